@@ -1,0 +1,377 @@
+"""Split a blog thread into its post and comments, exactly as written.
+
+A thread as copied from a TypePad-style blog is the post, then each comment's text followed by
+a footer line ``Posted by: NAME | DD Month YYYY at HH:MM AM``.  The post has no footer: it ends
+with its author's signature (``pl`` on the seed's blog), which the owner also uses to sign
+comments; the first comment starts on the line after it.
+
+Nothing is dropped or altered: every entry's ``text`` is ``source[start:end]``, and only the
+footer lines and blank lines between entries fall outside the entries.
+
+>>> text = "Hello from Aleppo. pl\\nNice.\\nPosted by: Joe | 07 June 2016 at 05:06 PM\\n"
+>>> thread = parse_thread(text, signature="pl")
+>>> [(e.kind, e.author, e.posted_at) for e in thread.entries]
+[('post', 'pl', None), ('comment', 'Joe', '2016-06-07T17:06:00')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from geo.records import Entry, Quote
+
+__all__ = ["Thread", "ThreadError", "parse_thread"]
+
+# A footer line.  The author is everything up to the last " | " so that names containing a
+# bar survive; the date part is checked separately so a bad date is reported, not skipped.
+FOOTER = re.compile(r"^[ \t]*Posted by:[ \t]*(?P<author>.*?)[ \t]*\|[ \t]*(?P<stamp>[^|]*?)[ \t]*$")
+FOOTER_START = re.compile(r"^[ \t]*Posted by:", re.IGNORECASE)
+STAMP_FORMATS = ("%d %B %Y at %I:%M %p", "%d %b %Y at %I:%M %p", "%B %d, %Y at %I:%M %p")
+
+# Quotes shorter than this are scare quotes ("moderates"), not reproductions of a comment.
+MIN_QUOTE_CHARS = 20
+# How many earlier entries a quote is looked for in (plus the post): keeps quoting linear.
+QUOTE_WINDOW = 400
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+ADDRESS = re.compile(
+    r"^\s*(?:in reply to|reply to|re:|@)?\s*(?P<name>[^\n,:.!?]{2,60}?)\s*[,:.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+class ThreadError(ValueError):
+    """Input that cannot be read as a thread, with the line it was found on (1-based)."""
+
+    def __init__(self, message: str, *, line: int | None = None, source: str = "") -> None:
+        self.message = message
+        self.line = line
+        self.source = source
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = self.source or "input"
+        if self.line is not None:
+            where = f"{where}, line {self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Thread:
+    """The entries of one thread, how they were split, and what the parser noticed."""
+
+    source: str
+    entries: list[Entry]
+    mode: str  # "footers" | "blocks" | "single"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int  # 1-based
+    start: int
+    end: int  # end of the line's text, before its newline
+    text: str
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    pos = 0
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        body = raw.rstrip("\r\n")
+        yield _Line(number, pos, pos + len(body), body)
+        pos += len(raw)
+
+
+def _parse_stamp(stamp: str) -> datetime | None:
+    for fmt in STAMP_FORMATS:
+        try:
+            return datetime.strptime(stamp.strip(), fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _stamp_problem(stamp: str) -> str:
+    """Why a footer's date part does not parse, in words a user can act on."""
+    if not stamp.strip():
+        return "the footer has no date after '|'"
+    if " at " not in stamp:
+        return f"the footer's date {stamp!r} has no time (expected 'DD Month YYYY at HH:MM AM')"
+    return f"the footer's date {stamp!r} is not a real date (expected 'DD Month YYYY at HH:MM AM')"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to drop whitespace-only lines at either side (not comment text)."""
+    while start < end and text[start] in " \t\r\n\ufeff":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return start, end
+
+
+def parse_thread(
+    text: str,
+    *,
+    source: str = "",
+    strict: bool = True,
+    signature: str | None = None,
+) -> Thread:
+    """Split ``text`` into entries.
+
+    ``strict`` makes a malformed footer (no ``|``, no time, an impossible date) an error that
+    names its line; with ``strict=False`` the comment is kept with the author the footer
+    gives, no time, and a note.  ``signature`` is the post author's sign-off; by default it is
+    found as the last word that ends both a line of the text before the first footer and at
+    least one comment (the blog owner signs comments the same way).
+    """
+    lines = list(_lines(text))
+    footers: list[tuple[_Line, str, str | None]] = []
+    notes: list[str] = []
+    for line in lines:
+        if not FOOTER_START.match(line.text):
+            continue
+        match = FOOTER.match(line.text)
+        if match is None:
+            problem = "the 'Posted by' line has no '|' between the name and the date"
+            if strict:
+                raise ThreadError(problem, line=line.number, source=source)
+            notes.append(f"line {line.number}: {problem}; the comment is kept without a time")
+            author = line.text.split(":", 1)[1].strip()
+            footers.append((line, author, None))
+            continue
+        author, stamp = match["author"].strip(), match["stamp"]
+        moment = _parse_stamp(stamp)
+        if moment is None:
+            problem = _stamp_problem(stamp)
+            if strict:
+                raise ThreadError(problem, line=line.number, source=source)
+            notes.append(f"line {line.number}: {problem}; the comment is kept without a time")
+        if not author:
+            problem = "the 'Posted by' line has no name"
+            if strict:
+                raise ThreadError(problem, line=line.number, source=source)
+            notes.append(f"line {line.number}: {problem}; kept as 'anonymous'")
+            author = "anonymous"
+        footers.append((line, author, moment.isoformat() if moment else None))
+
+    if not footers:
+        entries, mode = _split_without_footers(text, lines)
+        what = "one entry" if mode == "single" else f"{len(entries)} blank-line-separated blocks"
+        notes.append(f"no 'Posted by' lines: the text was read as {what}")
+        return Thread(source=source, entries=entries, mode=mode, notes=notes)
+
+    entries = _split_on_footers(text, lines, footers, signature=signature, notes=notes)
+    entries = _link(entries)
+    return Thread(source=source, entries=entries, mode="footers", notes=notes)
+
+
+def _line_at(lines: list[_Line], offset: int) -> int:
+    """1-based line number of a character offset (binary search)."""
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lines[lo].number if lines else 1
+
+
+def _split_without_footers(text: str, lines: list[_Line]) -> tuple[list[Entry], str]:
+    blocks: list[tuple[int, int]] = []
+    block_start: int | None = None
+    block_end = 0
+    for line in lines:
+        if line.text.strip():
+            if block_start is None:
+                block_start = line.start
+            block_end = line.end
+        elif block_start is not None:
+            blocks.append((block_start, block_end))
+            block_start = None
+    if block_start is not None:
+        blocks.append((block_start, block_end))
+    if not blocks:
+        return [], "single"
+    mode = "blocks" if len(blocks) > 1 else "single"
+    entries = []
+    for number, (start, end) in enumerate(blocks):
+        start, end = _trim(text, start, end)
+        entries.append(
+            Entry(id=number, kind="block" if mode == "blocks" else "post", author="",
+                  posted_at=None, text=text[start:end], start=start, end=end,
+                  line=_line_at(lines, start))
+        )
+    return entries, mode
+
+
+def _last_word(text: str) -> str:
+    match = re.search(r"(\S+)\s*$", text)
+    return match.group(1) if match else ""
+
+
+def _find_signature(
+    text: str, head: list[_Line], comment_ends: list[str], signature: str | None
+) -> int | None:
+    """Index into ``head`` of the line that ends the post, or None when there is no post."""
+    if signature is None:
+        counts: dict[str, int] = {}
+        for word in comment_ends:
+            counts[word] = counts.get(word, 0) + 1
+        candidates = {w for w in counts if len(w) <= 12 and w.isalpha()}
+    else:
+        candidates = {signature}
+    for index in range(len(head) - 2, -1, -1):  # the last head line belongs to a comment
+        words = head[index].text.split()
+        if len(words) >= 2 and words[-1] in candidates:
+            return index
+    return None
+
+
+def _split_on_footers(
+    text: str,
+    lines: list[_Line],
+    footers: list[tuple[_Line, str, str | None]],
+    *,
+    signature: str | None,
+    notes: list[str],
+) -> list[Entry]:
+    spans: list[tuple[int, int, str, str | None]] = []  # start, end, author, posted_at
+    cursor = 0
+    for line, author, posted_at in footers:
+        spans.append((cursor, max(cursor, line.start - 1), author, posted_at))
+        cursor = line.end + 1
+    comment_ends = [_last_word(text[s:e]) for s, e, _, _ in spans[1:]]
+
+    entries: list[Entry] = []
+    first_start, first_end, first_author, first_time = spans[0]
+    head = [ln for ln in lines if ln.start >= first_start and ln.end <= first_end and ln.text.strip()]
+    post_line = _find_signature(text, head, comment_ends, signature)
+    if post_line is not None:
+        sign = head[post_line].text.split()[-1]
+        post_start, post_end = _trim(text, first_start, head[post_line].end)
+        entries.append(Entry(id=0, kind="post", author=sign, posted_at=None,
+                             text=text[post_start:post_end], start=post_start, end=post_end,
+                             line=_line_at(lines, post_start)))
+        first_start = head[post_line + 1].start
+    spans[0] = (first_start, first_end, first_author, first_time)
+
+    for start, end, author, posted_at in spans:
+        start, end = _trim(text, start, end)
+        entries.append(Entry(id=len(entries), kind="comment", author=author, posted_at=posted_at,
+                             text=text[start:end], start=start, end=end,
+                             line=_line_at(lines, start)))
+    tail_start, tail_end = _trim(text, cursor, len(text))
+    if tail_end > tail_start:
+        notes.append(
+            f"line {_line_at(lines, tail_start)}: text after the last 'Posted by' line has no "
+            "footer; it is kept as an unsigned entry"
+        )
+        entries.append(Entry(id=len(entries), kind="comment", author="", posted_at=None,
+                             text=text[tail_start:tail_end], start=tail_start, end=tail_end,
+                             line=_line_at(lines, tail_start)))
+    return entries
+
+
+# --- replies and quotes -------------------------------------------------------------------
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Casefolded text with quotes unified and whitespace collapsed, and an offset map back."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not space and out:
+                out.append(" ")
+                where.append(index)
+            space = True
+            continue
+        space = False
+        if char in QUOTE_CHARS:
+            char = '"'
+        elif char in "\u2018\u2019":
+            char = "'"
+        out.append(char.casefold())
+        where.append(index)
+    return "".join(out), where
+
+
+def _quote_candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Spans inside quotation marks: a line opening with a quote mark runs to its last one."""
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.lstrip()
+        indent = len(body) - len(stripped)
+        if stripped[:1] in QUOTE_CHARS:
+            last = max(stripped.rfind(q) for q in QUOTE_CHARS)
+            if last > 0:
+                yield pos + indent + 1, pos + indent + last
+            else:  # an opening quote whose close is on a later line or missing
+                yield pos + indent + 1, pos + len(body)
+        else:
+            marks = [i for i, ch in enumerate(body) if ch in QUOTE_CHARS]
+            for a, b in zip(marks[::2], marks[1::2], strict=False):
+                yield pos + a + 1, pos + b
+        pos += len(raw)
+
+
+def _find_quotes(entry: Entry, earlier: list[Entry], cache: dict[int, tuple[str, list[int]]]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for start, end in _quote_candidates(entry.text):
+        fragment = entry.text[start:end].strip().rstrip(".,;:!?\u2026 ").strip()
+        if len(fragment) < MIN_QUOTE_CHARS:
+            continue
+        needle, _ = _normalise(fragment)
+        for other in reversed(earlier):
+            if other.id not in cache:
+                cache[other.id] = _normalise(other.text)
+            hay, where = cache[other.id]
+            found = hay.find(needle)
+            if found < 0:
+                continue
+            inner = entry.text.index(fragment, start)
+            quotes.append(Quote(start=inner, end=inner + len(fragment), entry=other.id,
+                                source_start=where[found],
+                                source_end=where[found + len(needle) - 1] + 1))
+            break
+    return quotes
+
+
+def _addressee(entry: Entry, by_name: dict[str, list[int]]) -> int | None:
+    """Whom a comment answers when its first line is a name: 'fredW', 'In reply to X.'."""
+    first = entry.text.split("\n", 1)[0]
+    match = ADDRESS.match(first)
+    if not match:
+        return None
+    name = " ".join(match["name"].split()).casefold()
+    earlier = [i for i in by_name.get(name, []) if i < entry.id]
+    return earlier[-1] if earlier else None
+
+
+def _link(entries: list[Entry]) -> list[Entry]:
+    """Fill ``replies_to`` and ``quotes`` from names and reproduced text."""
+    by_name: dict[str, list[int]] = {}
+    for e in entries:
+        if e.author:
+            by_name.setdefault(" ".join(e.author.split()).casefold(), []).append(e.id)
+    cache: dict[int, tuple[str, list[int]]] = {}
+    linked: list[Entry] = []
+    post = [e for e in entries if e.kind == "post"]
+    for e in entries:
+        window = entries[max(0, e.id - QUOTE_WINDOW): e.id]
+        if post and post[0].id < e.id and post[0] not in window:
+            window = post + window
+        quotes = tuple(_find_quotes(e, window, cache)) if e.id else ()
+        replies_to = _addressee(e, by_name)
+        if replies_to is None and quotes and e.text.lstrip()[:1] in QUOTE_CHARS:
+            replies_to = quotes[0].entry  # opening with a quote answers the quoted entry
+        linked.append(
+            Entry(id=e.id, kind=e.kind, author=e.author, posted_at=e.posted_at, text=e.text,
+                  start=e.start, end=e.end, line=e.line, replies_to=replies_to, quotes=quotes)
+        )
+    return linked

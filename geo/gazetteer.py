@@ -39,6 +39,7 @@ __all__ = [
     "Gazetteer",
     "INDEX_PATH",
     "build_index",
+    "ensure_index",
     "index_is_current",
     "load_gazetteer",
     "name_key",
@@ -51,7 +52,7 @@ CONFIG_PATH = DATA_DIR / "gazetteer_config.json"
 SUPPLEMENT_PATH = DATA_DIR / "gazetteer_supplement.csv"
 ALIASES_PATH = DATA_DIR / "gazetteer_aliases.csv"
 BASEMAP_PATH = DATA_DIR / "countries.geojson"
-INDEX_FORMAT = 2  # bump when the index's columns change
+INDEX_FORMAT = 3  # bump when the index's columns change
 
 # Arabic definite articles as transliterated; "az-Zahra" and "Zahra" are the same name.
 ARTICLES = ("al ", "el ", "ar ", "as ", "az ", "ad ", "ash ", "at ", "an ", "ad ", "ath ")
@@ -85,6 +86,11 @@ def _usable_alias(name: str) -> bool:
     if name.isupper() and len(name) <= 4:  # IATA-like codes: ALP, DAM
         return False
     return bool(_USABLE.match(name))
+
+
+def _keys(names: Iterable[str]) -> str:
+    """Name keys, computed once when the index is built so that loading it is a split."""
+    return "|".join(sorted({name_key(n) for n in names} - {""}))
 
 
 def _geonames_kind(population: int) -> str:
@@ -153,7 +159,7 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH) -> 
             continue
         rows.append([f"geonames:{country['geonameid']}", country["name"], "country", code,
                      f"{point[0]:.4f}", f"{point[1]:.4f}", str(country.get("population", 0)),
-                     "|".join(sorted({country["name"], country.get("iso3", "")} - {""}))])
+                     _keys([country["name"]])])
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         floor = (config["region_min_population"] if city["countrycode"] in region
@@ -163,17 +169,31 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH) -> 
         names = {city["name"], *(n for n in city.get("alternatenames") or [] if _usable_alias(n))}
         rows.append([f"geonames:{city['geonameid']}", city["name"], _geonames_kind(population),
                      city["countrycode"], f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
-                     str(population), "|".join(sorted(names))])
+                     str(population), _keys(names)])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8", newline="") as out:
         out.write(f"# frontline-atlas gazetteer index {_stamp(config)}\n")
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(["gazetteer_id", "name", "kind", "country", "lat", "lon",
-                         "population", "names"])
+                         "population", "name_keys"])
         writer.writerows(rows)
     tmp.replace(path)  # never leave a half-written index behind
     return len(rows)
+
+
+def ensure_index(*, quiet: bool = False) -> None:
+    """Build the index when it is missing or was made from other settings (says so on stderr)."""
+    if index_is_current():
+        return
+    import sys
+
+    if not quiet:
+        print(f"building the gazetteer index {INDEX_PATH} (once; a few seconds)...",
+              file=sys.stderr)
+    count = build_index()
+    if not quiet:
+        print(f"gazetteer index: {count} places", file=sys.stderr)
 
 
 def index_is_current(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH) -> bool:
@@ -213,7 +233,6 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self._names: dict[str, list[str]] = {}
         self._curated: set[tuple[str, str]] = set()  # (key, place id) pairs a person vouched for
-        self.radius_km: dict[str, float] = {}
         focus = _config()["focus"]
         self.focus = (float(focus["lat"]), float(focus["lon"]))
         self.focus_radius_km = float(focus["radius_km"])
@@ -226,7 +245,9 @@ class Gazetteer:
             self.add_name(name, place.id, curated=curated)
 
     def add_name(self, name: str, place_id: str, *, curated: bool = False) -> None:
-        key = name_key(name)
+        self.add_key(name_key(name), place_id, curated=curated)
+
+    def add_key(self, key: str, place_id: str, *, curated: bool = False) -> None:
         if not key:
             return
         ids = self._names.setdefault(key, [])
@@ -287,11 +308,17 @@ def _read_index(gazetteer: Gazetteer, path: Path) -> None:
         handle.readline()  # the stamp
         reader = csv.reader(handle, delimiter="\t")
         next(reader)
-        for gid, name, kind, country, lat, lon, population, names in reader:
-            place = Place(id=gid, name=name, kind=kind, country=country, lat=float(lat),
-                          lon=float(lon), gazetteer_id=gid, population=int(population or 0),
-                          source="GeoNames")
-            gazetteer.add(place, [name, *names.split("|")])
+        names = gazetteer._names
+        for gid, name, kind, country, lat, lon, population, keys in reader:
+            gazetteer.places[gid] = Place(
+                id=gid, name=name, kind=kind, country=country, lat=float(lat), lon=float(lon),
+                gazetteer_id=gid, population=int(population or 0), source="GeoNames")
+            for key in keys.split("|"):
+                ids = names.get(key)
+                if ids is None:
+                    names[key] = [gid]
+                elif gid not in ids:
+                    ids.append(gid)
 
 
 def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
@@ -304,11 +331,10 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
                           country=row["country"], lat=float(row["lat"]), lon=float(row["lon"]),
                           gazetteer_id=f"supplement:{row['id']}",
                           population=int(row.get("population") or 0), geometry=geometry,
-                          source=row.get("source", ""))
+                          source=row.get("source", ""),
+                          extent_km=float(row.get("radius_km") or 0.0))
             names = [row["name"], *(a for a in (row.get("aliases") or "").split(";") if a.strip())]
             gazetteer.add(place, names, curated=True)
-            if row.get("radius_km"):
-                gazetteer.radius_km[place.id] = float(row["radius_km"])
 
 
 def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:

@@ -40,7 +40,8 @@ __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
 NOT_PLACES_PATH = DATA_DIR / "not_places.csv"
 MAX_NAME_TOKENS = 6
 
-TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# Words, with inner apostrophes ("Mare'a") but not the possessive ("Russia's" -> "Russia").
+TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*")
 # What may separate the words of one name: "Deir ez-Zor", "Qara Qawzak".
 JOINER = re.compile(r"^[ \t]?[-\u2010\u2011]?[ \t]?$")
 SENTENCE_END = re.compile(r"[.!?:;\"\u201d]\s*$|^\s*$|\n\s*(?:\d+\.|-)?\s*$")
@@ -67,18 +68,29 @@ NEAR_BEFORE = re.compile(
     r"(?:\bnear(?:by)?|\bclose to|\boutside(?: of)?|\boutskirts of|\bgates of(?: the (?:town|city)"
     r" of)?|\bedge of|\bapproaches to|\bkm (?:from|of)|\baround|\b(?:north|south|east|west|"
     r"north-?east|north-?west|south-?east|south-?west|[NSEW]{1,3})(?:ern)? of(?: the)?|"
-    r"\bdirectly (?:north|south|east|west) of(?: the)?|\bvicinity of)\s*(?:the\s+)?$",
+    r"\bdirectly (?:north|south|east|west) of(?: the)?|\bvicinity of|\bsiege of)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 AREA_BEFORE = re.compile(
     r"(?:\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|central|rural|greater)|\b(?:area|territory|countryside|region|province) "
-    r"(?:around|of)|\bthe area around)\s*(?:the\s+)?$",
+    r"(?:around|of)|\bthe area around|\broad (?:\w+ )?(?:to|between|from))\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 AREA_AFTER = re.compile(
     r"^[\s-]*(?:area|pocket|corner|region|countryside|outskirts|environs|district|front|sector|"
     r"salient|enclave)\b",
+    re.IGNORECASE,
+)
+# "the Afrin YPG": a place name used to name a force stands for the area it holds.
+FORCE_AFTER = re.compile(
+    r"^[ \t]+(?:(?![NSEW]{1,3}\b)[A-Z]{2,5}\b(?! of)|forces\b|canton\b|front\b)")
+# What joins two names that share the words before them: "around Azaz and Mareah".
+CONJUNCTION = re.compile(r"^\s*(?:,|and|or|&|/)\s*(?:and\s+)?$")
+# A state named as the subject of an act ("Syria will control its oil") is the state, not a place.
+AGENT_AFTER = re.compile(
+    r"^[ \t]+(?:will|would|must|should|can|could|agrees?|wants?|(?:re/)?opens?|controls?|"
+    r"decided|demands?|supports?|refuses?|says|said|sends?|sent|threatens?|insists?)\b",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(
@@ -226,6 +238,22 @@ def _reject_reason(
     return None
 
 
+def _state_as_actor(spot: _Spot, actor_spans: set[tuple[int, int, int]]) -> bool:
+    """'Syria will control its oil', 'with Russia and Syria': the state, not the territory."""
+    text = spot.entry.text
+    if _previous_word(text, spot.start) in LOCATIVE:
+        return False
+    if AGENT_AFTER.match(text[spot.end:spot.end + 20]):
+        return True
+    for entry, start, end in actor_spans:
+        if entry != spot.entry.id:
+            continue
+        between = text[end:spot.start] if end <= spot.start else text[spot.end:start]
+        if len(between) <= 6 and CONJUNCTION.match(between):
+            return True
+    return False
+
+
 def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place]) -> float:
     place = candidate.place
     score = 0.0
@@ -259,10 +287,10 @@ def _precision(text: str, start: int, end: int, place: Place) -> tuple[int, str]
         return 3, f"area word after the name: {after.split()[0] if after.split() else ''!r}"
     if AREA_BEFORE.search(before):
         return 3, "area word before the name"
+    if FORCE_AFTER.match(text[end:end + 12]):
+        return 3, "the name qualifies a force (the area it holds)"
     if NEAR_BEFORE.search(before):
         return 2, "a word of nearness before the name"
-    if place.kind in {"region", "country"}:
-        return 3, f"the place is a {place.kind}"
     return 1, "the place itself"
 
 
@@ -316,6 +344,8 @@ def geoparse(
     anchors = [s.candidates[0].place for s in kept
                if len(s.candidates) == 1 and gazetteer.in_region(s.candidates[0].place)]
     spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
+    previous: Mention | None = None
+    actor_spans = {(r[0], r[1], r[2]) for r in result.rejected if "actor" in r[4]}
     for spot in kept:
         ranked = sorted(((_score(c, gazetteer, anchors), c) for c in spot.candidates),
                         key=lambda sc: sc[0], reverse=True)
@@ -327,17 +357,25 @@ def geoparse(
                 result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                                         "outside the thread's region and not after a locative"))
                 continue
+        if best.place.kind == "country" and _state_as_actor(spot, actor_spans):
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                    "a state acting (subject of an act, or listed with actors)"))
+            continue
         confidence = _confidence(best, ranked[1][0] if len(ranked) > 1 else None, best_score,
                                  in_region)
         precision, why = _precision(spot.entry.text, spot.start, spot.end, best.place)
+        if (precision == 1 and previous is not None and previous.entry == spot.entry.id
+                and CONJUNCTION.match(spot.entry.text[previous.end:spot.start])):
+            precision, why = previous.precision, f"shares the words before {previous.surface!r}"
         evidence = (f"{'curated name' if best.curated else 'GeoNames name'}; "
                     f"{len(spot.candidates)} candidate(s); "
                     f"{'in' if in_region else 'outside'} the thread's region; {why}")
         result.places[best.place.id] = best.place
-        result.mentions.append(Mention(
+        previous = Mention(
             place=best.place.id, entry=spot.entry.id, start=spot.start, end=spot.end,
             surface=spot.surface, confidence=confidence, precision=precision, evidence=evidence,
-            speaker=_speaker(spot.entry, spot.start, authors_by_id)))
+            speaker=_speaker(spot.entry, spot.start, authors_by_id))
+        result.mentions.append(previous)
         spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
 
     if fuzzy:

@@ -84,6 +84,7 @@ class Place:
     population: int = 0
     geometry: dict[str, Any] | None = None
     source: str = ""
+    extent_km: float = 0.0  # a region's rough radius, for drawing it as an area
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,12 @@ class Corpus:
     mode: str = "footers"  # how the thread was split: "footers" | "blocks" | "single"
     notes: list[str] = field(default_factory=list)
 
+    def _place_dict(self, place: Place) -> dict[str, Any]:
+        """A place with what the thread says of it: mention count and best confidence."""
+        own = [m for m in self.mentions if m.place == place.id]
+        return {**asdict(place), "mentions": len(own),
+                "confidence": max((m.confidence for m in own), default=0.0)}
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape documented in the README (``python -m geo extract --format json``)."""
         return {
@@ -206,7 +213,7 @@ class Corpus:
             "mode": self.mode,
             "notes": list(self.notes),
             "entries": [asdict(e) for e in self.entries],
-            "places": [asdict(p) for p in self.places],
+            "places": [self._place_dict(p) for p in self.places],
             "mentions": [asdict(m) for m in self.mentions],
             "unresolved": [asdict(u) for u in self.unresolved],
             "actors": [asdict(a) for a in self.actors],

@@ -1,0 +1,228 @@
+"""The linked corpus on disk: one SQLite database that the dashboard reads directly.
+
+One file (``data/atlas.sqlite`` by default) holds any number of threads.  Each thread is
+written in one transaction, so a crash never leaves half a thread behind, and a thread whose
+text has not changed is not rebuilt (``stored_digest``).  Comments are searchable with FTS5;
+``search()`` treats what a user types as words, never as query syntax.
+
+>>> import tempfile, pathlib
+>>> from geo.records import Corpus, Entry
+>>> db = pathlib.Path(tempfile.mkdtemp()) / "atlas.sqlite"
+>>> e = Entry(id=0, kind="post", author="pl", posted_at=None, text="Azaz holds", start=0, end=10)
+>>> save_corpus(db, Corpus(source="t", entries=[e]), digest="x")
+>>> load_corpus(db, "t").entries[0].text
+'Azaz holds'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import astuple, fields
+from pathlib import Path
+
+from geo.gazetteer import DATA_DIR
+from geo.records import (
+    Actor,
+    ActorMention,
+    Claim,
+    Corpus,
+    Entry,
+    Mention,
+    Place,
+    Quote,
+    Relation,
+    Unresolved,
+)
+
+__all__ = [
+    "DB_PATH",
+    "list_threads",
+    "load_corpus",
+    "save_corpus",
+    "search",
+    "stored_digest",
+    "text_digest",
+]
+
+DB_PATH = DATA_DIR / "atlas.sqlite"
+SCHEMA_VERSION = 1
+
+# Tables holding one record type each, keyed by thread; columns follow the dataclass fields,
+# so the records module stays the one definition of what is stored.
+TABLES: dict[str, type] = {
+    "entries": Entry,
+    "mentions": Mention,
+    "unresolved": Unresolved,
+    "actor_mentions": ActorMention,
+    "claims": Claim,
+    "relations": Relation,
+}
+JSON_FIELDS = {"quotes", "places", "disputes", "disputed_by", "geometry"}
+
+
+def _columns(record: type) -> list[str]:
+    return [f.name for f in fields(record)]
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+@contextlib.contextmanager
+def connect(path: Path = DB_PATH) -> Iterator[sqlite3.Connection]:
+    """A connection with the schema in place; committed on success, rolled back on error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path)
+    try:
+        _ensure_schema(con)
+        yield con
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    finally:
+        con.close()
+
+
+def _ensure_schema(con: sqlite3.Connection) -> None:
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version != 0:
+        raise sqlite3.DatabaseError(
+            f"the database has schema {version}, this program writes {SCHEMA_VERSION}; "
+            "delete it and run: python -m geo build seeds/"
+        )
+    con.execute("CREATE TABLE threads (source TEXT PRIMARY KEY, digest TEXT, mode TEXT, "
+                "notes TEXT, built_at TEXT DEFAULT CURRENT_TIMESTAMP)")
+    con.execute("CREATE TABLE places (" + ", ".join(_quoted(c) for c in _columns(Place))
+                + ", PRIMARY KEY (id))")
+    con.execute("CREATE TABLE actors (" + ", ".join(_quoted(c) for c in _columns(Actor))
+                + ", PRIMARY KEY (id))")
+    for table, record in TABLES.items():
+        cols = ", ".join(_quoted(c) for c in _columns(record))
+        con.execute(f"CREATE TABLE {table} (thread TEXT NOT NULL, {cols})")
+        con.execute(f"CREATE INDEX {table}_thread ON {table} (thread)")
+    con.execute("CREATE VIRTUAL TABLE entries_fts USING fts5(thread UNINDEXED, "
+                "entry UNINDEXED, author, text)")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _encode(record: object) -> tuple[object, ...]:
+    values = []
+    for f, value in zip(fields(record), astuple(record), strict=True):  # type: ignore[arg-type]
+        if f.name in JSON_FIELDS and value is not None:
+            if f.name == "quotes":
+                value = [list(q) for q in value]
+            value = json.dumps(value)
+        values.append(value)
+    return tuple(values)
+
+
+def _decode(record: type, row: tuple[object, ...]) -> object:
+    kwargs = {}
+    for f, value in zip(fields(record), row, strict=True):
+        if f.name in JSON_FIELDS and value is not None:
+            value = json.loads(value)  # type: ignore[arg-type]
+            if f.name == "quotes":
+                value = tuple(Quote(*q) for q in value)
+            elif isinstance(value, list):
+                value = tuple(value)
+        kwargs[f.name] = value
+    return record(**kwargs)
+
+
+def save_corpus(path: Path, corpus: Corpus, *, digest: str) -> None:
+    """Replace the thread ``corpus.source`` in the database, all in one transaction."""
+    with connect(path) as con:
+        _delete_thread(con, corpus.source)
+        con.execute("INSERT INTO threads (source, digest, mode, notes) VALUES (?, ?, ?, ?)",
+                    (corpus.source, digest, corpus.mode, json.dumps(corpus.notes)))
+        place_cols = _columns(Place)
+        con.executemany(
+            f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * len(place_cols))})",
+            [_encode(p) for p in corpus.places])
+        con.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?)",
+                        [astuple(a) for a in corpus.actors])
+        for table, record in TABLES.items():
+            rows = getattr(corpus, table)
+            marks = ", ".join("?" * (len(_columns(record)) + 1))
+            con.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                            [(corpus.source, *_encode(r)) for r in rows])
+        con.executemany("INSERT INTO entries_fts (thread, entry, author, text) VALUES (?,?,?,?)",
+                        [(corpus.source, e.id, e.author, e.text) for e in corpus.entries])
+
+
+def _delete_thread(con: sqlite3.Connection, source: str) -> None:
+    con.execute("DELETE FROM threads WHERE source = ?", (source,))
+    for table in [*TABLES, "entries_fts"]:
+        con.execute(f"DELETE FROM {table} WHERE thread = ?", (source,))
+
+
+def text_digest(text: str, *, strict: bool = True, signature: str | None = None) -> str:
+    """What a thread is built from: its text and the parse settings (a change of either rebuilds)."""
+    settings = json.dumps([strict, signature])
+    return hashlib.sha256((settings + "\0" + text).encode("utf-8")).hexdigest()
+
+
+def stored_digest(path: Path, source: str) -> str | None:
+    """The digest a thread was built from, or None when it is not in the database."""
+    if not path.exists():
+        return None
+    with connect(path) as con:
+        row = con.execute("SELECT digest FROM threads WHERE source = ?", (source,)).fetchone()
+    return row[0] if row else None
+
+
+def list_threads(path: Path = DB_PATH) -> list[str]:
+    if not path.exists():
+        return []
+    with connect(path) as con:
+        return [r[0] for r in con.execute("SELECT source FROM threads ORDER BY source")]
+
+
+def load_corpus(path: Path, source: str) -> Corpus:
+    """One thread's linked corpus, as the pipeline made it."""
+    with connect(path) as con:
+        row = con.execute("SELECT mode, notes FROM threads WHERE source = ?", (source,)).fetchone()
+        if row is None:
+            raise KeyError(f"no thread {source!r} in {path}")
+        parts: dict[str, list[object]] = {}
+        for table, record in TABLES.items():
+            cols = ", ".join(_quoted(c) for c in _columns(record))
+            parts[table] = [_decode(record, r) for r in con.execute(
+                f"SELECT {cols} FROM {table} WHERE thread = ? ORDER BY rowid", (source,))]
+        place_ids = sorted({m.place for m in parts["mentions"]})  # type: ignore[attr-defined]
+        marks = ", ".join("?" * len(place_ids))
+        places = [_decode(Place, r) for r in con.execute(
+            f"SELECT * FROM places WHERE id IN ({marks}) ORDER BY name", place_ids)]
+        actors = [Actor(*r) for r in con.execute("SELECT * FROM actors ORDER BY rowid")]
+    return Corpus(source=source, places=places, actors=actors, mode=row[0],  # type: ignore[arg-type]
+                  notes=json.loads(row[1]), **parts)  # type: ignore[arg-type]
+
+
+def _fts_query(text: str) -> str:
+    """User text as an FTS5 query of plain words: quotes, operators and SQL are just text."""
+    words = re.findall(r"\w+", text)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search(path: Path, text: str, *, source: str | None = None, limit: int = 200) -> list[tuple[str, int]]:
+    """(thread, entry id) of the comments containing every word of ``text``, best first."""
+    query = _fts_query(text)
+    if not query:
+        return []
+    sql = "SELECT thread, entry FROM entries_fts WHERE entries_fts MATCH ?"
+    args: list[object] = [query]
+    if source is not None:
+        sql += " AND thread = ?"
+        args.append(source)
+    sql += " ORDER BY rank LIMIT ?"
+    args.append(limit)
+    with connect(path) as con:
+        return [(r[0], int(r[1])) for r in con.execute(sql, args)]

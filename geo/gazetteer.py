@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -338,11 +338,22 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
 
 
 def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:
+    """Spellings for GeoNames places; the ``place`` column is the name readers know it by.
+
+    GeoNames' primary names are transliterations ("I‘zāz", "Ar Raqqah"); the map shows the
+    English name a journalist would write ("Azaz", "Raqqa"), and keeps GeoNames' in ``source``.
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             target = row["gazetteer_id"].strip()
-            if target in gazetteer.places:
-                gazetteer.add_name(row["alias"], target, curated=True)
+            place = gazetteer.places.get(target)
+            if place is None:
+                continue
+            gazetteer.add_name(row["alias"], target, curated=True)
+            shown = (row.get("place") or "").strip()
+            if shown and shown != place.name:
+                gazetteer.places[target] = replace(
+                    place, name=shown, source=f"GeoNames ({place.name})")
 
 
 @functools.cache

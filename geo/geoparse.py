@@ -107,7 +107,9 @@ BEARINGS = {
 }
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 ARTICLE_PREFIX = re.compile(r"\b(?:al|el|az|as|ar|ad|ash|at|an|ath)[-\u2010]$")
-ANAPHOR = re.compile(r"\bthe (city|town)\b", re.IGNORECASE)
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:large|big|small|whole|besieged|embattled|strategic)\s+)?"
+    r"(city|town)\b", re.IGNORECASE)
 ANAPHOR_REACH = 600  # characters back that "the city" may point to
 
 
@@ -445,7 +447,12 @@ def _repair_misspellings(
 def _resolve_anaphora(
     entries: Sequence[Entry], result: GeoparseResult, authors_by_id: dict[int, str]
 ) -> None:
-    """'the city' / 'the town' points back to the last city or town named just before it."""
+    """'the city', 'this large city' point back to the city or town its paragraph is about.
+
+    The paragraph's topic is the first city or town it names before the phrase (the post's
+    "Raqqa will be heavily defended ... Fallujah ... capture this large city" means Raqqa);
+    a phrase whose paragraph names none stays unresolved rather than guessed.
+    """
     by_entry: dict[int, list[Mention]] = {}
     for mention in result.mentions:
         by_entry.setdefault(mention.entry, []).append(mention)
@@ -453,22 +460,25 @@ def _resolve_anaphora(
         named = sorted(by_entry.get(entry.id, []), key=lambda m: m.start)
         for match in ANAPHOR.finditer(entry.text):
             word = match.group(1).casefold()
-            after = entry.text[match.end():match.end() + 4]
-            if after.startswith(" of "):  # "the town of Azaz": the name follows
+            if entry.text[match.end():match.end() + 4] == " of ":  # "the town of Azaz"
                 continue
-            earlier = [m for m in named if m.end <= match.start()
+            paragraph = entry.text.rfind("\n", 0, match.start()) + 1
+            kinds = {"city", "town"} if word == "city" else {"city", "town", "village"}
+            earlier = [m for m in named if paragraph <= m.start and m.end <= match.start()
                        and match.start() - m.end <= ANAPHOR_REACH
-                       and result.places[m.place].kind in ({"city"} if word == "city"
-                                                           else {"city", "town", "village"})]
+                       and result.places[m.place].kind in kinds]
             if not earlier:
                 continue
-            target = earlier[-1]
+            # "the city" means a city when the paragraph names one; a town only otherwise.
+            ranked = [m for m in earlier if result.places[m.place].kind == word] or earlier
+            target = ranked[0]
             place = result.places[target.place]
             precision, why = _precision(entry.text, match.start(), match.end(), place)
             result.mentions.append(Mention(
                 place=place.id, entry=entry.id, start=match.start(), end=match.end(),
                 surface=match.group(0), confidence=0.5, precision=precision,
-                evidence=f"anaphor: 'the {word}' after {target.surface!r}; {why}",
+                evidence=f"anaphor: {match.group(0)!r} refers to {target.surface!r}, the first "
+                         f"{'/'.join(sorted(kinds))} its paragraph names; {why}",
                 speaker=_speaker(entry, match.start(), authors_by_id)))
 
 

@@ -4,7 +4,7 @@
 >>> corpus = build_corpus("IS took Azaz. pl\\nIndeed.\\nPosted by: Joe | 07 June 2016 at 05:06 PM",
 ...                       source="example", signature="pl")
 >>> [p.name for p in corpus.places], [c.actor for c in corpus.claims]
-(['I‘zāz'], ['is'])
+(['Azaz'], ['is'])
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""atlas: the dashboard's shared view code (Streamlit-side)"""

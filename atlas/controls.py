@@ -1,0 +1,160 @@
+"""The controls every page shares: thread, timeline, faction, commenter, kind, confidence.
+
+The URL is the source of truth for a shared link, the widgets for a person clicking: on each
+run, if the URL differs from what this session last wrote into it (a pasted link, the first
+load), the widgets are set from the URL; otherwise the widgets win and the URL is rewritten
+from them.  Between pages (where Streamlit drops the query string) the last view is kept in the
+session.  Bad parameters are dropped with a visible note (``st.info``), never an error page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from atlas.data import corpus as load_thread
+from atlas.data import ensure_database, threads
+from atlas.state import ViewState, parse_query, to_query
+from atlas.view import Filters, TimelineStep, View, apply_filters, authors, kinds, sides_in_order
+from geo.factions import SIDE_ORDER
+from geo.records import Corpus
+
+__all__ = ["Page", "page_setup", "timeline_slider"]
+
+LAST_QUERY = "_atlas_last_query"
+LAST_STATE = "_atlas_last_state"
+WIDGET_KEYS = ("w_thread", "w_t", "w_sides", "w_who", "w_kinds", "w_conf", "w_tiles")
+
+
+@dataclass(slots=True)
+class Page:
+    """What a page needs: the corpus, the view state, the filtered view, the timeline."""
+
+    corpus: Corpus
+    state: ViewState
+    view: View
+    steps: list[TimelineStep]
+    threads: list[str]
+
+
+def _query_dict() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], thread: str) -> None:
+    f = state.filters
+    st.session_state["w_thread"] = thread
+    st.session_state["w_t"] = len(steps) - 1 if f.until is None else min(f.until, len(steps) - 1)
+    st.session_state["w_sides"] = sorted(f.sides)
+    st.session_state["w_who"] = sorted(f.commenters)
+    st.session_state["w_kinds"] = sorted(f.kinds)
+    st.session_state["w_conf"] = float(f.min_confidence)
+    st.session_state["w_tiles"] = state.online_tiles
+    st.session_state["w_place"] = state.place
+
+
+def _format_step(steps: list[TimelineStep]):
+    return lambda index: steps[index].label if 0 <= index < len(steps) else str(index)
+
+
+def timeline_slider(page: Page, *, container=None) -> None:
+    """The time slider (drawn where the page wants it; the map page puts it above the map)."""
+    where = container or st.sidebar
+    steps = page.steps
+    if len(steps) < 2:
+        return
+    where.select_slider("Thread up to", options=list(range(len(steps))), key="w_t",
+                        format_func=_format_step(steps),
+                        help="Show only what the thread had said by this comment.")
+
+
+def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
+    """Read the URL, draw the sidebar, filter the corpus; call once at the top of each page."""
+    db = ensure_database()
+    available = threads(str(db))
+    if not available:
+        st.error("There is no thread to show: seeds/ is empty. Add a thread on the Ingest page.")
+        st.stop()
+
+    # Each page has its own widgets (Streamlit's widget ids include the page), so a page switch
+    # would reset the sidebar to its defaults; written back as plain session values, the
+    # choices carry over to the same-keyed widgets of the next page.
+    for key in WIDGET_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+    query = _query_dict()
+    fresh = query != st.session_state.get(LAST_QUERY)
+    if not query and LAST_STATE in st.session_state:
+        fresh = False  # a page switch dropped the query string: keep the session's view
+    thread_param = query.get("thread", [None])[0]
+    thread = thread_param if thread_param in available else st.session_state.get(
+        "w_thread", available[0])
+    if fresh or "w_thread" not in st.session_state:
+        thread = thread_param if thread_param in available else available[0]
+    corpus = load_thread(thread if thread in available else available[0])
+    from atlas.view import timeline
+
+    steps = timeline(corpus)
+    side_names = sides_in_order(corpus, SIDE_ORDER)
+    notes: list[str] = []
+    if fresh or "w_t" not in st.session_state:
+        state, notes = parse_query(query, corpus=corpus, steps=steps, side_names=side_names,
+                                   threads=available)
+        _apply_to_widgets(state, steps, corpus.source)
+
+    with st.sidebar:
+        st.selectbox("Thread", available, key="w_thread",
+                     help="Threads in the database; add one on the Ingest page.")
+        if st.session_state["w_thread"] != corpus.source:
+            st.session_state[LAST_QUERY] = None
+            st.query_params.from_dict({"thread": st.session_state["w_thread"]})
+            st.session_state.pop("w_t", None)
+            st.rerun()
+        if timeline_in_sidebar:
+            timeline_slider(Page(corpus, ViewState(), None, steps, available))  # type: ignore[arg-type]
+        st.multiselect("Faction", side_names, key="w_sides",
+                       help="Claims by, and mentions near, these sides. Empty: all.")
+        st.multiselect("Commenter", authors(corpus), key="w_who",
+                       help="Only these commenters' entries. Empty: all.")
+        st.multiselect("Place kind", kinds(corpus), key="w_kinds")
+        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="w_conf",
+                  help="How sure the geoparser must be that a name is this place.")
+        st.toggle("Online map tiles (OpenStreetMap)", key="w_tiles",
+                  help="Off by default: the map works with no internet. On: tiles are fetched "
+                       "from the OpenStreetMap servers.")
+
+    until = st.session_state.get("w_t")
+    filters = Filters(
+        until=None if until is None or until >= len(steps) - 1 else int(until),
+        sides=frozenset(st.session_state["w_sides"]),
+        commenters=frozenset(st.session_state["w_who"]),
+        kinds=frozenset(st.session_state["w_kinds"]),
+        min_confidence=float(st.session_state["w_conf"]),
+    )
+    state = ViewState(thread=corpus.source, filters=filters,
+                      place=st.session_state.get("w_place"),
+                      online_tiles=bool(st.session_state["w_tiles"]))
+    view = apply_filters(corpus, filters)
+    if state.place and view.place(state.place) is None and state.place not in {
+            p.id for p in corpus.places}:
+        state = ViewState(state.thread, state.filters, None, state.online_tiles)
+    sync_url(state, steps)
+    for note in notes:
+        st.info(f"Link parameter {note}.", icon="ℹ️")
+    st.session_state[LAST_STATE] = state
+    return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available)
+
+
+def sync_url(state: ViewState, steps: list[TimelineStep]) -> None:
+    """Write ``state`` into the URL (only when it changed, to spare the browser's history)."""
+    query = to_query(state, steps=steps)
+    if query != _query_dict():
+        st.query_params.from_dict(query)
+    st.session_state[LAST_QUERY] = query
+
+
+def select_place(place_id: str | None) -> None:
+    """Remember the selected place (the map's click, a table's row) for the URL and panel."""
+    st.session_state["w_place"] = place_id

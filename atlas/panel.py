@@ -1,0 +1,152 @@
+"""The panel beside the map: everything the thread says about the selected place.
+
+For the selected place: where the gazetteer put it and why, every comment that mentions it (the
+sentence, the name highlighted, a link to the full comment on the Thread page), every claim
+about it (actor, action, modality, who said it, who disputes it), and stated directions that
+were checked against the coordinates.  Without a selection: the most-mentioned places.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from atlas import markup
+from atlas.controls import select_place
+from atlas.view import TimelineStep, View
+from geo.records import Claim, Mention
+
+__all__ = ["render"]
+
+PRECISION = {1: "the place itself", 2: "near it", 3: "the wider area"}
+MAX_LISTED = 60  # a place mentioned more often than this is listed in part, with a note
+
+STYLE = """
+<style>
+.atlas-quote {border-left: 3px solid #d9d4cc; padding: 0.2rem 0.6rem; margin: 0.2rem 0 0.6rem 0;
+              font-size: 0.92rem;}
+.atlas-quote mark.place {background: #f6e05e66; padding: 0 2px; border-radius: 2px;}
+.atlas-meta {color: #6b6b6b; font-size: 0.8rem;}
+.atlas-claim {margin: 0.2rem 0 0.7rem 0; font-size: 0.92rem;}
+.atlas-badge {display: inline-block; padding: 0 6px; border-radius: 8px; color: white;
+              font-size: 0.78rem; margin-right: 4px;}
+.atlas-disputed {color: #b7791f; font-weight: 600;}
+</style>
+"""
+
+
+def _when(posted_at: str | None) -> str:
+    if not posted_at:
+        return "the post"
+    day, _, clock = posted_at.partition("T")
+    return f"{day} {clock[:5]}"
+
+
+def _thread_link(view: View, entry_id: int) -> str:
+    query = urlencode({"thread": view.corpus.source, "entry": entry_id})
+    return f"./Thread?{query}#entry-{entry_id}"
+
+
+def _mention_html(view: View, mention: Mention) -> str:
+    entry = view.entry(mention.entry)
+    left, right = markup.snippet(entry.text, mention.start, mention.end)
+    sentence = markup.highlight(entry.text[left:right],
+                                [(mention.start - left, mention.end - left, "place",
+                                  mention.evidence)])
+    said = "" if mention.speaker == entry.author else f" (quoting {markup.text(mention.speaker)})"
+    return (
+        f'<div class="atlas-meta"><b>{markup.text(entry.author or "anonymous")}</b>{said} · '
+        f"{_when(entry.posted_at)} · precision {mention.precision} "
+        f"({PRECISION.get(mention.precision, '?')}) · confidence {mention.confidence:.2f} · "
+        f'<a href="{markup.text(_thread_link(view, entry.id))}" target="_self">full comment →</a>'
+        f'</div><div class="atlas-quote">{"…" if left else ""}{sentence}'
+        f'{"…" if right < len(entry.text) else ""}</div>'
+    )
+
+
+def _claim_html(view: View, claim: Claim, colours: dict[str, str], names: dict[str, str],
+                by_id: dict[str, Claim]) -> str:
+    actor = next((a for a in view.corpus.actors if a.id == claim.actor), None)
+    colour = colours.get(claim.actor, "#718096")
+    place_names = [names.get(p, p) for p in claim.places]
+    route = ""
+    if claim.origin or claim.destination:
+        route = (f" · {markup.text(names.get(claim.origin or '', claim.origin or '?'))} → "
+                 f"{markup.text(names.get(claim.destination or '', claim.destination or '?'))}")
+    disputes = ""
+    others = [*claim.disputed_by, *claim.disputes]
+    if others:
+        who = ", ".join(f"{markup.text(by_id[o].author)} ({markup.text(o)})" for o in others
+                        if o in by_id)
+        label = "disputed by" if claim.disputed_by else "disputes"
+        disputes = f' · <span class="atlas-disputed">⚠ {label} {who}</span>'
+    return (
+        f'<div class="atlas-claim"><span class="atlas-badge" style="background:{colour}">'
+        f"{markup.text(actor.name if actor else claim.actor)}</span>"
+        f"<b>{markup.text(claim.action.replace('_', ' '))}</b> "
+        f"{markup.text(', '.join(place_names))}{route} · <i>{markup.text(claim.modality)}</i>"
+        f'{disputes}<div class="atlas-meta">said by <b>{markup.text(claim.author)}</b> · '
+        f"{_when(claim.posted_at)} · "
+        f'<a href="{markup.text(_thread_link(view, claim.entry))}" target="_self">comment →</a>'
+        f'</div><div class="atlas-quote">{markup.text(claim.quote)}</div></div>'
+    )
+
+
+def _overview(view: View) -> None:
+    st.subheader("Places in view")
+    if not view.places:
+        st.info("Nothing to show for these filters and this point in time. Move the timeline "
+                "forward or clear a filter.")
+        return
+    st.caption("Click a marker on the map, or a place here, to read what the thread says.")
+    for place in view.places[:15]:
+        label = f"{place.name} · {place.kind} · {view.counts[place.id]} mention(s)"
+        if st.button(label, key=f"pick-{place.id}", use_container_width=True):
+            select_place(place.id)
+            st.rerun()
+
+
+def render(view: View, *, state, steps: list[TimelineStep]) -> None:
+    """Draw the panel for ``state.place`` (or the overview when nothing is selected)."""
+    st.markdown(STYLE, unsafe_allow_html=True)
+    place = view.place(state.place) if state.place else None
+    if place is None:
+        if state.place:
+            st.info("The selected place is not in view at this time or with these filters.")
+        _overview(view)
+        return
+    top = st.columns([5, 1])
+    top[0].subheader(place.name)
+    if top[1].button("✕", help="Clear the selection", key="clear-place"):
+        select_place(None)
+        st.rerun()
+    st.markdown(
+        f'<div class="atlas-meta">{markup.text(place.kind)} · {markup.text(place.country)} · '
+        f"{place.lat:.4f}, {place.lon:.4f} · {markup.text(place.gazetteer_id)}<br>"
+        f"source: {markup.text(place.source or 'GeoNames')}</div>",
+        unsafe_allow_html=True,
+    )
+    mentions = view.mentions_of(place.id)
+    claims = view.claims_about(place.id)
+    colours = {a.id: a.colour for a in view.corpus.actors}
+    names = {p.id: p.name for p in view.corpus.places}
+    by_id = {c.id: c for c in view.corpus.claims}
+    relations = [r for r in view.corpus.relations if place.id in (r.subject, r.anchor)
+                 and r.entry in {e.id for e in view.entries}]
+    for relation in relations:
+        sign = "✓ agrees" if relation.agrees else "✗ does not agree"
+        st.caption(f"Stated: {names.get(relation.subject, relation.subject)} {relation.stated} of "
+                   f"{names.get(relation.anchor, relation.anchor)} — computed bearing "
+                   f"{relation.bearing:.0f}°, {relation.distance_km:.0f} km: {sign}.")
+    claims_tab, mentions_tab = st.tabs([f"Claims ({len(claims)})", f"Comments ({len(mentions)})"])
+    with claims_tab:
+        if not claims:
+            st.caption("No claim ties an actor to this place in what is shown.")
+        html = "".join(_claim_html(view, c, colours, names, by_id) for c in claims[:MAX_LISTED])
+        st.markdown(html, unsafe_allow_html=True)
+    with mentions_tab:
+        html = "".join(_mention_html(view, m) for m in mentions[:MAX_LISTED])
+        st.markdown(html, unsafe_allow_html=True)
+        if len(mentions) > MAX_LISTED:
+            st.caption(f"{len(mentions) - MAX_LISTED} more on the Thread page.")

@@ -1,0 +1,188 @@
+"""The view in the URL: parse query parameters into a ``ViewState`` and back. No Streamlit here.
+
+A shared link must reproduce what its sender saw, and a link that was mangled must still open:
+every parameter is validated against the corpus, and what does not make sense is dropped with a
+note the page shows ("ignored side=foo: no such faction"), never an exception.
+
+Parameters (all optional, repeatable ones may also be comma-separated):
+
+========== ====================================================== ============================
+name       meaning                                                example
+========== ====================================================== ============================
+thread     which thread (its file name)                           ``000_c3b9a48d73eaee79.txt``
+t          the timeline's last step: its time, ``post``, or index ``2016-06-07T20:30``
+side       faction sides to show (slug)                           ``is``, ``sdf-ypg``
+who        commenters to show                                     ``Barish``
+kind       place kinds to show                                    ``city``, ``facility``
+conf       minimum confidence, 0 to 1                             ``0.6``
+place      the selected place (its id)                            ``geonames:170063``
+tiles      ``osm`` to add online OpenStreetMap tiles              ``osm``
+========== ====================================================== ============================
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from atlas.view import Filters, TimelineStep, authors, kinds, slug
+from geo.records import Corpus
+
+__all__ = ["ViewState", "parse_query", "to_query"]
+
+MAX_VALUES = 50  # more values than this in one parameter is not a real view
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    thread: str | None = None
+    filters: Filters = Filters()
+    place: str | None = None
+    online_tiles: bool = False
+
+    def with_filters(self, **changes: object) -> ViewState:
+        return replace(self, filters=replace(self.filters, **changes))  # type: ignore[arg-type]
+
+
+def _values(params: Mapping[str, Sequence[str] | str], name: str) -> list[str]:
+    raw = params.get(name, [])
+    items = [raw] if isinstance(raw, str) else list(raw)
+    values = [v.strip() for item in items for v in str(item).split(",") if v.strip()]
+    return values[:MAX_VALUES]
+
+
+def _shorten(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _step_for(value: str, steps: list[TimelineStep]) -> int | None:
+    if value in {"post", "start"}:
+        return 0
+    if value in {"all", "end", "latest"}:
+        return None
+    if value.isdigit():
+        index = int(value)
+        return index if index < len(steps) else None if not steps else -1
+    # A time: the last step posted at or before it ("2016-06-07T20:30" or with seconds).
+    stamp = value.replace(" ", "T")
+    if len(stamp) < 10 or stamp[4:5] != "-":
+        return -1
+    last = -1
+    for step in steps:
+        if step.posted_at is None or step.posted_at[: len(stamp)] <= stamp:
+            last = step.index
+        else:
+            break
+    return last if last >= 0 else 0
+
+
+def parse_query(
+    params: Mapping[str, Sequence[str] | str],
+    *,
+    corpus: Corpus | None,
+    steps: list[TimelineStep],
+    side_names: Sequence[str],
+    threads: Sequence[str] = (),
+) -> tuple[ViewState, list[str]]:
+    """The view a URL asks for, and a note for each part of it that had to be ignored."""
+    notes: list[str] = []
+    thread_values = _values(params, "thread")
+    thread = None
+    if thread_values:
+        if thread_values[0] in threads:
+            thread = thread_values[0]
+        else:
+            notes.append(f"ignored thread={_shorten(thread_values[0])}: no such thread")
+
+    until: int | None = None
+    for value in _values(params, "t")[:1]:
+        step = _step_for(value, steps)
+        if step == -1:
+            notes.append(f"ignored t={_shorten(value)}: not a time or step of this thread")
+        else:
+            until = step
+
+    by_slug = {slug(name): name for name in side_names}
+    sides = set()
+    for value in _values(params, "side"):
+        name = by_slug.get(slug(value))
+        if name is None:
+            notes.append(f"ignored side={_shorten(value)}: no such faction")
+        else:
+            sides.add(name)
+
+    known_authors = set(authors(corpus)) if corpus else set()
+    commenters = set()
+    for value in _values(params, "who"):
+        if value in known_authors:
+            commenters.add(value)
+        else:
+            notes.append(f"ignored who={_shorten(value)}: nobody of that name commented")
+
+    known_kinds = set(kinds(corpus)) if corpus else set()
+    chosen_kinds = set()
+    for value in _values(params, "kind"):
+        if value in known_kinds:
+            chosen_kinds.add(value)
+        else:
+            notes.append(f"ignored kind={_shorten(value)}: no place of that kind")
+
+    confidence = 0.0
+    for value in _values(params, "conf")[:1]:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if math.isfinite(number) and 0.0 <= number <= 1.0:
+            confidence = number
+        else:
+            notes.append(f"ignored conf={_shorten(value)}: give a number from 0 to 1")
+
+    place = None
+    place_ids = {p.id for p in corpus.places} if corpus else set()
+    for value in _values(params, "place")[:1]:
+        if value in place_ids:
+            place = value
+        else:
+            notes.append(f"ignored place={_shorten(value)}: no such place in this thread")
+
+    tiles = _values(params, "tiles")[:1]
+    online = tiles == ["osm"]
+    if tiles and not online:
+        notes.append(f"ignored tiles={_shorten(tiles[0])}: the only online layer is 'osm'")
+
+    filters = Filters(until=until, sides=frozenset(sides), commenters=frozenset(commenters),
+                      kinds=frozenset(chosen_kinds), min_confidence=confidence)
+    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online), notes
+
+
+def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[str]]:
+    """The query parameters for ``state``; defaults are left out so links stay short."""
+    query: dict[str, list[str]] = {}
+    if state.thread:
+        query["thread"] = [state.thread]
+    f = state.filters
+    if f.until is not None and 0 <= f.until < len(steps) and f.until != len(steps) - 1:
+        step = steps[f.until]
+        query["t"] = [step.posted_at[:16] if step.posted_at and _unique_minute(step, steps)
+                      else "post" if f.until == 0 else str(f.until)]
+    if f.sides:
+        query["side"] = sorted(slug(s) for s in f.sides)
+    if f.commenters:
+        query["who"] = sorted(f.commenters)
+    if f.kinds:
+        query["kind"] = sorted(f.kinds)
+    if f.min_confidence:
+        query["conf"] = [f"{f.min_confidence:g}"]
+    if state.place:
+        query["place"] = [state.place]
+    if state.online_tiles:
+        query["tiles"] = ["osm"]
+    return query
+
+
+def _unique_minute(step: TimelineStep, steps: list[TimelineStep]) -> bool:
+    """A minute names a step only when no later step shares it."""
+    minute = (step.posted_at or "")[:16]
+    return not any(s.index > step.index and (s.posted_at or "")[:16] == minute for s in steps)

@@ -1,0 +1,206 @@
+"""The claims: who, according to whom, did what where — and who said otherwise.
+
+Why: the map draws claims as arrows and markers; an analyst needs them as a table to sort,
+filter, export (ACLED-like CSV) and to read each claim against the claim that disputes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from atlas import markup
+from atlas.controls import Page, page_setup
+from atlas.state import to_query
+from geo.export import claims_csv
+from geo.records import Claim
+
+st.set_page_config(page_title="Claims · Frontline Atlas", page_icon="⚔️", layout="wide")
+page = page_setup(title="Claims")
+corpus, view = page.corpus, page.view
+
+places = {p.id: p for p in corpus.places}
+actors = {a.id: a for a in corpus.actors}
+by_id = {c.id: c for c in corpus.claims}
+MODALITY_ORDER = ["reported", "predicted", "speculative", "questioned", "disputed"]
+
+
+def place_name(place_id: str | None) -> str:
+    if not place_id:
+        return ""
+    place = places.get(place_id)
+    return place.name if place else place_id
+
+
+def route(claim: Claim) -> str:
+    if claim.origin and claim.destination:
+        return f"{place_name(claim.origin)} → {place_name(claim.destination)}"
+    if claim.origin:
+        return f"from {place_name(claim.origin)}"
+    if claim.destination:
+        return f"→ {place_name(claim.destination)}"
+    return ""
+
+
+def when(claim: Claim) -> str:
+    if not claim.posted_at:
+        return "the post"
+    day, _, clock = claim.posted_at.partition("T")
+    return f"{day} {clock[:5]}"
+
+
+def others(ids: tuple[str, ...]) -> str:
+    return ", ".join(f"{i} ({by_id[i].author})" if i in by_id else i for i in ids)
+
+
+def thread_link(page: Page, entry_id: int) -> str:
+    query = to_query(page.state, steps=page.steps)
+    query["entry"] = [str(entry_id)]
+    return f"./Thread?{urlencode(query, doseq=True)}#entry-{entry_id}"
+
+
+def context(text: str, start: int, end: int, *, reach: int = 160) -> tuple[int, int, str, str]:
+    """The sentence around [start, end), cut between words, and "…" where it was cut short."""
+    left, right = markup.snippet(text, start, end, reach=reach)
+    if 0 < left < start and text[left - 1].isalnum():
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if end < right < len(text) and text[right].isalnum():
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    before = text[:left].rstrip(" \t")
+    head = "…" if before and before[-1] not in ".!?\n" else ""
+    tail = "…" if right < len(text) and text[right - 1] not in ".!?\n" else ""
+    return left, right, head, tail
+
+
+def claim_card(claim: Claim, *, note: str = "") -> str:
+    """The claim's words in their sentence, escaped, with a line of who/what/where above."""
+    entry = corpus.entries[claim.entry]
+    left, right, head, tail = context(entry.text, claim.start, claim.end, reach=220)
+    body = markup.highlight(entry.text[left:right],
+                            [(claim.start - left, claim.end - left, "fa-claim", claim.id)])
+    body = head + " ".join(body.split()) + tail
+    actor = actors.get(claim.actor)
+    what = (f"{actor.name if actor else claim.actor} · {claim.action} · "
+            f"{', '.join(place_name(p) for p in claim.places)}")
+    if route(claim):
+        what += f" · {route(claim)}"
+    head = (f'<b>{markup.text(claim.id)}</b> · <b>{markup.text(claim.author)}</b> · '
+            f"{markup.text(when(claim))} · <i>{markup.text(claim.modality)}</i>")
+    link = (f'<a href="{markup.text(thread_link(page, claim.entry))}" target="_self">'
+            f"in the thread (#{claim.entry}) →</a>")
+    extra = f'<div class="fa-note">{markup.text(note)}</div>' if note else ""
+    return (f'<div class="fa-card"><div class="fa-cardhead">{head}</div>'
+            f'<div class="fa-what">{markup.text(what)}</div>{extra}'
+            f'<div class="fa-quotebody">{body}</div><div>{link}</div></div>')
+
+
+STYLE = ("<style>.fa-card{border:1px solid #e3e3e3;border-radius:.5rem;padding:.6rem .9rem;"
+         "line-height:1.5}.fa-cardhead{font-size:.9rem;color:#444}"
+         ".fa-what{color:#9b2c2c;font-size:.9rem;margin:.2rem 0}.fa-note{color:#777;"
+         "font-size:.85rem}.fa-quotebody{margin:.3rem 0}.fa-card a{color:#9b2c2c}"
+         "mark.fa-claim{background:#fde9b5;padding:0 .1rem}</style>")
+
+st.title("Claims")
+present_actions = sorted({c.action for c in view.claims})
+present_modality = sorted({c.modality for c in view.claims},
+                          key=lambda m: (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else 99, m))
+cols = st.columns([2, 2, 2], vertical_alignment="bottom")
+chosen_actions = cols[0].multiselect("Action", present_actions, key="claims_actions",
+                                     placeholder="all actions")
+chosen_modality = cols[1].multiselect("Modality", present_modality, key="claims_modality",
+                                      placeholder="all modalities",
+                                      help="reported: said as fact; predicted, speculative, "
+                                           "questioned: hedged; disputed: contradicted.")
+only_place = False
+if page.state.place and page.state.place in places:
+    only_place = cols[2].toggle(f"Only claims about {place_name(page.state.place)}",
+                                key="claims_only_place")
+
+shown = [c for c in view.claims
+         if (not chosen_actions or c.action in chosen_actions)
+         and (not chosen_modality or c.modality in chosen_modality)]
+if only_place:
+    about = {c.id for c in view.claims_about(page.state.place or "")}
+    shown = [c for c in shown if c.id in about]
+disputed = sum(1 for c in shown if c.disputes or c.disputed_by)
+st.caption(f"{len(shown)} of {len(corpus.claims)} claims in the thread shown "
+           f"({disputed} in a dispute). Select a row to read the claim and what disputes it.")
+
+COLUMNS = ["Claim", "Commenter", "Actor", "Side", "Action", "Places", "Origin → destination",
+           "Modality", "Disputed by", "Disputes", "Time", "Entry", "Quote"]
+frame = pd.DataFrame([{
+    "Claim": c.id,
+    "Commenter": c.author,
+    "Actor": actors[c.actor].name if c.actor in actors else c.actor,
+    "Side": actors[c.actor].side if c.actor in actors else "",
+    "Action": c.action,
+    "Places": ", ".join(place_name(p) for p in c.places),
+    "Origin → destination": route(c),
+    "Modality": c.modality,
+    "Disputed by": others(c.disputed_by),
+    "Disputes": others(c.disputes),
+    "Time": when(c),
+    "Entry": c.entry,
+    "Quote": c.quote,
+} for c in shown], columns=COLUMNS)
+ids = [c.id for c in shown]
+table_key = "claims_table_" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:12]
+event = st.dataframe(
+    frame,
+    key=table_key,
+    on_select="rerun",
+    selection_mode="single-row",
+    hide_index=True,
+    width="stretch",
+    height=min(560, 35 * (len(frame) + 1) + 3),
+    column_config={
+        "Claim": st.column_config.TextColumn(width="small",
+                                             help="e<entry>c<number>: the claim's id"),
+        "Actor": st.column_config.TextColumn(width="medium"),
+        "Side": st.column_config.TextColumn(width="small"),
+        "Entry": st.column_config.NumberColumn(width="small", format="#%d"),
+        "Quote": st.column_config.TextColumn(width="large", help="The words the claim is read "
+                                                                 "from"),
+        "Disputes": st.column_config.TextColumn(help="Earlier claims this one contradicts"),
+        "Disputed by": st.column_config.TextColumn(help="Later claims that contradict this one"),
+        "Origin → destination": st.column_config.TextColumn(help="For movements: from where, "
+                                                                 "to where"),
+    },
+)
+
+stem = corpus.source.rsplit(".", 1)[0] or "thread"
+st.download_button(f"Download these {len(shown)} claims as CSV (ACLED-like)",
+                   data=claims_csv(replace(corpus, claims=shown)),
+                   file_name=f"{stem}-claims.csv", mime="text/csv",
+                   icon=":material/download:", disabled=not shown, on_click="ignore")
+
+rows = event.selection.rows if event is not None else []
+if rows and rows[0] < len(shown):
+    claim = shown[rows[0]]
+    st.markdown(STYLE, unsafe_allow_html=True)
+    partners = [*claim.disputes, *claim.disputed_by]
+    visible_ids = {c.id for c in view.claims}
+    if partners:
+        st.subheader(f"{claim.id} and what disputes it", anchor="dispute")
+        left, *right = st.columns(1 + min(len(partners), 2))
+        left.markdown(claim_card(claim), unsafe_allow_html=True)
+        for number, other_id in enumerate(partners):
+            other = by_id.get(other_id)
+            if other is None:
+                continue
+            relation = "disputed by" if other_id in claim.disputed_by else "disputes"
+            note = f"{claim.id} {relation} {other_id}"
+            if other_id not in visible_ids:
+                note += " (hidden by the current filters)"
+            right[number % len(right)].markdown(claim_card(other, note=note),
+                                                unsafe_allow_html=True)
+    else:
+        st.subheader(f"Claim {claim.id}", anchor="claim")
+        st.markdown(claim_card(claim, note="No other claim disputes it."),
+                    unsafe_allow_html=True)

@@ -1,0 +1,101 @@
+"""``python -m geo``: extract formats, build, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
+
+
+def geo(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, env={"PYTHONPATH": str(ROOT),
+                                                       "FRONTLINE_QUIET": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    done = geo("extract", str(SEED), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_extract_json_has_the_documented_shape(extracted):
+    assert set(extracted) >= {"source", "entries", "places", "mentions", "unresolved", "actors",
+                              "claims"}
+    assert set(extracted["entries"][0]) >= {"id", "kind", "author", "posted_at", "text", "start",
+                                            "end", "replies_to", "quotes"}
+    assert set(extracted["places"][0]) >= {"id", "name", "kind", "country", "lat", "lon",
+                                           "geometry", "gazetteer_id", "confidence"}
+    assert set(extracted["mentions"][0]) >= {"place", "entry", "start", "end", "surface",
+                                             "confidence"}
+    assert set(extracted["claims"][0]) >= {"id", "entry", "author", "posted_at", "actor",
+                                           "action", "places", "origin", "destination",
+                                           "modality", "start", "end", "quote", "disputes"}
+
+
+def test_extract_spans_point_into_entry_text(extracted):
+    entries = {e["id"]: e for e in extracted["entries"]}
+    for mention in extracted["mentions"]:
+        text = entries[mention["entry"]]["text"]
+        assert text[mention["start"]:mention["end"]] == mention["surface"]
+    for claim in extracted["claims"]:
+        assert entries[claim["entry"]]["text"][claim["start"]:claim["end"]] == claim["quote"]
+
+
+def test_extract_geojson_and_csv():
+    done = geo("extract", str(SEED), "--format", "geojson")
+    assert done.returncode == 0, done.stderr
+    collection = json.loads(done.stdout)
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert {"Aleppo", "Manbij", "Castello road"} <= names
+    road = next(f for f in collection["features"] if f["properties"]["name"] == "Castello road")
+    assert road["geometry"]["type"] == "LineString"
+    done = geo("extract", str(SEED), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert rows and {"actor1", "location", "latitude", "geo_precision", "modality"} <= set(rows[0])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"\x00\x01\x02binary\x00", "looks binary"),
+        (b"caf\xe9 Aleppo\n", "not UTF-8"),
+        (b"Hi\nPosted by: X | 31 February 2016 at 05:06 PM\n", "line 2: the footer's date"),
+        (b"Hi\nPosted by: X 07 June 2016 at 05:06 PM\n", "line 2: the 'Posted by' line"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    done = geo("extract", str(bad))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and message in lines[0], done.stderr
+
+
+def test_missing_file(tmp_path):
+    done = geo("extract", str(tmp_path / "nope.txt"))
+    assert done.returncode == 2 and "no such file" in done.stderr
+
+
+def test_build_is_resumable(tmp_path):
+    folder = tmp_path / "threads"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    db = tmp_path / "atlas.sqlite"
+    first = geo("build", str(folder), "--db", str(db), "--jobs", "1")
+    assert first.returncode == 0, first.stderr
+    assert "1 thread(s) built, 0 unchanged" in first.stderr
+    second = geo("build", str(folder), "--db", str(db), "--jobs", "1")
+    assert "0 thread(s) built, 1 unchanged" in second.stderr

@@ -43,7 +43,7 @@ st.caption(f"Thread **{page.corpus.source}** · {len(page.corpus.entries)} entri
 # --- timeline -----------------------------------------------------------------------------
 chart_col, play_col = st.columns([12, 1], vertical_alignment="bottom")
 with chart_col:
-    st.altair_chart(timeline_chart(page), use_container_width=True)
+    st.altair_chart(timeline_chart(page), width="stretch")
     timeline_slider(page, container=st)
 with play_col:
     playing = st.session_state.get("_atlas_playing", False)

@@ -102,7 +102,7 @@ def _overview(view: View) -> None:
     st.caption("Click a marker on the map, or a place here, to read what the thread says.")
     for place in view.places[:15]:
         label = f"{place.name} · {place.kind} · {view.counts[place.id]} mention(s)"
-        if st.button(label, key=f"pick-{place.id}", use_container_width=True):
+        if st.button(label, key=f"pick-{place.id}", width="stretch"):
             select_place(place.id)
             st.rerun()
 

@@ -15,10 +15,11 @@ from streamlit_folium import st_folium
 from atlas import panel
 from atlas.assets import install_static_assets, use_local_assets
 from atlas.basemap import base_map
-from atlas.charts import timeline_chart
+from atlas.charts import timeline_chart_html
 from atlas.controls import page_setup, select_place, sync_url, timeline_slider
 from atlas.mapview import legend_html, legend_items, map_center, place_at, place_layers
 from atlas.state import ViewState, to_query
+from atlas.view import Filters, apply_filters
 
 ROOT = Path(__file__).resolve().parent
 PLAY_STEP_SECONDS = 1.2
@@ -35,15 +36,15 @@ page = page_setup(title="Map", timeline_in_sidebar=False)
 view, state, steps = page.view, page.state, page.steps
 
 st.title("Frontline Atlas")
-first, last = steps[0], steps[-1]
+last = steps[-1]
 span = f"{steps[1].label.split(' · ')[0]} → {last.label.split(' · ')[0]}" if len(steps) > 1 else ""
-st.caption(f"Thread **{page.corpus.source}** · {len(page.corpus.entries)} entries · {span} · "
+st.caption(f"Thread: {page.corpus.source} · {len(page.corpus.entries)} entries · {span} · "
            "places geocoded offline (GeoNames + curated supplement)")
 
 # --- timeline -----------------------------------------------------------------------------
 chart_col, play_col = st.columns([12, 1], vertical_alignment="bottom")
 with chart_col:
-    st.altair_chart(timeline_chart(page), width="stretch")
+    st.markdown(timeline_chart_html(page), unsafe_allow_html=True)
     timeline_slider(page, container=st)
 with play_col:
     playing = st.session_state.get("_atlas_playing", False)
@@ -55,7 +56,6 @@ with play_col:
             st.session_state["_atlas_next_t"] = 0
             st.rerun()
 
-shown = view.filters.until
 metric = st.columns(4)
 metric[0].metric("Comments shown", len(view.entries))
 metric[1].metric("Places", len(view.places))
@@ -65,13 +65,15 @@ metric[3].metric("Claims", len(view.claims))
 # --- map and panel ------------------------------------------------------------------------
 map_col, panel_col = st.columns([3, 2], gap="medium")
 with map_col:
-    center, zoom = map_center(view)
+    # The base map stays the same for a thread (its centre comes from the whole thread, not the
+    # filtered view): only the "Thread" layer changes, so the map never reloads or flashes.
+    center, zoom = map_center(apply_filters(page.corpus, Filters()))
     base = base_map(center=center, zoom=zoom, online_tiles=state.online_tiles)
     clicked = st_folium(
         base,
         key=f"map-{page.corpus.source}-{state.online_tiles}",
         feature_group_to_add=place_layers(view, selected=state.place),
-        height=600,
+        height=620,
         use_container_width=True,
         returned_objects=["last_object_clicked"],
     )

@@ -7,6 +7,8 @@ corrupted file), with a progress bar; a rerun (every slider move) reads the cach
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -28,7 +30,8 @@ from geo.thread import ThreadError
 __all__ = ["ROOT", "SEEDS", "corpus", "ensure_database", "threads"]
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+# FRONTLINE_SEEDS: the folder of threads built on first start (default: seeds/).
+SEEDS = Path(os.environ.get("FRONTLINE_SEEDS") or ROOT / "seeds")
 
 
 def _seed_files() -> list[Path]:
@@ -65,9 +68,10 @@ def ensure_database(db: Path = DB_PATH) -> Path:
                 st.error(error.describe())
                 continue
 
-            def progress(step: str, fraction: float, *, n: int = number) -> None:
+            def progress(step: str, fraction: float, *, n: int = number,
+                         name: str = path.name) -> None:
                 bar.progress(min(1.0, (n + fraction) / max(1, len(files))),
-                             text=f"{path.name}: {step}")
+                             text=f"{name}: {step}")
 
             built = build_corpus(text, source=path.name, progress=progress)
             save_corpus(db, built, digest=text_digest(text))
@@ -95,7 +99,8 @@ def store_pasted(text: str, *, name: str, db: Path = DB_PATH, strict: bool = Tru
                  progress=None) -> str:
     """Run the pipeline on an ingested text and store it; returns the thread's name."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    source = f"{Path(name).stem[:40] or 'pasted'}-{digest}.txt"
+    stem = re.sub(r"[^\w.-]+", "_", Path(name).stem)[:40].strip("._") or "pasted"
+    source = f"{stem}-{digest}.txt"  # a safe file-like name: it appears in URLs and captions
     built = build_corpus(text, source=source, strict=strict, progress=progress)
     save_corpus(db, built, digest=text_digest(text))
     threads.clear()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from atlas.view import Filters, TimelineStep, authors, kinds, slug
 from geo.records import Corpus
@@ -37,7 +37,7 @@ MAX_VALUES = 50  # more values than this in one parameter is not a real view
 @dataclass(frozen=True, slots=True)
 class ViewState:
     thread: str | None = None
-    filters: Filters = Filters()
+    filters: Filters = field(default_factory=Filters)
     place: str | None = None
     online_tiles: bool = False
 

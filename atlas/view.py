@@ -114,7 +114,8 @@ def mention_sides(corpus: Corpus, mention: Mention, *, sides: dict[str, str],
              if c.start <= mention.start < c.end}
     text = corpus.entries[mention.entry].text
     begin, end = _sentence_of(text, mention.start)
-    found |= {side for start, side in actors_by_entry.get(mention.entry, []) if begin <= start < end}
+    found |= {side for start, side in actors_by_entry.get(mention.entry, [])
+              if begin <= start < end}
     return found
 
 

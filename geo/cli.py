@@ -94,7 +94,7 @@ def cmd_build(options: argparse.Namespace) -> int:
     else:
         pool = ProcessPoolExecutor(max_workers=jobs)
         results = pool.map(_build_one, todo, chunksize=1)
-    for path, corpus, digest, error in results:
+    for _path, corpus, digest, error in results:
         if corpus is None:
             errors.append(error)
         else:

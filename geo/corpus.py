@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -49,7 +50,8 @@ __all__ = [
     "text_digest",
 ]
 
-DB_PATH = DATA_DIR / "atlas.sqlite"
+# FRONTLINE_DB points the app and the command line at another database (tests, deployments).
+DB_PATH = Path(os.environ.get("FRONTLINE_DB") or DATA_DIR / "atlas.sqlite")
 SCHEMA_VERSION = 1
 
 # Tables holding one record type each, keyed by thread; columns follow the dataclass fields,
@@ -165,7 +167,7 @@ def _delete_thread(con: sqlite3.Connection, source: str) -> None:
 
 
 def text_digest(text: str, *, strict: bool = True, signature: str | None = None) -> str:
-    """What a thread is built from: its text and the parse settings (a change of either rebuilds)."""
+    """What a thread is built from: its text and the parse settings (either changing rebuilds)."""
     settings = json.dumps([strict, signature])
     return hashlib.sha256((settings + "\0" + text).encode("utf-8")).hexdigest()
 
@@ -212,7 +214,9 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def search(path: Path, text: str, *, source: str | None = None, limit: int = 200) -> list[tuple[str, int]]:
+def search(
+    path: Path, text: str, *, source: str | None = None, limit: int = 200
+) -> list[tuple[str, int]]:
     """(thread, entry id) of the comments containing every word of ``text``, best first."""
     query = _fts_query(text)
     if not query:

@@ -23,6 +23,7 @@ import csv
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -36,8 +37,8 @@ from geo.records import Place
 
 __all__ = [
     "DATA_DIR",
-    "Gazetteer",
     "INDEX_PATH",
+    "Gazetteer",
     "build_index",
     "ensure_index",
     "index_is_current",
@@ -60,7 +61,8 @@ _APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u2032\u00b4"
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/.,]+")
 # Latin or Arabic script names; other scripts cannot be typed by the thread's readers anyway,
 # and dropping them keeps the index small.
-_USABLE = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff' `\u2018\u2019\u02bf\u02be.\-]+$")
+_USABLE = re.compile(
+    r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff' `\u2018\u2019\u02bf\u02be.\-]+$")
 
 
 def name_key(name: str) -> str:
@@ -104,7 +106,7 @@ def _geonames_kind(population: int) -> str:
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """Signed area and centroid (lon, lat) of a polygon ring (shoelace formula)."""
     area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         area += cross
         cx += (x0 + x1) * cross

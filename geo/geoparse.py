@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -136,7 +137,8 @@ class GeoparseResult:
     mentions: list[Mention] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
-    rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)  # entry, span, surface, why
+    # (entry, start, end, surface, why): what was dropped, for debugging and the tests
+    rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -200,7 +202,8 @@ class _Spotter:
             if prefix:  # "az-Zahra": the article belongs to the name
                 start -= len(prefix.group(0))
             surface = text[start:end]
-            found.append(_Spot(entry, start, end, surface, self.gazetteer.candidates(surface), i, n))
+            candidates = self.gazetteer.candidates(surface)
+            found.append(_Spot(entry, start, end, surface, candidates, i, n))
             i += n
         return found
 
@@ -232,9 +235,9 @@ def _reject_reason(
         return f"follows the title {previous!r}"
     if previous in {"a", "an"}:
         return "follows an indefinite article (a person or a type, not a place)"
-    if key in actor_aliases:
-        if ORGANISATION_AFTER.match(after) or _actor_use(text, spot.start):
-            return "stands for an actor here (no locative preposition before it)"
+    if key in actor_aliases and (ORGANISATION_AFTER.match(after)
+                                 or _actor_use(text, spot.start)):
+        return "stands for an actor here (no locative preposition before it)"
     if spot.tokens == 1 and key in lowercase_words:
         return "a word the thread also writes in lower case"
     return None
@@ -272,7 +275,9 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place])
     return score
 
 
-def _confidence(best: Candidate, runner_up: float | None, best_score: float, in_region: bool) -> float:
+def _confidence(
+    best: Candidate, runner_up: float | None, best_score: float, in_region: bool
+) -> float:
     confidence = 0.95 if best.curated else 0.85
     if not in_region:
         confidence -= 0.25
@@ -353,12 +358,12 @@ def geoparse(
                         key=lambda sc: sc[0], reverse=True)
         best_score, best = ranked[0]
         in_region = gazetteer.in_region(best.place)
-        if not in_region and best.place.kind != "country" and not best.curated:
-            # Far from the thread's region, a town name needs a locative to be believed.
-            if _previous_word(spot.entry.text, spot.start) not in LOCATIVE:
-                result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
-                                        "outside the thread's region and not after a locative"))
-                continue
+        # Far from the thread's region, a town name needs a locative to be believed.
+        if (not in_region and best.place.kind != "country" and not best.curated
+                and _previous_word(spot.entry.text, spot.start) not in LOCATIVE):
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                    "outside the thread's region and not after a locative"))
+            continue
         if best.place.kind == "country" and _state_as_actor(spot, actor_spans):
             result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                                     "a state acting (subject of an act, or listed with actors)"))
@@ -424,7 +429,8 @@ def _repair_misspellings(
                 continue
             if any(s <= start < e for s, e in taken):
                 continue
-            if _previous_word(entry.text, start) not in LOCATIVE or _starts_sentence(entry.text, start):
+            if (_previous_word(entry.text, start) not in LOCATIVE
+                    or _starts_sentence(entry.text, start)):
                 continue
             key = name_key(word)
             if key in ignored or key in lowercase_words or key in gazetteer:
@@ -491,7 +497,7 @@ def _check_relations(entries: Sequence[Entry], result: GeoparseResult) -> None:
     for entry_id, mentions in by_entry.items():
         mentions.sort(key=lambda m: m.start)
         text = texts[entry_id]
-        for subject, anchor in zip(mentions, mentions[1:], strict=False):
+        for subject, anchor in itertools.pairwise(mentions):
             match = RELATIVE.match(text[subject.end:anchor.start])
             if not match or subject.place == anchor.place:
                 continue

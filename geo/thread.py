@@ -247,7 +247,8 @@ def _split_on_footers(
 
     entries: list[Entry] = []
     first_start, first_end, first_author, first_time = spans[0]
-    head = [ln for ln in lines if ln.start >= first_start and ln.end <= first_end and ln.text.strip()]
+    head = [ln for ln in lines
+            if ln.start >= first_start and ln.end <= first_end and ln.text.strip()]
     post_line = _find_signature(text, head, comment_ends, signature)
     if post_line is not None:
         sign = head[post_line].text.split()[-1]
@@ -320,7 +321,9 @@ def _quote_candidates(text: str) -> Iterator[tuple[int, int]]:
         pos += len(raw)
 
 
-def _find_quotes(entry: Entry, earlier: list[Entry], cache: dict[int, tuple[str, list[int]]]) -> list[Quote]:
+def _find_quotes(
+    entry: Entry, earlier: list[Entry], cache: dict[int, tuple[str, list[int]]]
+) -> list[Quote]:
     quotes: list[Quote] = []
     for start, end in _quote_candidates(entry.text):
         fragment = entry.text[start:end].strip().rstrip(".,;:!?\u2026 ").strip()

@@ -16,9 +16,9 @@ SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
 
 
 def geo(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONPATH": str(ROOT), "FRONTLINE_QUIET": "1", "PATH": "/usr/bin:/bin"}
     return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300, env={"PYTHONPATH": str(ROOT),
-                                                       "FRONTLINE_QUIET": "1", "PATH": "/usr/bin:/bin"})
+                          text=True, timeout=300, env=env)
 
 
 @pytest.fixture(scope="module")

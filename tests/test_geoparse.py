@@ -49,7 +49,6 @@ def test_actor_names_count_as_places_after_a_locative(gazetteer):
 
 
 def test_regional_reading_beats_a_distant_namesake(gazetteer):
-    _, names = run(gazetteer, "From Aleppo they drove on to Damascus.")
     result, _ = run(gazetteer, "From Aleppo they drove on to Damascus.")
     damascus = next(m for m in result.mentions if m.surface == "Damascus")
     assert result.places[damascus.place].country == "SY"
@@ -85,7 +84,8 @@ def test_unknown_name_after_a_locative_is_unresolved_not_invented(gazetteer):
 
 
 def test_stated_direction_is_checked(gazetteer):
-    result, _ = run(gazetteer, "They captured Khan Touman SW of Aleppo. They took Azaz S of Aleppo.")
+    text = "They captured Khan Touman SW of Aleppo. They took Azaz S of Aleppo."
+    result, _ = run(gazetteer, text)
     checks = {(r.stated, r.agrees) for r in result.relations}
     assert ("SW", True) in checks
     assert ("S", False) in checks  # Azaz is north of Aleppo
@@ -93,7 +93,8 @@ def test_stated_direction_is_checked(gazetteer):
 
 def test_quoted_words_are_spoken_by_the_quoted_author(gazetteer):
     text = ("Azaz will fall within the week.\nPosted by: Ann | 07 June 2016 at 05:06 PM\n"
-            '"Azaz will fall within the week" No, Raqqa will.\nPosted by: Bob | 07 June 2016 at 05:10 PM\n')
+            '"Azaz will fall within the week" No, Raqqa will.\n'
+            "Posted by: Bob | 07 June 2016 at 05:10 PM\n")
     result, _ = run(gazetteer, text)
     second = [m for m in result.mentions if m.entry == 1]
     assert {(m.surface, m.speaker) for m in second} == {("Azaz", "Ann"), ("Raqqa", "Bob")}

@@ -1,0 +1,165 @@
+"""The dashboard in a real browser: Debian chromium against `streamlit run app.py`, network cut.
+
+The server gets its own database and seeds folder (FRONTLINE_DB, FRONTLINE_SEEDS): the seed
+thread plus a hostile thread full of markup, so the user's data/ is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import (
+    BrowserSession,
+    chromium_page,
+    require_browser,
+    save_screenshot,
+    screenshot_if_test_fails,
+    streamlit_server,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+PINS = ".atlas-pin"
+WAIT_MS = 60_000
+ALEPPO = "geonames:170063"
+HOSTILE = (
+    "IS fighters <img src=x onerror=alert(1)> entered Manbij <script>alert(2)</script> today.\n"
+    "Posted by: <b>Mallory</b> | 07 June 2016 at 05:06 PM\n"
+    "The SDF took Azaz ${alert(3)} `x` {{7*7}} [link](javascript:alert(4)).\n"
+    "Posted by: Eve | 07 June 2016 at 05:10 PM\n"
+)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    require_browser()
+    folder = tmp_path_factory.mktemp("frontline")
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    env = {"FRONTLINE_DB": str(folder / "atlas.sqlite"), "FRONTLINE_SEEDS": str(seeds)}
+    with streamlit_server(ROOT / "app.py", env=env, timeout=120) as url:
+        yield url
+
+
+@pytest.fixture
+def browser(request: pytest.FixtureRequest) -> Iterator[BrowserSession]:
+    with chromium_page(viewport=(1400, 1600)) as session, screenshot_if_test_fails(
+            request, session.page):
+        dialogs: list[str] = []
+        session.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        session.dialogs = dialogs  # type: ignore[attr-defined]
+        yield session
+
+
+def open_map(session: BrowserSession, url: str) -> float:
+    from playwright.sync_api import expect
+
+    started = time.perf_counter()
+    session.page.goto(url)
+    expect(session.page.frame_locator(MAP).locator("[data-place]").first).to_be_visible(
+        timeout=WAIT_MS)
+    return time.perf_counter() - started
+
+
+def pin_count(session: BrowserSession) -> int:
+    return session.page.frame_locator(MAP).locator(PINS).count()
+
+
+def test_map_renders_markers_and_base_layer_offline(app_url, browser):
+    from playwright.sync_api import expect
+
+    elapsed = open_map(browser, app_url)
+    print(f"\ntime from goto to visible markers: {elapsed:.2f} s")
+    frame = browser.page.frame_locator(MAP)
+    expect(frame.locator(".atlas-country").first).to_be_attached()
+    assert pin_count(browser) >= 15
+    expect(frame.locator(f'[data-place="{ALEPPO}"]')).to_be_visible()
+    expect(browser.page.get_by_text("Made with Natural Earth").first).to_be_attached()
+    save_screenshot(browser.page, "app-map")
+    assert browser.network.non_local() == [], browser.network.non_local()
+
+
+def test_clicking_a_marker_lists_its_comments_and_claims(app_url, browser):
+    from playwright.sync_api import expect
+
+    open_map(browser, app_url)
+    page = browser.page
+    page.frame_locator(MAP).locator(f'[data-place="{ALEPPO}"]').first.click()
+    expect(page.get_by_role("heading", name="Aleppo")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_role("tab", name=re.compile(r"Comments \(\d+\)"))).to_be_visible()
+    page.get_by_role("tab", name=re.compile(r"Comments")).click()
+    expect(page.get_by_text("Lavrov's pledge to up support of SAA").filter(visible=True).first
+           ).to_be_visible()
+    page.wait_for_function("() => location.search.includes('place=geonames')", timeout=WAIT_MS)
+    save_screenshot(page, "app-selected")
+
+
+def test_moving_the_timeline_back_removes_markers(app_url, browser):
+    from playwright.sync_api import expect
+
+    open_map(browser, app_url)
+    everything = pin_count(browser)
+    thumb = browser.page.get_by_test_id("stMain").get_by_role("slider").first
+    thumb.focus()
+    thumb.press("Home")
+    frame = browser.page.frame_locator(MAP)
+    expect(frame.locator(f'[data-place="{"geonames:167357"}"]')).to_have_count(0,
+                                                                              timeout=WAIT_MS)
+    assert pin_count(browser) < everything
+    browser.page.wait_for_function("() => location.search.includes('t=post')", timeout=WAIT_MS)
+
+
+def test_a_shared_link_restores_the_view(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    open_map(browser, f"{app_url}/?t=2016-06-07T20:00&side=is&place=geonames:172082")
+    expect(page.get_by_role("heading", name="Azaz")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("2016-06-07 20:00 · Babak Makkinejad").first).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("IS", exact=True)).to_be_visible()
+    # the post and the 10 comments posted by 20:00
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("11")
+
+
+def test_a_nonsense_link_gives_a_note_not_an_error(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    open_map(browser, f"{app_url}/?side=martians&conf=lots&t=banana")
+    expect(page.get_by_text("ignored side=martians").first).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("ignored conf=lots").first).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_markup_in_a_comment_stays_text(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    open_map(browser, f"{app_url}/?thread=hostile.txt")
+    frame = page.frame_locator(MAP)
+    manbij = frame.locator('[data-place="geonames:167357"]').first
+    manbij.hover()
+    manbij.click()
+    expect(page.get_by_role("heading", name="Manbij")).to_be_visible(timeout=WAIT_MS)
+    page.get_by_role("tab", name=re.compile(r"Comments")).click()
+    expect(page.get_by_text("<img src=x onerror=alert(1)>").filter(visible=True).first
+           ).to_be_visible()
+    expect(page.get_by_text("<script>alert(2)</script>").filter(visible=True).first
+           ).to_be_visible()
+    page.wait_for_timeout(1000)
+    assert browser.dialogs == []  # type: ignore[attr-defined]
+    assert page.locator("img[onerror]").count() == 0
+    assert frame.locator("img[onerror]").count() == 0
+    assert page.locator("script", has_text="alert(2)").count() == 0
+    save_screenshot(page, "app-hostile")

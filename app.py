@@ -21,6 +21,7 @@ from atlas.mapview import legend_html, legend_items, map_center, place_at, place
 from atlas.state import ViewState, to_query
 from atlas.view import Filters, apply_filters
 
+STARTED = time.perf_counter()  # bench/bench_app.py reads how long each script run took
 ROOT = Path(__file__).resolve().parent
 PLAY_STEP_SECONDS = 1.2
 
@@ -36,8 +37,9 @@ page = page_setup(title="Map", timeline_in_sidebar=False)
 view, state, steps = page.view, page.state, page.steps
 
 st.title("Frontline Atlas")
-last = steps[-1]
-span = f"{steps[1].label.split(' · ')[0]} → {last.label.split(' · ')[0]}" if len(steps) > 1 else ""
+timed = [s.posted_at for s in steps if s.posted_at]
+span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
+        if timed else "no timestamps")
 st.caption(f"Thread: {page.corpus.source} · {len(page.corpus.entries)} entries · {span} · "
            "places geocoded offline (GeoNames + curated supplement)")
 
@@ -100,6 +102,8 @@ with st.expander("Share this view"):
     st.code(f"{base_url}?{query}" if query else base_url, language=None)
     st.caption("The link reproduces the time, the filters and the selected place. "
                "Base map: Made with Natural Earth (public domain).")
+
+st.session_state["_atlas_run_ms"] = (time.perf_counter() - STARTED) * 1000
 
 if st.session_state.get("_atlas_playing"):
     current = st.session_state.get("w_t", len(steps) - 1)

@@ -115,8 +115,17 @@ def cmd_extract(options: argparse.Namespace) -> int:
     ensure_index(quiet=True)
     path = Path(options.file)
     text = read_thread_file(path)
+    online = None
+    if options.online:
+        if not options.user_agent:
+            print("error: --online needs --user-agent (Nominatim asks who is calling)",
+                  file=sys.stderr)
+            return EXIT_INPUT
+        from geo.online import OnlineGeocoder
+
+        online = OnlineGeocoder(user_agent=options.user_agent)
     corpus = build_corpus(text, source=str(options.file), strict=not options.lenient,
-                          signature=options.signature)
+                          signature=options.signature, online=online)
     for note in corpus.notes:
         print(f"note: {note}", file=sys.stderr)
     if options.format == "json":
@@ -144,6 +153,10 @@ def parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print one thread's linked corpus")
     extract.add_argument("file", help="a thread .txt file (UTF-8, at most 50 MB)")
     extract.add_argument("--format", choices=["json", "geojson", "csv"], default="json")
+    extract.add_argument("--online", action="store_true",
+                         help="look up names the gazetteer lacks with Nominatim (needs network)")
+    extract.add_argument("--user-agent", default="",
+                         help="who is calling Nominatim (an e-mail or URL); needed with --online")
 
     for command in (build, extract):
         command.add_argument("--lenient", action="store_true",

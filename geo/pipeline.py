@@ -16,6 +16,7 @@ from geo.claims import extract_claims
 from geo.factions import load_lexicon
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.geoparse import geoparse
+from geo.online import OnlineGeocoder
 from geo.records import Corpus
 from geo.thread import ThreadError, parse_thread
 
@@ -68,9 +69,11 @@ def build_corpus(
     signature: str | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
+    online: OnlineGeocoder | None = None,
 ) -> Corpus:
     """Run every step on one thread's text.
 
+    ``online`` (opt-in, see geo/online.py) looks up the names the gazetteer lacks.
     ``progress(step, fraction)`` is called between steps so a command line or a page can show
     where it is.
     """
@@ -85,6 +88,16 @@ def build_corpus(
     lexicon = load_lexicon()
     report("finding places", 0.35)
     found = geoparse(thread.entries, gazetteer, actor_aliases=[a.text for a in lexicon.aliases])
+    notes = list(thread.notes)
+    if online is not None and found.unresolved:
+        report("looking up unresolved names online", 0.5)
+        looked = online.resolve(found.unresolved,
+                                speakers={e.id: e.author for e in thread.entries})
+        found.places.update(looked.places)
+        found.mentions = sorted([*found.mentions, *looked.mentions],
+                                key=lambda m: (m.entry, m.start))
+        found.unresolved = looked.still_unresolved
+        notes += [f"online lookup failed for {failure}" for failure in looked.failures]
     report("finding factions", 0.65)
     actor_mentions = [m for e in thread.entries for m in lexicon.find(e.text, entry=e.id)]
     report("reading claims", 0.8)
@@ -102,5 +115,5 @@ def build_corpus(
         claims=claims,
         relations=found.relations,
         mode=thread.mode,
-        notes=thread.notes,
+        notes=notes,
     )

@@ -195,6 +195,10 @@ class _Spotter:
                 if not self.gazetteer.knows_prefix(key):
                     break
             if best is None:
+                clitic = _after_clitic(text, start, end, self.gazetteer)
+                if clitic is not None:
+                    found.append(_Spot(entry, clitic, end, text[clitic:end],
+                                       self.gazetteer.candidates(text[clitic:end]), i, 1))
                 i += 1
                 continue
             n, end = best
@@ -206,6 +210,17 @@ class _Spotter:
             found.append(_Spot(entry, start, end, surface, candidates, i, n))
             i += n
         return found
+
+
+ARABIC_CLITICS = "\u0648\u0628\u0644\u0641"  # و ب ل ف: "and", "in", "to", "so" written onto a word
+
+
+def _after_clitic(text: str, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """Where the name starts in an Arabic word with a one-letter prefix: ومنبج -> منبج."""
+    arabic = end - start > 3 and "\u0600" <= text[start + 1] <= "\u06ff"
+    if arabic and text[start] in ARABIC_CLITICS and name_key(text[start + 1:end]) in gazetteer:
+        return start + 1
+    return None
 
 
 def _actor_use(text: str, start: int) -> bool:
@@ -348,14 +363,20 @@ def geoparse(
             result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
 
     # Anchors: names with a single candidate in the region are the thread's frame of reference.
-    anchors = [s.candidates[0].place for s in kept
-               if len(s.candidates) == 1 and gazetteer.in_region(s.candidates[0].place)]
+    # Distinct places only: a thread naming Aleppo 5,000 times has one anchor, not 5,000, so
+    # ranking stays linear in the text.
+    anchors = list({s.candidates[0].place.id: s.candidates[0].place for s in kept
+                    if len(s.candidates) == 1
+                    and gazetteer.in_region(s.candidates[0].place)}.values())
     spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
     previous: Mention | None = None
     actor_spans = {(r[0], r[1], r[2]) for r in result.rejected if "actor" in r[4]}
     for spot in kept:
-        ranked = sorted(((_score(c, gazetteer, anchors), c) for c in spot.candidates),
-                        key=lambda sc: sc[0], reverse=True)
+        if len(spot.candidates) == 1:  # nothing to rank: skip the distance work
+            ranked = [(0.0, spot.candidates[0])]
+        else:
+            ranked = sorted(((_score(c, gazetteer, anchors), c) for c in spot.candidates),
+                            key=lambda sc: sc[0], reverse=True)
         best_score, best = ranked[0]
         in_region = gazetteer.in_region(best.place)
         # Far from the thread's region, a town name needs a locative to be believed.

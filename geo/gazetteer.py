@@ -364,16 +364,24 @@ def load_gazetteer(
     supplement: Path = SUPPLEMENT_PATH,
     aliases: Path = ALIASES_PATH,
 ) -> Gazetteer:
-    """The gazetteer, built from the index (which must exist: ``python -m geo index``).
+    """The gazetteer, from the index; a missing or damaged index is rebuilt (said on stderr).
 
     Cached per process: the dashboard and the pipeline share one copy.
     """
+    import sys
+
     if not index.exists():
-        raise FileNotFoundError(
-            f"the gazetteer index {index} is missing; build it with: python -m geo index"
-        )
+        print(f"the gazetteer index {index} is missing; building it...", file=sys.stderr)
+        build_index(index)
     gazetteer = Gazetteer()
-    _read_index(gazetteer, index)
+    try:
+        _read_index(gazetteer, index)
+    except (OSError, EOFError, ValueError, csv.Error, StopIteration) as error:
+        print(f"the gazetteer index {index} is damaged ({error}); rebuilding it...",
+              file=sys.stderr)
+        build_index(index)
+        gazetteer = Gazetteer()
+        _read_index(gazetteer, index)
     _read_supplement(gazetteer, supplement)
     _read_aliases(gazetteer, aliases)
     return gazetteer

@@ -163,3 +163,22 @@ def test_markup_in_a_comment_stays_text(app_url, browser):
     assert frame.locator("img[onerror]").count() == 0
     assert page.locator("script", has_text="alert(2)").count() == 0
     save_screenshot(page, "app-hostile")
+
+
+@pytest.mark.parametrize("page_path", ["Places", "Thread", "Claims", "Commenters", "Ingest"])
+def test_no_page_runs_markup_from_a_comment(app_url, browser, page_path):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{app_url}/{page_path}?thread=hostile.txt")
+    expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=WAIT_MS)
+    page.wait_for_timeout(3000)  # let every element render
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    if page_path == "Thread":
+        expect(page.get_by_text("<img src=x onerror=alert(1)>").first).to_be_visible()
+    assert browser.dialogs == []  # type: ignore[attr-defined]
+    for frame in page.frames:
+        assert frame.locator("img[onerror]").count() == 0
+        assert frame.locator("script", has_text="alert(").count() == 0
+        assert frame.locator('a[href^="javascript:"]').count() == 0
+    assert browser.network.non_local() == [], browser.network.non_local()

@@ -182,3 +182,19 @@ def test_no_page_runs_markup_from_a_comment(app_url, browser, page_path):
         assert frame.locator("script", has_text="alert(").count() == 0
         assert frame.locator('a[href^="javascript:"]').count() == 0
     assert browser.network.non_local() == [], browser.network.non_local()
+
+
+def test_play_steps_through_the_thread_and_pause_stops_it(app_url, browser):
+    page = browser.page
+    open_map(browser, f"{app_url}/?t=post")
+    shown = page.get_by_test_id("stMetricValue").first
+    assert shown.inner_text() == "1"
+    page.get_by_role("button", name="▶").click()
+    page.wait_for_function(
+        "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 4",
+        timeout=WAIT_MS)
+    page.get_by_role("button", name="⏸").click()
+    page.wait_for_timeout(2500)  # a step already under way may still land
+    paused = shown.inner_text()
+    page.wait_for_timeout(3000)
+    assert shown.inner_text() == paused

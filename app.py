@@ -5,6 +5,7 @@ Run: ``streamlit run app.py`` (builds data/atlas.sqlite from seeds/ on the first
 
 from __future__ import annotations
 
+import bisect
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -17,7 +18,15 @@ from atlas.assets import install_static_assets, use_local_assets
 from atlas.basemap import base_map
 from atlas.charts import timeline_chart_html
 from atlas.controls import page_setup, select_place, sync_url, timeline_slider
-from atlas.mapview import legend_html, legend_items, map_center, place_at, place_layers
+from atlas.mapview import (
+    cluster_assets,
+    clusters,
+    legend_html,
+    legend_items,
+    map_center,
+    place_at,
+    place_layers,
+)
 from atlas.state import ViewState, to_query
 from atlas.view import Filters, apply_filters
 
@@ -35,12 +44,15 @@ if "_atlas_next_t" in st.session_state:
 
 page = page_setup(title="Map", timeline_in_sidebar=False)
 view, state, steps = page.view, page.state, page.steps
+stops = page.stops.indices
 
 st.title("Frontline Atlas")
-timed = [s.posted_at for s in steps if s.posted_at]
+timed = [s.at for s in steps if s.at]
 span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
         if timed else "no timestamps")
-st.caption(f"Thread: {page.corpus.source} · {len(page.corpus.entries)} entries · {span} · "
+source = (f"All threads: {len(page.threads)} threads" if page.all_threads
+          else f"Thread: {page.corpus.source}")
+st.caption(f"{source} · {len(page.corpus.entries)} entries · {span} · "
            "places geocoded offline (GeoNames + curated supplement)")
 
 # --- timeline -----------------------------------------------------------------------------
@@ -50,12 +62,14 @@ with chart_col:
     timeline_slider(page, container=st)
 with play_col:
     playing = st.session_state.get("_atlas_playing", False)
-    if st.button("⏸" if playing else "▶", help="Step through the thread comment by comment",
-                 key="play"):
+    grain = page.stops.grain
+    step_help = ("Step through the thread comment by comment" if grain == "comment"
+                 else f"Step through the threads {grain} by {grain}")
+    if st.button("⏸" if playing else "▶", help=step_help, key="play"):
         playing = not playing
         st.session_state["_atlas_playing"] = playing
-        if playing and st.session_state.get("w_t", len(steps) - 1) >= len(steps) - 1:
-            st.session_state["_atlas_next_t"] = 0
+        if playing and st.session_state.get("w_t", stops[-1]) >= stops[-1]:
+            st.session_state["_atlas_next_t"] = stops[0]
             st.rerun()
 
 metric = st.columns(4)
@@ -69,8 +83,13 @@ map_col, panel_col = st.columns([3, 2], gap="medium")
 with map_col:
     # The base map stays the same for a thread (its centre comes from the whole thread, not the
     # filtered view): only the "Thread" layer changes, so the map never reloads or flashes.
-    center, zoom = map_center(apply_filters(page.corpus, Filters()))
+    everything = apply_filters(page.corpus, Filters())
+    center, zoom = map_center(everything)
     base = base_map(center=center, zoom=zoom, online_tiles=state.online_tiles)
+    if clusters(everything):
+        # The browser loads a map's scripts once, when the map is first drawn: a map that may
+        # cluster at some step carries Leaflet.markercluster from the start.
+        cluster_assets().add_to(base)
     clicked = st_folium(
         base,
         key=f"map-{page.corpus.source}-{state.online_tiles}",
@@ -106,10 +125,10 @@ with st.expander("Share this view"):
 st.session_state["_atlas_run_ms"] = (time.perf_counter() - STARTED) * 1000
 
 if st.session_state.get("_atlas_playing"):
-    current = st.session_state.get("w_t", len(steps) - 1)
-    if current >= len(steps) - 1:
+    current = st.session_state.get("w_t", stops[-1])
+    if current >= stops[-1]:
         st.session_state["_atlas_playing"] = False
     else:
         time.sleep(PLAY_STEP_SECONDS)
-        st.session_state["_atlas_next_t"] = current + 1
+        st.session_state["_atlas_next_t"] = stops[bisect.bisect_right(stops, current)]
         st.rerun()

@@ -3,8 +3,9 @@
 Why: folium writes CDN URLs (jsdelivr, code.jquery.com, cdnjs, bootstrapcdn) into every map,
 and streamlit-folium loads each of them, in order, inside its component iframe before it draws
 anything. One unreachable URL stops the chain, so on a machine without internet the map stays
-blank. We therefore copy Leaflet and jQuery out of the ``xstatic-leaflet`` / ``xstatic-jquery``
-Python packages (already dependencies, so no download) into ``<app dir>/static/vendor/``, which
+blank. We therefore copy Leaflet, jQuery and Leaflet.markercluster out of the
+``xstatic-leaflet`` / ``xstatic-jquery`` / ``xstatic-leaflet-markercluster`` Python packages
+(already dependencies, so no download) into ``<app dir>/static/vendor/``, which
 Streamlit serves at ``/app/static/vendor/`` when ``server.enableStaticServing`` is on, and point
 folium at those URLs.
 
@@ -15,6 +16,10 @@ Which of folium's default assets are kept, and why:
 - ``jquery``: folium renders every HTML popup as ``$(`<div>...</div>`)[0]``, and a Map with
   objects kept in front calls ``$(document).ready``. Without jQuery a popup throws and the rest
   of the map script after it never runs.
+- ``folium.plugins.MarkerCluster`` (Leaflet.markercluster, from the
+  ``xstatic-leaflet-markercluster`` package): the all-threads map clusters its many markers.
+  Only the plugin's own assets are repointed; they are fetched only by a map that has a
+  cluster (or :func:`atlas.mapview.cluster_assets`) on it.
 
 Dropped (the dashboard uses none of them; each is a network request that fails offline):
 
@@ -27,9 +32,9 @@ Dropped (the dashboard uses none of them; each is a network request that fails o
 Popup, Tooltip, Marker, CircleMarker, Circle, PolyLine, GeoJson, FeatureGroup and LayerControl
 declare no assets of their own (they are not ``JSCSSMixin`` subclasses), so repointing
 ``folium.Map`` is enough for them. A few other folium classes still carry CDN URLs (``Vega``,
-``TopoJson``, ``RegularPolygonMarker``, every ``folium.plugins`` class), and streamlit-folium
-hard-codes d3 from a CDN whenever a branca colormap is on the map; :func:`remote_asset_urls`
-finds all of these, so a test can prove a map is offline-safe.
+``TopoJson``, ``RegularPolygonMarker``, every other ``folium.plugins`` class), and
+streamlit-folium hard-codes d3 from a CDN whenever a branca colormap is on the map;
+:func:`remote_asset_urls` finds all of these, so a test can prove a map is offline-safe.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ import folium.elements
 import folium.plugins
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
 
 __all__ = [
     "DEFAULT_URL_PREFIX",
@@ -62,6 +68,10 @@ DEFAULT_URL_PREFIX = "/app/static/vendor"
 
 _LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
 _JQUERY_DIR = Path(xstatic.pkg.jquery.BASE_DIR)
+_CLUSTER_DIR = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
+_CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
+#: Natural Earth country outlines (public domain), fetched by the base map (atlas.basemap).
+_COUNTRIES = Path(__file__).resolve().parents[1] / "data" / "countries.geojson"
 _LEAFLET_IMAGES = (
     "layers.png",
     "layers-2x.png",
@@ -78,10 +88,11 @@ _COLORMAP_JS = (
 
 
 def vendor_files() -> dict[str, Path]:
-    """Map each vendored file's path under ``static/vendor/`` to its source in an xstatic package.
+    """Map each vendored file's path under ``static/vendor/`` to its source.
 
-    The layout keeps Leaflet's ``images/`` beside ``leaflet.css`` because the CSS refers to
-    them by relative URL.
+    The sources are the xstatic packages' files, and ``data/countries.geojson`` (the base
+    map's outlines). The layout keeps Leaflet's ``images/`` beside ``leaflet.css`` because
+    the CSS refers to them by relative URL.
     """
     files = {
         "leaflet/leaflet.js": _LEAFLET_DIR / "leaflet.js",
@@ -90,11 +101,14 @@ def vendor_files() -> dict[str, Path]:
     }
     for name in _LEAFLET_IMAGES:
         files[f"leaflet/images/{name}"] = _LEAFLET_DIR / "images" / name
+    for name in _CLUSTER_FILES:
+        files[f"leaflet.markercluster/{name}"] = _CLUSTER_DIR / name
+    files["natural-earth/countries.geojson"] = _COUNTRIES
     return files
 
 
 def install_static_assets(root: Path) -> Path:
-    """Copy Leaflet and jQuery into ``<root>/static/vendor/`` and return that directory.
+    """Copy the vendored files (:func:`vendor_files`) into ``<root>/static/vendor/``; return it.
 
     ``root`` is the directory of the Streamlit entry script: Streamlit serves the ``static``
     folder next to the main script, not next to the working directory. Cheap enough to call on
@@ -123,9 +137,10 @@ def install_static_assets(root: Path) -> Path:
 def use_local_assets(url_prefix: str = DEFAULT_URL_PREFIX) -> None:
     """Point folium's map at the vendored Leaflet/jQuery and drop the CDN assets we do not use.
 
-    Sets the ``default_js`` / ``default_css`` class attributes of ``folium.Map`` (new lists, so
-    folium's module-level defaults stay untouched). Idempotent; call it before building maps.
-    See the module docstring for what is kept and why.
+    Sets the ``default_js`` / ``default_css`` class attributes of ``folium.Map`` and of
+    ``folium.plugins.MarkerCluster`` (new lists, so folium's module-level defaults stay
+    untouched). Idempotent; call it before building maps. See the module docstring for what is
+    kept and why.
     """
     prefix = url_prefix.rstrip("/")
     folium.Map.default_js = [
@@ -134,6 +149,14 @@ def use_local_assets(url_prefix: str = DEFAULT_URL_PREFIX) -> None:
     ]
     folium.Map.default_css = [
         ("leaflet_css", f"{prefix}/leaflet/leaflet.css"),
+    ]
+    cluster = f"{prefix}/leaflet.markercluster"
+    folium.plugins.MarkerCluster.default_js = [
+        ("markerclusterjs", f"{cluster}/leaflet.markercluster.js"),
+    ]
+    folium.plugins.MarkerCluster.default_css = [
+        ("markerclustercss", f"{cluster}/MarkerCluster.css"),
+        ("markerclusterdefaultcss", f"{cluster}/MarkerCluster.Default.css"),
     ]
 
 

@@ -2,10 +2,16 @@
 
 Why: tile servers are on the internet, and the dashboard must work without it. Natural Earth's
 country outlines (``data/countries.geojson``, public domain, "Made with Natural Earth") are
-drawn as a GeoJson layer in a light land colour; the sea is simply the map's background colour.
+drawn as a GeoJSON layer in a light land colour; the sea is simply the map's background colour.
 The outlines are not interactive, so a click on land reaches the markers and the map instead of
 being swallowed by a country polygon. OpenStreetMap tiles can be offered as an alternative
 base layer for users who are online.
+
+The outlines are fetched by the browser from the app's static folder
+(``/app/static/vendor/natural-earth/countries.geojson``, copied there by
+:mod:`atlas.assets`), not written into the map's script: streamlit-folium renders and sends
+the whole base map on every rerun, and 330 KB of coordinates made that a third of a timeline
+step.  However late they arrive, they are put behind the halos, roads and arrows.
 """
 
 from __future__ import annotations
@@ -17,11 +23,16 @@ from typing import Any
 
 import folium
 from branca.element import MacroElement
+from folium.map import Layer
 from folium.template import Template
+
+from atlas.assets import DEFAULT_URL_PREFIX
 
 __all__ = [
     "COUNTRIES_PATH",
     "LAND_COLOR",
+    "MAX_ZOOM",
+    "MIN_ZOOM",
     "SEA_COLOR",
     "base_map",
     "countries_geojson",
@@ -33,8 +44,13 @@ LAND_COLOR = "#f6f3ea"
 BORDER_COLOR = "#8f8a80"
 NATURAL_EARTH_ATTRIBUTION = "Made with Natural Earth"
 
+#: The zoom range of every map (Leaflet.markercluster builds its clusters over it).
+MIN_ZOOM, MAX_ZOOM = 2, 13
+
 #: CSS class on every country path, so tests and styles can tell outlines from markers.
 COUNTRY_CLASS = "atlas-country"
+#: Where the browser fetches the outlines (``countries.geojson`` in ``static/vendor``).
+COUNTRIES_URL = f"{DEFAULT_URL_PREFIX}/natural-earth/countries.geojson"
 
 
 @functools.cache
@@ -88,13 +104,47 @@ class _MapStyle(MacroElement):
         self.color = color
 
 
+class _Countries(Layer):
+    """The country outlines: a GeoJSON layer that fetches its data once it is on the map.
+
+    A ``Layer`` (so a ``LayerControl`` can list it as a base layer; folium adds it to the map)
+    with no data of its own in the script.  Once the data is in, the outlines are moved
+    behind every other shape of the overlay pane, which may have been drawn first.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var layer = L.geoJSON(null, {{ this.layer_options|tojson }});
+            layer.once("add", function () {
+                fetch({{ this.url|tojson }})
+                    .then(function (response) { return response.json(); })
+                    .then(function (data) { layer.addData(data); layer.bringToBack(); });
+            });
+            return layer;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, *, name: str, control: bool) -> None:
+        super().__init__(name=name, overlay=False, control=control, show=True)
+        self._name = "Countries"
+        self.url = url
+        style = _country_style({})
+        self.layer_options = {
+            "interactive": False, "className": COUNTRY_CLASS,
+            "attribution": NATURAL_EARTH_ATTRIBUTION, "style": style, **style,
+        }
+
+
 def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = False) -> folium.Map:
     """Build a folium map whose base layer works offline.
 
-    ``center`` is ``(lat, lon)``. With ``online_tiles=True`` an OpenStreetMap tile layer is
-    added as a second, initially hidden base layer; add a ``folium.LayerControl()`` to the map
-    (after your own layers) to let users switch to it. ``base_map`` does not add the control
-    itself so that a page ends up with one control for base layers and overlays alike.
+    ``center`` is ``(lat, lon)``. With ``online_tiles=True`` (the user's explicit choice) an
+    OpenStreetMap tile layer is added and shown, with a layer control to switch back to the
+    offline outline map.
 
     Build a fresh map on every Streamlit rerun: ``st_folium`` renames the ids of the map it
     is given, so a map object must not be reused.
@@ -104,24 +154,12 @@ def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = Fal
         zoom_start=zoom,
         tiles=None,
         control_scale=True,
-        minZoom=2,
-        maxZoom=13,
+        minZoom=MIN_ZOOM,
+        maxZoom=MAX_ZOOM,
     )
     _MapStyle(SEA_COLOR).add_to(m)
 
-    data = countries_geojson()
-    # Shallow copies: folium may add an "id" to each feature, and the cached dict is shared.
-    features = [dict(feature) for feature in data["features"]]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Outline map (offline)",
-        overlay=False,
-        control=online_tiles,
-        style_function=_country_style,
-        interactive=False,
-        className=COUNTRY_CLASS,
-        attribution=NATURAL_EARTH_ATTRIBUTION,
-    ).add_to(m)
+    _Countries(COUNTRIES_URL, name="Outline map (offline)", control=online_tiles).add_to(m)
 
     if online_tiles:
         folium.TileLayer(
@@ -129,6 +167,7 @@ def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = Fal
             name="OpenStreetMap (online)",
             overlay=False,
             control=True,
-            show=False,
+            show=True,  # the user switched tiles on: show them, the control switches back
         ).add_to(m)
+        folium.LayerControl(collapsed=True).add_to(m)
     return m

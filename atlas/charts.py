@@ -1,8 +1,9 @@
-"""The timeline's bar chart: place mentions per comment, drawn as plain HTML.
+"""The timeline's bar chart: place mentions per comment (per day, week... for an archive).
 
 Why not Altair: with a Vega chart on the same page, clicks on the folium map (a component
 iframe below it) stopped reaching Leaflet in Chromium, so the map's markers could not be
 selected.  Twenty-odd bars need no charting library: this is a row of divs, escaped, offline.
+An archive's timeline has one bar per slider stop (at most ``atlas.view.MAX_STOPS``).
 """
 
 from __future__ import annotations
@@ -24,29 +25,34 @@ HEIGHT_PX = 56
 
 
 def timeline_chart_html(page: Page) -> str:
-    """Bars of place mentions per timeline step (all filters but time); shown steps darker.
+    """Bars of place mentions per timeline stop (all filters but time); shown stops darker.
 
-    The bars cover the whole thread so the reader sees what is still to come.
+    The bars cover the whole timeline so the reader sees what is still to come.  A stop is a
+    comment, or for a long archive a day, week or month (``page.stops``).
     """
     everything = apply_filters(page.corpus, replace(page.view.filters, until=None))
     per_entry = Counter(m.entry for m in everything.mentions)
     until = page.view.filters.until
     last = len(page.steps) - 1 if until is None else until
-    peak = max((per_entry.get(s.entry, 0) for s in page.steps), default=0) or 1
+    totals = [(stop, sum(per_entry.get(page.steps[i].entry, 0) for i in page.stops.bucket(stop)))
+              for stop in page.stops.indices]
+    peak = max((count for _, count in totals), default=0) or 1
+    labels = page.stops.labels
+    unit = "comment" if page.stops.grain == "comment" else page.stops.grain
     bars = []
-    for step in page.steps:
-        count = per_entry.get(step.entry, 0)
+    for stop, count in totals:
         height = max(2, round(HEIGHT_PX * count / peak))
-        colour = SHOWN if step.index <= last else LATER
+        colour = SHOWN if stop <= last else LATER
+        gap = "1px" if len(totals) <= 60 else "0"
         bars.append(
-            f'<div title="{text(step.label)}: {count} place mention(s)" '
-            f'style="flex:1;height:{height}px;background:{colour};margin:0 1px;'
+            f'<div title="{text(labels.get(stop, str(stop)))}: {count} place mention(s)" '
+            f'style="flex:1;height:{height}px;background:{colour};margin:0 {gap};'
             f'border-radius:2px 2px 0 0"></div>'
         )
     return (
-        f'<div class="atlas-timeline" aria-label="place mentions per comment" '
+        f'<div class="atlas-timeline" aria-label="place mentions per {unit}" '
         f'style="display:flex;align-items:flex-end;height:{HEIGHT_PX}px;padding:0 8px">'
         + "".join(bars)
         + f'</div><div style="font-size:0.75rem;color:#6b6b6b;padding:0 8px">'
-        f"place mentions per comment (peak {peak})</div>"
+        f"place mentions per {unit} (peak {peak})</div>"
     )

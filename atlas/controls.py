@@ -5,6 +5,10 @@ run, if the URL differs from what this session last wrote into it (a pasted link
 load), the widgets are set from the URL; otherwise the widgets win and the URL is rewritten
 from them.  Between pages (where Streamlit drops the query string) the last view is kept in the
 session.  Bad parameters are dropped with a visible note (``st.info``), never an error page.
+
+The thread selector offers every thread and "All threads" (``thread=all``): the whole database
+as one :class:`atlas.archive.Archive`, whose long timeline the slider walks in days, weeks or
+months (:func:`atlas.view.timeline_stops`) instead of comment by comment.
 """
 
 from __future__ import annotations
@@ -13,14 +17,26 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from atlas.archive import ALL_THREADS
 from atlas.data import corpus as load_thread
 from atlas.data import ensure_database, threads
 from atlas.state import ViewState, parse_query, to_query
-from atlas.view import Filters, TimelineStep, View, apply_filters, authors, kinds, sides_in_order
+from atlas.view import (
+    Filters,
+    Stops,
+    TimelineStep,
+    View,
+    apply_filters,
+    authors,
+    kinds,
+    sides_in_order,
+    timeline,
+    timeline_stops,
+)
 from geo.factions import SIDE_ORDER
 from geo.records import Corpus
 
-__all__ = ["Page", "page_setup", "timeline_slider"]
+__all__ = ["ALL_THREADS", "Page", "page_setup", "timeline_slider"]
 
 LAST_QUERY = "_atlas_last_query"
 LAST_STATE = "_atlas_last_state"
@@ -29,23 +45,34 @@ WIDGET_KEYS = ("w_thread", "w_t", "w_sides", "w_who", "w_kinds", "w_conf", "w_ti
 
 @dataclass(slots=True)
 class Page:
-    """What a page needs: the corpus, the view state, the filtered view, the timeline."""
+    """What a page needs: the corpus, the view state, the filtered view, the timeline.
+
+    ``corpus`` is one thread's, or an :class:`atlas.archive.Archive` of all of them
+    (``all_threads``); ``stops`` are the steps the timeline slider offers.
+    """
 
     corpus: Corpus
     state: ViewState
     view: View
     steps: list[TimelineStep]
     threads: list[str]
+    stops: Stops
+
+    @property
+    def all_threads(self) -> bool:
+        return self.corpus.source == ALL_THREADS
 
 
 def _query_dict() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], thread: str) -> None:
+def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], stops: Stops,
+                      thread: str) -> None:
     f = state.filters
     st.session_state["w_thread"] = thread
-    st.session_state["w_t"] = len(steps) - 1 if f.until is None else min(f.until, len(steps) - 1)
+    st.session_state["w_t"] = stops.snap(len(steps) - 1 if f.until is None
+                                         else min(f.until, len(steps) - 1))
     st.session_state["w_sides"] = sorted(f.sides)
     st.session_state["w_who"] = sorted(f.commenters)
     st.session_state["w_kinds"] = sorted(f.kinds)
@@ -54,19 +81,35 @@ def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], thread: str) 
     st.session_state["w_place"] = state.place
 
 
-def _format_step(steps: list[TimelineStep]):
-    return lambda index: steps[index].label if 0 <= index < len(steps) else str(index)
+def _format_step(steps: list[TimelineStep], stops: Stops):
+    def label(index: int) -> str:
+        if index in stops.labels:
+            return stops.labels[index]
+        return steps[index].label if 0 <= index < len(steps) else str(index)
+    return label
+
+
+def _thread_name(available: list[str]):
+    return lambda name: f"All threads ({len(available)})" if name == ALL_THREADS else name
 
 
 def timeline_slider(page: Page, *, container=None) -> None:
     """The time slider (drawn where the page wants it; the map page puts it above the map)."""
     where = container or st.sidebar
-    steps = page.steps
-    if len(steps) < 2:
+    steps, stops = page.steps, page.stops
+    if len(stops.indices) < 2:
         return
-    where.select_slider("Thread up to", options=list(range(len(steps))), key="w_t",
-                        format_func=_format_step(steps),
-                        help="Show only what the thread had said by this comment.")
+    if stops.grain == "comment":
+        label, help_text = "Thread up to", "Show only what the thread had said by this comment."
+        if page.all_threads:
+            label, help_text = "Threads up to", ("Show only what the threads had said by this "
+                                                 "comment.")
+    else:
+        label = f"Threads up to (by {stops.grain})"
+        help_text = (f"Show only what the threads had said by the end of this {stops.grain} "
+                     f"({len(steps)} entries in {len(stops.indices)} steps).")
+    where.select_slider(label, options=list(stops.indices), key="w_t",
+                        format_func=_format_step(steps, stops), help=help_text)
 
 
 def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
@@ -88,32 +131,39 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     fresh = query != st.session_state.get(LAST_QUERY)
     if not query and LAST_STATE in st.session_state:
         fresh = False  # a page switch dropped the query string: keep the session's view
+    choices = [*available, ALL_THREADS]
     thread_param = query.get("thread", [None])[0]
-    thread = thread_param if thread_param in available else st.session_state.get(
+    thread = thread_param if thread_param in choices else st.session_state.get(
         "w_thread", available[0])
     if fresh or "w_thread" not in st.session_state:
-        thread = thread_param if thread_param in available else available[0]
-    corpus = load_thread(thread if thread in available else available[0])
-    from atlas.view import timeline
+        thread = thread_param if thread_param in choices else available[0]
+    corpus = load_thread(thread if thread in choices else available[0])
 
     steps = timeline(corpus)
+    stops = timeline_stops(steps)
     side_names = sides_in_order(corpus, SIDE_ORDER)
     notes: list[str] = []
     if fresh or "w_t" not in st.session_state:
         state, notes = parse_query(query, corpus=corpus, steps=steps, side_names=side_names,
                                    threads=available)
-        _apply_to_widgets(state, steps, corpus.source)
+        _apply_to_widgets(state, steps, stops, corpus.source)
+    elif st.session_state["w_t"] not in stops.labels:  # e.g. a step the coarser slider lacks
+        current = st.session_state["w_t"]
+        st.session_state["w_t"] = stops.snap(current if isinstance(current, int)
+                                             else len(steps) - 1)
 
     with st.sidebar:
-        st.selectbox("Thread", available, key="w_thread",
-                     help="Threads in the database; add one on the Ingest page.")
+        st.selectbox("Thread", choices, key="w_thread", format_func=_thread_name(available),
+                     help="Threads in the database; add one on the Ingest page. All threads: "
+                          "every thread on one map and one timeline.")
         if st.session_state["w_thread"] != corpus.source:
             st.session_state[LAST_QUERY] = None
             st.query_params.from_dict({"thread": st.session_state["w_thread"]})
             st.session_state.pop("w_t", None)
             st.rerun()
         if timeline_in_sidebar:
-            timeline_slider(Page(corpus, ViewState(), None, steps, available))  # type: ignore[arg-type]
+            timeline_slider(Page(corpus, ViewState(), None, steps, available,  # type: ignore[arg-type]
+                                 stops))
         st.multiselect("Faction", side_names, key="w_sides",
                        help="Claims by, and mentions near, these sides. Empty: all.")
         st.multiselect("Commenter", authors(corpus), key="w_who",
@@ -144,7 +194,8 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     for note in notes:
         st.info(f"Link parameter {note}.", icon="ℹ️")
     st.session_state[LAST_STATE] = state
-    return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available)
+    return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
+                stops=stops)
 
 
 def sync_url(state: ViewState, steps: list[TimelineStep]) -> None:

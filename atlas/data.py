@@ -2,6 +2,10 @@
 
 The pipeline runs only when the database lacks a seed thread (first start, or a deleted or
 corrupted file), with a progress bar; a rerun (every slider move) reads the cached corpus.
+``corpus("all")`` is every thread as one :class:`atlas.archive.Archive`, cached until a thread
+is added or rebuilt.  The database (``FRONTLINE_DB``) and the seeds folder
+(``FRONTLINE_SEEDS``) are read from the environment on each call, not at import, so a test can
+point the app at a database of its own.
 """
 
 from __future__ import annotations
@@ -14,39 +18,69 @@ from pathlib import Path
 
 import streamlit as st
 
+from atlas.archive import ALL_THREADS, Archive, merge
 from geo.corpus import (
-    DB_PATH,
+    connect,
     list_threads,
     load_corpus,
     save_corpus,
     stored_digest,
     text_digest,
 )
-from geo.gazetteer import ensure_index
+from geo.gazetteer import DATA_DIR, ensure_index
 from geo.pipeline import build_corpus, read_thread_file
 from geo.records import Corpus
 from geo.thread import ThreadError
 
-__all__ = ["ROOT", "SEEDS", "corpus", "ensure_database", "threads"]
+__all__ = [
+    "ALL_THREADS",
+    "ROOT",
+    "corpus",
+    "database",
+    "ensure_database",
+    "seeds_dir",
+    "thread_digests",
+    "threads",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
-# FRONTLINE_SEEDS: the folder of threads built on first start (default: seeds/).
-SEEDS = Path(os.environ.get("FRONTLINE_SEEDS") or ROOT / "seeds")
+
+
+def database() -> Path:
+    """The database the app reads: ``FRONTLINE_DB``, else ``data/atlas.sqlite``."""
+    return Path(os.environ.get("FRONTLINE_DB") or DATA_DIR / "atlas.sqlite")
+
+
+def seeds_dir() -> Path:
+    """The folder of threads built on first start: ``FRONTLINE_SEEDS``, else ``seeds/``."""
+    return Path(os.environ.get("FRONTLINE_SEEDS") or ROOT / "seeds")
 
 
 def _seed_files() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt"))
+    return sorted(seeds_dir().glob("*.txt"))
+
+
+def thread_digests(db: Path) -> dict[str, str]:
+    """Every thread in ``db`` and the digest it was built from, in one query (no file: {})."""
+    if not db.exists():
+        return {}
+    with connect(db) as con:
+        return {source: digest for source, digest in
+                con.execute("SELECT source, digest FROM threads ORDER BY source")}
 
 
 def _database_ok(db: Path) -> bool:
+    # one query, not one per seed file: this runs on every rerun, and an archive has hundreds
     try:
-        return all(stored_digest(db, p.name) is not None for p in _seed_files())
+        stored = thread_digests(db)
     except sqlite3.DatabaseError:
         return False
+    return all(p.name in stored for p in _seed_files())
 
 
-def ensure_database(db: Path = DB_PATH) -> Path:
+def ensure_database(db: Path | None = None) -> Path:
     """Build what is missing (gazetteer index, seed threads) and say so on the page."""
+    db = db or database()
     if _database_ok(db):
         return db
     if db.exists():
@@ -81,8 +115,16 @@ def ensure_database(db: Path = DB_PATH) -> Path:
 
 
 @st.cache_data(show_spinner=False)
-def threads(db: str = str(DB_PATH)) -> list[str]:
+def _threads(db: str) -> list[str]:
     return list_threads(Path(db))
+
+
+def threads(db: str | None = None) -> list[str]:
+    """The threads in the database (cached; ``threads.clear()`` after adding one)."""
+    return _threads(str(db or database()))
+
+
+threads.clear = _threads.clear  # type: ignore[attr-defined]
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -90,18 +132,31 @@ def _cached_corpus(db: str, source: str, digest: str | None) -> Corpus:
     return load_corpus(Path(db), source)
 
 
-def corpus(source: str, db: Path = DB_PATH) -> Corpus:
-    """One thread's corpus, cached until the thread is rebuilt (its digest changes)."""
+@st.cache_resource(show_spinner="Reading every thread of the archive ...", max_entries=2)
+def _cached_archive(db: str, digests: tuple[tuple[str, str], ...]) -> Archive:
+    # keyed by every thread and its digest: a new or rebuilt thread makes a new archive
+    return merge([load_corpus(Path(db), source) for source, _ in digests])
+
+
+def corpus(source: str, db: Path | None = None) -> Corpus:
+    """One thread's corpus, cached until the thread is rebuilt (its digest changes).
+
+    ``source == "all"`` (:data:`ALL_THREADS`): every thread as one archive, cached until a
+    thread is added, removed or rebuilt; a rerun costs one small query.
+    """
+    db = db or database()
+    if source == ALL_THREADS:
+        return _cached_archive(str(db), tuple(thread_digests(db).items()))
     return _cached_corpus(str(db), source, stored_digest(db, source))
 
 
-def store_pasted(text: str, *, name: str, db: Path = DB_PATH, strict: bool = True,
+def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool = True,
                  progress=None) -> str:
     """Run the pipeline on an ingested text and store it; returns the thread's name."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     stem = re.sub(r"[^\w.-]+", "_", Path(name).stem)[:40].strip("._") or "pasted"
     source = f"{stem}-{digest}.txt"  # a safe file-like name: it appears in URLs and captions
     built = build_corpus(text, source=source, strict=strict, progress=progress)
-    save_corpus(db, built, digest=text_digest(text))
+    save_corpus(db or database(), built, digest=text_digest(text))
     threads.clear()
     return source

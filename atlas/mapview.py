@@ -13,9 +13,16 @@ group as ``st_folium(base, feature_group_to_add=...)``: streamlit-folium then sw
 in the browser without rebuilding the map (no flash, the reader's pan and zoom are kept).
 
 Offline: only core Leaflet objects are used (``Marker`` with a ``DivIcon``, ``Circle``,
-``PolyLine`` and one small script element of our own); no ``folium.Icon``, no plugin, no
-colormap, no web font; the glyphs (✈ ✸ ↗ ?) are in DejaVu Sans, which ships with the browser's
-system fonts.  Thread text reaches HTML only through :mod:`atlas.markup`.
+``PolyLine`` and one small script element of our own), plus ``folium.plugins.MarkerCluster``
+when a view has more than :data:`CLUSTER_ABOVE` drawn places (the all-threads view of an
+archive), whose assets :mod:`atlas.assets` serves locally; no ``folium.Icon``, no colormap, no
+web font; the glyphs (✈ ✸ ↗ ?) are in DejaVu Sans, which ships with the browser's system
+fonts.  Thread text reaches HTML only through :mod:`atlas.markup`.
+
+Clustering: towns, facilities and crossings are gathered into clusters (a circle with the
+number of places, sized by their mentions) until the reader zooms in; roads, regions, arrows
+and the selected place stay outside, so lines and areas keep their markers and the selection
+is always visible.
 
 Place markers are ``DivIcon`` markers rather than ``CircleMarker``s: Leaflet reports a click
 on a marker at the marker's own position (a click on a large vector circle is reported where
@@ -35,16 +42,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import folium
+import folium.plugins
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from atlas.basemap import MAX_ZOOM, MIN_ZOOM
 from atlas.markup import for_folium
 from atlas.markup import text as html_text
 from atlas.view import View, side_of
 from geo.records import Claim, Place
 
 __all__ = [
+    "CLUSTER_ABOVE",
     "LAYER_NAME",
+    "MAX_ARROWS",
+    "MAX_CLUSTERED_ARROWS",
+    "cluster_assets",
+    "clusters",
     "legend_html",
     "legend_items",
     "map_center",
@@ -83,6 +98,16 @@ UNCERTAIN = frozenset({"predicted", "speculative", "questioned"})
 FIRM = frozenset({"reported", "disputed"})
 
 HALO_KM = {2: 5.0, 3: 15.0}
+
+#: Above this many drawn places a view clusters its markers (the seed thread draws about 25).
+CLUSTER_ABOVE = 60
+#: At most this many movement arrows (the most-claimed); an archive has hundreds of movements,
+#: and a map of spaghetti says nothing (the seed thread has a handful).  Fewer on a clustered
+#: map, where most arrow ends sit inside a cluster.
+MAX_ARROWS = 40
+MAX_CLUSTERED_ARROWS = 15
+#: From this zoom on every marker is drawn on its own (a province fills the map by then).
+_UNCLUSTER_ZOOM = 10
 
 #: How a popup says an action (the claim's own words are in the panel, with provenance).
 ACTION_WORDS = {
@@ -242,6 +267,7 @@ class _Plan:
     arrows: list[_Arrow]
     off_map: list[Place]
     colours: dict[str, str]
+    hidden_arrows: int = 0  # movements not drawn (over MAX_ARROWS)
 
 
 def _safe_colour(value: str | None, default: str = NEUTRAL) -> str:
@@ -302,20 +328,44 @@ def _status(claims: list[Claim], sides: dict[str, str], colours: dict[str, str])
                    all(c.modality in UNCERTAIN for c in claims))
 
 
-def _plan(view: View, selected: str | None = None) -> _Plan:
+_PLANS: list[tuple[View, str | None, _Plan]] = []
+
+
+def _plan(view: View, selected: str | None = None, *, any_selection: bool = False) -> _Plan:
+    """The plan of ``view``, made once: the page draws the layers and the legend from it.
+
+    ``any_selection``: any recent plan of the view will do (the legend ignores labels, the
+    only thing the selection changes).
+    """
+    for known, chosen, plan in _PLANS:
+        if known is view and (chosen == selected or any_selection):
+            return plan
+    plan = _make_plan(view, selected)
+    _PLANS.insert(0, (view, selected, plan))
+    del _PLANS[4:]
+    return plan
+
+
+def _make_plan(view: View, selected: str | None = None) -> _Plan:
     """Decide every symbol, colour, arrow and label of the view, once, without folium."""
     colours = _side_colours(view)
     sides = side_of(view.corpus)
     by_id = {p.id: p for p in view.places}
     off_map = [p for p in view.places if _is_off_map(p)]
 
+    # counted over (place, value) pairs first: an archive view has tens of thousands of mentions
+    entries = view.corpus.entries
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for (place_id, surface), times in Counter((m.place, m.surface)
+                                              for m in view.mentions).items():
+        surfaces[place_id][surface] = times
     precisions: dict[str, set[int]] = defaultdict(set)
+    for place_id, precision in {(m.place, m.precision) for m in view.mentions}:
+        precisions[place_id].add(precision)
     speakers: dict[str, set[str]] = defaultdict(set)
-    for m in view.mentions:
-        surfaces[m.place][m.surface] += 1
-        precisions[m.place].add(m.precision)
-        speakers[m.place].add(m.speaker or view.corpus.entries[m.entry].author)
+    for place_id, who in {(m.place, m.speaker or entries[m.entry].author)
+                          for m in view.mentions}:
+        speakers[place_id].add(who)
     touching: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(view.claims, key=_claim_key):
         for pid in dict.fromkeys((*claim.places, claim.origin, claim.destination)):
@@ -324,6 +374,13 @@ def _plan(view: View, selected: str | None = None) -> _Plan:
                 speakers[pid].add(claim.author)
 
     arrows, one_ended = _arrows(view.claims, by_id, sides, colours)
+    limit = MAX_CLUSTERED_ARROWS if clusters(view) else MAX_ARROWS
+    hidden_arrows = max(0, len(arrows) - limit)
+    if hidden_arrows:  # the most-claimed movements, then the latest; drawn in their own order
+        ranked = sorted(arrows, key=lambda a: (len(a.claims), max(map(_claim_key, a.claims))),
+                        reverse=True)
+        kept = {id(a) for a in ranked[:limit]}
+        arrows = [a for a in arrows if id(a) in kept]
 
     pins: list[_Pin] = []
     for place in view.places:
@@ -376,9 +433,11 @@ def _plan(view: View, selected: str | None = None) -> _Plan:
         bend = (0.12 + 0.1 * (twins // 2)) * (1 if twins % 2 == 0 else -1)
         arrow.points = _curve(arrow.origin, arrow.destination, bend)
         arrow.bearing = _bearing(arrow.points)
+    clusterable = [p for p in pins if _clusterable(p, selected)] if clusters(view) else []
     _place_labels(pins, selected, [(pins_by_id.get(a.destination.id), a.bearing)
-                                   for a in arrows])
-    return _Plan(pins=pins, arrows=arrows, off_map=off_map, colours=colours)
+                                   for a in arrows], clusterable=clusterable)
+    return _Plan(pins=pins, arrows=arrows, off_map=off_map, colours=colours,
+                 hidden_arrows=hidden_arrows)
 
 
 def _size(place: Place, mentions: int) -> int:
@@ -478,8 +537,80 @@ class _Grid:
                    for key in self._keys(rect) for other, weight, who in self.cells.get(key, ()))
 
 
+def _clusterable(pin: _Pin, selected: str | None) -> bool:
+    """Whether a clustered view puts ``pin`` into the cluster (roads, regions and the
+    selected place stay on their own)."""
+    return pin.place.id != selected and pin.place.kind not in ("road", "region")
+
+
+#: Leaflet.markercluster's ``maxClusterRadius`` (px) as :func:`place_layers` sets it.
+_CLUSTER_PX = 48
+
+
+def _cluster_levels(pins: Sequence[_Pin]) -> tuple[dict[int, int], dict[int, list[tuple]]]:
+    """Where Leaflet.markercluster will gather ``pins`` (added in this order), zoom by zoom.
+
+    Returns, for each pin (by ``id``) that a cluster takes in, the highest zoom at which it
+    is inside a cluster (it is drawn on its own above that zoom), and for each zoom the
+    clusters' grid positions in px.  A replay of the plugin's ``_addLayer``: from the map's
+    highest zoom down, a marker joins the nearest cluster within ``maxClusterRadius``, else
+    pairs with the nearest lone marker within it (a new cluster at that marker's position,
+    and one at each zoom down to where that marker was kept before), else stays alone.  Why:
+    so labels are placed for the markers that will be drawn, around the cluster symbols.
+    """
+    zooms = range(MAX_ZOOM, MIN_ZOOM - 1, -1)
+    reach = _CLUSTER_PX * _CLUSTER_PX
+    clusters: dict[int, dict[tuple[int, int], list[tuple[float, float]]]] = {z: {} for z in zooms}
+    alone: dict[int, dict[tuple[int, int], dict[int, tuple[float, float]]]] = {
+        z: {} for z in zooms}
+    levels: dict[int, int] = {}
+    kept_at: dict[int, int] = {}  # pin -> zoom of the cluster it was put in (MIN_ZOOM - 1: top)
+    positions: dict[int, list[tuple]] = {z: [] for z in zooms}
+    by_id = {id(pin): pin for pin in pins}
+
+    def cell(xy: tuple[float, float]) -> tuple[int, int]:
+        return int(xy[0] // _CLUSTER_PX), int(xy[1] // _CLUSTER_PX)
+
+    def near(grid: dict, xy: tuple[float, float]) -> object | None:
+        cx, cy = cell(xy)
+        best, best_d = None, reach
+        for key in ((cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            items = grid.get(key, ())
+            for item in (items.items() if isinstance(items, dict) else enumerate(items)):
+                where = item[1]
+                d = (where[0] - xy[0]) ** 2 + (where[1] - xy[1]) ** 2
+                if d <= best_d:
+                    best, best_d = item[0], d
+        return best
+
+    def add_cluster(zoom: int, xy: tuple[float, float]) -> None:
+        clusters[zoom].setdefault(cell(xy), []).append(xy)
+        positions[zoom].append(xy)
+
+    for pin in pins:
+        me = id(pin)
+        kept_at[me] = MIN_ZOOM - 1
+        for zoom in zooms:
+            xy = _world_px(*pin.anchor, zoom)
+            if near(clusters[zoom], xy) is not None:
+                levels[me], kept_at[me] = zoom, zoom
+                break
+            other = near(alone[zoom], xy)
+            if other is not None:
+                levels[me] = levels[other] = zoom
+                for z in range(zoom, kept_at[other], -1):  # the new cluster and its parents
+                    at = _world_px(*by_id[other].anchor, z)
+                    add_cluster(z, at)
+                    alone[z].get(cell(at), {}).pop(other, None)
+                kept_at[me] = kept_at[other] = zoom
+                break
+            alone[zoom].setdefault(cell(xy), {})[me] = xy
+    return levels, positions
+
+
 def _place_labels(pins: list[_Pin], selected: str | None,
-                  heads: Sequence[tuple[_Pin | None, float]] = ()) -> None:
+                  heads: Sequence[tuple[_Pin | None, float]] = (), *,
+                  clusterable: Sequence[_Pin] = ()) -> None:
     """Choose, for every zoom level, where each label goes, or that it is not shown.
 
     At each zoom the labels are placed greedily, most-mentioned places first: right of the
@@ -489,14 +620,26 @@ def _place_labels(pins: list[_Pin], selected: str | None,
     than the village under it); labels never overlap each other.  The result is a few runs
     of zoom levels per label; the browser shows the run matching the current zoom (CSS
     classes per zoom, kept by a small script).  The selected place's label is always shown.
+
+    ``clusterable``: in a clustered view, the pins that go into the cluster; below the zoom
+    where clustering stops, those a cluster gathers get no label and the cluster symbol near
+    them counts as a marker (see :func:`_cluster_levels`).
     """
     order = sorted(pins, key=lambda p: (p.place.id != selected, -p.mentions,
                                         -len(p.claims), p.label))
     chosen: dict[int, list[str | None]] = {id(p): [] for p in pins}
+    levels, symbols = _cluster_levels(clusterable) if clusterable else ({}, {})
     for zoom in _LABEL_ZOOMS:
         grid = _Grid()
         px = {id(p): _world_px(*p.anchor, zoom) for p in pins}
+        hidden: set[int] = set()
+        if zoom < _UNCLUSTER_ZOOM:
+            hidden = {pin for pin, level in levels.items() if zoom <= level}
+            for x, y in symbols.get(zoom, ()):  # a cluster symbol is at most ~56 px wide
+                grid.add((x - 24, y - 24, x + 24, y + 24))
         for p in pins:
+            if id(p) in hidden:
+                continue
             x, y = px[id(p)]
             half = p.size / 2
             grid.add((x - half, y - half, x + half, y + half), p.mentions, id(p))
@@ -511,6 +654,9 @@ def _place_labels(pins: list[_Pin], selected: str | None,
                 hy = y + math.cos(math.radians(bearing)) * reach
                 grid.add((hx - 8, hy - 8, hx + 8, hy + 8))
         for p in order:
+            if id(p) in hidden:
+                chosen[id(p)].append(None)
+                continue
             choice = None
             limits = (-1.0, p.mentions / 4) if p.mentions >= 4 else (-1.0,)
             before = chosen[id(p)][-1] if chosen[id(p)] else None
@@ -676,6 +822,103 @@ def place_at(view: View, lat: float, lng: float, *, tolerance_km: float = 1.0) -
     return None
 
 
+def clusters(view: View) -> bool:
+    """Whether :func:`place_layers` clusters the markers of ``view`` (many drawn places)."""
+    return sum(1 for p in view.places if not _is_off_map(p)) > CLUSTER_ABOVE
+
+
+class _ClusterAssets(JSCSSMixin):
+    """Leaflet.markercluster's script and styles alone, for a base map that may cluster later.
+
+    Why: streamlit-folium loads a map's scripts once, when it first draws the map, and later
+    swaps only the place layer; a layer that starts clustering at some timeline step needs
+    the plugin already loaded.  The URLs are MarkerCluster's own (local after
+    :func:`atlas.assets.use_local_assets`).
+    """
+
+    _template = Template("")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ClusterAssets"
+        self.default_js = list(folium.plugins.MarkerCluster.default_js)
+        self.default_css = list(folium.plugins.MarkerCluster.default_css)
+
+
+def cluster_assets() -> MacroElement:
+    """An element to add to a base map so that it can show clustered place layers."""
+    return _ClusterAssets()
+
+
+#: The cluster's symbol: a dark disc with the number of places, sized by their mentions.
+_CLUSTER_ICON = """
+function (cluster) {
+    var markers = cluster.getAllChildMarkers();
+    var mentions = 0;
+    for (var i = 0; i < markers.length; i++) { mentions += markers[i].options.mentions || 0; }
+    var size = Math.round(Math.min(56, 24 + 2.2 * Math.sqrt(mentions)));
+    var places = cluster.getChildCount();
+    return L.divIcon({
+        html: '<div title="' + places + ' places, ' + mentions + ' mentions: click to zoom in"'
+            + ' style="width:' + size + 'px;height:' + size + 'px;line-height:' + size + 'px">'
+            + places + '</div>',
+        className: 'atlas-cluster',
+        iconSize: L.point(size, size)
+    });
+}
+"""
+
+
+class _ClusteredPins(MacroElement):
+    """The point markers of a clustered view, made in the browser from one list of data.
+
+    Why not one ``folium.Marker`` each: folium renders every marker, icon, tooltip and popup
+    through jinja templates of its own (a few milliseconds a marker, twice per rerun in
+    streamlit-folium), which for an archive's hundreds of places would be most of a timeline
+    step.  The browser gets exactly what folium would have made (a ``DivIcon`` marker with
+    the same HTML, tooltip and popup; see :func:`_draw_pin`), added to the cluster at once.
+    Thread text is in the data only as escaped HTML, and ``tojson`` escapes ``<`` and ``>``.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var cluster = {{ this._parent.get_name() }};
+            var pins = {{ this.pins|tojson }};
+            var markers = [];
+            for (var i = 0; i < pins.length; i++) {
+                var p = pins[i];
+                var marker = L.marker(p.at, {
+                    icon: L.divIcon({html: p.html, className: p.css, iconSize: [0, 0],
+                                     iconAnchor: [0, 0], popupAnchor: [0, p.lift]}),
+                    zIndexOffset: p.z, keyboard: true, mentions: p.mentions
+                });
+                marker.bindTooltip("<div>" + p.tip + "</div>", {sticky: false});
+                marker.bindPopup(p.popup, {maxWidth: 300, autoPan: true, placeId: p.id});
+                markers.push(marker);
+            }
+            cluster.addLayers(markers);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, pins: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self._name = "ClusteredPins"
+        self.pins = pins
+
+
+def _cluster_layer(group: folium.FeatureGroup) -> folium.plugins.MarkerCluster:
+    cluster = folium.plugins.MarkerCluster(
+        control=False, icon_create_function=_CLUSTER_ICON, showCoverageOnHover=False,
+        maxClusterRadius=_CLUSTER_PX, disableClusteringAtZoom=_UNCLUSTER_ZOOM,
+        spiderfyOnMaxZoom=False, chunkedLoading=True)
+    cluster.add_to(group)
+    return cluster
+
+
 def place_layers(view: View, *, selected: str | None = None) -> folium.FeatureGroup:
     """Everything that changes with the filters, the timeline and the selection, in one group.
 
@@ -684,10 +927,12 @@ def place_layers(view: View, *, selected: str | None = None) -> folium.FeatureGr
     an arrowhead per arrow.  ``selected`` is a place id; its marker gets a black ring and
     its label is always shown.  If its popup was open when the group is redrawn, it is
     reopened: a click on a marker reruns the page, which redraws the group and would
-    otherwise close the popup the reader just opened.
+    otherwise close the popup the reader just opened.  A view with more than
+    :data:`CLUSTER_ABOVE` drawn places gathers its point markers into clusters.
     """
     plan = _plan(view, selected)
     group = folium.FeatureGroup(name=LAYER_NAME, control=False)
+    cluster = _cluster_layer(group) if clusters(view) else None
     pins_by_id = {pin.place.id: pin for pin in plan.pins}
 
     for pin in plan.pins:
@@ -704,10 +949,17 @@ def place_layers(view: View, *, selected: str | None = None) -> folium.FeatureGr
         _draw_arrow(group, arrow, pins_by_id, names)
 
     opened = None
+    clustered: list[dict[str, Any]] = []
+    colours = _side_colours(view)
     for pin in plan.pins:
+        if cluster is not None and _clusterable(pin, selected):
+            clustered.append(_pin_data(pin, view, colours))
+            continue
         marker = _draw_pin(group, pin, view, selected=pin.place.id == selected)
         if pin.place.id == selected:
             opened = marker
+    if cluster is not None:
+        _ClusteredPins(clustered).add_to(cluster)
     _Support(opened, selected if opened else None).add_to(group)
     return group
 
@@ -720,13 +972,22 @@ def _actor_names(view: View) -> dict[str, str]:
     return {a.id: re.split(r" \(| / ", a.name)[0] or a.id for a in view.corpus.actors}
 
 
-def _tooltip(pin: _Pin) -> folium.Tooltip:
+def _tooltip_html(pin: _Pin) -> str:
     extra = pin.place.kind if pin.label == pin.place.name else f"{pin.place.name}, {pin.place.kind}"
-    return folium.Tooltip(f"<b>{for_folium(pin.label)}</b> "
-                          f"<span style=\"color:#666\">{for_folium(extra)}</span>", sticky=False)
+    return (f"<b>{for_folium(pin.label)}</b> "
+            f"<span style=\"color:#666\">{for_folium(extra)}</span>")
+
+
+def _tooltip(pin: _Pin) -> folium.Tooltip:
+    return folium.Tooltip(_tooltip_html(pin), sticky=False)
 
 
 def _popup(pin: _Pin, view: View, colours: dict[str, str]) -> folium.Popup:
+    return folium.Popup(_popup_html(pin, view, colours), max_width=300, autoPan=True,
+                        placeId=pin.place.id)
+
+
+def _popup_html(pin: _Pin, view: View, colours: dict[str, str]) -> str:
     sides = side_of(view.corpus)
     names = _actor_names(view)
     n_claims = len(pin.claims)
@@ -761,7 +1022,7 @@ def _popup(pin: _Pin, view: View, colours: dict[str, str]) -> folium.Popup:
     if n_claims > 4:
         rows.append(f'<div style="color:#666">and {n_claims - 4} earlier</div>')
     rows.append("</div>")
-    return folium.Popup("".join(rows), max_width=300, autoPan=True, placeId=pin.place.id)
+    return "".join(rows)
 
 
 def _status_words(pin: _Pin) -> str:
@@ -863,6 +1124,15 @@ def _pin_html(pin: _Pin, *, selected: bool) -> str:
                                   f'data-place="{for_folium(pin.place.id)}" class="atlas-sym', 1)
 
 
+def _pin_class(pin: _Pin, *, selected: bool) -> str:
+    return f"atlas-pin atlas-k-{pin.place.kind}{' atlas-selected' if selected else ''}"
+
+
+def _pin_z(pin: _Pin, *, selected: bool) -> int:
+    return ((10_000 if selected else 0) + min(pin.mentions, 99) * 20
+            - (500 if pin.place.kind == "region" else 0))
+
+
 def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bool
               ) -> folium.Marker:
     colours = _side_colours(view)
@@ -871,19 +1141,30 @@ def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bo
         icon_size=(0, 0),
         icon_anchor=(0, 0),
         popup_anchor=(0, -round(pin.size / 2)),
-        class_name=f"atlas-pin atlas-k-{pin.place.kind}{' atlas-selected' if selected else ''}",
+        class_name=_pin_class(pin, selected=selected),
     )
     marker = folium.Marker(
         location=pin.anchor,
         icon=icon,
         tooltip=_tooltip(pin),
         popup=_popup(pin, view, colours),
-        z_index_offset=(10_000 if selected else 0) + min(pin.mentions, 99) * 20
-        - (500 if pin.place.kind == "region" else 0),
+        z_index_offset=_pin_z(pin, selected=selected),
         keyboard=True,
     )
     marker.add_to(group)
     return marker
+
+
+def _pin_data(pin: _Pin, view: View, colours: dict[str, str]) -> dict[str, Any]:
+    """What :class:`_ClusteredPins` needs to make the marker :func:`_draw_pin` would make."""
+    return {
+        "id": pin.place.id, "at": list(pin.anchor), "html": _pin_html(pin, selected=False),
+        "css": _pin_class(pin, selected=False), "lift": -round(pin.size / 2),
+        "z": _pin_z(pin, selected=False), "mentions": pin.mentions,
+        "tip": _tooltip_html(pin),
+        "popup": '<div style="width:100.0%;height:100.0%;">'
+                 + _popup_html(pin, view, colours) + "</div>",
+    }
 
 
 def _uninteractive(path: folium.Element) -> folium.Element:
@@ -1043,6 +1324,9 @@ def _css() -> str:
         "border-left:7px solid transparent;border-right:7px solid transparent;"
         "border-bottom:14px solid;"
         "filter:drop-shadow(0 0 1px #fff)}"
+        ".atlas-cluster div{box-sizing:border-box;border-radius:50%;text-align:center;"
+        "background:rgba(60,56,50,.82);color:#fff;font:bold 12px 'DejaVu Sans',sans-serif;"
+        "border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.45),0 0 0 5px rgba(60,56,50,.18)}"
         f"{hide}{{display:none}}"
     )
 
@@ -1121,7 +1405,7 @@ def legend_items(view: View) -> list[dict[str, str]]:
     halo-area, off-map.  Only what the map shows is listed, so the legend doubles as a
     summary ("this view has a siege and two disputed claims").
     """
-    plan = _plan(view)
+    plan = _plan(view, any_selection=True)
     items: list[dict[str, str]] = []
 
     def add(group: str, symbol: str, label: str, colour: str = "#555555") -> None:
@@ -1151,7 +1435,9 @@ def legend_items(view: View) -> list[dict[str, str]]:
         add("Places", "region", "province or region (approximate area)")
 
     if plan.arrows:
-        add("Claims", "arrow", "movement (origin → destination)")
+        add("Claims", "arrow", "movement (origin → destination)" + (
+            f"; the {len(plan.arrows)} most claimed of {len(plan.arrows) + plan.hidden_arrows}"
+            if plan.hidden_arrows else ""))
     if any(a.dashed for a in plan.arrows):
         add("Claims", "arrow-dashed", "predicted, speculative or questioned (dashed, faded)")
     if any(pin.moving_in for pin in plan.pins):

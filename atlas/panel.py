@@ -4,15 +4,23 @@ For the selected place: where the gazetteer put it and why, every comment that m
 sentence, the name highlighted, a link to the full comment on the Thread page), every claim
 about it (actor, action, modality, who said it, who disputes it), and stated directions that
 were checked against the coordinates.  Without a selection: the most-mentioned places.
+
+In the all-threads view the comments and claims are grouped by thread (one expander each,
+the threads that say most about the place first), and every link opens the comment in its own
+thread (``thread=<its thread>&entry=<its number there>``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from atlas import markup
+from atlas.archive import Archive, locate
 from atlas.controls import select_place
 from atlas.view import TimelineStep, View
 from geo.records import Claim, Mention
@@ -21,6 +29,8 @@ __all__ = ["render"]
 
 PRECISION = {1: "the place itself", 2: "near it", 3: "the wider area"}
 MAX_LISTED = 60  # a place mentioned more often than this is listed in part, with a note
+MAX_THREADS = 20  # all-threads view: threads listed for a place, the ones saying most first
+T = TypeVar("T", Mention, Claim)
 
 STYLE = """
 <style>
@@ -44,7 +54,9 @@ def _when(posted_at: str | None) -> str:
 
 
 def _thread_link(view: View, entry_id: int) -> str:
-    query = urlencode({"thread": view.corpus.source, "entry": entry_id})
+    """The comment on the Thread page; from the archive, in its own thread with its own id."""
+    thread, entry_id = locate(view.corpus, entry_id)
+    query = urlencode({"thread": thread, "entry": entry_id})
     return f"./Thread?{query}#entry-{entry_id}"
 
 
@@ -132,21 +144,66 @@ def render(view: View, *, state, steps: list[TimelineStep]) -> None:
     colours = {a.id: a.colour for a in view.corpus.actors}
     names = {p.id: p.name for p in view.corpus.places}
     by_id = {c.id: c for c in view.corpus.claims}
-    relations = [r for r in view.corpus.relations if place.id in (r.subject, r.anchor)
-                 and r.entry in {e.id for e in view.entries}]
-    for relation in relations:
+    relations = [r for r in view.corpus.relations if place.id in (r.subject, r.anchor)]
+    if relations:
+        shown = {e.id for e in view.entries}
+        relations = [r for r in relations if r.entry in shown]
+    # the same statement in several threads (or comments) is listed once, with a count
+    stated = Counter((r.subject, r.stated, r.anchor, r.agrees) for r in relations)
+    firsts = {(r.subject, r.stated, r.anchor, r.agrees): r for r in reversed(relations)}
+    for key, times in stated.items():
+        relation = firsts[key]
         sign = "✓ agrees" if relation.agrees else "✗ does not agree"
-        st.caption(f"Stated: {names.get(relation.subject, relation.subject)} {relation.stated} of "
-                   f"{names.get(relation.anchor, relation.anchor)} — computed bearing "
-                   f"{relation.bearing:.0f}°, {relation.distance_km:.0f} km: {sign}.")
+        said = f" ({times} times)" if times > 1 else ""
+        st.caption(f"Stated{said}: {names.get(relation.subject, relation.subject)} "
+                   f"{relation.stated} of {names.get(relation.anchor, relation.anchor)} — "
+                   f"computed bearing {relation.bearing:.0f}°, {relation.distance_km:.0f} km: "
+                   f"{sign}.")
     claims_tab, mentions_tab = st.tabs([f"Claims ({len(claims)})", f"Comments ({len(mentions)})"])
+    archive = view.corpus if isinstance(view.corpus, Archive) else None
+
+    def claim_html(claim: Claim) -> str:
+        return _claim_html(view, claim, colours, names, by_id)
+
+    def mention_html(mention: Mention) -> str:
+        return _mention_html(view, mention)
+
     with claims_tab:
         if not claims:
             st.caption("No claim ties an actor to this place in what is shown.")
-        html = "".join(_claim_html(view, c, colours, names, by_id) for c in claims[:MAX_LISTED])
-        st.markdown(html, unsafe_allow_html=True)
+        if archive is None:
+            _listed(claims, claim_html, "claim")
+        else:
+            _by_thread(archive, claims, claim_html, "claim")
     with mentions_tab:
-        html = "".join(_mention_html(view, m) for m in mentions[:MAX_LISTED])
-        st.markdown(html, unsafe_allow_html=True)
-        if len(mentions) > MAX_LISTED:
-            st.caption(f"{len(mentions) - MAX_LISTED} more on the Thread page.")
+        if archive is None:
+            _listed(mentions, mention_html, "mention")
+        else:
+            _by_thread(archive, mentions, mention_html, "mention")
+
+
+def _listed(items: Sequence[T], html: Callable[[T], str], noun: str) -> None:
+    st.markdown("".join(html(item) for item in items[:MAX_LISTED]), unsafe_allow_html=True)
+    if len(items) > MAX_LISTED:
+        st.caption(f"{len(items) - MAX_LISTED} more {noun}s on the Thread page.")
+
+
+def _by_thread(archive: Archive, items: Sequence[T], html: Callable[[T], str],
+               noun: str) -> None:
+    """``items`` in one expander per thread: name and count; the busiest thread is open."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(archive.thread_of(item.entry), []).append(item)
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    if ranked:
+        st.caption(f"{len(items)} {noun}{'s' * (len(items) != 1)} in {len(ranked)} "
+                   f"thread{'s' * (len(ranked) != 1)}, the busiest first.")
+    for number, (thread, group) in enumerate(ranked[:MAX_THREADS]):
+        label = f"{thread} · {len(group)} {noun}{'s' * (len(group) != 1)}"
+        with st.expander(label, expanded=number == 0):
+            _listed(group, html, noun)
+    if len(ranked) > MAX_THREADS:
+        rest = ranked[MAX_THREADS:]
+        st.caption(f"{len(rest)} more threads ({sum(len(g) for _, g in rest)} {noun}s): "
+                   + ", ".join(thread for thread, _ in rest[:10])
+                   + (", ..." if len(rest) > 10 else "") + ". Pick one in the sidebar.")

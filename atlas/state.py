@@ -9,7 +9,7 @@ Parameters (all optional, repeatable ones may also be comma-separated):
 ========== ====================================================== ============================
 name       meaning                                                example
 ========== ====================================================== ============================
-thread     which thread (its file name)                           ``000_c3b9a48d73eaee79.txt``
+thread     which thread (file name); ``all``: every thread        ``000_c3b9a48d73eaee79.txt``
 t          the timeline's last step: its time, ``post``, or index ``2016-06-07T20:30``
 side       faction sides to show (slug)                           ``is``, ``sdf-ypg``
 who        commenters to show                                     ``Barish``
@@ -25,11 +25,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
 
+from atlas.archive import ALL_THREADS, locate
 from atlas.view import Filters, TimelineStep, authors, kinds, slug
 from geo.records import Corpus
 
-__all__ = ["ViewState", "parse_query", "to_query"]
+__all__ = ["ViewState", "entry_link", "parse_query", "to_query"]
 
 MAX_VALUES = 50  # more values than this in one parameter is not a real view
 
@@ -85,12 +87,15 @@ def parse_query(
     side_names: Sequence[str],
     threads: Sequence[str] = (),
 ) -> tuple[ViewState, list[str]]:
-    """The view a URL asks for, and a note for each part of it that had to be ignored."""
+    """The view a URL asks for, and a note for each part of it that had to be ignored.
+
+    ``threads`` are the threads in the database; ``thread=all`` is valid whenever there is one.
+    """
     notes: list[str] = []
     thread_values = _values(params, "thread")
     thread = None
     if thread_values:
-        if thread_values[0] in threads:
+        if thread_values[0] in threads or (threads and thread_values[0] == ALL_THREADS):
             thread = thread_values[0]
         else:
             notes.append(f"ignored thread={_shorten(thread_values[0])}: no such thread")
@@ -145,7 +150,9 @@ def parse_query(
         if value in place_ids:
             place = value
         else:
-            notes.append(f"ignored place={_shorten(value)}: no such place in this thread")
+            notes.append(f"ignored place={_shorten(value)}: no such place in this thread"
+                         if thread != ALL_THREADS else
+                         f"ignored place={_shorten(value)}: no thread names such a place")
 
     tiles = _values(params, "tiles")[:1]
     online = tiles == ["osm"]
@@ -180,6 +187,24 @@ def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[s
     if state.online_tiles:
         query["tiles"] = ["osm"]
     return query
+
+
+def entry_link(state: ViewState, *, steps: list[TimelineStep], corpus: Corpus,
+               entry_id: int) -> str:
+    """``./Thread?...#entry-N``: entry ``entry_id`` of ``corpus`` with the view's filters.
+
+    From the all-threads view the link opens the entry in its own thread (the Thread page
+    of one thread is where a comment is read in context); the timeline is kept only as a
+    time, since a step number of the archive means nothing in one thread.
+    """
+    query = to_query(state, steps=steps)
+    thread, local = locate(corpus, entry_id)
+    if thread != state.thread:
+        query["thread"] = [thread]
+        if "t" in query and "-" not in query["t"][0]:
+            del query["t"]
+    query["entry"] = [str(local)]
+    return f"./Thread?{urlencode(query, doseq=True)}#entry-{local}"
 
 
 def _unique_minute(step: TimelineStep, steps: list[TimelineStep]) -> bool:

@@ -12,14 +12,13 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from atlas import markup
 from atlas.controls import Page, page_setup, select_place
-from atlas.state import to_query
+from atlas.state import entry_link
 from geo.export import to_geojson
 from geo.records import Entry, Place
 
@@ -46,9 +45,7 @@ def stamp(entry: Entry) -> str:
 
 def thread_link(page: Page, entry_id: int) -> str:
     """A link to the entry on the Thread page that keeps this page's filters."""
-    query = to_query(page.state, steps=page.steps)
-    query["entry"] = [str(entry_id)]
-    return f"./Thread?{urlencode(query, doseq=True)}#entry-{entry_id}"
+    return entry_link(page.state, steps=page.steps, corpus=page.corpus, entry_id=entry_id)
 
 
 def context(text: str, start: int, end: int, *, reach: int = 160) -> tuple[int, int, str, str]:

@@ -17,9 +17,11 @@ from collections import defaultdict
 import streamlit as st
 
 from atlas import markup
+from atlas.archive import Archive
 from atlas.controls import page_setup
+from atlas.data import database
 from atlas.view import slug
-from geo.corpus import DB_PATH, search
+from geo.corpus import search
 from geo.records import Corpus, Entry
 
 st.set_page_config(page_title="Thread · Frontline Atlas", page_icon="💬", layout="wide")
@@ -30,6 +32,7 @@ COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 OPENING = re.compile(r"[\"“„«]\s*\Z")  # a quotation mark right before a quote
 CLOSING = re.compile(r"(?P<stop>[.,;:!?…]?)[\"”»][ \t]*\n?")  # and right after it
 NEUTRAL = "#888888"
+MAX_ARCHIVE_ENTRIES = 300  # all threads: entries drawn at once (the rest: narrow the filters)
 
 # The link target is read before page_setup, which rewrites the URL without ``entry``.
 _entry_param = st.query_params.get("entry")
@@ -131,6 +134,8 @@ def render_entry(entry: Entry, spans: list[tuple[int, int, str, str]], *, visibl
             f"#{entry.id}</a>",
             f'<span class="fa-author">{markup.text(entry.author or "?")}</span>',
             f" · {markup.text(stamp(entry))}"]
+    if isinstance(corpus, Archive):
+        head.append(f" · {markup.text(corpus.thread_of(entry.id))}")
     if entry.replies_to is not None and 0 <= entry.replies_to < len(corpus.entries):
         replied = corpus.entries[entry.replies_to]
         head.append('<span class="fa-reply">↩ in reply to '
@@ -199,13 +204,26 @@ if only_place:
     notes.append(f"naming {places[page.state.place or ''].name}")
 words = search_words(query or "")
 if words:
-    found = {entry_id for _, entry_id in search(DB_PATH, query, source=corpus.source)}
+    if isinstance(corpus, Archive):  # every thread: hits are (thread, its entry id)
+        found = {corpus.global_id(thread, entry_id)
+                 for thread, entry_id in search(database(), query, source=None, limit=1000)}
+    else:
+        found = {entry_id for _, entry_id in search(database(), query, source=corpus.source)}
     hidden = len(found - {e.id for e in entries})
     entries = [e for e in entries if e.id in found]
     notes.append(f"matching “{query.strip()}”" + (f" ({hidden} more hidden by the filters)"
                                                    if hidden else ""))
 
 total = len(corpus.entries)
+if isinstance(corpus, Archive) and len(entries) > MAX_ARCHIVE_ENTRIES:
+    # thousands of comments are not read on one page: the first ones (or those around the
+    # linked entry), with a note
+    ids = [e.id for e in entries]
+    at = ids.index(target) if target in ids else 0
+    first = max(0, min(at - MAX_ARCHIVE_ENTRIES // 2, len(entries) - MAX_ARCHIVE_ENTRIES))
+    notes.append(f"{len(entries)} entries match, {MAX_ARCHIVE_ENTRIES} drawn here: search, pick "
+                 "a thread or narrow the filters")
+    entries = entries[first:first + MAX_ARCHIVE_ENTRIES]
 summary = f"Showing <b>{len(entries)}</b> of {total} entries"
 if len(view.entries) < total:
     summary += f" ({total - len(view.entries)} outside the timeline or commenter filter)"

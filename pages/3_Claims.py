@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from atlas import markup
 from atlas.controls import Page, page_setup
-from atlas.state import to_query
+from atlas.state import entry_link
 from geo.export import claims_csv
 from geo.records import Claim
 
@@ -58,9 +57,7 @@ def others(ids: tuple[str, ...]) -> str:
 
 
 def thread_link(page: Page, entry_id: int) -> str:
-    query = to_query(page.state, steps=page.steps)
-    query["entry"] = [str(entry_id)]
-    return f"./Thread?{urlencode(query, doseq=True)}#entry-{entry_id}"
+    return entry_link(page.state, steps=page.steps, corpus=page.corpus, entry_id=entry_id)
 
 
 def context(text: str, start: int, end: int, *, reach: int = 160) -> tuple[int, int, str, str]:

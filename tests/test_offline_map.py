@@ -71,7 +71,8 @@ def test_base_map_is_offline_unless_asked() -> None:
     online = base_map(center=(36.2, 37.16), zoom=7, online_tiles=True)
     tiles = [c for c in online._children.values() if isinstance(c, folium.TileLayer)]
     assert len(tiles) == 1 and "openstreetmap" in tiles[0].tiles
-    assert tiles[0].show is False  # the offline outline map stays the default base layer
+    assert tiles[0].show is True  # asked for: shown, with a control to switch back
+    assert any(isinstance(c, folium.LayerControl) for c in online._children.values())
 
 
 def test_base_map_does_not_mutate_cached_countries() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-__all__ = ["for_folium", "highlight", "snippet", "text"]
+__all__ = ["for_folium", "highlight", "snippet", "text", "word_context"]
 
 
 def text(value: object) -> str:
@@ -62,3 +62,18 @@ def snippet(body: str, start: int, end: int, *, reach: int = 160) -> tuple[int, 
         if found != -1:
             right = min(right, found + 1)
     return left, right
+
+
+def word_context(text: str, start: int, end: int, *, reach: int = 160) -> tuple[int, int, str, str]:
+    """The sentence around [start, end), cut between words, and "…" where it was cut short."""
+    left, right = snippet(text, start, end, reach=reach)
+    if 0 < left < start and text[left - 1].isalnum():
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if end < right < len(text) and text[right].isalnum():
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    before = text[:left].rstrip(" \t")
+    head = "…" if before and before[-1] not in ".!?\n" else ""
+    tail = "…" if right < len(text) and text[right - 1] not in ".!?\n" else ""
+    return left, right, head, tail

@@ -48,23 +48,8 @@ def thread_link(page: Page, entry_id: int) -> str:
     return entry_link(page.state, steps=page.steps, corpus=page.corpus, entry_id=entry_id)
 
 
-def context(text: str, start: int, end: int, *, reach: int = 160) -> tuple[int, int, str, str]:
-    """The sentence around [start, end), cut between words, and "…" where it was cut short."""
-    left, right = markup.snippet(text, start, end, reach=reach)
-    if 0 < left < start and text[left - 1].isalnum():
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if end < right < len(text) and text[right].isalnum():
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    before = text[:left].rstrip(" \t")
-    head = "…" if before and before[-1] not in ".!?\n" else ""
-    tail = "…" if right < len(text) and text[right - 1] not in ".!?\n" else ""
-    return left, right, head, tail
-
-
 def sentence(entry: Entry, start: int, end: int) -> str:
-    left, right, head, tail = context(entry.text, start, end)
+    left, right, head, tail = markup.word_context(entry.text, start, end)
     return head + " ".join(entry.text[left:right].split()) + tail
 
 
@@ -181,7 +166,7 @@ if place is not None:
     items = []
     for mention in own:
         entry = view.entry(mention.entry)
-        left, right, head, tail = context(entry.text, mention.start, mention.end)
+        left, right, head, tail = markup.word_context(entry.text, mention.start, mention.end)
         body = markup.highlight(entry.text[left:right],
                                 [(mention.start - left, mention.end - left, "fa-place",
                                   f"confidence {mention.confidence:.2f}")])

@@ -60,25 +60,10 @@ def thread_link(page: Page, entry_id: int) -> str:
     return entry_link(page.state, steps=page.steps, corpus=page.corpus, entry_id=entry_id)
 
 
-def context(text: str, start: int, end: int, *, reach: int = 160) -> tuple[int, int, str, str]:
-    """The sentence around [start, end), cut between words, and "…" where it was cut short."""
-    left, right = markup.snippet(text, start, end, reach=reach)
-    if 0 < left < start and text[left - 1].isalnum():
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if end < right < len(text) and text[right].isalnum():
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    before = text[:left].rstrip(" \t")
-    head = "…" if before and before[-1] not in ".!?\n" else ""
-    tail = "…" if right < len(text) and text[right - 1] not in ".!?\n" else ""
-    return left, right, head, tail
-
-
 def claim_card(claim: Claim, *, note: str = "") -> str:
     """The claim's words in their sentence, escaped, with a line of who/what/where above."""
     entry = corpus.entries[claim.entry]
-    left, right, head, tail = context(entry.text, claim.start, claim.end, reach=220)
+    left, right, head, tail = markup.word_context(entry.text, claim.start, claim.end, reach=220)
     body = markup.highlight(entry.text[left:right],
                             [(claim.start - left, claim.end - left, "fa-claim", claim.id)])
     body = head + " ".join(body.split()) + tail

@@ -464,10 +464,22 @@ def _read_modality(path: Path) -> ModalityRules:
         if not cue:
             raise RulesError(f"{path}, line {line}: the cue column is empty")
         target = local if cue.lower() in CONDITIONAL else general
-        target.setdefault(name, []).append(_compile(path, line, "cue", cue))
+        _compile(path, line, "cue", cue)  # names the line of a cue that is not a valid regex
+        target.setdefault(name, []).append(_spaces(cue))
 
     def build(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
-        return {n: re.compile("|".join(p), re.IGNORECASE) for n, p in table.items()}
+        r"""One regex per modality.  Only whether it matches is asked, so the cues that start
+        a word share one ``(?<!\w)``: the same matches as one ``_edge`` per cue, but a search
+        gives up at once inside a word, where most positions of a text are."""
+        rules: dict[str, re.Pattern[str]] = {}
+        for name, bodies in table.items():
+            words = [b for b in bodies if _starts_word(b)]
+            parts = [_edge(b) for b in bodies if not _starts_word(b)]
+            if words:
+                parts.insert(0, r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in words)
+                             + r")(?!\w)")
+            rules[name] = re.compile("|".join(parts), re.IGNORECASE)
+        return rules
 
     cues = build(general)
     contrast = cues.pop("disputed", None)

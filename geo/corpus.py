@@ -17,13 +17,14 @@ text has not changed is not rebuilt (``stored_digest``).  Comments are searchabl
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import astuple, fields
+from dataclasses import fields
 from pathlib import Path
 
 from geo.gazetteer import DATA_DIR
@@ -115,12 +116,23 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+@functools.cache
+def _names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record))
+
+
 def _encode(record: object) -> tuple[object, ...]:
+    """A record as a row: its fields in order, the JSON_FIELDS as JSON text.
+
+    Read field by field rather than with ``dataclasses.astuple``, which deep-copies every
+    value and was most of the time spent storing a thread.
+    """
     values = []
-    for f, value in zip(fields(record), astuple(record), strict=True):  # type: ignore[arg-type]
-        if f.name in JSON_FIELDS and value is not None:
-            if f.name == "quotes":
-                value = [list(q) for q in value]
+    for name in _names(type(record)):
+        value = getattr(record, name)
+        if name in JSON_FIELDS and value is not None:
+            if name == "quotes":
+                value = [[getattr(q, n) for n in _names(Quote)] for q in value]
             value = json.dumps(value)
         values.append(value)
     return tuple(values)
@@ -150,7 +162,7 @@ def save_corpus(path: Path, corpus: Corpus, *, digest: str) -> None:
             f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * len(place_cols))})",
             [_encode(p) for p in corpus.places])
         con.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?)",
-                        [astuple(a) for a in corpus.actors])
+                        [_encode(a) for a in corpus.actors])
         for table, record in TABLES.items():
             rows = getattr(corpus, table)
             marks = ", ".join("?" * (len(_columns(record)) + 1))

@@ -28,7 +28,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,21 @@ _USABLE = re.compile(
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: no case, accents, apostrophes or hyphens."""
+    """The form names are compared in: no case, accents, apostrophes or hyphens.
+
+    The geoparser asks for a key at every capitalised word of a thread, so plain ASCII (no
+    accents to strip, and it casefolds as it lowercases) takes a short path, and other names
+    are remembered.
+    """
+    if name.isascii():
+        if name.isalpha():
+            return name.lower()
+        return _SEPARATORS.sub(" ", name.replace("'", "").replace("`", "").lower()).strip()
+    return _folded_key(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for mark in _APOSTROPHES:
@@ -263,12 +277,18 @@ class Gazetteer:
     def __contains__(self, key: str) -> bool:
         return key in self._names
 
+    @property
+    def keys(self) -> KeysView[str]:
+        """Every name's key: a view to test many words against without a call per word."""
+        return self._names.keys()
+
     def knows_prefix(self, key: str) -> bool:
         """Whether some name starts with ``key`` followed by a space (longest-match pruning)."""
-        return key in self._prefixes
+        return key in self.prefixes
 
     @functools.cached_property
-    def _prefixes(self) -> set[str]:
+    def prefixes(self) -> set[str]:
+        """Every key that a longer name starts with (then a space); built on first use."""
         prefixes: set[str] = set()
         for key in self._names:
             parts = key.split(" ")

@@ -16,8 +16,11 @@ footer lines and blank lines between entries fall outside the entries.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -208,8 +211,10 @@ def _split_without_footers(text: str, lines: list[_Line]) -> tuple[list[Entry], 
 
 
 def _last_word(text: str) -> str:
-    match = re.search(r"(\S+)\s*$", text)
-    return match.group(1) if match else ""
+    """The last run of non-space characters, found from the end (a regex search for it
+    tried every position of a long comment)."""
+    words = text.rstrip().rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _find_signature(
@@ -279,9 +284,68 @@ def _split_on_footers(
 # --- replies and quotes -------------------------------------------------------------------
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """Casefolded text with quotes unified and whitespace collapsed, and an offset map back."""
-    out: list[str] = []
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+_SPACE_RUN = re.compile(r"\s+")  # \s is exactly str.isspace() for str patterns
+_UNIFY_QUOTES = str.maketrans({**dict.fromkeys(QUOTE_CHARS, '"'), "\u2018": "'", "\u2019": "'"})
+
+
+class _OffsetMap(Sequence[int]):
+    """Index in a normalised text -> index in the original (whitespace runs were collapsed).
+
+    Built on first use: most entries are searched for quotes but never quoted, and mapping
+    every character of every entry was most of the parser's time.
+    """
+
+    def __init__(self, body: str, lead: int, length: int) -> None:
+        self._body, self._lead, self._length = body, lead, length
+        self._runs: list[int] | None = None  # output position of each collapsed run's space
+        self._removed: list[int] = []  # characters dropped by that run and the ones before
+
+    def __len__(self) -> int:
+        return self._length
+
+    def _build(self) -> list[int]:
+        # Run i's space sits after the words before it and i earlier spaces; through run i,
+        # its length and the earlier runs' lengths minus one space each were dropped.
+        words = itertools.accumulate(map(len, _SPACE_RUN.split(self._body)))
+        spaces = itertools.accumulate(map(len, _SPACE_RUN.findall(self._body)))
+        self._runs = list(map(operator.add, words, range(len(self._body))))
+        self._removed = list(map(operator.sub, spaces, itertools.count(1)))
+        del self._runs[len(self._removed):]  # the words after the last run have no space
+        return self._runs
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset map index out of range")
+        runs = self._runs if self._runs is not None else self._build()
+        run = bisect.bisect_right(runs, index) - 1
+        if run < 0:
+            shift = 0
+        elif runs[run] == index:  # the space stands for the first character of its run
+            shift = self._removed[run - 1] if run else 0
+        else:
+            shift = self._removed[run]
+        return self._lead + index + shift
+
+
+def _normalise(text: str) -> tuple[str, Sequence[int]]:
+    """Casefolded text with quotes unified and whitespace collapsed, and an offset map back.
+
+    Leading whitespace is dropped and every other run of whitespace becomes one space.  A
+    character whose casefold is longer than itself ("ß" -> "ss") maps each of its output
+    characters back to itself.
+    """
+    body = text.lstrip()
+    lead = len(text) - len(body)
+    unified = _SPACE_RUN.sub(" ", body).translate(_UNIFY_QUOTES)
+    folded = unified.casefold()
+    if len(folded) == len(unified):
+        return folded, _OffsetMap(body, lead, len(folded))
+    out: list[str] = []  # rare: some casefold grows, so map character by character
     where: list[int] = []
     space = False
     for index, char in enumerate(text):
@@ -296,8 +360,9 @@ def _normalise(text: str) -> tuple[str, list[int]]:
             char = '"'
         elif char in "\u2018\u2019":
             char = "'"
-        out.append(char.casefold())
-        where.append(index)
+        char = char.casefold()
+        out.append(char)
+        where.extend([index] * len(char))
     return "".join(out), where
 
 
@@ -315,14 +380,14 @@ def _quote_candidates(text: str) -> Iterator[tuple[int, int]]:
             else:  # an opening quote whose close is on a later line or missing
                 yield pos + indent + 1, pos + len(body)
         else:
-            marks = [i for i, ch in enumerate(body) if ch in QUOTE_CHARS]
+            marks = [m.start() for m in _QUOTE_MARK.finditer(body)]
             for a, b in zip(marks[::2], marks[1::2], strict=False):
                 yield pos + a + 1, pos + b
         pos += len(raw)
 
 
 def _find_quotes(
-    entry: Entry, earlier: list[Entry], cache: dict[int, tuple[str, list[int]]]
+    entry: Entry, earlier: list[Entry], cache: dict[int, tuple[str, Sequence[int]]]
 ) -> list[Quote]:
     quotes: list[Quote] = []
     for start, end in _quote_candidates(entry.text):
@@ -362,12 +427,13 @@ def _link(entries: list[Entry]) -> list[Entry]:
     for e in entries:
         if e.author:
             by_name.setdefault(" ".join(e.author.split()).casefold(), []).append(e.id)
-    cache: dict[int, tuple[str, list[int]]] = {}
+    cache: dict[int, tuple[str, Sequence[int]]] = {}
     linked: list[Entry] = []
     post = [e for e in entries if e.kind == "post"]
     for e in entries:
         window = entries[max(0, e.id - QUOTE_WINDOW): e.id]
-        if post and post[0].id < e.id and post[0] not in window:
+        # The post is entries[0]: in the window exactly when the window starts there.
+        if post and post[0].id < e.id and (not window or window[0] is not post[0]):
             window = post + window
         quotes = tuple(_find_quotes(e, window, cache)) if e.id else ()
         replies_to = _addressee(e, by_name)

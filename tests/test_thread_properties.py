@@ -7,7 +7,7 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.thread import FOOTER_START, ThreadError, parse_thread
+from geo.thread import FOOTER_START, QUOTE_CHARS, ThreadError, _normalise, parse_thread
 
 SETTINGS = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -83,3 +83,39 @@ def test_generated_threads_round_trip(comments):
         assert entry.posted_at == moment.isoformat()
         assert entry.text == body.strip(" \t\r\n\ufeff")
     _covered_characters(text, thread.entries)
+
+
+def _reference_normalise(text: str) -> tuple[str, list[int]]:
+    """The quote matcher's normalisation spelled out one character at a time, as the parser
+    first did it: the fast version must give the same text and the same offsets back."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not space and out:
+                out.append(" ")
+                where.append(index)
+            space = True
+            continue
+        space = False
+        if char in QUOTE_CHARS:
+            char = '"'
+        elif char in "\u2018\u2019":
+            char = "'"
+        folded = char.casefold()
+        out.append(folded)
+        where.extend([index] * len(folded))
+    return "".join(out), where
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.text(max_size=12), st.sampled_from(
+    ["  ", "\n\n", "\t \r\n", '"', "\u201c", "\u2019", "ß", "İ", "Ǆ", " x "])), max_size=20)
+    .map("".join))
+def test_normalised_offsets_match_the_character_by_character_reference(text: str) -> None:
+    folded, where = _normalise(text)
+    expected, expected_where = _reference_normalise(text)
+    assert folded == expected
+    assert len(where) == len(expected_where)
+    assert list(where) == expected_where

@@ -1,0 +1,51 @@
+"""The geoparser's regex shortcuts find what the word-by-word rules they replace would find.
+
+The spotter and the misspelling scan skip most of a text inside the regex engine; these
+properties compare them, on generated text, with the plain rules: every capitalised token, and
+every capitalised token whose previous word is a locative.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.geoparse import (
+    AFTER_LOCATIVE,
+    CAPITAL_TOKEN,
+    LOCATIVE,
+    TOKEN,
+    _is_capitalised,
+    _previous_word,
+)
+
+SETTINGS = settings(max_examples=400, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+WORDS = st.sampled_from([
+    "in", "In", "into", "Reach", "near", "towards", "inside", "Aleppo", "Mabij", "Deir",
+    "ez-Zor", "Mare'", "Qal'at", "Russia's", "حلب", "ومنبج", "élan", "Édessa", "x", "I",
+    "the", "TO", "2016",
+])
+GAPS = st.sampled_from([" ", "  ", ", ", ". ", "\n", " \n", "-", "'", "(", "\u2019", ""])
+TEXT = st.lists(st.tuples(WORDS, GAPS), max_size=25).map(
+    lambda parts: "".join(w + g for w, g in parts))
+ANY_TEXT = st.one_of(TEXT, st.text(max_size=60))
+
+
+def _reference_tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN.finditer(text) if _is_capitalised(m.group())]
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_capital_token_finds_every_capitalised_token(text: str) -> None:
+    found = [m.span() for m in CAPITAL_TOKEN.finditer(text) if _is_capitalised(m.group())]
+    assert found == _reference_tokens(text)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_after_locative_finds_every_token_after_a_locative(text: str) -> None:
+    found = {m.span(1) for m in AFTER_LOCATIVE.finditer(text)}
+    wanted = {(s, e) for s, e in _reference_tokens(text) if _previous_word(text, s) in LOCATIVE}
+    assert wanted <= found

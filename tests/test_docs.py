@@ -63,3 +63,12 @@ def test_every_url_parameter_is_documented():
     table = re.findall(r"^\| `(\w+)` \|", README, re.MULTILINE)
     in_code = set(re.findall(r'_values\(params, "(\w+)"\)', Path(state.__file__).read_text()))
     assert set(table) == in_code
+
+
+def test_every_benchmark_is_documented_with_its_command():
+    bench = ROOT / "bench"
+    text = (bench / "README.md").read_text(encoding="utf-8")
+    commands = set(re.findall(r"^    python (bench/\w+\.py)", text, re.MULTILINE))
+    scripts = {f"bench/{p.name}" for p in bench.glob("*.py")}
+    assert commands == scripts, (commands ^ scripts)
+    assert "synthetic" in text and "synthetic" in README.split("## Speed and scale", 1)[1]

@@ -20,6 +20,7 @@ import streamlit as st
 
 from atlas.archive import ALL_THREADS, Archive, merge
 from geo.corpus import (
+    built_by_this_pipeline,
     connect,
     list_threads,
     load_corpus,
@@ -75,7 +76,8 @@ def _database_ok(db: Path) -> bool:
         stored = thread_digests(db)
     except sqlite3.DatabaseError:
         return False
-    return all(p.name in stored for p in _seed_files())
+    # a seed built by an older pipeline (code or data files since changed) is rebuilt too
+    return all(built_by_this_pipeline(stored.get(p.name)) for p in _seed_files())
 
 
 def ensure_database(db: Path | None = None) -> Path:
@@ -89,12 +91,13 @@ def ensure_database(db: Path | None = None) -> Path:
         except sqlite3.DatabaseError:
             st.warning(f"The database {db.name} was unreadable; rebuilding it from seeds/.")
             db.unlink()
-    with st.status("First start: building the map data from seeds/ ...", expanded=True) as box:
+    with st.status("Building the map data from seeds/ (first start, or new code or data "
+                   "since the last build) ...", expanded=True) as box:
         bar = st.progress(0.0, text="gazetteer index")
         ensure_index(quiet=True)
         files = _seed_files()
         for number, path in enumerate(files):
-            if stored_digest(db, path.name) is not None:
+            if built_by_this_pipeline(stored_digest(db, path.name)):
                 continue
             try:
                 text = read_thread_file(path)

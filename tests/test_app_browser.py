@@ -198,3 +198,17 @@ def test_play_steps_through_the_thread_and_pause_stops_it(app_url, browser):
     paused = shown.inner_text()
     page.wait_for_timeout(3000)
     assert shown.inner_text() == paused
+
+
+def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, browser):
+    from playwright.sync_api import expect
+
+    open_map(browser, f"{app_url}/?side=is&t=2016-06-07T20:30")
+    page = browser.page
+    links = page.get_by_test_id("stSidebarNavLink")
+    expect(links).to_have_count(6, timeout=WAIT_MS)
+    titles = [t.split("\n")[-1].strip() for t in links.all_inner_texts()]  # after the icon
+    assert titles == ["Map", "Places", "Thread", "Claims", "Commenters", "Ingest"]
+    page.locator("[data-testid=stSidebarNavLink][href$='/Thread']").click()
+    expect(page).to_have_url(re.compile(r"/Thread\?.*side=is"), timeout=WAIT_MS)
+    expect(page.get_by_role("heading", name="Thread")).to_be_visible()

@@ -99,3 +99,17 @@ def test_build_is_resumable(tmp_path):
     assert "1 thread(s) built, 0 unchanged" in first.stderr
     second = geo("build", str(folder), "--db", str(db), "--jobs", "1")
     assert "0 thread(s) built, 1 unchanged" in second.stderr
+
+
+def test_build_rebuilds_a_thread_built_by_another_pipeline(tmp_path):
+    import sqlite3
+
+    folder = tmp_path / "threads"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    db = tmp_path / "atlas.sqlite"
+    assert geo("build", str(folder), "--db", str(db), "--jobs", "1").returncode == 0
+    with sqlite3.connect(db) as con:  # as if built before the code or data files changed
+        con.execute("UPDATE threads SET digest = 'older000pipe-' || substr(digest, 14)")
+    again = geo("build", str(folder), "--db", str(db), "--jobs", "1")
+    assert "1 thread(s) built, 0 unchanged" in again.stderr, again.stderr

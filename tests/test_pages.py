@@ -283,7 +283,7 @@ def test_thread_text_is_escaped_on_every_page(hostile_thread: str) -> None:
 
 
 def ingest_page() -> AppTest:
-    """The Ingest page reached from the map page, as in the app (switch_page needs app.py)."""
+    """The Ingest page reached from the map page, as in the app (app.py names every page)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.run()
     at.switch_page("pages/5_Ingest.py").run()

@@ -97,6 +97,8 @@ ACTIONS = ("capture", "advance", "attack", "besiege", "lift_siege", "defend", "w
            "flee", "redeploy", "cut_road", "control")
 MODALITIES = ("questioned", "speculative", "predicted", "reported")
 MOVEMENTS = frozenset({"advance", "attack", "withdraw", "flee", "redeploy"})
+# How far back (in sentences) a movement's destination may find where it started.
+LEG_SENTENCES = 2
 # Cues of a condition colour only their own clause: "Even if the SAA can't take Raqqa, just
 # taking Tabaqa ... will cut off ISIS" predicts the second part.
 CONDITIONAL = frozenset({"if", "whether", "unless", "even if"})
@@ -761,6 +763,7 @@ class _EntryReader:
         self.claims: list[Claim] = []
         self.last_in_paragraph: dict[int, Claim] = {}
         self.sentence_claims: dict[int, list[Claim]] = {}
+        self.sentence_of: dict[str, tuple[int, int]] = {}  # claim id -> (sentence, paragraph)
 
     # -- lookups --
 
@@ -999,11 +1002,17 @@ class _EntryReader:
             quoted = self.ctx.entries[quote.entry]
             author, posted_at = quoted.author, quoted.posted_at
         modality = self._modality(clause, start)
+        places = tuple(dict.fromkeys(m.place for m in used))
+        origin_id = origin.place if origin else None
+        leg = self._first_leg(clause, actor, action) if origin is None and destination else None
+        if leg is not None:  # the journey told in two sentences is one movement, one span
+            start, origin_id = leg.start, leg.origin
+            places = tuple(dict.fromkeys((*leg.places, *places)))
         claim = Claim(
             id=f"e{self.entry.id}c{len(self.claims)}", entry=self.entry.id, author=author,
             posted_at=posted_at, actor=actor, action=action,
-            places=tuple(dict.fromkeys(m.place for m in used)),
-            origin=origin.place if origin else None,
+            places=places,
+            origin=origin_id,
             destination=destination.place if destination else None,
             modality=modality or "reported", start=start, end=clause.end,
             quote=self.text[start: clause.end], precision=self._precision(used),
@@ -1012,9 +1021,24 @@ class _EntryReader:
             self.ctx.defaults.add(claim.id)
         self.claims.append(claim)
         self.last_in_paragraph[clause.paragraph] = claim
+        self.sentence_of[claim.id] = (clause.sentence, clause.paragraph)
         self.sentence_claims.setdefault(clause.sentence, []).append(claim)
         self.ctx.sentences[claim.id] = (clause.sentence_start, clause.sentence_end)
         return claim
+
+    def _first_leg(self, clause: Clause, actor: str, action: str) -> Claim | None:
+        """The start of a journey whose end this clause tells: the latest claim of the same
+        paragraph, at most ``LEG_SENTENCES`` sentences back, in which the same actor makes the
+        same movement from a place to nowhere said ("the Turks ... brought 6,000 men north out
+        of the area ... around Azaz.  They trucked them ... through Hatay ... to Aleppo")."""
+        for last in reversed(self.claims):
+            sentence, paragraph = self.sentence_of[last.id]
+            if paragraph != clause.paragraph or clause.sentence - sentence > LEG_SENTENCES:
+                return None
+            if (sentence < clause.sentence and last.actor == actor and last.action == action
+                    and last.origin is not None and last.destination is None):
+                return last
+        return None
 
     def read(self) -> list[Claim]:
         ctx = self.ctx

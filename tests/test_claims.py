@@ -338,3 +338,20 @@ def test_bad_rule_rows_name_their_line(tmp_path):
     path.write_text("modality,cue,source\nsure,certainly,test\n", encoding="utf-8")
     with pytest.raises(RulesError, match="line 2: unknown modality 'sure'"):
         load_modality(path)
+
+
+def test_a_journey_told_in_two_sentences_is_one_movement():
+    text = ("The Turks brought 6,000 men out of Azaz. This is the area to the east. "
+            "They trucked them through Hatay to Aleppo.")
+    claims = claims_of(text)
+    journey = [c for c in claims if c.destination == "aleppo"]
+    assert len(journey) == 1
+    assert journey[0].actor == "turkey" and journey[0].origin == "azaz"
+    assert journey[0].places[:1] == ("azaz",) and "hatay" in journey[0].places
+    assert text[journey[0].start:journey[0].end] == text.rstrip(".")  # both sentences
+
+
+def test_a_movement_in_another_paragraph_does_not_borrow_an_origin():
+    text = "The Turks brought 6,000 men out of Azaz.\nThey trucked them through Hatay to Aleppo."
+    journey = [c for c in claims_of(text) if c.destination == "aleppo"]
+    assert len(journey) == 1 and journey[0].origin is None

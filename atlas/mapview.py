@@ -249,6 +249,7 @@ class _Arrow:
     colour: str
     claims: list[Claim] = field(default_factory=list)
     inferred: bool = False  # one end taken from the claim's other places
+    via: Place | None = None  # a place the movement is said to pass through
     points: list[tuple[float, float]] = field(default_factory=list)
     bearing: float = 0.0  # screen direction at the arrowhead, degrees clockwise from up
 
@@ -373,7 +374,7 @@ def _make_plan(view: View, selected: str | None = None) -> _Plan:
                 touching[pid].append(claim)
                 speakers[pid].add(claim.author)
 
-    arrows, one_ended = _arrows(view.claims, by_id, sides, colours)
+    arrows, one_ended = _arrows(view.claims, by_id, sides, colours, _waypoints(view))
     limit = MAX_CLUSTERED_ARROWS if clusters(view) else MAX_ARROWS
     hidden_arrows = max(0, len(arrows) - limit)
     if hidden_arrows:  # the most-claimed movements, then the latest; drawn in their own order
@@ -431,7 +432,7 @@ def _make_plan(view: View, selected: str | None = None) -> _Plan:
         pair = {arrow.origin.id, arrow.destination.id}
         twins = sum(1 for a in arrows[:index] if {a.origin.id, a.destination.id} == pair)
         bend = (0.12 + 0.1 * (twins // 2)) * (1 if twins % 2 == 0 else -1)
-        arrow.points = _curve(arrow.origin, arrow.destination, bend)
+        arrow.points = _curve(arrow.origin, arrow.destination, bend, via=arrow.via)
         arrow.bearing = _bearing(arrow.points)
     clusterable = [p for p in pins if _clusterable(p, selected)] if clusters(view) else []
     _place_labels(pins, selected, [(pins_by_id.get(a.destination.id), a.bearing)
@@ -450,8 +451,45 @@ def _size(place: Place, mentions: int) -> int:
     return max(floor, min(28, round(8 + 3.6 * math.sqrt(max(mentions, 0)))))
 
 
+# "through Hatay", "via the Bab al-Hawa crossing": the words before a place a movement passes.
+THROUGH = re.compile(r"\b(?:through|via|by way of|across)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _waypoints(view: View) -> dict[str, str]:
+    """Claim id -> the place its movement passes through, read from the claim's own words.
+
+    Only a place the claim names between its ends, right after "through" or "via", counts
+    ("brought them through Hatay Province in Turkey to be sent back into ... Aleppo"): the
+    arrow then bends through it instead of cutting across the front line.
+    """
+    entries = {e.id: e for e in view.corpus.entries}
+    by_entry: dict[int, list[Any]] = defaultdict(list)
+    for mention in view.corpus.mentions:
+        by_entry[mention.entry].append(mention)
+    found: dict[str, str] = {}
+    for claim in view.claims:
+        if not (claim.origin and claim.destination) or claim.entry not in entries:
+            continue
+        text = entries[claim.entry].text
+        for mention in sorted(by_entry[claim.entry], key=lambda m: m.start):
+            if not claim.start <= mention.start < claim.end or mention.place in (
+                    claim.origin, claim.destination) or mention.place not in claim.places:
+                continue
+            if THROUGH.search(text[max(0, mention.start - 20):mention.start]):
+                found[claim.id] = mention.place
+                break
+    return found
+
+
+def _near(place: Place, other: Place) -> bool:
+    """The same spot, or one inside the other's area: no detour to draw."""
+    distance = _km((place.lat, place.lon), (other.lat, other.lon))
+    return distance < 10 or any(_is_region(p) and distance <= p.extent_km
+                                for p in (place, other))
+
+
 def _arrows(claims: list[Claim], by_id: dict[str, Place], sides: dict[str, str],
-            colours: dict[str, str],
+            colours: dict[str, str], waypoints: dict[str, str] | None = None,
             ) -> tuple[list[_Arrow], dict[tuple[str, str], list[Claim]]]:
     """Movement arrows (merged per origin, destination and side) and one-ended movements.
 
@@ -460,8 +498,10 @@ def _arrows(claims: list[Claim], by_id: dict[str, Place], sides: dict[str, str],
     one that is not the same spot or the region around it ("brought ... through Hatay ... to
     Aleppo"); otherwise the place gets a "moving in" or "leaving" badge instead of an arrow
     pointing nowhere in particular.  Countries and continents are never arrow ends: an arrow
-    from Syria's centroid to Libya's says nothing a reader can place.
+    from Syria's centroid to Libya's says nothing a reader can place.  ``waypoints`` (claim id
+    -> place id, see ``_waypoints``) bends an arrow through where the movement passed.
     """
+    waypoints = waypoints or {}
     merged: dict[tuple[str, str, str], _Arrow] = {}
     one_ended: dict[tuple[str, str], list[Claim]] = defaultdict(list)
 
@@ -472,11 +512,7 @@ def _arrows(claims: list[Claim], by_id: dict[str, Place], sides: dict[str, str],
     def other_end(claim: Claim, fixed: Place) -> Place | None:
         for pid in claim.places:
             place = drawable(pid)
-            if place is None or place.id == fixed.id:
-                continue
-            distance = _km((place.lat, place.lon), (fixed.lat, fixed.lon))
-            if distance < 10 or (_is_region(place) and distance <= place.extent_km) or (
-                    _is_region(fixed) and distance <= fixed.extent_km):
+            if place is None or place.id == fixed.id or _near(place, fixed):
                 continue
             return place
         return None
@@ -501,6 +537,10 @@ def _arrows(claims: list[Claim], by_id: dict[str, Place], sides: dict[str, str],
                                                   inferred=inferred))
             arrow.claims.append(claim)
             arrow.inferred = arrow.inferred and inferred
+            via = drawable(waypoints.get(claim.id))
+            if arrow.via is None and via is not None and not inferred and not (
+                    _near(via, origin) or _near(via, destination)):
+                arrow.via = via
         elif destination:
             one_ended[(destination.id, "in")].append(claim)
         elif origin:
@@ -1206,11 +1246,17 @@ def _draw_road(group: folium.FeatureGroup, pin: _Pin, *, selected: bool) -> None
                     opacity=0.95, class_name="atlas-road", tooltip=_tooltip(pin)).add_to(group)
 
 
-def _curve(a: Place, b: Place, bend: float) -> list[tuple[float, float]]:
-    """A gentle arc from a to b (quadratic Bezier in Mercator), bent by ``bend`` x length."""
+def _curve(a: Place, b: Place, bend: float, *, via: Place | None = None
+           ) -> list[tuple[float, float]]:
+    """A gentle arc from a to b (quadratic Bezier in Mercator), bent by ``bend`` x length,
+    or, with ``via``, the arc whose midpoint is that place (control point 2W - (A+B)/2)."""
     x0, y0 = _world_px(a.lat, a.lon, 0)
     x1, y1 = _world_px(b.lat, b.lon, 0)
-    cx, cy = (x0 + x1) / 2 - (y1 - y0) * bend, (y0 + y1) / 2 + (x1 - x0) * bend
+    if via is not None:
+        wx, wy = _world_px(via.lat, via.lon, 0)
+        cx, cy = 2 * wx - (x0 + x1) / 2, 2 * wy - (y0 + y1) / 2
+    else:
+        cx, cy = (x0 + x1) / 2 - (y1 - y0) * bend, (y0 + y1) / 2 + (x1 - x0) * bend
     points = []
     for i in range(17):
         t = i / 16
@@ -1236,8 +1282,9 @@ def _arrow_words(arrow: _Arrow, pins: dict[str, _Pin], names: dict[str, str]) ->
         pin = pins.get(place.id)
         return pin.label if pin else place.name
 
+    through = f" (through {for_folium(name(arrow.via))})" if arrow.via else ""
     lines = [f"<b>{for_folium(arrow.side)}</b>: {for_folium(name(arrow.origin))} → "
-             f"{for_folium(name(arrow.destination))}"]
+             f"{for_folium(name(arrow.destination))}{through}"]
     for claim in arrow.claims[-3:]:
         flag = " (disputed)" if _is_disputed(claim) else ""
         lines.append(f"{for_folium(names.get(claim.actor, claim.actor))} "

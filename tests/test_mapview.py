@@ -468,3 +468,22 @@ def test_seed_labels_never_overlap_at_the_default_zoom(seed_view):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not mapview._overlap(a, b)
+
+
+def test_a_movement_through_a_place_bends_through_it(seed_view):
+    """pl: the Turks brought the men out of the Azaz area "through Hatay Province in Turkey
+    to be sent back into ... the city of Aleppo": the arrow goes round by Hatay."""
+    from geopy.distance import geodesic
+
+    places = {p.name: p for p in seed_view.corpus.places}
+    azaz, aleppo, hatay = places["Azaz"], places["Aleppo"], places["Hatay Province"]
+    group = mapview.place_layers(seed_view)
+    journey = [line for line in arrows(group)
+               if tuple(line.locations[0]) == (azaz.lat, azaz.lon)
+               and tuple(line.locations[-1]) == (aleppo.lat, aleppo.lon)]
+    assert journey, "no Azaz -> Aleppo arrow"
+    middle = journey[0].locations[len(journey[0].locations) // 2]
+    assert geodesic(tuple(middle), (hatay.lat, hatay.lon)).km < 10
+    words = [t.text for h in heads(group) if tuple(h.location) == (aleppo.lat, aleppo.lon)
+             for t in children(h, folium.Tooltip)]
+    assert any("(through Hatay)" in text for text in words), words

@@ -55,6 +55,8 @@ import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
+from geo.gazetteer import BASEMAP_PATH
+
 __all__ = [
     "DEFAULT_URL_PREFIX",
     "install_static_assets",
@@ -71,7 +73,7 @@ _JQUERY_DIR = Path(xstatic.pkg.jquery.BASE_DIR)
 _CLUSTER_DIR = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
 _CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
 #: Natural Earth country outlines (public domain), fetched by the base map (atlas.basemap).
-_COUNTRIES = Path(__file__).resolve().parents[1] / "data" / "countries.geojson"
+_COUNTRIES = BASEMAP_PATH
 _LEAFLET_IMAGES = (
     "layers.png",
     "layers-2x.png",

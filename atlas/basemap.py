@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import json
-from pathlib import Path
 from typing import Any
 
 import folium
@@ -27,6 +26,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from atlas.assets import DEFAULT_URL_PREFIX
+from geo.gazetteer import BASEMAP_PATH
 
 __all__ = [
     "COUNTRIES_PATH",
@@ -38,7 +38,7 @@ __all__ = [
     "countries_geojson",
 ]
 
-COUNTRIES_PATH = Path(__file__).resolve().parents[1] / "data" / "countries.geojson"
+COUNTRIES_PATH = BASEMAP_PATH  # the outlines the gazetteer also takes country points from
 SEA_COLOR = "#cfe3f1"
 LAND_COLOR = "#f6f3ea"
 BORDER_COLOR = "#8f8a80"

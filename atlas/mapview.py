@@ -462,13 +462,18 @@ def _waypoints(view: View) -> dict[str, str]:
     ("brought them through Hatay Province in Turkey to be sent back into ... Aleppo"): the
     arrow then bends through it instead of cutting across the front line.
     """
-    entries = {e.id: e for e in view.corpus.entries}
+    journeys = [c for c in view.claims if c.origin and c.destination]
+    if not journeys:  # most views: nothing to read, and no pass over the thread's mentions
+        return {}
+    wanted = {c.entry for c in journeys}
+    entries = {e.id: e for e in view.corpus.entries if e.id in wanted}
     by_entry: dict[int, list[Any]] = defaultdict(list)
     for mention in view.corpus.mentions:
-        by_entry[mention.entry].append(mention)
+        if mention.entry in wanted:
+            by_entry[mention.entry].append(mention)
     found: dict[str, str] = {}
-    for claim in view.claims:
-        if not (claim.origin and claim.destination) or claim.entry not in entries:
+    for claim in journeys:
+        if claim.entry not in entries:
             continue
         text = entries[claim.entry].text
         for mention in sorted(by_entry[claim.entry], key=lambda m: m.start):

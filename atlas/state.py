@@ -54,6 +54,18 @@ def _values(params: Mapping[str, Sequence[str] | str], name: str) -> list[str]:
     return values[:MAX_VALUES]
 
 
+def _known_values(params: Mapping[str, Sequence[str] | str], name: str, known: set[str],
+                  why_not: str, notes: list[str]) -> set[str]:
+    """The values of parameter ``name`` that are in ``known``; a note for each other one."""
+    chosen = set()
+    for value in _values(params, name):
+        if value in known:
+            chosen.add(value)
+        else:
+            notes.append(f"ignored {name}={_shorten(value)}: {why_not}")
+    return chosen
+
+
 def _shorten(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
 
@@ -117,21 +129,10 @@ def parse_query(
         else:
             sides.add(name)
 
-    known_authors = set(authors(corpus)) if corpus else set()
-    commenters = set()
-    for value in _values(params, "who"):
-        if value in known_authors:
-            commenters.add(value)
-        else:
-            notes.append(f"ignored who={_shorten(value)}: nobody of that name commented")
-
-    known_kinds = set(kinds(corpus)) if corpus else set()
-    chosen_kinds = set()
-    for value in _values(params, "kind"):
-        if value in known_kinds:
-            chosen_kinds.add(value)
-        else:
-            notes.append(f"ignored kind={_shorten(value)}: no place of that kind")
+    commenters = _known_values(params, "who", set(authors(corpus)) if corpus else set(),
+                               "nobody of that name commented", notes)
+    chosen_kinds = _known_values(params, "kind", set(kinds(corpus)) if corpus else set(),
+                                 "no place of that kind", notes)
 
     confidence = 0.0
     for value in _values(params, "conf")[:1]:

@@ -70,6 +70,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.factions import FactionLexicon, load_lexicon
+from geo.gazetteer import DATA_DIR
 from geo.records import ActorMention, Claim, Entry, Mention, Place, Quote
 
 __all__ = [
@@ -89,9 +90,8 @@ __all__ = [
     "split_clauses",
 ]
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-ACTIONS_PATH = DATA / "actions.csv"
-MODALITY_PATH = DATA / "modality.csv"
+ACTIONS_PATH = DATA_DIR / "actions.csv"
+MODALITY_PATH = DATA_DIR / "modality.csv"
 
 ACTIONS = ("capture", "advance", "attack", "besiege", "lift_siege", "defend", "withdraw",
            "flee", "redeploy", "cut_road", "control")

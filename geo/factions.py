@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geo.gazetteer import DATA_DIR
 from geo.records import Actor, ActorMention
 
 __all__ = [
@@ -36,7 +37,7 @@ __all__ = [
     "load_lexicon",
 ]
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "factions.csv"
+DEFAULT_PATH = DATA_DIR / "factions.csv"
 
 # The dashboard's faction filter lists sides in this order; a side the CSV introduces that is
 # not listed here goes after the known ones and before "Others".

@@ -190,17 +190,15 @@ AFTER_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:" + _alternation(LOCATIVE)
                             + r")[^\w\n]{0,3}\n?(?=(" + CAPITAL_TOKEN.pattern + "))")
 
 
-def _capitalised(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """The (start, end) ``spans`` of tokens whose first letter ``_is_capitalised``."""
-    for start, end in spans:
-        first = text[start]
-        if first.isupper() or "\u0600" <= first <= "\u06ff":
-            yield start, end
-
-
 def _is_capitalised(token: str) -> bool:
+    """Whether a word may start a name: an upper-case letter, or Arabic (which has no case)."""
     first = token[0]
     return first.isupper() or "\u0600" <= first <= "\u06ff"
+
+
+def _capitalised(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The (start, end) ``spans`` of tokens whose first letter ``_is_capitalised``."""
+    return ((start, end) for start, end in spans if _is_capitalised(text[start]))
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -226,8 +224,7 @@ class _Spotter:
         far begin some gazetteer name.
         """
         text = entry.text
-        names = self.gazetteer
-        keys, prefixes = names.keys, names.prefixes
+        keys, prefixes = self.gazetteer.keys, self.gazetteer.prefixes
         token = TOKEN.match
         joined = JOINED_NEXT.match
         found: list[_Spot] = []
@@ -249,7 +246,7 @@ class _Spotter:
                         break
                     stop = token(text, gap.end()).end()
                 key = name_key(text[start:stop])
-                if key in names:
+                if key in keys:
                     best = (n, stop)
                 if key not in prefixes:
                     break

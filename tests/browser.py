@@ -6,8 +6,8 @@ this machine. :func:`chromium_page` routes every request of the browser context 
 handler that lets ``127.0.0.1``/``localhost`` through and aborts (and records) everything else,
 so a stray CDN URL shows up as a named failure instead of a silently blank map.
 
-Chromium is Debian's ``/usr/bin/chromium`` driven by Playwright's Python API (never
-``playwright install``: that downloads a browser). Without it, tests skip with a reason, unless
+Chromium is Debian's ``/usr/bin/chromium`` driven by Playwright's Python API (never a
+browser that Playwright downloads itself). Without it, tests skip with a reason, unless
 ``FRONTLINE_REQUIRE_BROWSER=1`` makes a missing browser a failure (for CI, where a skip would
 hide a broken setup).
 

@@ -24,15 +24,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from geo.formats.chrome import is_chrome
+from geo.formats.footers import FOOTER_START as _FOOTER_START
+from geo.formats.footers import read_footer
 from geo.records import Entry, Quote
 
 __all__ = ["Thread", "ThreadError", "parse_thread"]
 
-# A footer line.  The author is everything up to the last " | " so that names containing a
-# bar survive; the date part is checked separately so a bad date is reported, not skipped.
-FOOTER = re.compile(r"^[ \t]*Posted by:[ \t]*(?P<author>.*?)[ \t]*\|[ \t]*(?P<stamp>[^|]*?)[ \t]*$")
-FOOTER_START = re.compile(r"^[ \t]*Posted by:", re.IGNORECASE)
-STAMP_FORMATS = ("%d %B %Y at %I:%M %p", "%d %b %Y at %I:%M %p", "%B %d, %Y at %I:%M %p")
+# The footer grammar (both Typepad footer styles, Moon of Alabama) lives in geo/formats/footers.py.
+FOOTER_START = _FOOTER_START
 
 # Quotes shorter than this are scare quotes ("moderates"), not reproductions of a comment.
 MIN_QUOTE_CHARS = 20
@@ -67,8 +67,13 @@ class Thread:
 
     source: str
     entries: list[Entry]
-    mode: str  # "footers" | "blocks" | "single"
+    mode: str  # "footers" | "names" | "structured" | "blocks" | "single"
     notes: list[str] = field(default_factory=list)
+    # The text that entry offsets index: the input itself for text, or the plain text made
+    # from a saved page or an export (geo/formats/structured.py says how).
+    text: str = ""
+    family: str = ""  # the comment system recognised (geo/formats/detect.py, FAMILIES)
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +92,6 @@ def _lines(text: str) -> Iterator[_Line]:
         pos += len(raw)
 
 
-def _parse_stamp(stamp: str) -> datetime | None:
-    for fmt in STAMP_FORMATS:
-        try:
-            return datetime.strptime(stamp.strip(), fmt)
-        except ValueError:
-            continue
-    return None
-
-
-def _stamp_problem(stamp: str) -> str:
-    """Why a footer's date part does not parse, in words a user can act on."""
-    if not stamp.strip():
-        return "the footer has no date after '|'"
-    if " at " not in stamp:
-        return f"the footer's date {stamp!r} has no time (expected 'DD Month YYYY at HH:MM AM')"
-    return f"the footer's date {stamp!r} is not a real date (expected 'DD Month YYYY at HH:MM AM')"
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to drop whitespace-only lines at either side (not comment text)."""
     while start < end and text[start] in " \t\r\n\ufeff":
@@ -114,60 +101,103 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def trim_chrome(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past blank lines and page furniture ("Reply", "Like", "Comments
+    (25)", geo/formats/chrome.py) at either side: none of it is what anyone wrote.  An
+    entry that is nothing but such words ("0", "Like") is kept whole, not emptied."""
+    start, end = _trim(text, start, end)
+    whole = start, end
+    while start < end:
+        newline = text.find("\n", start, end)
+        stop = end if newline < 0 else newline
+        if not is_chrome(text[start:stop]):
+            break
+        start, end = _trim(text, stop, end)
+    while start < end:
+        newline = text.rfind("\n", start, end)
+        if not is_chrome(text[newline + 1 if newline >= 0 else start:end]):
+            break
+        start, end = _trim(text, start, max(start, newline))
+    return (start, end) if end > start else whole
+
+
 def parse_thread(
     text: str,
     *,
     source: str = "",
-    strict: bool = True,
+    strict: bool = False,
     signature: str | None = None,
+    as_of: datetime | None = None,
 ) -> Thread:
-    """Split ``text`` into entries.
+    """Split ``text`` into entries, whatever comment system it was copied, saved or exported
+    from (geo/formats/detect.py recognises the family).
 
-    ``strict`` makes a malformed footer (no ``|``, no time, an impossible date) an error that
-    names its line; with ``strict=False`` the comment is kept with the author the footer
-    gives, no time, and a note.  ``signature`` is the post author's sign-off; by default it is
-    found as the last word that ends both a line of the text before the first footer and at
-    least one comment (the blog owner signs comments the same way).
+    A footer or date that does not parse keeps its comment, with no time and a note;
+    ``strict`` makes it an error that names its line instead.  Relative times ("2 years
+    ago") are resolved against ``as_of`` or kept unknown.  ``signature`` is the post
+    author's sign-off; by default it is found as the last word that ends both a line of the
+    text before the first footer and at least one comment (the owner signs comments so too).
     """
-    lines = list(_lines(text))
+    from geo.formats.detect import read_thread  # the formats build on this module
+
+    return read_thread(text, source=source, strict=strict, signature=signature, as_of=as_of)
+
+
+def _read_footers(lines: list[_Line], *, strict: bool, source: str, as_of: datetime | None,
+                  notes: list[str]) -> tuple[list[tuple[_Line, str, str | None]], dict[str, int],
+                                             bool]:
+    """Every footer line read; styles counted; whether the first one is the post's own."""
     footers: list[tuple[_Line, str, str | None]] = []
-    notes: list[str] = []
+    styles: dict[str, int] = {}
+    post_footer = False
     for line in lines:
         if not FOOTER_START.match(line.text):
             continue
-        match = FOOTER.match(line.text)
-        if match is None:
-            problem = "the 'Posted by' line has no '|' between the name and the date"
+        footer = read_footer(line.text, as_of=as_of)
+        if footer.is_post and not footers:
+            post_footer = True
+        elif footer.is_post:
+            continue  # a later post footer ("Posted by b on ... | Permalink") is furniture
+        problem = footer.stamp.problem
+        if problem:
             if strict:
                 raise ThreadError(problem, line=line.number, source=source)
             notes.append(f"line {line.number}: {problem}; the comment is kept without a time")
-            author = line.text.split(":", 1)[1].strip()
-            footers.append((line, author, None))
-            continue
-        author, stamp = match["author"].strip(), match["stamp"]
-        moment = _parse_stamp(stamp)
-        if moment is None:
-            problem = _stamp_problem(stamp)
-            if strict:
-                raise ThreadError(problem, line=line.number, source=source)
-            notes.append(f"line {line.number}: {problem}; the comment is kept without a time")
+        elif footer.stamp.approximate:
+            notes.append(f"line {line.number}: a relative time resolved to the day only")
+        author = footer.author
         if not author:
             problem = "the 'Posted by' line has no name"
             if strict:
                 raise ThreadError(problem, line=line.number, source=source)
             notes.append(f"line {line.number}: {problem}; kept as 'anonymous'")
             author = "anonymous"
+        if footer.style:
+            styles[footer.style] = styles.get(footer.style, 0) + 1
+        moment = footer.stamp.moment
         footers.append((line, author, moment.isoformat() if moment else None))
+    return footers, styles, post_footer
 
+
+def parse_footers(text: str, *, source: str = "", strict: bool = False,
+                  signature: str | None = None, as_of: datetime | None = None) -> Thread:
+    """A text whose comments end with ``Posted by`` footers (or, without any, its blocks)."""
+    lines = list(_lines(text))
+    notes: list[str] = []
+    footers, styles, post_footer = _read_footers(lines, strict=strict, source=source,
+                                                 as_of=as_of, notes=notes)
     if not footers:
         entries, mode = _split_without_footers(text, lines)
         what = "one entry" if mode == "single" else f"{len(entries)} blank-line-separated blocks"
-        notes.append(f"no 'Posted by' lines: the text was read as {what}")
-        return Thread(source=source, entries=entries, mode=mode, notes=notes)
-
-    entries = _split_on_footers(text, lines, footers, signature=signature, notes=notes)
+        notes.append(f"no comment footers or headers: the text was read as {what}")
+        return Thread(source=source, entries=entries, mode=mode, notes=notes, text=text,
+                      family="plain")
+    entries = _split_on_footers(text, lines, footers, signature=signature, notes=notes,
+                                post_footer=post_footer)
     entries = _link(entries)
-    return Thread(source=source, entries=entries, mode="footers", notes=notes)
+    family = max(styles, key=styles.__getitem__) if styles else "typepad"
+    return Thread(source=source, entries=entries, mode="footers", notes=notes, text=text,
+                  family=family)
 
 
 def _line_at(lines: list[_Line], offset: int) -> int:
@@ -242,6 +272,7 @@ def _split_on_footers(
     *,
     signature: str | None,
     notes: list[str],
+    post_footer: bool = False,
 ) -> list[Entry]:
     spans: list[tuple[int, int, str, str | None]] = []  # start, end, author, posted_at
     cursor = 0
@@ -251,10 +282,19 @@ def _split_on_footers(
     comment_ends = [_last_word(text[s:e]) for s, e, _, _ in spans[1:]]
 
     entries: list[Entry] = []
+    if post_footer:  # "Posted by b on June 7, 2016 | Permalink" closes the post itself
+        start, end, author, posted_at = spans.pop(0)
+        start, end = trim_chrome(text, start, end)
+        entries.append(Entry(id=0, kind="post", author=author, posted_at=posted_at,
+                             text=text[start:end], start=start, end=end,
+                             line=_line_at(lines, start)))
+        signature = ""  # no signature search: the post is known
+    if not spans:
+        return entries
     first_start, first_end, first_author, first_time = spans[0]
     head = [ln for ln in lines
             if ln.start >= first_start and ln.end <= first_end and ln.text.strip()]
-    post_line = _find_signature(text, head, comment_ends, signature)
+    post_line = None if post_footer else _find_signature(text, head, comment_ends, signature)
     if post_line is not None:
         sign = head[post_line].text.split()[-1]
         post_start, post_end = _trim(text, first_start, head[post_line].end)
@@ -265,11 +305,11 @@ def _split_on_footers(
     spans[0] = (first_start, first_end, first_author, first_time)
 
     for start, end, author, posted_at in spans:
-        start, end = _trim(text, start, end)
+        start, end = trim_chrome(text, start, end)
         entries.append(Entry(id=len(entries), kind="comment", author=author, posted_at=posted_at,
                              text=text[start:end], start=start, end=end,
                              line=_line_at(lines, start)))
-    tail_start, tail_end = _trim(text, cursor, len(text))
+    tail_start, tail_end = trim_chrome(text, cursor, len(text))
     if tail_end > tail_start:
         notes.append(
             f"line {_line_at(lines, tail_start)}: text after the last 'Posted by' line has no "

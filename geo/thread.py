@@ -21,7 +21,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from geo.formats.chrome import is_chrome
@@ -179,6 +179,28 @@ def _read_footers(lines: list[_Line], *, strict: bool, source: str, as_of: datet
     return footers, styles, post_footer
 
 
+_NUMBERED = re.compile(r"\|\s*(\d{1,6})\s*$")
+_AT_NUMBER = re.compile(r"^\s*@\s*(\d{1,6})\b")
+
+
+def _replies_by_number(entries: list[Entry], footers: list[tuple[_Line, str, str | None]],
+                       post_footer: bool) -> list[Entry]:
+    """Moon of Alabama numbers its comments in the footer ("| 12") and readers answer with
+    "@12": such an opening answers that comment."""
+    numbers = [_NUMBERED.search(line.text) for line, _, _ in footers[1 if post_footer else 0:]]
+    if not any(numbers):
+        return entries
+    comments = [e for e in entries if e.kind == "comment"]
+    by_number = {int(m[1]): e.id for m, e in zip(numbers, comments, strict=False) if m}
+    out = []
+    for entry in entries:
+        at = _AT_NUMBER.match(entry.text)
+        if at and entry.replies_to is None and by_number.get(int(at[1]), entry.id) < entry.id:
+            entry = replace(entry, replies_to=by_number[int(at[1])])
+        out.append(entry)
+    return out
+
+
 def parse_footers(text: str, *, source: str = "", strict: bool = False,
                   signature: str | None = None, as_of: datetime | None = None) -> Thread:
     """A text whose comments end with ``Posted by`` footers (or, without any, its blocks)."""
@@ -194,7 +216,7 @@ def parse_footers(text: str, *, source: str = "", strict: bool = False,
                       family="plain")
     entries = _split_on_footers(text, lines, footers, signature=signature, notes=notes,
                                 post_footer=post_footer)
-    entries = _link(entries)
+    entries = _replies_by_number(_link(entries), footers, post_footer)
     family = max(styles, key=styles.__getitem__) if styles else "typepad"
     return Thread(source=source, entries=entries, mode="footers", notes=notes, text=text,
                   family=family)
@@ -297,7 +319,7 @@ def _split_on_footers(
     post_line = None if post_footer else _find_signature(text, head, comment_ends, signature)
     if post_line is not None:
         sign = head[post_line].text.split()[-1]
-        post_start, post_end = _trim(text, first_start, head[post_line].end)
+        post_start, post_end = trim_chrome(text, first_start, head[post_line].end)
         entries.append(Entry(id=0, kind="post", author=sign, posted_at=None,
                              text=text[post_start:post_end], start=post_start, end=post_end,
                              line=_line_at(lines, post_start)))
@@ -413,7 +435,11 @@ def _quote_candidates(text: str) -> Iterator[tuple[int, int]]:
         body = raw.rstrip("\r\n")
         stripped = body.lstrip()
         indent = len(body) - len(stripped)
-        if stripped[:1] in QUOTE_CHARS:
+        if stripped[:1] == ">":  # "> words" quotes the way mail and Markdown do
+            inner = stripped.lstrip("> ")
+            if inner:
+                yield pos + len(body) - len(inner), pos + len(body)
+        elif stripped[:1] in QUOTE_CHARS:
             last = max(stripped.rfind(q) for q in QUOTE_CHARS)
             if last > 0:
                 yield pos + indent + 1, pos + indent + last
@@ -457,8 +483,9 @@ def _addressee(entry: Entry, by_name: dict[str, list[int]]) -> int | None:
     if not match:
         return None
     name = " ".join(match["name"].split()).casefold()
-    earlier = [i for i in by_name.get(name, []) if i < entry.id]
-    return earlier[-1] if earlier else None
+    ids = by_name.get(name, [])  # ascending: the latest one before this entry
+    before = bisect.bisect_left(ids, entry.id)
+    return ids[before - 1] if before else None
 
 
 def _link(entries: list[Entry]) -> list[Entry]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from geo.formats.chrome import is_chrome
 from geo.formats.footers import FOOTER_START
 from geo.formats.html import looks_like_html, page_text, page_title
 from geo.formats.names_above import find_headers, parse_names_above
@@ -86,7 +87,7 @@ def title_of(text: str) -> str:
     """A thread's title from its text: its first non-empty line, shortened to a headline."""
     for line in text.split("\n", 50)[:50]:
         words = " ".join(line.split())
-        if words:
+        if words and not is_chrome(words):
             if len(words) <= MAX_TITLE_CHARS:
                 return words
             cut = words[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]

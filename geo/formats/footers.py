@@ -31,7 +31,8 @@ FOOTER_START = re.compile(r"^[ \t]*Posted by\b:?", re.IGNORECASE)
 # Where a name may end and a date begin.
 _SEPARATOR = re.compile(r"[ \t]*(?:\||\bat\b|\bon\b|,|\u2013|\u2014|[ \t]-[ \t])[ \t]*|[ \t]+",
                         re.IGNORECASE)
-_FURNITURE = re.compile(r"\s*\|\s*(?:permalink|comments?\b.*|trackback.*|reply|link)\s*$",
+# "| Permalink", "| Comments (25)", and Moon of Alabama's comment number ("| 12")
+_FURNITURE = re.compile(r"\s*\|\s*(?:permalink|comments?\b.*|trackback.*|reply|link|\d{1,6})\s*$",
                         re.IGNORECASE)
 _SECONDS = re.compile(r"\d:\d\d:\d\d")
 _MONTH_FIRST = re.compile(r"^\s*[a-z]", re.IGNORECASE)

@@ -28,12 +28,12 @@ _FURNITURE = re.compile(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|sidebar|widget|widgets|breadcrumbs?|share|sharing"
     r"|social|related|cookie|banner|advert|ads|pagination|respond|screen-reader-text|skip-link"
     r"|site-header|site-footer|masthead|colophon|comment-form|reply-form|wpd-form"
-    r"|wpd-comment-footer|wpd-vote|footer-nav)(?:$|[-_])", re.IGNORECASE)
+    r"|wpd-comment-footer|wpd-vote|footer-nav|module)(?:$|[-_])", re.IGNORECASE)
 BLOCK_TAGS = frozenset({
     "address", "article", "blockquote", "body", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-    "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul", "time",
-    "cite", "details", "summary"})
+    "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "details", "summary"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -99,14 +99,24 @@ def _tidy(text: str) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
+def _mark_quotations(soup: BeautifulSoup) -> BeautifulSoup:
+    """A blockquote's words between quotation marks: the plain text then shows, as the page
+    did, that they are someone else's (and the quote finder can trace them)."""
+    for quote in soup.find_all(["blockquote", "q"]):
+        if quote.get_text(strip=True):
+            quote.insert(0, "\u201c")
+            quote.append("\u201d")
+    return soup
+
+
 def fragment_text(html: str) -> str:
     """The words of an HTML fragment (a comment's message in an export), paragraphs kept."""
-    return _tidy("".join(_pieces(_soup(html))))
+    return _tidy("".join(_pieces(_mark_quotations(_soup(html)))))
 
 
 def page_text(html: str) -> str:
     """The reading text of a saved page (see the module's docstring)."""
-    soup = _soup(html)
+    soup = _mark_quotations(_soup(html))
     root = soup.body or soup
     return _tidy("".join(_pieces(root)))
 

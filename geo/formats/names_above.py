@@ -63,12 +63,21 @@ def _name_of(text: str) -> str | None:
     return line
 
 
-def _inline_header(text: str) -> tuple[str, str] | None:
+# Disqus writes a reply's header as "NAME  PARENT • 2 hours ago" (an arrow icon between).
+_TWO_NAMES = re.compile(r"\s{2,}|\s*[\u2192\u279c\u21aa]\s*")
+# A comment's header has a time ("5:06 pm") or a relative one; a bare date heads a post.
+_CLOCK_OR_RELATIVE = re.compile(r"\d[:.]\d\d|\bago\b|\bnow\b|yesterday|today", re.IGNORECASE)
+
+
+def _inline_header(text: str) -> tuple[str, str, str] | None:
     match = _INLINE.match(text.strip())
-    if match is None or not is_stamp(match["stamp"]):
+    if match is None or not is_stamp(match["stamp"]) \
+            or not _CLOCK_OR_RELATIVE.search(match["stamp"]):
         return None
-    name = _name_of(match["name"])
-    return (name, match["stamp"]) if name else None
+    names = _TWO_NAMES.split(match["name"].strip(), maxsplit=1)
+    parent = names[1].strip() if len(names) > 1 else ""
+    name = _name_of(names[0])
+    return (name, match["stamp"], parent) if name else None
 
 
 def _header_at(lines: list[_Line], index: int, floor: int) -> Header | None:
@@ -76,9 +85,9 @@ def _header_at(lines: list[_Line], index: int, floor: int) -> Header | None:
     text = lines[index].text
     inline = _inline_header(text)
     if inline is not None:
-        return Header(index, index, inline[0], inline[1])
+        return Header(index, index, inline[0], inline[1], inline[2])
     stamp = find_stamp_line(text)
-    if stamp is None:
+    if stamp is None or not _CLOCK_OR_RELATIVE.search(stamp):
         return None
     reply_to = ""
     look = index - 1
@@ -116,6 +125,21 @@ def find_headers(lines: list[_Line]) -> list[Header]:
     return headers
 
 
+# "Posted on June 7, 2016 by Marlow Dalby", "by Marlow Dalby": the post's byline.
+_BYLINE = re.compile(r"^(?:(?:posted|written|published)\b.{0,40}?\s)?by\s+(?P<name>[^\d\n|]{2,40}?)"
+                     r"\s*$", re.IGNORECASE)
+BYLINE_LINES = 12  # a byline sits under the title, not deep in the post
+
+
+def _byline(lines: list[_Line]) -> str:
+    """The post's author from a byline near its top, or "" when there is none."""
+    for line in lines[:BYLINE_LINES]:
+        match = _BYLINE.match(line.text.strip()) if len(line.text) <= 100 else None
+        if match:
+            return _name_of(match["name"]) or ""
+    return ""
+
+
 def family_of(headers: list[Header], text: str) -> str:
     """WordPress or Disqus, from what the headers look like."""
     relative = sum(1 for h in headers if "ago" in h.stamp.lower())
@@ -140,7 +164,8 @@ def parse_names_above(text: str, *, source: str = "", strict: bool = False,
     entries: list[Entry] = []
     if headers and headers[0].first > 0:
         post_end = lines[headers[0].first - 1].end
-        post = _entry(text, lines, 0, post_end, id=0, kind="post", author="", posted_at=None)
+        post = _entry(text, lines, 0, post_end, id=0, kind="post",
+                      author=_byline(lines[:headers[0].first]), posted_at=None)
         if post.text:
             entries.append(post)
     replies: dict[int, str] = {}

@@ -128,7 +128,7 @@ def parse_disqus_xml(text: str, *, source: str = "") -> Thread:
         raise ThreadError(f"is not well-formed XML ({error})", line=error.position[0],
                           source=source) from None
     titles = {t.get(DISQUS_INTERNALS + "id"): (t.findtext(DISQUS_NS + "title") or "").strip()
-              for t in root.iter(DISQUS_NS + "thread") if t.get(DISQUS_INTERNALS + "id")}
+              for t in root.findall(DISQUS_NS + "thread") if t.get(DISQUS_INTERNALS + "id")}
     posts = [p for p in root.iter(DISQUS_NS + "post")
              if (p.findtext(DISQUS_NS + "isDeleted") or "false") != "true"
              and (p.findtext(DISQUS_NS + "isSpam") or "false") != "true"]

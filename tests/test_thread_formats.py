@@ -19,7 +19,7 @@ from geo.formats.structured import parse_reddit_json
 from geo.thread import ThreadError, parse_footers, parse_thread
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
-EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((FIXTURES.parent / "formats_expected.json").read_text(encoding="utf-8"))
 AS_OF = datetime.fromisoformat(EXPECTED["as_of"])
 SAMPLES = sorted(name for name in EXPECTED if not name.startswith("_") and name != "as_of")
 

@@ -29,7 +29,7 @@ from geo.formats.footers import FOOTER_START as _FOOTER_START
 from geo.formats.footers import read_footer
 from geo.records import Entry, Quote
 
-__all__ = ["Thread", "ThreadError", "parse_thread"]
+__all__ = ["Thread", "ThreadError", "parse_thread", "signature_owners"]
 
 # The footer grammar (both Typepad footer styles, Moon of Alabama) lives in geo/formats/footers.py.
 FOOTER_START = _FOOTER_START
@@ -511,3 +511,29 @@ def _link(entries: list[Entry]) -> list[Entry]:
                   start=e.start, end=e.end, line=e.line, replies_to=replies_to, quotes=quotes)
         )
     return linked
+
+
+def signature_owners(entries: Sequence[Entry]) -> dict[str, str]:
+    """The accounts behind post signatures: ``{"pl": "turcopolier"}`` when a post is signed
+    "pl" and the comments that end with "pl" are, mostly, turcopolier's.
+
+    A blog owner signs the post with a sign-off but comments under an account name; both
+    are one person, and a commenter filter should show them as one.
+    """
+    signs = {e.author for e in entries if e.kind == "post" and e.author}
+    if not signs:
+        return {}
+    votes: dict[str, dict[str, int]] = {}
+    for entry in entries:
+        if entry.kind == "post" or not entry.author or entry.author in signs:
+            continue
+        word = _last_word(entry.text)
+        if word in signs:
+            tally = votes.setdefault(word, {})
+            tally[entry.author] = tally.get(entry.author, 0) + 1
+    owners = {}
+    for sign, tally in votes.items():
+        owner = max(tally, key=tally.__getitem__)
+        if tally[owner] * 2 > sum(tally.values()):  # most comments so signed are one account's
+            owners[sign] = owner
+    return owners

@@ -322,10 +322,12 @@ def test_ingest_reports_a_malformed_footer_with_its_line() -> None:
     at = ingest_page()
     name = f"broken-{uuid.uuid4().hex[:8]}"
     paste(at, broken, name)
+    at.checkbox(key="ingest_strict").check().run()
     at.button(key="ingest_go").click().run()
     assert any("line 5" in str(e.value) for e in at.error)
     assert "Posted by: Joe" in at.code[0].value
-    at.checkbox(key="ingest_lenient").check().run()
+    at.checkbox(key="ingest_strict").uncheck().run()
+    assert any("Recognised: Typepad footers" in str(i.value) for i in at.info)
     at.button(key="ingest_go").click().run()
     try:
         assert not at.exception and not at.error
@@ -338,7 +340,8 @@ def test_ingest_reports_a_malformed_footer_with_its_line() -> None:
 
 def test_ingest_uploader_takes_text_files_only() -> None:
     # Streamlit itself refuses other extensions (in the browser and on the server).
-    assert ingest_page().file_uploader(key="ingest_file").allowed_type == [".txt"]
+    assert ingest_page().file_uploader(key="ingest_file").allowed_type == [
+        ".txt", ".html", ".htm", ".json", ".xml"]
 
 
 @pytest.mark.parametrize(("file_name", "content", "message"), [

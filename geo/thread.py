@@ -510,6 +510,9 @@ def _link(entries: list[Entry]) -> list[Entry]:
             Entry(id=e.id, kind=e.kind, author=e.author, posted_at=e.posted_at, text=e.text,
                   start=e.start, end=e.end, line=e.line, replies_to=replies_to, quotes=quotes)
         )
+        stale = e.id - QUOTE_WINDOW  # out of every later window: its folded copy can go
+        if stale >= 0 and not (post and stale == post[0].id):
+            cache.pop(stale, None)
     return linked
 
 

@@ -256,6 +256,24 @@ def test_commenters_page_follows_the_filters() -> None:
     assert by_is["Faction mentions"].sum() < everyone["Faction mentions"].sum()
 
 
+def test_commenter_filter_shows_the_post_signature_as_its_account() -> None:
+    at = run_page("pages/0_Map.py")
+    names = at.sidebar.multiselect(key="w_who").options
+    assert "turcopolier" in names and "pl" not in names  # the post is signed "pl"
+    only = run_page("pages/2_Thread.py", who="turcopolier")
+    assert 0 in entry_ids(only)  # the post, with turcopolier's comments
+
+
+def test_thread_selector_shows_titles_not_file_names() -> None:
+    from geo.formats.detect import title_of
+
+    at = run_page("pages/0_Map.py")
+    seed = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
+    labels = at.sidebar.selectbox(key="w_thread").options
+    assert title_of(seed.read_text(encoding="utf-8")) in labels
+    assert seed.name not in labels
+
+
 # --- hostile text -------------------------------------------------------------------------------
 
 

@@ -123,3 +123,27 @@ def test_normalised_offsets_match_the_character_by_character_reference(text: str
     assert folded == expected
     assert len(where) == len(expected_where)
     assert list(where) == expected_where
+
+
+HEADER_NAME = st.from_regex(r"[A-Z][a-z]{2,8}(?: [A-Z][a-z]{2,8})?", fullmatch=True) \
+    .filter(lambda s: not is_chrome(s) and not s.lower().startswith(("posted", "reply")))
+SENTENCE = st.from_regex(r"[A-Z][a-z ,]{4,60}\.", fullmatch=True) \
+    .filter(lambda s: not s.lower().startswith(("posted", "reply", "in reply", "re")))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(HEADER_NAME, MOMENT, st.lists(SENTENCE, min_size=1, max_size=3)),
+                min_size=2, max_size=8))
+def test_names_above_threads_round_trip(comments):
+    """A WordPress-style copy: name, date line, the words, "Reply" -- read back exactly."""
+    text = "A post about the front.\n\n" + "".join(
+        f"{name} says:\n{moment:%B} {moment.day}, {moment.year} at "
+        f"{moment.hour % 12 or 12}:{moment:%M} {'pm' if moment.hour >= 12 else 'am'}\n"
+        + "\n".join(body) + "\nReply\n\n"
+        for name, moment, body in comments)
+    thread = parse_thread(text)
+    assert thread.family == "wordpress"
+    assert [(e.author, e.posted_at, e.text) for e in thread.entries[1:]] == [
+        (name, moment.isoformat(), "\n".join(body)) for name, moment, body in comments]
+    for entry in thread.entries:
+        assert text[entry.start:entry.end] == entry.text

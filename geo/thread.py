@@ -248,12 +248,16 @@ def _split_without_footers(text: str, lines: list[_Line]) -> tuple[list[Entry], 
             block_start = None
     if block_start is not None:
         blocks.append((block_start, block_end))
+    # A block of nothing but page furniture ("Main", "Reply") is not an entry; a block with
+    # some words keeps them, furniture at its edges trimmed.
+    blocks = [trim_chrome(text, start, end) for start, end in blocks
+              if not all(is_chrome(line) or not line.strip()
+                         for line in text[start:end].split("\n"))]
     if not blocks:
         return [], "single"
     mode = "blocks" if len(blocks) > 1 else "single"
     entries = []
     for number, (start, end) in enumerate(blocks):
-        start, end = _trim(text, start, end)
         entries.append(
             Entry(id=number, kind="block" if mode == "blocks" else "post", author="",
                   posted_at=None, text=text[start:end], start=start, end=end,

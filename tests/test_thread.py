@@ -136,3 +136,10 @@ def test_no_footers_gives_blocks_or_one_entry():
 
 def test_empty_text_gives_no_entries():
     assert parse_thread("   \n\n").entries == []
+
+
+def test_navigation_and_buttons_are_not_entries():
+    blocks = parse_thread("Main\n\nAleppo first.\nReply\n\nAzaz second.\n\nReply\nLike\n")
+    assert [e.text for e in blocks.entries] == ["Aleppo first.", "Azaz second."]
+    kept = parse_thread("Like\n")  # a comment that is one furniture word is not emptied
+    assert kept.entries == []

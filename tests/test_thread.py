@@ -141,5 +141,7 @@ def test_empty_text_gives_no_entries():
 def test_navigation_and_buttons_are_not_entries():
     blocks = parse_thread("Main\n\nAleppo first.\nReply\n\nAzaz second.\n\nReply\nLike\n")
     assert [e.text for e in blocks.entries] == ["Aleppo first.", "Azaz second."]
-    kept = parse_thread("Like\n")  # a comment that is one furniture word is not emptied
-    assert kept.entries == []
+    assert parse_thread("Like\n").entries == []  # nothing but furniture: no entry
+    kept = parse_thread("Aleppo.\nPosted by: X | 07 June 2016 at 05:06 PM\nLike\n"
+                        "Posted by: Y | 07 June 2016 at 05:07 PM\n")
+    assert kept.entries[-1].text == "Like"  # a comment of one such word is kept, not emptied

@@ -18,11 +18,12 @@ the Ingest page shows it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from geo.formats.chrome import is_chrome
 from geo.formats.footers import FOOTER_START
-from geo.formats.html import looks_like_html, page_text, page_title
+from geo.formats.html import looks_like_html, page_replies, page_text, page_title
 from geo.formats.names_above import find_headers, parse_names_above
 from geo.formats.structured import (
     looks_like_disqus_xml,
@@ -30,6 +31,7 @@ from geo.formats.structured import (
     parse_disqus_xml,
     parse_reddit_json,
 )
+from geo.records import Entry
 from geo.thread import Thread, _lines, parse_footers
 
 __all__ = ["FAMILIES", "format_report", "read_thread", "title_of"]
@@ -61,11 +63,30 @@ def read_thread(text: str, *, source: str = "", strict: bool = False,
         thread = _read_text(plain, source=source, strict=strict, signature=signature,
                             as_of=as_of)
         thread.family = f"html+{thread.family}"
+        thread.entries = _nesting_replies(thread.entries, page_replies(text))
         thread.title = page_title(text) or thread.title
         thread.notes.insert(0, "a saved web page: entry offsets index its reading text "
                                "(python -m geo extract --format text prints it)")
         return thread
     return _read_text(text, source=source, strict=strict, signature=signature, as_of=as_of)
+
+
+def _nesting_replies(entries: list[Entry], pairs: list[tuple[str, str]]) -> list[Entry]:
+    """A saved page shows a reply by nesting it in its parent comment, which the reading text
+    loses: taken from the page, when its comments are the entries, author for author."""
+    comments = [e for e in entries if e.kind == "comment"]
+    if not pairs or [a for a, _ in pairs] != [e.author for e in comments]:
+        return entries
+    parents = {e.id: parent for e, (_, parent) in zip(comments, pairs, strict=True) if parent}
+    latest: dict[str, int] = {}
+    out = []
+    for entry in entries:
+        parent = parents.get(entry.id)
+        if parent in latest and entry.replies_to is None:
+            entry = replace(entry, replies_to=latest[parent])
+        out.append(entry)
+        latest[entry.author] = entry.id
+    return out
 
 
 def _read_text(text: str, *, source: str, strict: bool, signature: str | None,

@@ -134,3 +134,36 @@ def page_title(html: str) -> str:
     if soup.title is not None and soup.title.string:
         return " ".join(soup.title.string.split())
     return ""
+
+
+# A comment element and its author's name, per comment system: WordPress core, wpDiscuz,
+# Disqus's embed.  A reply is a comment element inside another one.
+COMMENT_ELEMENTS = (("li.comment, article.comment", ".comment-author .fn, .comment-author"),
+                    ("div.wpd-comment", ".wpd-comment-author"),
+                    ("li.post", ".author"))
+
+
+def page_replies(html: str) -> list[tuple[str, str]]:
+    """(author, parent's author or "") for each nested comment element, in page order; empty
+    when the page has no comment elements we know."""
+    soup = _soup(html)
+    for element_selector, author_selector in COMMENT_ELEMENTS:
+        elements = soup.select(element_selector)
+        if not elements:
+            continue
+        known = set(map(id, elements))
+        pairs = []
+        for element in elements:
+            author = element.select_one(author_selector)
+            parent = next((p for p in element.parents if id(p) in known), None)
+            parent_author = parent.select_one(author_selector) if parent is not None else None
+            pairs.append((_words(author), _words(parent_author)))
+        return pairs
+    return []
+
+
+def _words(tag: Tag | None) -> str:
+    if tag is None:
+        return ""
+    text = " ".join(tag.get_text(" ").split())
+    return re.sub(r"\s+(?:says|said|wrote)\s*:?$", "", text, flags=re.IGNORECASE)

@@ -1,12 +1,16 @@
-"""Split a blog thread into its post and comments, exactly as written.
+"""Split a thread into its post and comments, exactly as written.
 
-A thread as copied from a TypePad-style blog is the post, then each comment's text followed by
-a footer line ``Posted by: NAME | DD Month YYYY at HH:MM AM``.  The post has no footer: it ends
-with its author's signature (``pl`` on the seed's blog), which the owner also uses to sign
-comments; the first comment starts on the line after it.
+``parse_thread`` reads any family geo/formats/detect.py recognises (copied text from Typepad,
+Movable Type, Moon of Alabama, WordPress or Disqus; a saved page; a Reddit or Disqus export).
+This module holds the thread record and the footer family: a thread as copied from a
+Typepad-style blog is the post, then each comment's text followed by a footer line
+``Posted by: NAME | DD Month YYYY at HH:MM AM`` (geo/formats/footers.py has every style).
+The post has no footer: it ends with its author's signature (``pl`` on the seed's blog),
+which the owner also uses to sign comments; the first comment starts on the line after it.
 
 Nothing is dropped or altered: every entry's ``text`` is ``source[start:end]``, and only the
-footer lines and blank lines between entries fall outside the entries.
+footer lines, page furniture ("Reply", "Comments (25)") and blank lines between entries fall
+outside the entries.  A footer that does not parse keeps its comment, without a time.
 
 >>> text = "Hello from Aleppo. pl\\nNice.\\nPosted by: Joe | 07 June 2016 at 05:06 PM\\n"
 >>> thread = parse_thread(text, signature="pl")

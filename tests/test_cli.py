@@ -161,3 +161,13 @@ def test_build_takes_every_family_from_a_folder(tmp_path):
     from geo.corpus import thread_titles
 
     assert thread_titles(db)["reddit.json"] == "SDF closes on Manbij from three sides"
+
+
+def test_streamed_json_is_the_documented_corpus():
+    from geo.jsonstream import write_json
+    from geo.pipeline import build_corpus
+
+    corpus = build_corpus(SEED.read_text(encoding="utf-8"), source=SEED.name)
+    out = io.StringIO()
+    write_json(corpus, out)
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(corpus.to_dict()))

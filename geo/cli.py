@@ -19,7 +19,7 @@ import os
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from geo.corpus import DB_PATH, save_corpus, stored_digest, text_digest
@@ -58,12 +58,14 @@ def _thread_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _as_of(value: str | None) -> datetime | None:
-    """``--as-of 2016-06-08`` or ``2016-06-08T12:00``: what relative times count back from."""
+def _as_of(value: str | None) -> date | None:
+    """``--as-of 2016-06-08`` or ``2016-06-08T12:00``: what relative times count back from.
+    A bare date resolves "yesterday at 5:06 PM" and "3 days ago", not "2 hours ago"."""
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat(value) if "T" in value or " " in value.strip() \
+            else date.fromisoformat(value)
     except ValueError:
         raise ThreadError(f"--as-of {value!r} is not a date (write 2016-06-08 or "
                           "2016-06-08T12:00)") from None

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 from geo.claims import extract_claims
@@ -71,7 +71,7 @@ def build_corpus(
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
     online: OnlineGeocoder | None = None,
-    as_of: datetime | None = None,
+    as_of: date | None = None,
 ) -> Corpus:
     """Run every step on one thread's text.
 

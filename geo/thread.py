@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date
 
 from geo.formats.chrome import is_chrome
 from geo.formats.footers import FOOTER_START as _FOOTER_START
@@ -120,7 +120,7 @@ def parse_thread(
     source: str = "",
     strict: bool = False,
     signature: str | None = None,
-    as_of: datetime | None = None,
+    as_of: date | None = None,
 ) -> Thread:
     """Split ``text`` into entries, whatever comment system it was copied, saved or exported
     from (geo/formats/detect.py recognises the family).
@@ -136,7 +136,7 @@ def parse_thread(
     return read_thread(text, source=source, strict=strict, signature=signature, as_of=as_of)
 
 
-def _read_footers(lines: list[_Line], *, strict: bool, source: str, as_of: datetime | None,
+def _read_footers(lines: list[_Line], *, strict: bool, source: str, as_of: date | None,
                   notes: list[str]) -> tuple[list[tuple[_Line, str, str | None]], dict[str, int],
                                              bool]:
     """Every footer line read; styles counted; whether the first one is the post's own."""
@@ -195,7 +195,7 @@ def _replies_by_number(entries: list[Entry], footers: list[tuple[_Line, str, str
 
 
 def parse_footers(text: str, *, source: str = "", strict: bool = False,
-                  signature: str | None = None, as_of: datetime | None = None) -> Thread:
+                  signature: str | None = None, as_of: date | None = None) -> Thread:
     """A text whose comments end with ``Posted by`` footers (or, without any, its blocks)."""
     lines = list(_lines(text))
     notes: list[str] = []

@@ -90,12 +90,11 @@ as_of = st.date_input(
     "Relative times count back from", value=None, key="ingest_as_of",
     help="Pages copied recently say '2 hours ago' or 'yesterday at 5:06 PM'. Give the day "
          "you copied the page to place them in time; left empty, they stay unknown.")
-as_of_moment = (datetime.datetime.combine(as_of, datetime.time(12, 0))
-                if isinstance(as_of, datetime.date) else None)
+as_of_moment = as_of if isinstance(as_of, datetime.date) else None  # a day: no clock made up
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def recognise(data: bytes, label: str, when: datetime.datetime | None) -> str:
+def recognise(data: bytes, label: str, when: datetime.date | None) -> str:
     """What the reader finds in the input, in one line (cached: the page reruns often)."""
     try:
         text = decode_thread_bytes(data, source=label)

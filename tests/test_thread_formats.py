@@ -125,6 +125,10 @@ def test_relative_times_are_never_invented():
     assert read_stamp("3 days ago", as_of=AS_OF).approximate
     assert read_stamp("yesterday at 5:06 PM", as_of=AS_OF).moment == datetime(2016, 6, 7, 17, 6)
     assert read_stamp("yesterday at 25:06 PM", as_of=AS_OF).moment is None
+    day = AS_OF.date()  # a day without a clock: "2 hours ago" cannot be placed, a clock can
+    assert read_stamp("2 hours ago", as_of=day).moment is None
+    assert "time of day" in read_stamp("2 hours ago", as_of=day).problem
+    assert read_stamp("yesterday at 5:06 PM", as_of=day).moment == datetime(2016, 6, 7, 17, 6)
 
 
 def test_newer_disqus_layout_name_and_time_on_their_own_lines():

@@ -19,7 +19,7 @@ the Ingest page shows it.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date
 
 from geo.formats.chrome import is_chrome
 from geo.formats.footers import FOOTER_START
@@ -52,7 +52,7 @@ MIN_HEADERS = 2
 
 
 def read_thread(text: str, *, source: str = "", strict: bool = False,
-                signature: str | None = None, as_of: datetime | None = None) -> Thread:
+                signature: str | None = None, as_of: date | None = None) -> Thread:
     """Recognise the family of ``text`` and read it (see the module's docstring)."""
     if looks_like_reddit_json(text):
         return parse_reddit_json(text, source=source)
@@ -90,7 +90,7 @@ def _nesting_replies(entries: list[Entry], pairs: list[tuple[str, str]]) -> list
 
 
 def _read_text(text: str, *, source: str, strict: bool, signature: str | None,
-               as_of: datetime | None) -> Thread:
+               as_of: date | None) -> Thread:
     lines = list(_lines(text))
     footers = sum(1 for line in lines if FOOTER_START.match(line.text))
     headers = [] if footers >= MIN_HEADERS else find_headers(lines)

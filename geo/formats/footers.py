@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from geo.formats.stamps import Stamp, is_stamp, read_stamp
 
@@ -56,7 +56,7 @@ def _style(stamp_text: str, bar: bool) -> str:
     return "typepad"
 
 
-def read_footer(line: str, *, as_of: datetime | None = None) -> Footer:
+def read_footer(line: str, *, as_of: date | None = None) -> Footer:
     """Read a line that starts with ``Posted by``; a footer with no date has style ``""``."""
     rest = FOOTER_START.sub("", line, count=1)
     colon = line.lstrip()[len("posted by"):].lstrip()[:1] == ":"

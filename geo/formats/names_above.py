@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from geo.formats.chrome import is_chrome
 from geo.formats.stamps import find_stamp_line, is_stamp, read_stamp
@@ -155,7 +155,7 @@ def _entry(text: str, lines: list[_Line], start: int, end: int, **fields) -> Ent
 
 
 def parse_names_above(text: str, *, source: str = "", strict: bool = False,
-                      as_of: datetime | None = None, headers: list[Header] | None = None,
+                      as_of: date | None = None, headers: list[Header] | None = None,
                       lines: list[_Line] | None = None) -> Thread:
     """The post and comments of a names-above text (see the module's docstring)."""
     lines = lines if lines is not None else list(_lines(text))

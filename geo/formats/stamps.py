@@ -9,7 +9,7 @@ against a date the user gives (``as_of``) or kept unknown: a time is never made 
 '2016-06-07T14:35:16'
 >>> read_stamp("2 hours ago").moment is None
 True
->>> read_stamp("yesterday at 5:06 PM", as_of=datetime(2016, 6, 8)).moment.isoformat()
+>>> read_stamp("yesterday at 5:06 PM", as_of=date(2016, 6, 8)).moment.isoformat()
 '2016-06-07T17:06:00'
 """
 
@@ -92,13 +92,21 @@ def _absolute(text: str) -> Stamp | None:
     return None
 
 
-def _relative(text: str, as_of: datetime | None) -> Stamp | None:
+def _relative(text: str, as_of: date | None) -> Stamp | None:
+    """A relative time against ``as_of``: a datetime resolves "2 hours ago"; a bare date
+    only what is counted in days or said with its clock ("yesterday at 5:06 PM")."""
     ago, day_word = AGO.match(text), DAY_WORD.match(text)
     if not (ago or day_word or JUST_NOW.match(text)):
         return None
     if as_of is None:
         return Stamp(None, f"the time {text.strip()!r} is relative and no date was given to "
                            "resolve it (--as-of)", relative=True)
+    has_clock = isinstance(as_of, datetime)
+    as_of = as_of if isinstance(as_of, datetime) else datetime.combine(as_of, datetime.min.time())
+    fine = (ago and ago["unit"].lower() in _EXACT_UNITS) or JUST_NOW.match(text)
+    if fine and not has_clock:
+        return Stamp(None, f"the time {text.strip()!r} needs a time of day in --as-of, not "
+                           "only a date", relative=True)
     if ago:
         raw = ago["count"].lower()
         count = 1 if raw in {"a", "an", "one"} else int(raw)
@@ -118,7 +126,7 @@ def _relative(text: str, as_of: datetime | None) -> Stamp | None:
     return Stamp(as_of, relative=True)
 
 
-def read_stamp(text: str, *, as_of: datetime | None = None) -> Stamp:
+def read_stamp(text: str, *, as_of: date | None = None) -> Stamp:
     """Read a whole text as a date and time; ``problem`` says why when it cannot be."""
     cleaned = text.strip()
     if not cleaned:

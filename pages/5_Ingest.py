@@ -88,8 +88,9 @@ strict = st.checkbox(
          "name) is kept without a time, and noted. Ticked, the build stops and names the line.")
 as_of = st.date_input(
     "Relative times count back from", value=None, key="ingest_as_of",
-    help="Pages copied recently say '2 hours ago' or 'yesterday at 5:06 PM'. Give the day "
-         "you copied the page to place them in time; left empty, they stay unknown.")
+    help="Pages copied recently say 'yesterday at 5:06 PM' or '3 days ago'. Give the day you "
+         "copied the page to place them in time ('2 hours ago' needs the hour too: use the "
+         "command line's --as-of); left empty, they stay unknown.")
 as_of_moment = as_of if isinstance(as_of, datetime.date) else None  # a day: no clock made up
 
 

@@ -157,3 +157,12 @@ def test_footer_styles(line, author, moment):
 def test_reddit_json_that_is_not_a_thread_is_a_clear_error():
     with pytest.raises(ThreadError, match="not a Reddit thread"):
         parse_reddit_json('{"kind": "Listing", "data": {}}', source="r.json")
+
+
+def test_hostile_structure_is_a_clear_error_or_plain_text():
+    deep = '[{"kind": "Listing", "data": ' + "[" * 100_000 + "]" * 100_000 + "}]"
+    with pytest.raises(ThreadError, match="nested deeper"):
+        parse_thread(deep, source="deep.json")
+    page = "<html><body>" + "<div>" * 5000 + "Azaz <script>x()</script>" + "</div>" * 5000
+    thread = parse_thread(page + "</body></html>")
+    assert [e.text for e in thread.entries] == ["Azaz"]

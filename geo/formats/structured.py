@@ -99,6 +99,8 @@ def parse_reddit_json(text: str, *, source: str = "") -> Thread:
     except json.JSONDecodeError as error:
         raise ThreadError(f"is not valid JSON ({error.msg})", line=error.lineno,
                           source=source) from None
+    except RecursionError:
+        raise ThreadError("is JSON nested deeper than any thread", source=source) from None
     if not isinstance(data, list) or len(data) < 2:
         raise ThreadError("is JSON but not a Reddit thread (expected [post, comments])",
                           source=source)

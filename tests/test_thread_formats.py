@@ -166,3 +166,11 @@ def test_hostile_structure_is_a_clear_error_or_plain_text():
     page = "<html><body>" + "<div>" * 5000 + "Azaz <script>x()</script>" + "</div>" * 5000
     thread = parse_thread(page + "</body></html>")
     assert [e.text for e in thread.entries] == ["Azaz"]
+
+
+def test_the_report_counts_what_was_found_and_what_needs_a_date():
+    report = format_report(parse_thread((FIXTURES / "disqus.txt").read_text(encoding="utf-8")))
+    assert "6 entries (5 comments), 5 authors, 0 with a time" in report
+    assert "5 relative times" in report
+    placed = format_report(read("disqus.txt"))
+    assert "5 with a time" in placed and "relative" not in placed

@@ -128,5 +128,8 @@ def format_report(thread: Thread) -> str:
     timed = sum(1 for e in entries if e.posted_at)
     comments = sum(1 for e in entries if e.kind != "post")
     replies = sum(1 for e in entries if e.replies_to is not None)
+    relative = sum(1 for note in thread.notes if "is relative" in note or "time of day" in note)
+    unplaced = (f"; {relative} relative times ('2 hours ago') need the day the page was "
+                "copied (--as-of)") if relative else ""
     return (f"{what}: {len(entries)} entries ({comments} comments), {len(authors)} authors, "
-            f"{timed} with a time, {replies} replies")
+            f"{timed} with a time, {replies} replies{unplaced}")

@@ -33,6 +33,7 @@ from atlas.view import (
     timeline,
     timeline_stops,
 )
+from geo.corpus import thread_titles
 from geo.factions import SIDE_ORDER
 from geo.records import Corpus
 
@@ -89,8 +90,10 @@ def _format_step(steps: list[TimelineStep], stops: Stops):
     return label
 
 
-def _thread_name(available: list[str]):
-    return lambda name: f"All threads ({len(available)})" if name == ALL_THREADS else name
+def _thread_name(available: list[str], titles: dict[str, str]):
+    """A thread's title in the selector (its file name when it has none)."""
+    return lambda name: (f"All threads ({len(available)})" if name == ALL_THREADS
+                         else titles.get(name) or name)
 
 
 def timeline_slider(page: Page, *, container=None) -> None:
@@ -153,7 +156,8 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
                                              else len(steps) - 1)
 
     with st.sidebar:
-        st.selectbox("Thread", choices, key="w_thread", format_func=_thread_name(available),
+        st.selectbox("Thread", choices, key="w_thread",
+                     format_func=_thread_name(available, thread_titles(db)),
                      help="Threads in the database; add one on the Ingest page. All threads: "
                           "every thread on one map and one timeline.")
         if st.session_state["w_thread"] != corpus.source:

@@ -153,13 +153,15 @@ def corpus(source: str, db: Path | None = None) -> Corpus:
     return _cached_corpus(str(db), source, stored_digest(db, source))
 
 
-def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool = True,
-                 progress=None) -> str:
-    """Run the pipeline on an ingested text and store it; returns the thread's name."""
+def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool = False,
+                 progress=None, as_of=None) -> str:
+    """Run the pipeline on an ingested text and store it; returns the thread's name.
+    ``as_of`` (a datetime) resolves relative times such as "2 hours ago"."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     stem = re.sub(r"[^\w.-]+", "_", Path(name).stem)[:40].strip("._") or "pasted"
     source = f"{stem}-{digest}.txt"  # a safe file-like name: it appears in URLs and captions
-    built = build_corpus(text, source=source, strict=strict, progress=progress)
-    save_corpus(db or database(), built, digest=text_digest(text))
+    built = build_corpus(text, source=source, strict=strict, progress=progress, as_of=as_of)
+    save_corpus(db or database(), built, digest=text_digest(
+        text, strict=strict, as_of=as_of.isoformat() if as_of else None))
     threads.clear()
     return source

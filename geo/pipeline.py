@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from geo.claims import extract_claims
@@ -65,13 +66,18 @@ def build_corpus(
     text: str,
     *,
     source: str = "",
-    strict: bool = True,
+    strict: bool = False,
     signature: str | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
     online: OnlineGeocoder | None = None,
+    as_of: date | None = None,
 ) -> Corpus:
     """Run every step on one thread's text.
+
+    The text may be any family geo/formats/detect.py reads (copied text, a saved page, an
+    export); ``strict`` stops at the first footer or date that does not parse instead of
+    keeping its comment without a time; ``as_of`` resolves relative times ("2 hours ago").
 
     ``online`` (opt-in, see geo/online.py) looks up the names the gazetteer lacks.
     ``progress(step, fraction)`` is called between steps so a command line or a page can show
@@ -82,7 +88,7 @@ def build_corpus(
             progress(step, fraction)
 
     report("parsing the thread", 0.0)
-    thread = parse_thread(text, source=source, strict=strict, signature=signature)
+    thread = parse_thread(text, source=source, strict=strict, signature=signature, as_of=as_of)
     report("loading the gazetteer", 0.15)
     gazetteer = gazetteer or load_gazetteer()
     lexicon = load_lexicon()
@@ -116,4 +122,6 @@ def build_corpus(
         relations=found.relations,
         mode=thread.mode,
         notes=notes,
+        title=thread.title,
+        family=thread.family,
     )

@@ -199,6 +199,8 @@ class Corpus:
     relations: list[Relation] = field(default_factory=list)
     mode: str = "footers"  # how the thread was split: "footers" | "blocks" | "single"
     notes: list[str] = field(default_factory=list)
+    title: str = ""  # from the page, the export, or the text's first line
+    family: str = ""  # the comment system the thread was read as (geo/formats/detect.py)
 
     def _place_dict(self, place: Place) -> dict[str, Any]:
         """A place with what the thread says of it: mention count and best confidence."""
@@ -210,6 +212,8 @@ class Corpus:
         """The JSON shape documented in the README (``python -m geo extract --format json``)."""
         return {
             "source": self.source,
+            "title": self.title,
+            "family": self.family,
             "mode": self.mode,
             "notes": list(self.notes),
             "entries": [asdict(e) for e in self.entries],

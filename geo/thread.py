@@ -1,12 +1,16 @@
-"""Split a blog thread into its post and comments, exactly as written.
+"""Split a thread into its post and comments, exactly as written.
 
-A thread as copied from a TypePad-style blog is the post, then each comment's text followed by
-a footer line ``Posted by: NAME | DD Month YYYY at HH:MM AM``.  The post has no footer: it ends
-with its author's signature (``pl`` on the seed's blog), which the owner also uses to sign
-comments; the first comment starts on the line after it.
+``parse_thread`` reads any family geo/formats/detect.py recognises (copied text from Typepad,
+Movable Type, Moon of Alabama, WordPress or Disqus; a saved page; a Reddit or Disqus export).
+This module holds the thread record and the footer family: a thread as copied from a
+Typepad-style blog is the post, then each comment's text followed by a footer line
+``Posted by: NAME | DD Month YYYY at HH:MM AM`` (geo/formats/footers.py has every style).
+The post has no footer: it ends with its author's signature (``pl`` on the seed's blog),
+which the owner also uses to sign comments; the first comment starts on the line after it.
 
 Nothing is dropped or altered: every entry's ``text`` is ``source[start:end]``, and only the
-footer lines and blank lines between entries fall outside the entries.
+footer lines, page furniture ("Reply", "Comments (25)") and blank lines between entries fall
+outside the entries.  A footer that does not parse keeps its comment, without a time.
 
 >>> text = "Hello from Aleppo. pl\\nNice.\\nPosted by: Joe | 07 June 2016 at 05:06 PM\\n"
 >>> thread = parse_thread(text, signature="pl")
@@ -16,33 +20,22 @@ footer lines and blank lines between entries fall outside the entries.
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-from geo.records import Entry, Quote
+from geo.formats.chrome import is_chrome
+from geo.formats.footers import FOOTER_START as _FOOTER_START
+from geo.formats.footers import read_footer
+from geo.formats.links import QUOTE_CHARS, _last_word, _link, _normalise  # noqa: F401
+from geo.records import Entry
 
-__all__ = ["Thread", "ThreadError", "parse_thread"]
+__all__ = ["Thread", "ThreadError", "parse_thread", "signature_owners"]
 
-# A footer line.  The author is everything up to the last " | " so that names containing a
-# bar survive; the date part is checked separately so a bad date is reported, not skipped.
-FOOTER = re.compile(r"^[ \t]*Posted by:[ \t]*(?P<author>.*?)[ \t]*\|[ \t]*(?P<stamp>[^|]*?)[ \t]*$")
-FOOTER_START = re.compile(r"^[ \t]*Posted by:", re.IGNORECASE)
-STAMP_FORMATS = ("%d %B %Y at %I:%M %p", "%d %b %Y at %I:%M %p", "%B %d, %Y at %I:%M %p")
+# The footer grammar (both Typepad footer styles, Moon of Alabama) lives in geo/formats/footers.py.
+FOOTER_START = _FOOTER_START
 
-# Quotes shorter than this are scare quotes ("moderates"), not reproductions of a comment.
-MIN_QUOTE_CHARS = 20
-# How many earlier entries a quote is looked for in (plus the post): keeps quoting linear.
-QUOTE_WINDOW = 400
-QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
-ADDRESS = re.compile(
-    r"^\s*(?:in reply to|reply to|re:|@)?\s*(?P<name>[^\n,:.!?]{2,60}?)\s*[,:.!]?\s*$",
-    re.IGNORECASE,
-)
 
 
 class ThreadError(ValueError):
@@ -67,8 +60,13 @@ class Thread:
 
     source: str
     entries: list[Entry]
-    mode: str  # "footers" | "blocks" | "single"
+    mode: str  # "footers" | "names" | "structured" | "blocks" | "single"
     notes: list[str] = field(default_factory=list)
+    # The text that entry offsets index: the input itself for text, or the plain text made
+    # from a saved page or an export (geo/formats/structured.py says how).
+    text: str = ""
+    family: str = ""  # the comment system recognised (geo/formats/detect.py, FAMILIES)
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +85,6 @@ def _lines(text: str) -> Iterator[_Line]:
         pos += len(raw)
 
 
-def _parse_stamp(stamp: str) -> datetime | None:
-    for fmt in STAMP_FORMATS:
-        try:
-            return datetime.strptime(stamp.strip(), fmt)
-        except ValueError:
-            continue
-    return None
-
-
-def _stamp_problem(stamp: str) -> str:
-    """Why a footer's date part does not parse, in words a user can act on."""
-    if not stamp.strip():
-        return "the footer has no date after '|'"
-    if " at " not in stamp:
-        return f"the footer's date {stamp!r} has no time (expected 'DD Month YYYY at HH:MM AM')"
-    return f"the footer's date {stamp!r} is not a real date (expected 'DD Month YYYY at HH:MM AM')"
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to drop whitespace-only lines at either side (not comment text)."""
     while start < end and text[start] in " \t\r\n\ufeff":
@@ -114,60 +94,125 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def trim_chrome(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past blank lines and page furniture ("Reply", "Like", "Comments
+    (25)", geo/formats/chrome.py) at either side: none of it is what anyone wrote.  An
+    entry that is nothing but such words ("0", "Like") is kept whole, not emptied."""
+    start, end = _trim(text, start, end)
+    whole = start, end
+    while start < end:
+        newline = text.find("\n", start, end)
+        stop = end if newline < 0 else newline
+        if not is_chrome(text[start:stop]):
+            break
+        start, end = _trim(text, stop, end)
+    while start < end:
+        newline = text.rfind("\n", start, end)
+        if not is_chrome(text[newline + 1 if newline >= 0 else start:end]):
+            break
+        start, end = _trim(text, start, max(start, newline))
+    return (start, end) if end > start else whole
+
+
 def parse_thread(
     text: str,
     *,
     source: str = "",
-    strict: bool = True,
+    strict: bool = False,
     signature: str | None = None,
+    as_of: date | None = None,
 ) -> Thread:
-    """Split ``text`` into entries.
+    """Split ``text`` into entries, whatever comment system it was copied, saved or exported
+    from (geo/formats/detect.py recognises the family).
 
-    ``strict`` makes a malformed footer (no ``|``, no time, an impossible date) an error that
-    names its line; with ``strict=False`` the comment is kept with the author the footer
-    gives, no time, and a note.  ``signature`` is the post author's sign-off; by default it is
-    found as the last word that ends both a line of the text before the first footer and at
-    least one comment (the blog owner signs comments the same way).
+    A footer or date that does not parse keeps its comment, with no time and a note;
+    ``strict`` makes it an error that names its line instead.  Relative times ("2 years
+    ago") are resolved against ``as_of`` or kept unknown.  ``signature`` is the post
+    author's sign-off; by default it is found as the last word that ends both a line of the
+    text before the first footer and at least one comment (the owner signs comments so too).
     """
-    lines = list(_lines(text))
+    from geo.formats.detect import read_thread  # the formats build on this module
+
+    return read_thread(text, source=source, strict=strict, signature=signature, as_of=as_of)
+
+
+def _read_footers(lines: list[_Line], *, strict: bool, source: str, as_of: date | None,
+                  notes: list[str]) -> tuple[list[tuple[_Line, str, str | None]], dict[str, int],
+                                             bool]:
+    """Every footer line read; styles counted; whether the first one is the post's own."""
     footers: list[tuple[_Line, str, str | None]] = []
-    notes: list[str] = []
+    styles: dict[str, int] = {}
+    post_footer = False
     for line in lines:
         if not FOOTER_START.match(line.text):
             continue
-        match = FOOTER.match(line.text)
-        if match is None:
-            problem = "the 'Posted by' line has no '|' between the name and the date"
+        footer = read_footer(line.text, as_of=as_of)
+        if footer.is_post and not footers:
+            post_footer = True
+        elif footer.is_post:
+            continue  # a later post footer ("Posted by b on ... | Permalink") is furniture
+        problem = footer.stamp.problem
+        if problem:
             if strict:
                 raise ThreadError(problem, line=line.number, source=source)
             notes.append(f"line {line.number}: {problem}; the comment is kept without a time")
-            author = line.text.split(":", 1)[1].strip()
-            footers.append((line, author, None))
-            continue
-        author, stamp = match["author"].strip(), match["stamp"]
-        moment = _parse_stamp(stamp)
-        if moment is None:
-            problem = _stamp_problem(stamp)
-            if strict:
-                raise ThreadError(problem, line=line.number, source=source)
-            notes.append(f"line {line.number}: {problem}; the comment is kept without a time")
+        elif footer.stamp.approximate:
+            notes.append(f"line {line.number}: a relative time resolved to the day only")
+        author = footer.author
         if not author:
             problem = "the 'Posted by' line has no name"
             if strict:
                 raise ThreadError(problem, line=line.number, source=source)
             notes.append(f"line {line.number}: {problem}; kept as 'anonymous'")
             author = "anonymous"
+        if footer.style:
+            styles[footer.style] = styles.get(footer.style, 0) + 1
+        moment = footer.stamp.moment
         footers.append((line, author, moment.isoformat() if moment else None))
+    return footers, styles, post_footer
 
+
+_NUMBERED = re.compile(r"\|\s*(\d{1,6})\s*$")
+_AT_NUMBER = re.compile(r"^\s*@\s*(\d{1,6})\b")
+
+
+def _replies_by_number(entries: list[Entry], footers: list[tuple[_Line, str, str | None]],
+                       post_footer: bool) -> list[Entry]:
+    """Moon of Alabama numbers its comments in the footer ("| 12") and readers answer with
+    "@12": such an opening answers that comment."""
+    numbers = [_NUMBERED.search(line.text) for line, _, _ in footers[1 if post_footer else 0:]]
+    if not any(numbers):
+        return entries
+    comments = [e for e in entries if e.kind == "comment"]
+    by_number = {int(m[1]): e.id for m, e in zip(numbers, comments, strict=False) if m}
+    out = []
+    for entry in entries:
+        at = _AT_NUMBER.match(entry.text)
+        if at and entry.replies_to is None and by_number.get(int(at[1]), entry.id) < entry.id:
+            entry = replace(entry, replies_to=by_number[int(at[1])])
+        out.append(entry)
+    return out
+
+
+def parse_footers(text: str, *, source: str = "", strict: bool = False,
+                  signature: str | None = None, as_of: date | None = None) -> Thread:
+    """A text whose comments end with ``Posted by`` footers (or, without any, its blocks)."""
+    lines = list(_lines(text))
+    notes: list[str] = []
+    footers, styles, post_footer = _read_footers(lines, strict=strict, source=source,
+                                                 as_of=as_of, notes=notes)
     if not footers:
         entries, mode = _split_without_footers(text, lines)
         what = "one entry" if mode == "single" else f"{len(entries)} blank-line-separated blocks"
-        notes.append(f"no 'Posted by' lines: the text was read as {what}")
-        return Thread(source=source, entries=entries, mode=mode, notes=notes)
-
-    entries = _split_on_footers(text, lines, footers, signature=signature, notes=notes)
-    entries = _link(entries)
-    return Thread(source=source, entries=entries, mode="footers", notes=notes)
+        notes.append(f"no comment footers or headers: the text was read as {what}")
+        return Thread(source=source, entries=entries, mode=mode, notes=notes, text=text,
+                      family="plain")
+    entries = _split_on_footers(text, lines, footers, signature=signature, notes=notes,
+                                post_footer=post_footer)
+    entries = _replies_by_number(_link(entries), footers, post_footer)
+    family = max(styles, key=styles.__getitem__) if styles else "typepad"
+    return Thread(source=source, entries=entries, mode="footers", notes=notes, text=text,
+                  family=family)
 
 
 def _line_at(lines: list[_Line], offset: int) -> int:
@@ -196,25 +241,22 @@ def _split_without_footers(text: str, lines: list[_Line]) -> tuple[list[Entry], 
             block_start = None
     if block_start is not None:
         blocks.append((block_start, block_end))
+    # A block of nothing but page furniture ("Main", "Reply") is not an entry; a block with
+    # some words keeps them, furniture at its edges trimmed.
+    blocks = [trim_chrome(text, start, end) for start, end in blocks
+              if not all(is_chrome(line) or not line.strip()
+                         for line in text[start:end].split("\n"))]
     if not blocks:
         return [], "single"
     mode = "blocks" if len(blocks) > 1 else "single"
     entries = []
     for number, (start, end) in enumerate(blocks):
-        start, end = _trim(text, start, end)
         entries.append(
             Entry(id=number, kind="block" if mode == "blocks" else "post", author="",
                   posted_at=None, text=text[start:end], start=start, end=end,
                   line=_line_at(lines, start))
         )
     return entries, mode
-
-
-def _last_word(text: str) -> str:
-    """The last run of non-space characters, found from the end (a regex search for it
-    tried every position of a long comment)."""
-    words = text.rstrip().rsplit(None, 1)
-    return words[-1] if words else ""
 
 
 def _find_signature(
@@ -242,6 +284,7 @@ def _split_on_footers(
     *,
     signature: str | None,
     notes: list[str],
+    post_footer: bool = False,
 ) -> list[Entry]:
     spans: list[tuple[int, int, str, str | None]] = []  # start, end, author, posted_at
     cursor = 0
@@ -251,13 +294,22 @@ def _split_on_footers(
     comment_ends = [_last_word(text[s:e]) for s, e, _, _ in spans[1:]]
 
     entries: list[Entry] = []
+    if post_footer:  # "Posted by b on June 7, 2016 | Permalink" closes the post itself
+        start, end, author, posted_at = spans.pop(0)
+        start, end = trim_chrome(text, start, end)
+        entries.append(Entry(id=0, kind="post", author=author, posted_at=posted_at,
+                             text=text[start:end], start=start, end=end,
+                             line=_line_at(lines, start)))
+        signature = ""  # no signature search: the post is known
+    if not spans:
+        return entries
     first_start, first_end, first_author, first_time = spans[0]
     head = [ln for ln in lines
             if ln.start >= first_start and ln.end <= first_end and ln.text.strip()]
-    post_line = _find_signature(text, head, comment_ends, signature)
+    post_line = None if post_footer else _find_signature(text, head, comment_ends, signature)
     if post_line is not None:
         sign = head[post_line].text.split()[-1]
-        post_start, post_end = _trim(text, first_start, head[post_line].end)
+        post_start, post_end = trim_chrome(text, first_start, head[post_line].end)
         entries.append(Entry(id=0, kind="post", author=sign, posted_at=None,
                              text=text[post_start:post_end], start=post_start, end=post_end,
                              line=_line_at(lines, post_start)))
@@ -265,11 +317,11 @@ def _split_on_footers(
     spans[0] = (first_start, first_end, first_author, first_time)
 
     for start, end, author, posted_at in spans:
-        start, end = _trim(text, start, end)
+        start, end = trim_chrome(text, start, end)
         entries.append(Entry(id=len(entries), kind="comment", author=author, posted_at=posted_at,
                              text=text[start:end], start=start, end=end,
                              line=_line_at(lines, start)))
-    tail_start, tail_end = _trim(text, cursor, len(text))
+    tail_start, tail_end = trim_chrome(text, cursor, len(text))
     if tail_end > tail_start:
         notes.append(
             f"line {_line_at(lines, tail_start)}: text after the last 'Posted by' line has no "
@@ -281,166 +333,27 @@ def _split_on_footers(
     return entries
 
 
-# --- replies and quotes -------------------------------------------------------------------
+def signature_owners(entries: Sequence[Entry]) -> dict[str, str]:
+    """The accounts behind post signatures: ``{"pl": "turcopolier"}`` when a post is signed
+    "pl" and the comments that end with "pl" are, mostly, turcopolier's.
 
-
-_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
-_SPACE_RUN = re.compile(r"\s+")  # \s is exactly str.isspace() for str patterns
-_UNIFY_QUOTES = str.maketrans({**dict.fromkeys(QUOTE_CHARS, '"'), "\u2018": "'", "\u2019": "'"})
-
-
-class _OffsetMap(Sequence[int]):
-    """Index in a normalised text -> index in the original (whitespace runs were collapsed).
-
-    Built on first use: most entries are searched for quotes but never quoted, and mapping
-    every character of every entry was most of the parser's time.
+    A blog owner signs the post with a sign-off but comments under an account name; both
+    are one person, and a commenter filter should show them as one.
     """
-
-    def __init__(self, body: str, lead: int, length: int) -> None:
-        self._body, self._lead, self._length = body, lead, length
-        self._runs: list[int] | None = None  # output position of each collapsed run's space
-        self._removed: list[int] = []  # characters dropped by that run and the ones before
-
-    def __len__(self) -> int:
-        return self._length
-
-    def _build(self) -> list[int]:
-        # Run i's space sits after the words before it and i earlier spaces; through run i,
-        # its length and the earlier runs' lengths minus one space each were dropped.
-        words = itertools.accumulate(map(len, _SPACE_RUN.split(self._body)))
-        spaces = itertools.accumulate(map(len, _SPACE_RUN.findall(self._body)))
-        self._runs = list(map(operator.add, words, range(len(self._body))))
-        self._removed = list(map(operator.sub, spaces, itertools.count(1)))
-        del self._runs[len(self._removed):]  # the words after the last run have no space
-        return self._runs
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._length))]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError("offset map index out of range")
-        runs = self._runs if self._runs is not None else self._build()
-        run = bisect.bisect_right(runs, index) - 1
-        if run < 0:
-            shift = 0
-        elif runs[run] == index:  # the space stands for the first character of its run
-            shift = self._removed[run - 1] if run else 0
-        else:
-            shift = self._removed[run]
-        return self._lead + index + shift
-
-
-def _normalise(text: str) -> tuple[str, Sequence[int]]:
-    """Casefolded text with quotes unified and whitespace collapsed, and an offset map back.
-
-    Leading whitespace is dropped and every other run of whitespace becomes one space.  A
-    character whose casefold is longer than itself ("ß" -> "ss") maps each of its output
-    characters back to itself.
-    """
-    body = text.lstrip()
-    lead = len(text) - len(body)
-    unified = _SPACE_RUN.sub(" ", body).translate(_UNIFY_QUOTES)
-    folded = unified.casefold()
-    if len(folded) == len(unified):
-        return folded, _OffsetMap(body, lead, len(folded))
-    out: list[str] = []  # rare: some casefold grows, so map character by character
-    where: list[int] = []
-    space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            if not space and out:
-                out.append(" ")
-                where.append(index)
-            space = True
+    signs = {e.author for e in entries if e.kind == "post" and e.author}
+    if not signs:
+        return {}
+    votes: dict[str, dict[str, int]] = {}
+    for entry in entries:
+        if entry.kind == "post" or not entry.author or entry.author in signs:
             continue
-        space = False
-        if char in QUOTE_CHARS:
-            char = '"'
-        elif char in "\u2018\u2019":
-            char = "'"
-        char = char.casefold()
-        out.append(char)
-        where.extend([index] * len(char))
-    return "".join(out), where
-
-
-def _quote_candidates(text: str) -> Iterator[tuple[int, int]]:
-    """Spans inside quotation marks: a line opening with a quote mark runs to its last one."""
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        stripped = body.lstrip()
-        indent = len(body) - len(stripped)
-        if stripped[:1] in QUOTE_CHARS:
-            last = max(stripped.rfind(q) for q in QUOTE_CHARS)
-            if last > 0:
-                yield pos + indent + 1, pos + indent + last
-            else:  # an opening quote whose close is on a later line or missing
-                yield pos + indent + 1, pos + len(body)
-        else:
-            marks = [m.start() for m in _QUOTE_MARK.finditer(body)]
-            for a, b in zip(marks[::2], marks[1::2], strict=False):
-                yield pos + a + 1, pos + b
-        pos += len(raw)
-
-
-def _find_quotes(
-    entry: Entry, earlier: list[Entry], cache: dict[int, tuple[str, Sequence[int]]]
-) -> list[Quote]:
-    quotes: list[Quote] = []
-    for start, end in _quote_candidates(entry.text):
-        fragment = entry.text[start:end].strip().rstrip(".,;:!?\u2026 ").strip()
-        if len(fragment) < MIN_QUOTE_CHARS:
-            continue
-        needle, _ = _normalise(fragment)
-        for other in reversed(earlier):
-            if other.id not in cache:
-                cache[other.id] = _normalise(other.text)
-            hay, where = cache[other.id]
-            found = hay.find(needle)
-            if found < 0:
-                continue
-            inner = entry.text.index(fragment, start)
-            quotes.append(Quote(start=inner, end=inner + len(fragment), entry=other.id,
-                                source_start=where[found],
-                                source_end=where[found + len(needle) - 1] + 1))
-            break
-    return quotes
-
-
-def _addressee(entry: Entry, by_name: dict[str, list[int]]) -> int | None:
-    """Whom a comment answers when its first line is a name: 'fredW', 'In reply to X.'."""
-    first = entry.text.split("\n", 1)[0]
-    match = ADDRESS.match(first)
-    if not match:
-        return None
-    name = " ".join(match["name"].split()).casefold()
-    earlier = [i for i in by_name.get(name, []) if i < entry.id]
-    return earlier[-1] if earlier else None
-
-
-def _link(entries: list[Entry]) -> list[Entry]:
-    """Fill ``replies_to`` and ``quotes`` from names and reproduced text."""
-    by_name: dict[str, list[int]] = {}
-    for e in entries:
-        if e.author:
-            by_name.setdefault(" ".join(e.author.split()).casefold(), []).append(e.id)
-    cache: dict[int, tuple[str, Sequence[int]]] = {}
-    linked: list[Entry] = []
-    post = [e for e in entries if e.kind == "post"]
-    for e in entries:
-        window = entries[max(0, e.id - QUOTE_WINDOW): e.id]
-        # The post is entries[0]: in the window exactly when the window starts there.
-        if post and post[0].id < e.id and (not window or window[0] is not post[0]):
-            window = post + window
-        quotes = tuple(_find_quotes(e, window, cache)) if e.id else ()
-        replies_to = _addressee(e, by_name)
-        if replies_to is None and quotes and e.text.lstrip()[:1] in QUOTE_CHARS:
-            replies_to = quotes[0].entry  # opening with a quote answers the quoted entry
-        linked.append(
-            Entry(id=e.id, kind=e.kind, author=e.author, posted_at=e.posted_at, text=e.text,
-                  start=e.start, end=e.end, line=e.line, replies_to=replies_to, quotes=quotes)
-        )
-    return linked
+        word = _last_word(entry.text)
+        if word in signs:
+            tally = votes.setdefault(word, {})
+            tally[entry.author] = tally.get(entry.author, 0) + 1
+    owners = {}
+    for sign, tally in votes.items():
+        owner = max(tally, key=tally.__getitem__)
+        if tally[owner] * 2 > sum(tally.values()):  # most comments so signed are one account's
+            owners[sign] = owner
+    return owners

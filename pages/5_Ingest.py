@@ -2,20 +2,23 @@
 
 Why here and not only on the command line: a journalist with a thread copied from a blog
 should get a map without a terminal.  The input is checked before the pipeline runs (text,
-UTF-8, at most 5 MB), and a thread the parser cannot split is reported with its line, with
-the option to keep going past malformed footers.
+UTF-8, at most 5 MB); what the reader recognises in it (the comment system, how many
+entries, authors and times) is shown before the build; a footer that does not parse keeps
+its comment without a time unless "stop at the first" is ticked, which reports its line.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import streamlit as st
 
 from atlas.controls import page_setup
 from atlas.data import store_pasted
+from geo.formats.detect import format_report
 from geo.pipeline import decode_thread_bytes
-from geo.thread import ThreadError
+from geo.thread import ThreadError, parse_thread
 
 st.set_page_config(page_title="Add a thread · Frontline Atlas", page_icon="➕", layout="wide")
 
@@ -34,15 +37,17 @@ page_setup(title="Add a thread")
 
 st.title("Add a thread")
 st.markdown(
-    "Upload or paste a blog thread: the post, then each comment followed by its footer line "
-    "`Posted by: NAME | 07 June 2016 at 05:06 PM`. It is geoparsed on this machine and stored "
-    f"in the local database; nothing is sent anywhere. Plain text (UTF-8), up to {MAX_MB} MB.")
+    "Upload or paste a thread as you have it: text copied from the page (Typepad, Movable "
+    "Type, Moon of Alabama, WordPress, Disqus), the page saved as HTML, a Reddit thread's "
+    "JSON or a Disqus XML export. It is geoparsed on this machine and stored in the local "
+    f"database; nothing is sent anywhere. UTF-8, up to {MAX_MB} MB.")
+UPLOAD_TYPES = ["txt", "html", "htm", "json", "xml"]
 
 
 def clean_name(name: str) -> str:
     """A thread name safe to show anywhere: letters, digits, space, dot, dash, underscore."""
     stem = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    stem = re.sub(r"\.txt$", "", stem, flags=re.IGNORECASE)
+    stem = re.sub(r"\.(?:txt|html?|json|xml)$", "", stem, flags=re.IGNORECASE)
     stem = re.sub(r"[^\w .-]+", "_", stem).strip(" ._")
     return stem[:40] or "pasted"
 
@@ -53,12 +58,13 @@ data: bytes | None = None
 name = "pasted"
 problem = None
 if mode == "Upload a file":
-    uploaded = st.file_uploader(f"Thread file (.txt, at most {MAX_MB} MB)", type=["txt"],
-                                max_upload_size=MAX_MB, key="ingest_file")
+    uploaded = st.file_uploader(f"Thread file (.txt, .html, .json, .xml; at most {MAX_MB} MB)",
+                                type=UPLOAD_TYPES, max_upload_size=MAX_MB, key="ingest_file")
     if uploaded is not None:
         name = uploaded.name
-        if not uploaded.name.lower().endswith(".txt"):
-            problem = f"{uploaded.name} is not a .txt file: save the thread as plain text."
+        if not uploaded.name.lower().endswith(tuple("." + t for t in UPLOAD_TYPES)):
+            problem = (f"{uploaded.name} is not a thread file: save it as text, HTML, or the "
+                       "JSON or XML its site exports.")
         elif uploaded.size > MAX_BYTES:
             problem = (f"{uploaded.name} is {uploaded.size / 1e6:.1f} MB, over the {MAX_MB} MB "
                        "limit: split it into threads.")
@@ -76,13 +82,34 @@ else:
                        "split it into threads.")
             data = None
 
-lenient = st.checkbox(
-    "Keep going past malformed footers", key="ingest_lenient",
-    help="A footer line the parser cannot read (a broken date, a missing name) normally stops "
-         "the build with its line number. Ticked, such lines are kept as text and noted.")
+strict = st.checkbox(
+    "Stop at the first footer or date that does not parse", key="ingest_strict",
+    help="By default a comment whose footer or date cannot be read (a broken date, a missing "
+         "name) is kept without a time, and noted. Ticked, the build stops and names the line.")
+as_of = st.date_input(
+    "Relative times count back from", value=None, key="ingest_as_of",
+    help="Pages copied recently say 'yesterday at 5:06 PM' or '3 days ago'. Give the day you "
+         "copied the page to place them in time ('2 hours ago' needs the hour too: use the "
+         "command line's --as-of); left empty, they stay unknown.")
+as_of_moment = as_of if isinstance(as_of, datetime.date) else None  # a day: no clock made up
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def recognise(data: bytes, label: str, when: datetime.date | None) -> str:
+    """What the reader finds in the input, in one line (cached: the page reruns often)."""
+    try:
+        text = decode_thread_bytes(data, source=label)
+        return "Recognised: " + format_report(parse_thread(text, source=label, as_of=when))
+    except ThreadError:
+        return ""  # the build reports it, with its line
+
 
 if problem:
     st.error(problem)
+elif data is not None:
+    report = recognise(data, clean_name(name), as_of_moment)
+    if report:
+        st.info(report)
 go = st.button("Build the map", type="primary", disabled=data is None or problem is not None,
                key="ingest_go")
 
@@ -99,7 +126,8 @@ if go and data is not None:
         bar.progress(min(1.0, max(0.0, fraction)), text=step)
 
     try:
-        source = store_pasted(text, name=label, strict=not lenient, progress=progress)
+        source = store_pasted(text, name=label, strict=strict, progress=progress,
+                              as_of=as_of_moment)
     except ThreadError as error:
         bar.empty()
         st.error(error.describe())
@@ -107,9 +135,9 @@ if go and data is not None:
         if error.line is not None and 1 <= error.line <= len(lines):
             st.caption(f"Line {error.line}:")
             st.code(lines[error.line - 1][:500], language=None)
-        if not lenient:
-            st.caption("Fix the line, or tick “Keep going past malformed footers” and build "
-                       "again.")
+        if strict:
+            st.caption("Fix the line, or untick “Stop at the first footer or date that does "
+                       "not parse” and build again.")
     else:
         st.session_state[PENDING] = source
         st.rerun()

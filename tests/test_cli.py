@@ -70,14 +70,14 @@ def test_extract_geojson_and_csv():
         (b"", "is empty"),
         (b"\x00\x01\x02binary\x00", "looks binary"),
         (b"caf\xe9 Aleppo\n", "not UTF-8"),
-        (b"Hi\nPosted by: X | 31 February 2016 at 05:06 PM\n", "line 2: the footer's date"),
-        (b"Hi\nPosted by: X 07 June 2016 at 05:06 PM\n", "line 2: the 'Posted by' line"),
+        (b"Hi\nPosted by: X | 31 February 2016 at 05:06 PM\n", "line 2: the date"),
+        (b"Hi\nPosted by: X\n", "line 2: the 'Posted by' line has no date"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    done = geo("extract", str(bad))
+    done = geo("extract", str(bad), "--strict")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
@@ -113,3 +113,61 @@ def test_build_rebuilds_a_thread_built_by_another_pipeline(tmp_path):
         con.execute("UPDATE threads SET digest = 'older000pipe-' || substr(digest, 14)")
     again = geo("build", str(folder), "--db", str(db), "--jobs", "1")
     assert "1 thread(s) built, 0 unchanged" in again.stderr, again.stderr
+
+
+FORMATS = ROOT / "tests" / "fixtures" / "formats"
+
+
+def test_a_malformed_footer_keeps_the_thread_by_default(tmp_path):
+    odd = tmp_path / "odd.txt"
+    odd.write_text("Azaz holds.\nPosted by: X | 31 February 2016 at 05:06 PM\n"
+                   "Aleppo too.\nPosted by: Y | 07 June 2016 at 05:06 PM\n", encoding="utf-8")
+    done = geo("extract", str(odd))
+    assert done.returncode == 0, done.stderr
+    corpus = json.loads(done.stdout)
+    assert [e["author"] for e in corpus["entries"]] == ["X", "Y"]
+    assert [e["posted_at"] for e in corpus["entries"]] == [None, "2016-06-07T17:06:00"]
+    assert "line 2" in done.stderr
+
+
+def test_extract_reports_the_family_and_reads_relative_times_as_of(tmp_path):
+    done = geo("extract", str(FORMATS / "disqus.txt"), "--as-of", "2016-06-08T12:00")
+    assert done.returncode == 0, done.stderr
+    assert "Disqus comments copied from the page (name above, then the date): 6 entries" \
+        in done.stderr
+    corpus = json.loads(done.stdout)
+    assert corpus["family"] == "disqus" and corpus["title"] == "Syria: The Race For Raqqa Is On"
+    assert corpus["entries"][-1]["posted_at"] == "2016-06-08T11:00:00"
+    unresolved = json.loads(geo("extract", str(FORMATS / "disqus.txt")).stdout)
+    assert all(e["posted_at"] is None for e in unresolved["entries"])
+    assert geo("extract", str(FORMATS / "disqus.txt"), "--as-of", "soon").returncode == 2
+
+
+def test_extract_text_prints_what_the_offsets_index():
+    done = geo("extract", str(FORMATS / "wordpress.html"), "--format", "text")
+    assert done.returncode == 0, done.stderr
+    corpus = json.loads(geo("extract", str(FORMATS / "wordpress.html")).stdout)
+    for entry in corpus["entries"]:
+        assert done.stdout[entry["start"]:entry["end"]] == entry["text"]
+    assert "class=" not in done.stdout and "<p>" not in done.stdout  # markup gone
+    assert "<script>alert(1)</script> is what" in done.stdout  # a comment's words kept
+
+
+def test_build_takes_every_family_from_a_folder(tmp_path):
+    db = tmp_path / "atlas.sqlite"
+    done = geo("build", str(FORMATS), "--db", str(db), "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    assert "10 thread(s) built" in done.stderr and "reddit 1" in done.stderr
+    from geo.corpus import thread_titles
+
+    assert thread_titles(db)["reddit.json"] == "SDF closes on Manbij from three sides"
+
+
+def test_streamed_json_is_the_documented_corpus():
+    from geo.jsonstream import write_json
+    from geo.pipeline import build_corpus
+
+    corpus = build_corpus(SEED.read_text(encoding="utf-8"), source=SEED.name)
+    out = io.StringIO()
+    write_json(corpus, out)
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(corpus.to_dict()))

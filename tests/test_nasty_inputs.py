@@ -60,8 +60,8 @@ def test_latin1_is_refused_with_its_line(tmp_path):
 def test_bad_footers_fail_clearly_or_keep_the_comment(footer, problem):
     text = f"First comment.\n{footer}\nSecond.\n{FOOTER.format(name='Bob', minute=9)}\n"
     with pytest.raises(ThreadError, match=problem):
-        parse_thread(text)
-    kept = parse_thread(text, strict=False)
+        parse_thread(text, strict=True)
+    kept = parse_thread(text)
     assert [e.text for e in kept.entries] == ["First comment.", "Second."]
     assert kept.entries[0].author == "Ann" and kept.entries[0].posted_at is None
 

@@ -256,6 +256,24 @@ def test_commenters_page_follows_the_filters() -> None:
     assert by_is["Faction mentions"].sum() < everyone["Faction mentions"].sum()
 
 
+def test_commenter_filter_shows_the_post_signature_as_its_account() -> None:
+    at = run_page("pages/0_Map.py")
+    names = at.sidebar.multiselect(key="w_who").options
+    assert "turcopolier" in names and "pl" not in names  # the post is signed "pl"
+    only = run_page("pages/2_Thread.py", who="turcopolier")
+    assert 0 in entry_ids(only)  # the post, with turcopolier's comments
+
+
+def test_thread_selector_shows_titles_not_file_names() -> None:
+    from geo.formats.detect import title_of
+
+    at = run_page("pages/0_Map.py")
+    seed = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
+    labels = at.sidebar.selectbox(key="w_thread").options
+    assert title_of(seed.read_text(encoding="utf-8")) in labels
+    assert seed.name not in labels
+
+
 # --- hostile text -------------------------------------------------------------------------------
 
 
@@ -322,10 +340,12 @@ def test_ingest_reports_a_malformed_footer_with_its_line() -> None:
     at = ingest_page()
     name = f"broken-{uuid.uuid4().hex[:8]}"
     paste(at, broken, name)
+    at.checkbox(key="ingest_strict").check().run()
     at.button(key="ingest_go").click().run()
     assert any("line 5" in str(e.value) for e in at.error)
     assert "Posted by: Joe" in at.code[0].value
-    at.checkbox(key="ingest_lenient").check().run()
+    at.checkbox(key="ingest_strict").uncheck().run()
+    assert any("Recognised: Typepad footers" in str(i.value) for i in at.info)
     at.button(key="ingest_go").click().run()
     try:
         assert not at.exception and not at.error
@@ -338,7 +358,8 @@ def test_ingest_reports_a_malformed_footer_with_its_line() -> None:
 
 def test_ingest_uploader_takes_text_files_only() -> None:
     # Streamlit itself refuses other extensions (in the browser and on the server).
-    assert ingest_page().file_uploader(key="ingest_file").allowed_type == [".txt"]
+    assert ingest_page().file_uploader(key="ingest_file").allowed_type == [
+        ".txt", ".html", ".htm", ".json", ".xml"]
 
 
 @pytest.mark.parametrize(("file_name", "content", "message"), [

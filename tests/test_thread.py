@@ -93,23 +93,24 @@ def test_crlf_and_bom():
     [
         ("Posted by: X | 31 February 2016 at 05:06 PM", "not a real date"),
         ("Posted by: X | 07 June 2016", "has no time"),
-        ("Posted by: X 07 June 2016 at 05:06 PM", "no '|'"),
+        ("Posted by: X", "has no date"),
+        ("Posted by: X | 2 years ago", "relative"),
         ("Posted by:  | 07 June 2016 at 05:06 PM", "no name"),
     ],
 )
-def test_malformed_footers_name_their_line(footer, message):
+def test_malformed_footers_name_their_line_when_strict(footer, message):
     text = f"A comment.\nPosted by: Y | 07 June 2016 at 05:06 PM\nAnother.\n{footer}\n"
     with pytest.raises(ThreadError) as caught:
-        parse_thread(text, source="t.txt")
+        parse_thread(text, source="t.txt", strict=True)
     assert caught.value.line == 4
     assert message in str(caught.value)
     assert str(caught.value).startswith("t.txt, line 4:")
 
 
-def test_lenient_keeps_the_comment_above_a_malformed_footer():
+def test_by_default_a_malformed_footer_keeps_its_comment():
     text = "A comment.\nPosted by: X | 31 February 2016 at 05:06 PM\nNext.\n" \
            "Posted by: Y | 07 June 2016 at 05:06 PM\n"
-    thread = parse_thread(text, strict=False)
+    thread = parse_thread(text)
     assert [e.text for e in thread.entries] == ["A comment.", "Next."]
     assert thread.entries[0].author == "X" and thread.entries[0].posted_at is None
     assert any("line 2" in note for note in thread.notes)
@@ -127,6 +128,7 @@ def test_no_footers_gives_blocks_or_one_entry():
     assert blocks.mode == "blocks"
     assert [e.text for e in blocks.entries] == ["Aleppo first.", "Azaz second."]
     assert "2 blank-line-separated blocks" in blocks.notes[0]
+    assert blocks.family == "plain"
     single = parse_thread("Just one paragraph about Raqqa.")
     assert single.mode == "single" and len(single.entries) == 1
     assert "one entry" in single.notes[0]
@@ -134,3 +136,12 @@ def test_no_footers_gives_blocks_or_one_entry():
 
 def test_empty_text_gives_no_entries():
     assert parse_thread("   \n\n").entries == []
+
+
+def test_navigation_and_buttons_are_not_entries():
+    blocks = parse_thread("Main\n\nAleppo first.\nReply\n\nAzaz second.\n\nReply\nLike\n")
+    assert [e.text for e in blocks.entries] == ["Aleppo first.", "Azaz second."]
+    assert parse_thread("Like\n").entries == []  # nothing but furniture: no entry
+    kept = parse_thread("Aleppo.\nPosted by: X | 07 June 2016 at 05:06 PM\nLike\n"
+                        "Posted by: Y | 07 June 2016 at 05:07 PM\n")
+    assert kept.entries[-1].text == "Like"  # a comment of one such word is kept, not emptied

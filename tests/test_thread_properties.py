@@ -7,6 +7,7 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geo.formats.chrome import is_chrome
 from geo.thread import FOOTER_START, QUOTE_CHARS, ThreadError, _normalise, parse_thread
 
 SETTINGS = settings(max_examples=300, deadline=None,
@@ -24,7 +25,8 @@ TEXT = st.lists(LINE, max_size=30).map("\n".join)
 
 
 def _covered_characters(text: str, entries) -> None:
-    """Every entry is an exact slice; entries are disjoint; the rest is footers or blanks."""
+    """Every entry is an exact slice; entries are disjoint; the rest is footers, page
+    furniture ("Reply", "|", a vote count) or blanks."""
     last_end = 0
     for entry in entries:
         assert text[entry.start:entry.end] == entry.text
@@ -34,7 +36,8 @@ def _covered_characters(text: str, entries) -> None:
     for entry in entries:
         outside[entry.start:entry.end] = [""] * (entry.end - entry.start)
     for line in "".join(outside).splitlines():
-        assert not line.replace("\ufeff", "").strip() or FOOTER_START.match(line), repr(line)
+        assert not line.replace("\ufeff", "").strip() or FOOTER_START.match(line) \
+            or is_chrome(line), repr(line)
 
 
 @SETTINGS
@@ -63,7 +66,8 @@ BODY = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=60
                 .map(lambda s: s.replace("\r", " ").replace("\x0b", " ").replace("\x0c", " ")
                      .replace("\x1c", " ").replace("\x1d", " ").replace("\x1e", " ")
                      .replace("\x85", " ").replace("\u2028", " ").replace("\u2029", " "))
-                .filter(lambda s: not FOOTER_START.match(s)), min_size=1, max_size=4) \
+                .filter(lambda s: not FOOTER_START.match(s) and not is_chrome(s)),
+                min_size=1, max_size=4) \
     .map("\n".join).filter(lambda s: s.strip())
 MOMENT = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2030, 12, 31)) \
     .map(lambda d: d.replace(second=0, microsecond=0))
@@ -119,3 +123,27 @@ def test_normalised_offsets_match_the_character_by_character_reference(text: str
     assert folded == expected
     assert len(where) == len(expected_where)
     assert list(where) == expected_where
+
+
+HEADER_NAME = st.from_regex(r"[A-Z][a-z]{2,8}(?: [A-Z][a-z]{2,8})?", fullmatch=True) \
+    .filter(lambda s: not is_chrome(s) and not s.lower().startswith(("posted", "reply")))
+SENTENCE = st.from_regex(r"[A-Z][a-z ,]{4,60}\.", fullmatch=True) \
+    .filter(lambda s: not s.lower().startswith(("posted", "reply", "in reply", "re")))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(HEADER_NAME, MOMENT, st.lists(SENTENCE, min_size=1, max_size=3)),
+                min_size=2, max_size=8))
+def test_names_above_threads_round_trip(comments):
+    """A WordPress-style copy: name, date line, the words, "Reply" -- read back exactly."""
+    text = "A post about the front.\n\n" + "".join(
+        f"{name} says:\n{moment:%B} {moment.day}, {moment.year} at "
+        f"{moment.hour % 12 or 12}:{moment:%M} {'pm' if moment.hour >= 12 else 'am'}\n"
+        + "\n".join(body) + "\nReply\n\n"
+        for name, moment, body in comments)
+    thread = parse_thread(text)
+    assert thread.family == "wordpress"
+    assert [(e.author, e.posted_at, e.text) for e in thread.entries[1:]] == [
+        (name, moment.isoformat(), "\n".join(body)) for name, moment, body in comments]
+    for entry in thread.entries:
+        assert text[entry.start:entry.end] == entry.text

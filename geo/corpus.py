@@ -207,7 +207,7 @@ def pipeline_stamp(*, code_dir: Path = PIPELINE_CODE, data_dir: Path = DATA_DIR)
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
-    files = sorted(code_dir.glob("*.py")) + sorted(
+    files = sorted(code_dir.rglob("*.py")) + sorted(
         p for p in data_dir.glob("*")
         if p.suffix in PIPELINE_DATA_SUFFIXES and p.name not in PIPELINE_DATA_SKIPPED)
     for path in files:

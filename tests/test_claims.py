@@ -312,7 +312,7 @@ def test_the_one_regex_finds_what_each_row_finds_alone():
     """The letter-dispatched regex must agree with trying the CSV rows one by one."""
     import csv
 
-    from geo.claims import ACTIONS_PATH, _edge, _spaces
+    from geo.claims.rules import ACTIONS_PATH, _edge, _spaces
     actions = load_actions()
     text = SEED.read_text(encoding="utf-8")
     with ACTIONS_PATH.open(encoding="utf-8") as handle:

@@ -1,0 +1,67 @@
+"""The entry points: a thread's entries, mentions and actor mentions in, claims out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from geo.claims.disputes import link_disputes
+from geo.claims.reader import EntryReader
+from geo.claims.results import ClaimReport, Context
+from geo.claims.rules import ActionLexicon, ModalityRules, load_actions, load_modality
+from geo.factions import FactionLexicon, load_lexicon
+from geo.records import ActorMention, Claim, Entry, Mention, Place
+
+
+def _group(items: Sequence, key: str) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for item in items:
+        out.setdefault(getattr(item, key), []).append(item)
+    for values in out.values():
+        values.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def extract_claims_report(
+    entries: Sequence[Entry],
+    mentions: Sequence[Mention],
+    actor_mentions: Sequence[ActorMention],
+    *,
+    places: Mapping[str, Place] | None = None,
+    lexicon: FactionLexicon | None = None,
+    actions: ActionLexicon | None = None,
+    modality: ModalityRules | None = None,
+) -> ClaimReport:
+    """Claims and the quoted repetitions linked to them; see the module docstring.
+
+    ``places`` (place id -> Place) lets the reader prefer the most specific place as origin
+    or destination, rate a country as precision 3, and link disputes about nearby places.
+    """
+    ctx = Context(
+        entries={e.id: e for e in entries},
+        actions=actions or load_actions(),
+        modality=modality or load_modality(),
+        lexicon=lexicon or load_lexicon(),
+        places=places or {},
+        report=ClaimReport(),
+    )
+    mentions_by = _group(mentions, "entry")
+    actors_by = _group(actor_mentions, "entry")
+    for entry in sorted(entries, key=lambda e: e.id):
+        reader = EntryReader(ctx, entry, mentions_by.get(entry.id, []),
+                              actors_by.get(entry.id, []))
+        claims = reader.read()
+        ctx.by_entry[entry.id] = claims
+        ctx.report.claims.extend(claims)
+    link_disputes(ctx, sorted(entries, key=lambda e: e.id))
+    return ctx.report
+
+
+def extract_claims(
+    entries: Sequence[Entry],
+    mentions: Sequence[Mention],
+    actor_mentions: Sequence[ActorMention],
+    *,
+    places: Mapping[str, Place] | None = None,
+) -> list[Claim]:
+    """The claims of a thread in entry order (a quoted repetition is not counted again)."""
+    return extract_claims_report(entries, mentions, actor_mentions, places=places).claims

@@ -1,0 +1,73 @@
+"""What reading a thread yields, and the state the readers of its entries share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from geo.claims.rules import ActionLexicon, ModalityRules
+from geo.factions import FactionLexicon
+from geo.records import Claim, Entry, Place
+
+# Two places this close are one battle area for dispute linking (km).
+NEAR_KM = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A claim read inside a quotation that repeats the quoted entry's claim ``original``.
+
+    ``entry``/``start``/``end`` locate the quoted words in the quoting entry; ``author`` is
+    the quoted author.  The claim itself is counted once, as ``original``.
+    """
+
+    entry: int
+    start: int
+    end: int
+    author: str
+    original: str
+
+
+@dataclass(slots=True)
+class ClaimReport:
+    """The claims, and the quoted repetitions that were linked instead of counted."""
+
+    claims: list[Claim] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+
+@dataclass(slots=True)
+class Context:
+    entries: dict[int, Entry]
+    actions: ActionLexicon
+    modality: ModalityRules
+    lexicon: FactionLexicon
+    places: Mapping[str, Place]
+    report: ClaimReport
+    by_entry: dict[int, list[Claim]] = field(default_factory=dict)
+    defaults: set[str] = field(default_factory=set)  # claims whose modality no cue set
+    sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+
+def distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def overlap(a: Sequence[str], b: Sequence[str], places: Mapping[str, Place]) -> bool:
+    """Same place, or two places (not countries) within NEAR_KM of each other."""
+    if set(a) & set(b):
+        return True
+    for x in a:
+        for y in b:
+            px, py = places.get(x), places.get(y)
+            if px and py and "country" not in (px.kind, py.kind) \
+                    and distance_km(px, py) <= NEAR_KM:
+                return True
+    return False
+

@@ -47,6 +47,7 @@ Everything is linear in the size of the thread: one regex pass per entry for the
 branches dispatched on the first letter), mentions looked up by binary search, and pronouns
 resolved within a bounded look-back.
 
+>>> from geo.factions import load_lexicon
 >>> from geo.records import Entry, Mention
 >>> text = "There are some reports of IS forces fleeing Manbij to the west."
 >>> entry = Entry(id=0, kind="post", author="TTG", posted_at=None, text=text, start=0,
@@ -58,7 +59,6 @@ resolved within a bounded look-back.
 """
 
 from __future__ import annotations
-
 
 from geo.claims.clauses import Clause, split_clauses
 from geo.claims.extract import extract_claims, extract_claims_report

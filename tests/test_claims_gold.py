@@ -164,7 +164,9 @@ def test_recall_reaches_the_target(scores):
 
 
 def test_recall_precision_and_action_do_not_regress(scores):
-    assert scores.recall >= 0.85
+    # 0.84 = 53/63: the gold's c9 (the US redeploys, from "presumably with the agreement of
+    # the US") is one of the claims issue 12 lists as wrong, and is no longer read.
+    assert scores.recall >= 0.84
     assert scores.recall_emitted_only >= 0.75  # the 4 quoted repeats are linked, not emitted
     assert scores.precision >= 0.90
     assert scores.action_accuracy >= 0.85

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geo.claims.clauses import Clause, split_clauses
 from geo.claims.events import _between, _coordinated, _Event, _events, _oblique, _words
@@ -31,7 +32,7 @@ from geo.claims.patterns import (
     RELATIVE,
     VERB_OBJECT,
 )
-from geo.claims.results import Context, Duplicate
+from geo.claims.results import Context, Duplicate, Evidence
 from geo.claims.rules import MOVEMENTS, Cue
 from geo.records import ActorMention, Claim, Entry, Mention, Quote
 
@@ -298,7 +299,8 @@ class EntryReader:
         )
 
     def _claim(self, clause: Clause, start: int, actor: str, action: str,
-               mentions: list[Mention], roles: tuple[Mention | None, Mention | None]) -> Claim:
+               mentions: list[Mention], roles: tuple[Mention | None, Mention | None],
+               evidence: Evidence) -> Claim:
         origin, destination = roles if action in MOVEMENTS else (None, None)
         used = sorted({id(m): m for m in [*mentions, *(r for r in (origin, destination) if r)]}
                       .values(), key=lambda m: m.start)
@@ -330,6 +332,10 @@ class EntryReader:
         self.sentence_of[claim.id] = (clause.sentence, clause.paragraph)
         self.sentence_claims.setdefault(clause.sentence, []).append(claim)
         self.ctx.sentences[claim.id] = (clause.sentence_start, clause.sentence_end)
+        self.ctx.evidence[claim.id] = replace(evidence, mentions=tuple(used),
+                                              sentence=(clause.sentence_start,
+                                                        clause.sentence_end),
+                                              ruled=bool(modality))
         return claim
 
     def _first_leg(self, clause: Clause, actor: str, action: str) -> Claim | None:
@@ -376,8 +382,11 @@ class EntryReader:
                     g_lo = event.start if number == 0 else group[0].start
                     g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
                     own = [] if borrowed else [m for m in found if g_lo <= m.start < g_hi]
-                    claim = self._claim(clause, start, actor, ctx.actions.main(group),
-                                        own or found, roles)
+                    action = ctx.actions.main(group)
+                    cue = next(c for c in group if c.action == action)
+                    claim = self._claim(clause, start, actor, action, own or found, roles,
+                                        Evidence(cue=(cue.start, cue.end), subject=mention,
+                                                 pronoun=mention is None, borrowed=borrowed))
                     first = first or claim
                 if first is not None:
                     self._co_actors(clause, event, first, found, roles,
@@ -403,17 +412,20 @@ class EntryReader:
             before = text[max(lo, mention.start - 60): mention.start]
             after = text[mention.end: mention.end + 30]
             action = claim.action
+            kind = "moved"
             if CO_ACTOR_OF.search(before) or (CO_ACTOR_WITH.search(before)
                                               and CO_ACTOR_AFTER.match(after)):
-                if AIR.match(after):
-                    action = "attack"
+                if not AIR.match(after):
+                    continue  # "with the agreement of the US": an associate, not an agent
+                action, kind = "attack", "air"
             elif not any(c.action in ("redeploy", "withdraw", "flee") and c.end <= mention.start
                          and NOUN_CUE.search(text[c.start: c.end])
                          and MOVED.match(text[c.end: mention.start]) for c in event.cues):
                 continue
             seen.add(mention.actor)
             self._claim(clause, min(claim.start, mention.start), mention.actor, action, found,
-                        roles)
+                        roles, replace(self.ctx.evidence[claim.id], subject=mention,
+                                       co_actor=kind, pronoun=False))
 
     def _duplicate(self, quote: Quote, clause: Clause) -> bool:
         """A quoted clause whose claim the quoted entry already holds: link, don't count."""

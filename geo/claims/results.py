@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from geo.claims.rules import ActionLexicon, ModalityRules
 from geo.factions import FactionLexicon
-from geo.records import Claim, Entry, Place
+from geo.records import ActorMention, Claim, Entry, Mention, Place
 
 # Two places this close are one battle area for dispute linking (km).
 NEAR_KM = 30.0
@@ -35,7 +35,28 @@ class ClaimReport:
 
     claims: list[Claim] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    dropped: list[tuple[Claim, str]] = field(default_factory=list)  # by the parse, and why
 
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why the rule reader made a claim: what the parse checks and the confidence weighs.
+
+    Offsets are entry-relative.  ``cue`` is the action cue; ``subject`` the actor mention
+    read as the agent (None when the actor came from a pronoun or an earlier claim);
+    ``mentions`` the place mentions used; ``ruled`` whether a modality cue set the modality.
+    """
+
+    cue: tuple[int, int]
+    subject: ActorMention | None = None
+    pronoun: bool = False
+    borrowed: bool = False  # the place came from an anaphor ("there", "it all")
+    co_actor: str = ""  # "associate" (with the agreement of), "air", "moved"
+    mentions: tuple[Mention, ...] = ()
+    sentence: tuple[int, int] = (0, 0)
+    ruled: bool = False
+    parsed: bool = False  # the claim was checked against a dependency parse
 
 
 @dataclass(slots=True)
@@ -49,6 +70,8 @@ class Context:
     by_entry: dict[int, list[Claim]] = field(default_factory=dict)
     defaults: set[str] = field(default_factory=set)  # claims whose modality no cue set
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    actor_mentions: list[ActorMention] = field(default_factory=list)
 
 
 

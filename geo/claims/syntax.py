@@ -116,8 +116,8 @@ def _negated(token: Any) -> bool:
             break
         if lower.dep_ == "conj":
             continue
-        if upper.lemma_.lower() in NEGATING:
-            return True
+        if upper.lemma_.lower() in NEGATING:  # "did not prevent X doing": X did it
+            return not any(c.dep_ == "neg" for c in _dependents(upper))
         if any(c.dep_ == "neg" for c in upper.children):
             return True
     return False

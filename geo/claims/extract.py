@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from geo.claims.confidence import features, load_model, score
 from geo.claims.disputes import link_disputes
 from geo.claims.model import load_parser
 from geo.claims.reader import EntryReader
@@ -61,8 +62,23 @@ def extract_claims_report(
     nlp = load_parser() if parse else None
     if nlp is not None and ctx.report.claims:
         _renumber(ctx, revise(ctx, entries, nlp))
+    _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report
+
+
+def _rate(ctx: Context) -> None:
+    """Each claim's confidence (geo/claims/confidence.py); its features kept on the report."""
+    model = load_model()
+    rated: list[Claim] = []
+    for claim in ctx.report.claims:
+        values = features(claim, ctx.evidence.get(claim.id), ctx.entries[claim.entry].text)
+        ctx.report.features[claim.id] = values
+        rated.append(replace(claim, confidence=score(values, model)))
+    ctx.report.claims[:] = rated
+    ctx.by_entry = {}
+    for claim in rated:
+        ctx.by_entry.setdefault(claim.entry, []).append(claim)
 
 
 def _renumber(ctx: Context, claims: list[Claim]) -> None:

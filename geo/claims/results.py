@@ -36,6 +36,7 @@ class ClaimReport:
     claims: list[Claim] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     dropped: list[tuple[Claim, str]] = field(default_factory=list)  # by the parse, and why
+    features: dict[str, dict[str, float]] = field(default_factory=dict)  # per claim id
 
 
 

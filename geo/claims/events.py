@@ -67,8 +67,15 @@ def _events(text: str, clause: Clause, cues: list[Cue],
             actors: Sequence[ActorMention]) -> list[_Event]:
     """Group a clause's cues by subject: a new subject right before a cue starts a claim."""
     events: list[_Event] = []
+    glued = False  # the last event was an "X-held" adjective: the next cue starts anew
     for cue in cues:
-        if not events:
+        if text.startswith("-", cue.start):  # "rebel-held": the actor is glued to the cue
+            owner = next((m for m in actors if m.end == cue.start), None)
+            events.append(_Event([cue], owner.start if owner else cue.start, owner))
+            glued = True
+            continue
+        if glued or not events:
+            glued = False
             subject = _subject(text, actors, clause.start, cue, strict=False)
             start = subject.start if subject is not None else clause.start
             events.append(_Event([cue], min(start, cue.start), subject))

@@ -30,7 +30,10 @@ PASSIVE = re.compile(
 )
 PASSIVE_IN_CUE = re.compile(r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+\s+)?\w+\Z",
                             re.IGNORECASE)
-AGENT = re.compile(r"\A\s+by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# "the capture of X by Y": an action named by a noun after an article.
+NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+AGENT = re.compile(r"\A\s+(?:of\s+[^,;.]{1,60}?\s+)?by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z",
+                   re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
 MEN = re.compile(
     r"(?<!\w)(?:these|those|the same)\s+(?:\w+\s+)?(?:men|fighters|forces|troops|groups|units)"

@@ -23,6 +23,7 @@ from geo.claims.patterns import (
     MEN,
     MOVED,
     NOMINAL,
+    NOMINAL_CUE,
     NOUN_CUE,
     ORIGIN,
     ORIGIN_PHRASE,
@@ -139,11 +140,13 @@ class EntryReader:
         return None
 
     def _agent(self, event: _Event, end: int) -> ActorMention | None:
-        """The agent of a passive: "the siege ... was lifted by SAA"."""
+        """The agent of a passive or of an action named by a noun: "the siege ... was lifted
+        by SAA", "the capture of Dabiq by Turkish forces"."""
         text = self.text
         for cue in event.cues:
             passive = PASSIVE.search(text, max(0, cue.start - 40), cue.end) or \
-                PASSIVE_IN_CUE.search(text[cue.start: cue.end])
+                PASSIVE_IN_CUE.search(text[cue.start: cue.end]) or \
+                NOMINAL_CUE.search(text, max(0, cue.start - 12), cue.start)
             if not passive:
                 continue
             for mention in self._actors_in(cue.end, end):

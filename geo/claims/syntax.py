@@ -223,6 +223,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                 continue
             return None, False
         if current.dep_ == "acl" and current.head.i != current.i:
+            if _infinitive(current):  # "take this opportunity to push": the taker pushes
+                current = current.head
+                continue
             return current.head, True  # "IS forces fleeing Manbij"
         if current.dep_ in SHARING and current.head.i != current.i:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
@@ -294,6 +297,12 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             if evidence.co_actor:
                 return None, "a co-actor that is not the agent"
             return named[0].actor, ""
+        own = evidence.subject
+        if not named and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
+                and own is not None and base <= own.start < base + len(doc.text) \
+                and not closer and not evidence.co_actor \
+                and not (base + lo <= own.start < base + hi):
+            return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"
         moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee")

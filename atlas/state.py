@@ -147,7 +147,7 @@ def parse_query(
         else:
             notes.append(f"ignored conf={_shorten(value)}: give a number from 0 to 1")
 
-    claim_confidence = _fraction(params, "claimconf", notes)
+    claim_confidence = _fraction(_values(params, "claimconf")[:1], "claimconf", notes)
     reviewed = _values(params, "reviewed")[:1]
     reviewed_only = reviewed in (["1"], ["yes"], ["true"])
     if reviewed and not reviewed_only and reviewed != ["0"]:
@@ -174,9 +174,9 @@ def parse_query(
     return ViewState(thread=thread, filters=filters, place=place, online_tiles=online), notes
 
 
-def _fraction(params: Mapping[str, Sequence[str] | str], name: str, notes: list[str]) -> float:
-    """A number from 0 to 1 in parameter ``name`` (0.0 when absent or not one)."""
-    for value in _values(params, name)[:1]:
+def _fraction(values: Sequence[str], name: str, notes: list[str]) -> float:
+    """A number from 0 to 1 given to parameter ``name`` (0.0 when absent or not one)."""
+    for value in values:
         try:
             number = float(value)
         except ValueError:

@@ -25,6 +25,7 @@ grammar, listed here with the dependency labels of the ClearNLP scheme the model
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -353,6 +354,27 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     return (replace(claim, **changes) if changes else claim), ""
 
 
+# Parses kept per process, by sentence text: a thread quotes its comments, an archive holds
+# reposts, and a sentence is parsed once.  Bounded, oldest dropped first.
+_PARSED: OrderedDict[str, Any] = OrderedDict()
+PARSE_CACHE = 5_000
+
+
+def _parse(nlp: Any, wanted: dict[tuple[int, int, int], str]) -> dict[tuple[int, int, int], Any]:
+    """Parses of the wanted sentences: from the cache, the rest in one ``nlp.pipe`` batch."""
+    fresh = list(dict.fromkeys(s for s in wanted.values() if s not in _PARSED))
+    for sentence, doc in zip(fresh, nlp.pipe(fresh, batch_size=256), strict=True):
+        doc.tensor = doc.tensor[:0]  # the token vectors are not read: keep the cache small
+        _PARSED[sentence] = doc
+    out = {}
+    for key, sentence in wanted.items():
+        out[key] = _PARSED[sentence]
+        _PARSED.move_to_end(sentence)
+    while len(_PARSED) > PARSE_CACHE:
+        _PARSED.popitem(last=False)
+    return out
+
+
 def revise(ctx: Context, entries: Sequence[Entry], nlp: Any) -> list[Claim]:
     """Every claim checked against the parse of its sentence (see the module docstring)."""
     by_entry = {e.id: e for e in entries}
@@ -364,8 +386,7 @@ def revise(ctx: Context, entries: Sequence[Entry], nlp: Any) -> list[Claim]:
         start, end = evidence.sentence
         wanted.setdefault((claim.entry, start, end),
                           by_entry[claim.entry].text[start:end])
-    keys = list(wanted)
-    docs = dict(zip(keys, nlp.pipe((wanted[k] for k in keys), batch_size=64), strict=True))
+    docs = _parse(nlp, wanted)
     actors_by: dict[int, list[ActorMention]] = {}
     for mention in ctx.actor_mentions:
         actors_by.setdefault(mention.entry, []).append(mention)

@@ -4,10 +4,12 @@ Only sentences that already hold a claim (an action cue, an actor and a place) a
 one ``nlp.pipe`` batch.  For each claim, from the token of its cue:
 
 * **negation**: a ``neg`` child on the cue or on the verbs it hangs from ("can't take"), a
-  governing "fail"/"unable"/"prevent", or "no" before a noun cue: no claim;
+  governing "fail"/"unable"/"prevent" (not "did not prevent"), or "no" before a noun cue:
+  no claim, unless the clause is itself a question, condition or hedge;
 * **intent**: an infinitive that says what was wanted, not what was done ("to take",
   "aiming to", "in order to", "attempted to", "an offensive to capture", "a pledge to"):
-  no claim; "managed to"/"succeeded in" stay; "going to"/"expected to" predict;
+  no claim (inside a hedge or condition, speculative); "managed to"/"was able to" stay; "going to"/
+  "expected to" predict; a movement's purpose ("left Azaz to reinforce Manbij") moved;
 * **modality per clause**: a modal auxiliary of the cue's own verbs (may, might, could, would:
   speculative; will, shall: predicted), a condition ("if", "unless") or hedge ("presumably",
   "seems") that governs the cue; a cue elsewhere in the sentence no longer colours it;
@@ -68,7 +70,6 @@ FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ac
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
-CLAUSES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 
 
@@ -316,8 +317,9 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
           actors: Sequence[ActorMention]) -> tuple[Claim | None, str]:
     """The claim as the parse reads it (None when the parse says it is no claim), and why.
 
-    A negated or merely intended action is no claim when the clause reports; inside a
-    question, a condition or a hedge it stays, as what it is (questioned, speculative).
+    A negated or merely intended action is no claim when its clause reports ("launched an
+    offensive to capture X": no capture); inside a question, a condition or a hedge it
+    stays, as what it is (questioned, speculative: "if the SDF wants ... to capture X").
     """
     if evidence.co_actor == "associate":
         return None, "an associate is not the agent"

@@ -41,9 +41,8 @@ INTENT = frozenset({
     "threaten", "vow", "pledge", "promise", "agree", "order", "mean", "decide", "aspire",
     "strive", "endeavour", "endeavor", "push", "call", "urge", "ask", "allow", "let", "need",
     "fail", "refuse", "offensive", "operation", "campaign", "attack", "assault", "effort",
-    "bid", "deal", "agreement", "goal", "objective", "intention", "launch", "begin", "start",
-    "deploy", "send", "move", "advance", "mobilize", "mobilise", "redeploy", "reinforce",
-    "head",
+    "bid", "deal", "agreement", "goal", "objective", "intention", "launch", "deploy", "send",
+    "move", "advance", "mobilize", "mobilise", "redeploy", "reinforce", "head",
 })
 # An infinitive under these did happen ("managed to take", "was able to capture").
 SUCCESS = frozenset({"manage", "succeed", "able", "continue", "go on", "proceed", "help"})
@@ -195,8 +194,9 @@ def _modality(token: Any) -> str:
 def _subject_of(token: Any) -> tuple[Any | None, bool]:
     """The agent phrase's head for a cue, and whether it is a real agent (not a patient)."""
     current = token
+    below = -1  # the word we climbed from: a noun cue that is itself the subject is no agent
     for _ in range(6):
-        children = list(current.children)
+        children = [c for c in current.children if c.i != below]
         for child in children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -215,25 +215,26 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0], True
-            for child in children:
-                if child.dep_ in ("compound", "amod") and child.i < current.i:
+            for child in children:  # "the SDF offensive", "Russian airstrikes"; not "further"
+                if child.dep_ in ("compound", "amod") and child.i < current.i and \
+                        (child.pos_ == "PROPN" or child.text[:1].isupper()):
                     return child, True
             if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
-                current = current.head
+                below, current = current.i, current.head
                 if current.dep_ == "prep":
-                    current = current.head
+                    below, current = current.i, current.head
                 continue
             return None, False
         if current.dep_ == "acl" and current.head.i != current.i:
             if _infinitive(current):  # "take this opportunity to push": the taker pushes
-                current = current.head
+                below, current = current.i, current.head
                 continue
             return current.head, True  # "IS forces fleeing Manbij"
         if current.dep_ in SHARING and current.head.i != current.i:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
             if current.dep_ == "xcomp" and objects:
                 return objects[0], True  # "want IS to take": the object acts
-            current = current.head
+            below, current = current.i, current.head
             continue
         return None, False
     return None, False
@@ -287,6 +288,8 @@ def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
 def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: Any,
                   actors: Sequence[ActorMention]) -> tuple[str | None, str]:
     """(new actor or None, reason to drop or "") from the agent the parse finds."""
+    if doc.text.startswith("-", evidence.cue[0] - base):
+        return None, ""  # "rebel-held": the actor is the word glued to the cue
     subject, agent = _subject_of(cue)
     if subject is not None and agent:
         lo, hi = _phrase(subject)

@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,7 @@ THREAD = ("IS took Azaz. The SDF advanced towards Manbij. pl\n"
           "Daesh fled Manbij.\n"
           "Posted by: Joe | 07 June 2016 at 06:06 PM\n")
 WHEN = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[1]  # AppTest resolves paths against the caller
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +127,38 @@ def test_exports_carry_confidence_and_review(corpus):
     data = json.loads(to_json(reviewed))
     assert data["claims"][0]["review"] == "confirmed"
     assert "confidence" in data["claims"][0]
+
+
+def test_a_review_from_a_places_panel_is_stored_with_its_name_and_shown():
+    """The Map page's panel form, run in-process (AppTest) on the real database: confirm the
+    first claim about Azaz; the review is stored with the name, applied on the next load, and
+    removed again so other tests see the thread unreviewed."""
+    import uuid
+
+    from streamlit.testing.v1 import AppTest
+
+    from atlas.data import ensure_database
+    from geo.corpus import DB_PATH, connect
+
+    db = ensure_database(DB_PATH)
+    seed = "000_c3b9a48d73eaee79.txt"
+    azaz = next(p.id for p in load_corpus(db, seed).places if p.name == "Azaz")
+    name = f"Tester {uuid.uuid4().hex[:6]}"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["thread"] = seed
+    at.query_params["place"] = azaz
+    at.switch_page("pages/0_Map.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    try:
+        at.text_input(key="review_name").input(name)
+        claim_id = at.selectbox(key="panel_review_claim").value
+        at.radio(key=f"panel_{claim_id}_verdict").set_value("confirm")
+        next(b for b in at.button if b.label == "Save review").click().run()
+        assert not at.exception, [e.message for e in at.exception]
+        stored_reviews = [r for r in load_reviews(db, seed) if r.reviewer == name]
+        assert len(stored_reviews) == 1 and stored_reviews[0].verdict == "confirm"
+        reviewed = [c for c in load_corpus(db, seed).claims if c.reviewer == name]
+        assert len(reviewed) == 1 and reviewed[0].review == "confirmed"
+    finally:
+        with connect(db) as con:
+            con.execute("DELETE FROM reviews WHERE reviewer = ?", (name,))

@@ -41,7 +41,8 @@ __all__ = ["ALL_THREADS", "Page", "page_setup", "timeline_slider"]
 
 LAST_QUERY = "_atlas_last_query"
 LAST_STATE = "_atlas_last_state"
-WIDGET_KEYS = ("w_thread", "w_t", "w_sides", "w_who", "w_kinds", "w_conf", "w_tiles")
+WIDGET_KEYS = ("w_thread", "w_t", "w_sides", "w_who", "w_kinds", "w_conf", "w_tiles",
+               "w_reviewed", "w_claimconf")
 
 
 @dataclass(slots=True)
@@ -78,6 +79,8 @@ def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], stops: Stops,
     st.session_state["w_who"] = sorted(f.commenters)
     st.session_state["w_kinds"] = sorted(f.kinds)
     st.session_state["w_conf"] = float(f.min_confidence)
+    st.session_state["w_reviewed"] = f.reviewed_only
+    st.session_state["w_claimconf"] = float(f.min_claim_confidence)
     st.session_state["w_tiles"] = state.online_tiles
     st.session_state["w_place"] = state.place
 
@@ -175,6 +178,11 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
         st.multiselect("Place kind", kinds(corpus), key="w_kinds")
         st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="w_conf",
                   help="How sure the geoparser must be that a name is this place.")
+        st.toggle("Reviewed claims only", key="w_reviewed",
+                  help="Only claims an analyst confirmed or corrected. A rejected claim is "
+                       "never on the map.")
+        st.slider("Minimum claim confidence", 0.0, 1.0, step=0.05, key="w_claimconf",
+                  help="How likely a claim is read right (calibrated on annotated texts).")
         st.toggle("Online map tiles (OpenStreetMap)", key="w_tiles",
                   help="Off by default: the map works with no internet. On: tiles are fetched "
                        "from the OpenStreetMap servers.")
@@ -186,6 +194,8 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
         commenters=frozenset(st.session_state["w_who"]),
         kinds=frozenset(st.session_state["w_kinds"]),
         min_confidence=float(st.session_state["w_conf"]),
+        reviewed_only=bool(st.session_state.get("w_reviewed", False)),
+        min_claim_confidence=float(st.session_state.get("w_claimconf", 0.0)),
     )
     state = ViewState(thread=corpus.source, filters=filters,
                       place=st.session_state.get("w_place"),

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from atlas import markup
+from atlas import markup, review_ui
 from atlas.archive import Archive, locate
 from atlas.controls import select_place
 from atlas.view import TimelineStep, View
@@ -175,6 +175,7 @@ def render(view: View, *, state, steps: list[TimelineStep]) -> None:
             _listed(claims, claim_html, "claim")
         else:
             _by_thread(archive, claims, claim_html, "claim")
+        review_ui.place_reviews(claims, view.corpus)  # confirm, reject, correct (issue 12)
     with mentions_tab:
         if archive is None:
             _listed(mentions, mention_html, "mention")

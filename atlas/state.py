@@ -17,6 +17,8 @@ kind       place kinds to show                                    ``city``, ``fa
 conf       minimum confidence, 0 to 1                             ``0.6``
 place      the selected place (its id)                            ``geonames:170063``
 tiles      ``osm`` to add online OpenStreetMap tiles              ``osm``
+reviewed   ``1``: only claims an analyst confirmed or corrected   ``1``
+claimconf  minimum claim confidence, 0 to 1                       ``0.7``
 ========== ====================================================== ============================
 """
 
@@ -145,6 +147,12 @@ def parse_query(
         else:
             notes.append(f"ignored conf={_shorten(value)}: give a number from 0 to 1")
 
+    claim_confidence = _fraction(_values(params, "claimconf")[:1], "claimconf", notes)
+    reviewed = _values(params, "reviewed")[:1]
+    reviewed_only = reviewed in (["1"], ["yes"], ["true"])
+    if reviewed and not reviewed_only and reviewed != ["0"]:
+        notes.append(f"ignored reviewed={_shorten(reviewed[0])}: give 1 (reviewed only) or 0")
+
     place = None
     place_ids = {p.id for p in corpus.places} if corpus else set()
     for value in _values(params, "place")[:1]:
@@ -161,8 +169,22 @@ def parse_query(
         notes.append(f"ignored tiles={_shorten(tiles[0])}: the only online layer is 'osm'")
 
     filters = Filters(until=until, sides=frozenset(sides), commenters=frozenset(commenters),
-                      kinds=frozenset(chosen_kinds), min_confidence=confidence)
+                      kinds=frozenset(chosen_kinds), min_confidence=confidence,
+                      reviewed_only=reviewed_only, min_claim_confidence=claim_confidence)
     return ViewState(thread=thread, filters=filters, place=place, online_tiles=online), notes
+
+
+def _fraction(values: Sequence[str], name: str, notes: list[str]) -> float:
+    """A number from 0 to 1 given to parameter ``name`` (0.0 when absent or not one)."""
+    for value in values:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if math.isfinite(number) and 0.0 <= number <= 1.0:
+            return number
+        notes.append(f"ignored {name}={_shorten(value)}: give a number from 0 to 1")
+    return 0.0
 
 
 def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[str]]:
@@ -183,6 +205,10 @@ def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[s
         query["kind"] = sorted(f.kinds)
     if f.min_confidence:
         query["conf"] = [f"{f.min_confidence:g}"]
+    if f.reviewed_only:
+        query["reviewed"] = ["1"]
+    if f.min_claim_confidence:
+        query["claimconf"] = [f"{f.min_claim_confidence:g}"]
     if state.place:
         query["place"] = [state.place]
     if state.online_tiles:

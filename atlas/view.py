@@ -178,6 +178,8 @@ class Filters:
     commenters: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     min_confidence: float = 0.0
+    reviewed_only: bool = False  # only claims an analyst confirmed or corrected
+    min_claim_confidence: float = 0.0
 
 
 @dataclass(slots=True)
@@ -290,10 +292,11 @@ def _index(corpus: Corpus) -> _Index:
     interned: dict[frozenset[str], frozenset[str]] = {}
     per_mention = []
     for mention in corpus.mentions:
-        found_sides = {sides.get(c.actor, "Others") for c in claims_by_entry.get(mention.entry, ())
-                       if c.start <= mention.start < c.end}
+        covering = [c for c in claims_by_entry.get(mention.entry, ())
+                    if c.start <= mention.start < c.end]
+        found_sides = {sides.get(c.actor, "Others") for c in covering if c.review != "rejected"}
         named = actors_by_entry.get(mention.entry)
-        if named:
+        if named and not any(c.review == "rejected" for c in covering):  # an analyst said no
             if mention.entry not in bounds:
                 sentences = _sentences(corpus.entries[mention.entry].text)
                 bounds[mention.entry] = (sentences, _break_ends(sentences))
@@ -379,6 +382,9 @@ def _filter(corpus: Corpus, filters: Filters) -> View:
             continue
         if filters.sides and sides.get(claim.actor, "Others") not in filters.sides:
             continue
+        if claim.review == "rejected" or (filters.reviewed_only and not claim.review) \
+                or claim.confidence < filters.min_claim_confidence:
+            continue  # a rejected claim never colours the map
         if not any(kind_ok(p) for p in claim.places):
             continue
         claims.append(claim)

@@ -24,7 +24,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 from geo.gazetteer import DATA_DIR
@@ -40,14 +40,17 @@ from geo.records import (
     Relation,
     Unresolved,
 )
+from geo.reviews import Review, apply_reviews, text_key
 
 __all__ = [
     "DB_PATH",
     "built_by_this_pipeline",
     "list_threads",
     "load_corpus",
+    "load_reviews",
     "pipeline_stamp",
     "save_corpus",
+    "save_review",
     "search",
     "stored_digest",
     "text_digest",
@@ -69,6 +72,7 @@ TABLES: dict[str, type] = {
     "relations": Relation,
 }
 JSON_FIELDS = {"quotes", "places", "disputes", "disputed_by", "geometry"}
+REVIEW_COLUMNS = [f.name for f in fields(Review)]
 
 
 def _columns(record: type) -> list[str]:
@@ -98,7 +102,7 @@ def connect(path: Path = DB_PATH) -> Iterator[sqlite3.Connection]:
 def _ensure_schema(con: sqlite3.Connection) -> None:
     version = con.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
-        _add_thread_columns(con)
+        _add_new_columns(con)
         return
     if version != 0:
         raise sqlite3.DatabaseError(
@@ -118,7 +122,7 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
     con.execute("CREATE VIRTUAL TABLE entries_fts USING fts5(thread UNINDEXED, "
                 "entry UNINDEXED, author, text)")
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    _add_thread_columns(con)
+    _add_new_columns(con)
 
 
 # Columns added to ``threads`` after schema 1 shipped: added in place to an older database
@@ -126,11 +130,22 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
 THREAD_COLUMNS = ("title", "family")
 
 
-def _add_thread_columns(con: sqlite3.Connection) -> None:
+def _add_new_columns(con: sqlite3.Connection) -> None:
+    """Additive upgrades of a database made by older code, keeping what it holds: a field
+    added to a record (a claim's ``confidence``) becomes a column, and the ``reviews`` table
+    is created.  Reviews are an analyst's work: no rebuild or upgrade deletes them."""
     have = {row[1] for row in con.execute("PRAGMA table_info(threads)")}
     for column in THREAD_COLUMNS:
         if column not in have:
             con.execute(f"ALTER TABLE threads ADD COLUMN {column} TEXT DEFAULT ''")
+    con.execute("CREATE TABLE IF NOT EXISTS reviews (" + ", ".join(
+        _quoted(c) for c in REVIEW_COLUMNS) + ")")
+    con.execute("CREATE INDEX IF NOT EXISTS reviews_text ON reviews (text_key)")
+    for table, record in TABLES.items():
+        have = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+        for name in _columns(record):
+            if name not in have:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {_quoted(name)}")
 
 
 @functools.cache
@@ -164,6 +179,8 @@ def _decode(record: type, row: tuple[object, ...]) -> object:
                 value = tuple(Quote(*q) for q in value)
             elif isinstance(value, list):
                 value = tuple(value)
+        elif value is None and f.default not in (MISSING, None):
+            value = f.default  # a column added to an older database: the field's default
         kwargs[f.name] = value
     return record(**kwargs)
 
@@ -184,8 +201,9 @@ def save_corpus(path: Path, corpus: Corpus, *, digest: str) -> None:
                         [_encode(a) for a in corpus.actors])
         for table, record in TABLES.items():
             rows = getattr(corpus, table)
+            names = ", ".join(["thread", *(_quoted(c) for c in _columns(record))])
             marks = ", ".join("?" * (len(_columns(record)) + 1))
-            con.executemany(f"INSERT INTO {table} VALUES ({marks})",
+            con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
                             [(corpus.source, *_encode(r)) for r in rows])
         con.executemany("INSERT INTO entries_fts (thread, entry, author, text) VALUES (?,?,?,?)",
                         [(corpus.source, e.id, e.author, e.text) for e in corpus.entries])
@@ -292,9 +310,43 @@ def load_corpus(path: Path, source: str) -> Corpus:
         places = [_decode(Place, r) for r in con.execute(
             f"SELECT * FROM places WHERE id IN ({marks}) ORDER BY name", place_ids)]
         actors = [Actor(*r) for r in con.execute("SELECT * FROM actors ORDER BY rowid")]
+        digest = con.execute("SELECT digest FROM threads WHERE source = ?",
+                             (source,)).fetchone()[0]
+        reviews = _reviews(con, text_key(digest or ""))
+    if reviews:
+        parts["claims"] = apply_reviews(parts["claims"], reviews)  # type: ignore[arg-type]
     return Corpus(source=source, places=places, actors=actors, mode=row[0],  # type: ignore[arg-type]
                   notes=json.loads(row[1]), title=row[2] or "", family=row[3] or "",
                   **parts)  # type: ignore[arg-type]
+
+
+def _reviews(con: sqlite3.Connection, key: str) -> list[Review]:
+    cols = ", ".join(_quoted(c) for c in REVIEW_COLUMNS)
+    return [_decode(Review, r) for r in con.execute(  # type: ignore[misc]
+        f"SELECT {cols} FROM reviews WHERE text_key = ? ORDER BY rowid", (key,))]
+
+
+def thread_text_key(path: Path, source: str) -> str | None:
+    """The key reviews of ``source`` are stored under (its text, not the code that read it)."""
+    digest = stored_digest(path, source)
+    return text_key(digest) if digest else None
+
+
+def save_review(path: Path, review: Review) -> None:
+    """Store one review; the latest review of a claim is the one applied."""
+    names = ", ".join(_quoted(c) for c in REVIEW_COLUMNS)
+    marks = ", ".join("?" * len(REVIEW_COLUMNS))
+    with connect(path) as con:
+        con.execute(f"INSERT INTO reviews ({names}) VALUES ({marks})", _encode(review))
+
+
+def load_reviews(path: Path, source: str) -> list[Review]:
+    """Every review of a stored thread's text, oldest first."""
+    key = thread_text_key(path, source)
+    if key is None:
+        return []
+    with connect(path) as con:
+        return _reviews(con, key)
 
 
 def _fts_query(text: str) -> str:

@@ -21,7 +21,7 @@ CLAIM_COLUMNS = [
     "event_id", "event_date", "event_time", "actor1", "actor1_side", "action", "location",
     "latitude", "longitude", "geo_precision", "origin", "destination", "all_locations",
     "modality", "disputes", "disputed_by", "source", "source_entry", "source_author",
-    "source_start", "source_end", "notes",
+    "source_start", "source_end", "notes", "confidence", "review", "reviewer", "reviewed_at",
 ]
 
 
@@ -74,5 +74,7 @@ def claims_csv(corpus: Corpus) -> str:
             "disputed_by": ";".join(claim.disputed_by), "source": corpus.source,
             "source_entry": claim.entry, "source_author": claim.author,
             "source_start": claim.start, "source_end": claim.end, "notes": claim.quote,
+            "confidence": claim.confidence, "review": claim.review,
+            "reviewer": claim.reviewer, "reviewed_at": claim.reviewed_at,
         })
     return out.getvalue()

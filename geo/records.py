@@ -163,7 +163,9 @@ class Claim:
     ``start``/``end`` index into the entry's text and cover the clause the claim was read
     from; ``quote`` is that text.  ``author`` is who makes the claim: the quoted author
     when the claim sits inside a quote.  ``disputes`` lists the ids of claims this one
-    contradicts; ``disputed_by`` the ids of claims that contradict it.
+    contradicts; ``disputed_by`` the ids of claims that contradict it.  ``confidence`` is
+    the calibrated chance that the claim is read right; ``review`` an analyst's verdict, with
+    who gave it and when (applied when the corpus is loaded from the store).
     """
 
     id: str
@@ -182,6 +184,10 @@ class Claim:
     precision: int = 1
     disputes: tuple[str, ...] = ()
     disputed_by: tuple[str, ...] = ()
+    confidence: float = 0.0  # 0-1, calibrated on annotated texts (geo/claims/confidence.py)
+    review: str = ""  # "" (not reviewed), "confirmed", "rejected", "corrected" (geo/reviews.py)
+    reviewer: str = ""
+    reviewed_at: str = ""
 
 
 @dataclass(slots=True)

@@ -7,12 +7,13 @@ filter, export (ACLED-like CSV) and to read each claim against the claim that di
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
 
 import pandas as pd
 import streamlit as st
 
-from atlas import markup
+from atlas import markup, review_ui
 from atlas.controls import Page, page_setup
 from atlas.state import entry_link
 from geo.export import claims_csv
@@ -92,19 +93,23 @@ st.title("Claims")
 present_actions = sorted({c.action for c in view.claims})
 present_modality = sorted({c.modality for c in view.claims},
                           key=lambda m: (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else 99, m))
-cols = st.columns([2, 2, 2], vertical_alignment="bottom")
+cols = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
 chosen_actions = cols[0].multiselect("Action", present_actions, key="claims_actions",
                                      placeholder="all actions")
 chosen_modality = cols[1].multiselect("Modality", present_modality, key="claims_modality",
                                       placeholder="all modalities",
                                       help="reported: said as fact; predicted, speculative, "
                                            "questioned: hedged; disputed: contradicted.")
+with_rejected = cols[3].toggle("Show rejected claims", key="claims_rejected",
+                               help="Claims an analyst rejected: never on the map; listed "
+                                    "here so a verdict can be changed.")
 only_place = False
 if page.state.place and page.state.place in places:
     only_place = cols[2].toggle(f"Only claims about {place_name(page.state.place)}",
                                 key="claims_only_place")
 
-shown = [c for c in view.claims
+rejected = [c for c in corpus.claims if c.review == "rejected"] if with_rejected else []
+shown = [c for c in [*view.claims, *rejected]
          if (not chosen_actions or c.action in chosen_actions)
          and (not chosen_modality or c.modality in chosen_modality)]
 if only_place:
@@ -115,7 +120,8 @@ st.caption(f"{len(shown)} of {len(corpus.claims)} claims in the thread shown "
            f"({disputed} in a dispute). Select a row to read the claim and what disputes it.")
 
 COLUMNS = ["Claim", "Commenter", "Actor", "Side", "Action", "Places", "Origin → destination",
-           "Modality", "Disputed by", "Disputes", "Time", "Entry", "Quote"]
+           "Modality", "Confidence", "Review", "Disputed by", "Disputes", "Time", "Entry",
+           "Quote"]
 frame = pd.DataFrame([{
     "Claim": c.id,
     "Commenter": c.author,
@@ -125,6 +131,8 @@ frame = pd.DataFrame([{
     "Places": ", ".join(place_name(p) for p in c.places),
     "Origin → destination": route(c),
     "Modality": c.modality,
+    "Confidence": c.confidence,
+    "Review": f"{c.review} ({c.reviewer})" if c.review else "",
     "Disputed by": others(c.disputed_by),
     "Disputes": others(c.disputes),
     "Time": when(c),
@@ -147,6 +155,10 @@ event = st.dataframe(
         "Actor": st.column_config.TextColumn(width="medium"),
         "Side": st.column_config.TextColumn(width="small"),
         "Entry": st.column_config.NumberColumn(width="small", format="#%d"),
+        "Confidence": st.column_config.ProgressColumn(
+            width="small", min_value=0.0, max_value=1.0, format="%.2f",
+            help="How likely the claim is read right (calibrated on annotated texts)"),
+        "Review": st.column_config.TextColumn(help="An analyst's verdict, and who gave it"),
         "Quote": st.column_config.TextColumn(width="large", help="The words the claim is read "
                                                                  "from"),
         "Disputes": st.column_config.TextColumn(help="Earlier claims this one contradicts"),
@@ -160,6 +172,10 @@ stem = corpus.source.rsplit(".", 1)[0] or "thread"
 st.download_button(f"Download these {len(shown)} claims as CSV (ACLED-like)",
                    data=claims_csv(replace(corpus, claims=shown)),
                    file_name=f"{stem}-claims.csv", mime="text/csv",
+                   icon=":material/download:", disabled=not shown, on_click="ignore")
+st.download_button(f"Download these {len(shown)} claims as JSON",
+                   data=json.dumps([asdict(c) for c in shown], ensure_ascii=False, indent=1),
+                   file_name=f"{stem}-claims.json", mime="application/json",
                    icon=":material/download:", disabled=not shown, on_click="ignore")
 
 rows = event.selection.rows if event is not None else []
@@ -186,3 +202,5 @@ if rows and rows[0] < len(shown):
         st.subheader(f"Claim {claim.id}", anchor="claim")
         st.markdown(claim_card(claim, note="No other claim disputes it."),
                     unsafe_allow_html=True)
+    st.subheader("Review", anchor="review")
+    review_ui.review_form(claim, corpus, key=f"claims_{claim.id}")

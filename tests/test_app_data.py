@@ -81,6 +81,7 @@ def test_the_pipeline_stamp_follows_its_code_and_data(tmp_path):
     pipeline_stamp.cache_clear()
     second = pipeline_stamp(code_dir=code, data_dir=data)
     assert second != first
-    (code / "claims.py").write_text((code / "claims.py").read_text() + "\n# changed\n")
+    edited = code / "claims" / "reader.py"  # a sub-package counts too (rglob)
+    edited.write_text(edited.read_text() + "\n# changed\n")
     pipeline_stamp.cache_clear()
     assert pipeline_stamp(code_dir=code, data_dir=data) not in {first, second}

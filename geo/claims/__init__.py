@@ -1,0 +1,92 @@
+"""Read claims out of comments: who did what, where, according to whom.
+
+A claim ties an actor to places with an action, ACLED-like ("IS forces fleeing Manbij to the
+west": ``is``/``flee``/``manbij``, origin Manbij).  The reading is rule-based so that every
+claim points at the words it was read from, and a reader can see why:
+
+* each entry is split into paragraphs (lines), sentences and clauses, offsets kept; the
+  edges of a quotation always end a sentence;
+* a clause is read when it holds an action cue (``data/actions.csv``) and a place mention;
+* the actor is the nearest actor mention before the cue that is not the object of a
+  preposition ("presumably with the agreement *of the US*" is not the subject).  Failing
+  that, in this order: the agent of a passive ("was lifted *by SAA*"); for "these men" the
+  latest armed group named in the paragraph or the one before; for "they"/"their" the
+  latest subject there (never the verb's own object: "they pulled what *insurgents*", nor
+  the object of another verb: "favoring *ISIL*"), else the entry's previous claim; the
+  subject of an earlier clause of the same sentence ("Even if the SAA can't take Raqqa,
+  just taking Tabaqa"); for an agentless passive the paragraph's actor ("Raqqa will be
+  heavily defended. IS cannot ..."); for a cue used as a noun in a sentence naming no
+  actor ("the much heralded attack on Raqqa") the actor of the entry's previous claim;
+* a later cue with an actor of its own right before it is another claim ("IS was able to
+  capture the territory *the non-IS jihadi forces occupied* around Azaz"); cues of
+  different actions joined by "and"/"to" are separate claims of the same actor ("IS has
+  taken most of that area and are nearly at the gates of Azaz");
+* the action of a group of cues is the one listed first in ``actions.csv`` (so "leaving
+  the siege of Azaz to reinforce Manbij" reads as a redeployment);
+* places are the mentions around the cue; a clause that names none but says "there",
+  "that territory", ... takes the latest place named before it in the paragraph; a clause
+  whose next sentence only elaborates ("This is the area around Azaz") takes its places;
+* for movements, "from X"/"out of X"/"leaving X" mark the origin and "to X"/"towards X"/
+  "into X"/"reinforce X" the destination; "the Afrin YPG" pushing east starts from Afrin;
+* the modality comes from ``data/modality.csv``, the first of questioned > speculative >
+  predicted > reported whose cue is in the clause (a "?" in it or ending its segment, the
+  stretch between ";", ":" or " - "), else elsewhere in the segment ("I get the impression
+  that ..."; but "if" only counts in its own clause), else "reported";
+* precision is the best of the place mentions' (a country named as the place is 3);
+* inside a quotation the claim is the quoted author's; when the quoted entry already holds
+  that claim it is not emitted again but listed in :attr:`ClaimReport.duplicates`;
+* a claim made after quoting an earlier entry, with a contrast cue in it ("merely",
+  "actually", "not", ...), about the same action or side near the same place, disputes the
+  quoted claims (``disputes`` on it, ``disputed_by`` on them; its modality becomes
+  "disputed" unless a cue gave it another).  Within one entry, a claim that contradicts the
+  previous sentence's claim about the same actor and place with a contrast cue ("reports of
+  IS forces fleeing Manbij. These are unconfirmed ... IS forces ... reinforce Manbij")
+  disputes it too.
+
+Everything is linear in the size of the thread: one regex pass per entry for the cues (its
+branches dispatched on the first letter), mentions looked up by binary search, and pronouns
+resolved within a bounded look-back.
+
+>>> from geo.factions import load_lexicon
+>>> from geo.records import Entry, Mention
+>>> text = "There are some reports of IS forces fleeing Manbij to the west."
+>>> entry = Entry(id=0, kind="post", author="TTG", posted_at=None, text=text, start=0,
+...               end=len(text))
+>>> manbij = Mention("manbij", 0, 44, 50, "Manbij", 1.0)
+>>> [(c.actor, c.action, c.origin, c.modality) for c in
+...  extract_claims([entry], [manbij], load_lexicon().find(text, entry=0))]
+[('is', 'flee', 'manbij', 'reported')]
+"""
+
+from __future__ import annotations
+
+from geo.claims.clauses import Clause, split_clauses
+from geo.claims.extract import extract_claims, extract_claims_report
+from geo.claims.results import ClaimReport, Duplicate
+from geo.claims.rules import (
+    ACTIONS_PATH,
+    MODALITY_PATH,
+    ActionLexicon,
+    Cue,
+    ModalityRules,
+    RulesError,
+    load_actions,
+    load_modality,
+)
+
+__all__ = [
+    "ACTIONS_PATH",
+    "MODALITY_PATH",
+    "ActionLexicon",
+    "ClaimReport",
+    "Clause",
+    "Cue",
+    "Duplicate",
+    "ModalityRules",
+    "RulesError",
+    "extract_claims",
+    "extract_claims_report",
+    "load_actions",
+    "load_modality",
+    "split_clauses",
+]

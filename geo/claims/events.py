@@ -1,0 +1,104 @@
+"""Cues grouped into events, each with its subject: the rule path's agent finding."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.claims.clauses import Clause
+from geo.claims.patterns import COORDINATION, GAP_PUNCT, GERUND, OBLIQUE, POSSESSIVE
+from geo.claims.rules import ActionLexicon, Cue
+from geo.records import ActorMention
+
+
+@dataclass(slots=True)
+class _Event:
+    cues: list[Cue]
+    start: int
+    subject: ActorMention | None
+
+
+
+def _between(items: Sequence, starts: Sequence[int], lo: int, hi: int) -> list:
+    """Items (sorted by start) that lie inside [lo, hi)."""
+    out = []
+    for index in range(bisect.bisect_left(starts, lo), len(items)):
+        item = items[index]
+        if item.start >= hi:
+            break
+        if item.end <= hi:
+            out.append(item)
+    return out
+
+
+def _oblique(text: str, mention: ActorMention, floor: int) -> bool:
+    return bool(OBLIQUE.search(text, max(floor, mention.start - 40), mention.start))
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w'/-]+", text))
+
+
+def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
+             strict: bool) -> ActorMention | None:
+    """The nearest non-oblique actor before the cue; ``strict`` wants it right before it."""
+    candidates = [m for m in actors if lo <= m.start and m.end <= cue.start]
+    for mention in reversed(candidates):
+        gap = text[mention.end: cue.start]
+        if POSSESSIVE.match(gap):
+            return mention
+        if _oblique(text, mention, lo):
+            continue
+        if strict and (_words(gap) > 6 or GAP_PUNCT.search(gap)):
+            return None
+        return mention
+    if candidates and not strict:  # "reports of IS forces fleeing": the gerund's subject
+        last = candidates[-1]
+        gap = text[last.end: cue.start]
+        words = _words(gap)
+        if not GAP_PUNCT.search(gap) and (words <= 2 or (words <= 6 and GERUND.match(gap))):
+            return last
+    return None
+
+
+def _events(text: str, clause: Clause, cues: list[Cue],
+            actors: Sequence[ActorMention]) -> list[_Event]:
+    """Group a clause's cues by subject: a new subject right before a cue starts a claim."""
+    events: list[_Event] = []
+    glued = False  # the last event was an "X-held" adjective: the next cue starts anew
+    for cue in cues:
+        if text.startswith("-", cue.start):  # "rebel-held": the actor is glued to the cue
+            owner = next((m for m in actors if m.end == cue.start), None)
+            events.append(_Event([cue], owner.start if owner else cue.start, owner))
+            glued = True
+            continue
+        if glued or not events:
+            glued = False
+            subject = _subject(text, actors, clause.start, cue, strict=False)
+            start = subject.start if subject is not None else clause.start
+            events.append(_Event([cue], min(start, cue.start), subject))
+            continue
+        current = events[-1]
+        subject = _subject(text, actors, current.cues[-1].end, cue, strict=True)
+        if subject is not None and (current.subject is None
+                                    or subject.actor != current.subject.actor):
+            events.append(_Event([cue], subject.start, subject))
+        else:
+            current.cues.append(cue)
+    return events
+
+
+def _coordinated(text: str, actions: ActionLexicon, cues: list[Cue]) -> list[list[Cue]]:
+    """Split cues of different actions joined by "and"/"to" ("taken X and are at Y")."""
+    groups: list[list[Cue]] = [[cues[0]]]
+    for cue in cues[1:]:
+        gap = text[groups[-1][-1].end: cue.start]
+        if cue.action != actions.main(groups[-1]) and COORDINATION.search(gap) \
+                and not GAP_PUNCT.search(gap):
+            groups.append([cue])
+        else:
+            groups[-1].append(cue)
+    return groups
+

@@ -1,0 +1,114 @@
+"""The entry points: a thread's entries, mentions and actor mentions in, claims out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from geo.claims.confidence import features, load_model, score
+from geo.claims.disputes import link_disputes
+from geo.claims.model import load_parser
+from geo.claims.reader import EntryReader
+from geo.claims.results import ClaimReport, Context
+from geo.claims.rules import ActionLexicon, ModalityRules, load_actions, load_modality
+from geo.claims.syntax import revise
+from geo.factions import FactionLexicon, load_lexicon
+from geo.records import ActorMention, Claim, Entry, Mention, Place
+
+
+def _group(items: Sequence, key: str) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for item in items:
+        out.setdefault(getattr(item, key), []).append(item)
+    for values in out.values():
+        values.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def extract_claims_report(
+    entries: Sequence[Entry],
+    mentions: Sequence[Mention],
+    actor_mentions: Sequence[ActorMention],
+    *,
+    places: Mapping[str, Place] | None = None,
+    lexicon: FactionLexicon | None = None,
+    actions: ActionLexicon | None = None,
+    modality: ModalityRules | None = None,
+    parse: bool = True,
+) -> ClaimReport:
+    """Claims and the quoted repetitions linked to them; see the module docstring.
+
+    ``places`` (place id -> Place) lets the reader prefer the most specific place as origin
+    or destination, rate a country as precision 3, and link disputes about nearby places.
+    ``parse=False`` reads with the rules alone, as on a machine without the English model.
+    """
+    ctx = Context(
+        entries={e.id: e for e in entries},
+        actions=actions or load_actions(),
+        modality=modality or load_modality(),
+        lexicon=lexicon or load_lexicon(),
+        places=places or {},
+        report=ClaimReport(),
+        actor_mentions=list(actor_mentions),
+    )
+    mentions_by = _group(mentions, "entry")
+    actors_by = _group(actor_mentions, "entry")
+    for entry in sorted(entries, key=lambda e: e.id):
+        reader = EntryReader(ctx, entry, mentions_by.get(entry.id, []),
+                              actors_by.get(entry.id, []))
+        claims = reader.read()
+        ctx.by_entry[entry.id] = claims
+        ctx.report.claims.extend(claims)
+    nlp = load_parser() if parse else None
+    if nlp is not None and ctx.report.claims:
+        _renumber(ctx, revise(ctx, entries, nlp))
+    _rate(ctx)
+    link_disputes(ctx, sorted(entries, key=lambda e: e.id))
+    return ctx.report
+
+
+def _rate(ctx: Context) -> None:
+    """Each claim's confidence (geo/claims/confidence.py); its features kept on the report."""
+    model = load_model()
+    rated: list[Claim] = []
+    for claim in ctx.report.claims:
+        values = features(claim, ctx.evidence.get(claim.id), ctx.entries[claim.entry].text)
+        ctx.report.features[claim.id] = values
+        rated.append(replace(claim, confidence=score(values, model)))
+    ctx.report.claims[:] = rated
+    ctx.by_entry = {}
+    for claim in rated:
+        ctx.by_entry.setdefault(claim.entry, []).append(claim)
+
+
+def _renumber(ctx: Context, claims: list[Claim]) -> None:
+    """Keep ``claims`` (the parse dropped some) with ids ``e<entry>c<n>`` counted again."""
+    renamed: dict[str, str] = {}
+    counts: dict[int, int] = {}
+    kept: list[Claim] = []
+    for claim in claims:
+        number = counts.get(claim.entry, 0)
+        counts[claim.entry] = number + 1
+        new = f"e{claim.entry}c{number}"
+        renamed[claim.id] = new
+        kept.append(replace(claim, id=new))
+    ctx.sentences = {renamed[k]: v for k, v in ctx.sentences.items() if k in renamed}
+    ctx.evidence = {renamed[k]: v for k, v in ctx.evidence.items() if k in renamed}
+    ctx.defaults = {renamed[k] for k in ctx.defaults if k in renamed}
+    ctx.report.duplicates[:] = [replace(d, original=renamed[d.original])
+                                for d in ctx.report.duplicates if d.original in renamed]
+    ctx.report.claims[:] = kept
+    ctx.by_entry = {}
+    for claim in kept:
+        ctx.by_entry.setdefault(claim.entry, []).append(claim)
+
+
+def extract_claims(
+    entries: Sequence[Entry],
+    mentions: Sequence[Mention],
+    actor_mentions: Sequence[ActorMention],
+    *,
+    places: Mapping[str, Place] | None = None,
+) -> list[Claim]:
+    """The claims of a thread in entry order (a quoted repetition is not counted again)."""
+    return extract_claims_report(entries, mentions, actor_mentions, places=places).claims

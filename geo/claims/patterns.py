@@ -1,0 +1,103 @@
+"""English as regular expressions: the language data the rule reader reads with.
+
+Each pattern says something about English word order (a preposition before an actor makes
+it an object, "by X" after a passive names the agent, ...), never about one text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREPOSITIONS = (
+    "of|with|against|from|to|for|by|between|among|amongst|than|like|about|on|at|into|"
+    "towards?|over|under|via|without|in|along|across|through|near|around|behind|beyond|"
+    "upon|onto|versus|vs"
+)
+_DETERMINERS = "the|a|an|their|its|his|her|our|some|many|these|those|all|both|other|any"
+_AUXILIARIES = "is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might"
+# An actor right after a preposition is an object ("of the US"), not the subject.
+OBLIQUE = re.compile(
+    rf"(?<![\w-])(?:{_PREPOSITIONS})\s+(?:(?:{_DETERMINERS})\s+)*[\"'\u201c\u2018(]?\Z",
+    re.IGNORECASE,
+)
+# "Lavrov's pledge", "the moderates' very own campaign": a possessor is the agent.
+POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:[\w-]+\s+){0,4}\Z")
+GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
+GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
+PASSIVE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?\w+\s*\Z",
+    re.IGNORECASE,
+)
+PASSIVE_IN_CUE = re.compile(r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+\s+)?\w+\Z",
+                            re.IGNORECASE)
+# "the capture of X by Y": an action named by a noun after an article.
+NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+AGENT = re.compile(r"\A\s+(?:of\s+[^,;.]{1,60}?\s+)?by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z",
+                   re.IGNORECASE)
+PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
+MEN = re.compile(
+    r"(?<!\w)(?:these|those|the same)\s+(?:\w+\s+)?(?:men|fighters|forces|troops|groups|units)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+# "favoring ISIL", "driving the YPG Kurds": the object of a verb is no antecedent for "they".
+VERB_OBJECT = re.compile(
+    r"(?<!\w)(?!(?:during|nothing|something|anything|everything|morning|evening|thing|king)\s)"
+    rf"\w+(?:ing|ed)\s+(?:(?:{_DETERMINERS})\s+)*[\"'\u201c]?\Z",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
+NOMINAL = re.compile(
+    rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
+    r"[\w-]+\s+){0,5}\Z",
+    re.IGNORECASE,
+)
+ANAPHOR = re.compile(
+    r"(?<!\w)(?:there|here|it all|(?:this|that|these|those|the same)\s+(?:\w+\s+)?"
+    r"(?:area|areas|territory|territories|place|places|city|town|village|region|province|"
+    r"pocket|front|crossings?|crossing points?|road|route|base|airport|positions?))(?!\w)",
+    re.IGNORECASE,
+)
+# The words that say which way a borrowed place was travelled: "out of the ... area".
+_AREA = (r"(?:(?:(?:the|that|this|these|those)\s+)?(?:[\w-]+\s+){0,4}?(?:area|territory|"
+         r"region|pocket|province|city|town|front)|there)")
+ORIGIN_PHRASE = re.compile(rf"(?<!\w)(?:from|out\s+of|leav(?:e|es|ing))\s+{_AREA}(?!\w)",
+                           re.IGNORECASE)
+DESTINATION_PHRASE = re.compile(rf"(?<!\w)(?:to|towards?|into)\s+{_AREA}(?!\w)", re.IGNORECASE)
+# "presumably with the agreement of the US", "with American air support": a co-actor.
+CO_ACTOR_OF = re.compile(
+    r"(?<!\w)with\s+(?:the\s+)?(?:(?:tacit|full|active|silent)\s+)?(?:agreement|support|help|"
+    r"backing|approval|blessing|complicity|consent|assistance|connivance|cooperation)\s+of\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+CO_ACTOR_WITH = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
+CO_ACTOR_AFTER = re.compile(
+    r"\A(?:'s)?\s+(?:(?:air|military|naval|tacit|full)\s+)?(?:support|help|backing|cover|"
+    r"approval|blessing|agreement)(?!\w)",
+    re.IGNORECASE,
+)
+AIR = re.compile(r"\A(?:'s)?\s+air\s+(?:support|cover)", re.IGNORECASE)
+# "the rerouting of foreign jihadis": the moved party of a nominalised movement.
+MOVED = re.compile(r"\A\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+NOUN_CUE = re.compile(r"(?:ing|ion|al|ment)\Z", re.IGNORECASE)
+ORIGIN = re.compile(
+    r"(?<!\w)(?:from|out\s+of|leav(?:e|es|ing)|fle(?:e|es|eing)|fled|evacuat\w*|abandon\w*)"
+    r"\s+(?:(?:the|its|their)\s+)?(?:siege\s+of\s+)?(?:(?:the\s+)?(?:city|town|village|area|"
+    r"province|region|governorate)\s+of\s+)?\Z",
+    re.IGNORECASE,
+)
+DESTINATION = re.compile(
+    r"(?<!\w)(?:to|towards?|into|onto|reinforc\w*|at\s+the\s+gates\s+of)\s+(?:(?:the|its)\s+)?"
+    r"(?:(?:city|town|village|area|province|region|governorate)\s+of\s+)?\Z",
+    re.IGNORECASE,
+)
+FORCED_OUT = re.compile(r"(?:driv\w*|drove|push\w*|kick\w*|chas\w*)\s.*out\s+of\s", re.I | re.S)
+LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
+COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
+
+ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt",
+                           "sgt", "e.g", "i.e", "u.s", "p.s", "vs", "no", "approx", "cf"})
+SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+CLAUSE_BREAK = re.compile(r";|:(?=\s)|\s[-\u2013\u2014]+\s|\u2014|,(?=\s)|\.\.\.+")
+TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019.,;:-\u2013\u2014"

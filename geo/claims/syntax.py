@@ -1,0 +1,420 @@
+"""The rule reader's claims checked against a dependency parse of their sentence.
+
+Only sentences that already hold a claim (an action cue, an actor and a place) are parsed, in
+one ``nlp.pipe`` batch.  For each claim, from the token of its cue:
+
+* **negation**: a ``neg`` child on the cue or on the verbs it hangs from ("can't take"), a
+  governing "fail"/"unable"/"prevent" (not "did not prevent"), or "no" before a noun cue:
+  no claim, unless the clause is itself a question, condition or hedge;
+* **intent**: an infinitive that says what was wanted, not what was done ("to take",
+  "aiming to", "in order to", "attempted to", "an offensive to capture", "a pledge to"):
+  no claim (inside a hedge or condition, speculative); "managed to"/"was able to" stay; "going to"/
+  "expected to" predict; a movement's purpose ("left Azaz to reinforce Manbij") moved;
+* **modality per clause**: a modal auxiliary of the cue's own verbs (may, might, could, would:
+  speculative; will, shall: predicted), a condition ("if", "unless") or hedge ("presumably",
+  "seems") that governs the cue; a cue elsewhere in the sentence no longer colours it;
+  the tagger tells the month "May" from the modal;
+* **agent and patient**: the actor is the subject (or the "by" agent of a passive, or the
+  possessor or "by" phrase of a noun cue, or the subject of the verb a participle hangs from);
+  an actor that is only the object of "against", "on", "at", ... is a target, never the agent;
+* **clause-local places**: a place named in another clause of the sentence is not this
+  claim's place.
+
+The words the checks look for (governing verbs of intent, success, hedging) are English
+grammar, listed here with the dependency labels of the ClearNLP scheme the model uses.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from geo.claims.results import Context, Evidence
+from geo.records import ActorMention, Claim, Entry
+
+# An infinitive under these is wanted, tried, planned or promised, not done.
+INTENT = frozenset({
+    "aim", "seek", "attempt", "try", "plan", "intend", "want", "wish", "hope", "prepare",
+    "threaten", "vow", "pledge", "promise", "agree", "order", "mean", "decide", "aspire",
+    "strive", "endeavour", "endeavor", "push", "call", "urge", "ask", "allow", "let", "need",
+    "fail", "refuse", "offensive", "operation", "campaign", "attack", "assault", "effort",
+    "bid", "deal", "agreement", "goal", "objective", "intention", "launch", "deploy", "send",
+    "move", "advance", "mobilize", "mobilise", "redeploy", "reinforce", "head",
+})
+# An infinitive under these did happen ("managed to take", "was able to capture").
+SUCCESS = frozenset({"manage", "succeed", "able", "continue", "go on", "proceed", "help"})
+# An infinitive under these is a prediction ("is going to take", "is expected to fall").
+FUTURE = frozenset({"go", "expect", "about", "set", "likely", "due", "poised"})
+MOVING = frozenset({"redeploy", "withdraw", "flee", "advance"})
+MOVING_VERBS = frozenset({"leave", "move", "head", "go", "send", "deploy", "withdraw", "pull",
+                          "redeploy", "travel", "march", "transfer", "bring", "truck", "rush",
+                          "dispatch", "return", "relocate", "reposition", "retreat"})
+NEGATING = frozenset({"fail", "unable", "prevent", "stop", "block", "thwart", "foil",
+                      "refuse", "avoid", "deny", "cancel", "abandon", "halt"})
+HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "likely",
+                    "apparently", "allegedly", "supposedly", "conceivably"})
+THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
+                      "guess", "wonder", "imagine", "speculate", "doubt"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+SPECULATIVE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "into", "onto", "toward", "towards",
+                                 "upon", "over", "near", "around", "from"})
+# A place under the verb of one of these clauses, when the cue is not in it, is another
+# clause's place ("the town they held after the army took Azaz").
+FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Edges along which a verb shares its subject with the verb it hangs from.
+SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
+
+
+def _token_at(doc: Any, offset: int) -> Any:
+    for token in doc:
+        if token.idx <= offset < token.idx + len(token.text) or token.idx >= offset:
+            return token
+    return doc[-1]
+
+
+def _np_root(doc: Any, start: int, end: int) -> Any | None:
+    """The token of [start, end) whose head lies outside it: the phrase's head."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    for token in tokens:
+        if not (start <= token.head.idx < end) or token.head.i == token.i:
+            return token
+    return tokens[-1] if tokens else None
+
+
+def _governors(token: Any) -> Iterable[Any]:
+    """The cue and the words it hangs from, up to its clause's head (and beyond an
+    infinitive or participle to the verb that governs it)."""
+    current = token
+    seen = 0
+    while seen < 8:
+        yield current
+        if current.dep_ == "ROOT" or current.head.i == current.i:
+            return
+        if current.dep_ in ("relcl", "parataxis", "ccomp") and current.pos_ in ("VERB", "AUX"):
+            return
+        current = current.head
+        seen += 1
+
+
+def _infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _negated(token: Any) -> bool:
+    """Whether the cue's event is said not to have happened."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    chain = list(_governors(token))
+    for lower, upper in itertools.pairwise(chain):
+        if lower.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "aux", "conj"):
+            break
+        if lower.dep_ == "conj":
+            continue
+        if upper.lemma_.lower() in NEGATING:  # "did not prevent X doing": X did it
+            return not any(c.dep_ == "neg" for c in _dependents(upper))
+        if any(c.dep_ == "neg" for c in upper.children):
+            return True
+    return False
+
+
+def _intended(token: Any, action: str) -> str:
+    """"intent" when the cue is only wanted or tried, "future" when it is predicted.
+
+    A movement's purpose is still a movement: "left the siege of Azaz to reinforce Manbij"
+    tells a redeployment that happened."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") and _infinitive(current):
+            head = current.head
+            lemma = head.lemma_.lower()
+            if action in MOVING and lemma in MOVING_VERBS:
+                return ""
+            if current.dep_ == "advcl" or any(c.lower_ == "order" for c in current.children):
+                return "intent"  # "launched an offensive to take X", "in order to"
+            if lemma in SUCCESS:
+                return ""
+            if lemma in FUTURE:
+                return "future"
+            if lemma in INTENT or head.pos_ in ("NOUN", "PROPN") or current.dep_ in (
+                    "acl", "relcl"):
+                return "intent"
+            return ""
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "pcomp" and \
+            token.head.lower_ in ("at", "toward", "towards") and \
+            token.head.head.lemma_.lower() in ("aim", "target", "direct"):
+        return "intent"  # "aimed at capturing"
+    return ""
+
+
+def _dependents(token: Any) -> list[Any]:
+    """A word's dependents, with those of its auxiliaries ("will" hangs on "be" in "will be
+    defended")."""
+    out = list(token.children)
+    out += [g for c in out if c.dep_ in ("aux", "auxpass") for g in c.children]
+    return out
+
+
+def _modality(token: Any) -> str:
+    """The modality the parse gives the cue's own clause ("" when nothing marks it)."""
+    future = speculative = False
+    chain = list(_governors(token))
+    for current in chain:
+        for child in _dependents(current):
+            word = child.lower_
+            lemma = child.lemma_.lower()
+            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+                if word in FUTURE_MODALS or lemma in FUTURE_MODALS:
+                    future = True
+                elif word in SPECULATIVE_MODALS or lemma in SPECULATIVE_MODALS:
+                    speculative = True
+            elif (child.dep_ == "mark" and word in CONDITIONS) or \
+                    (child.dep_ == "advmod" and word in HEDGES):
+                speculative = True
+        if current.i != token.i and current.lemma_.lower() in THINKING:
+            speculative = True
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in THINKING:
+        speculative = True  # "I think the SDF took Manbij"
+    if speculative:
+        return "speculative"
+    return "predicted" if future else ""
+
+
+def _subject_of(token: Any) -> tuple[Any | None, bool]:
+    """The agent phrase's head for a cue, and whether it is a real agent (not a patient)."""
+    current = token
+    below = -1  # the word we climbed from: a noun cue that is itself the subject is no agent
+    for _ in range(6):
+        children = [c for c in current.children if c.i != below]
+        for child in children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0], True
+        for child in children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, True
+            if child.dep_ == "nsubjpass":
+                return child, False
+        if current.pos_ in ("NOUN", "PROPN"):  # a noun cue: "the SDF's offensive by X"
+            for child in children:
+                if child.dep_ == "poss":
+                    return child, True
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0], True
+            for child in children:  # "the SDF offensive", "Russian airstrikes"; not "further"
+                if child.dep_ in ("compound", "amod") and child.i < current.i and \
+                        (child.pos_ == "PROPN" or child.text[:1].isupper()):
+                    return child, True
+            if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
+                below, current = current.i, current.head
+                if current.dep_ == "prep":
+                    below, current = current.i, current.head
+                continue
+            return None, False
+        if current.dep_ == "acl" and current.head.i != current.i:
+            if _infinitive(current):  # "take this opportunity to push": the taker pushes
+                below, current = current.i, current.head
+                continue
+            return current.head, True  # "IS forces fleeing Manbij"
+        if current.dep_ in SHARING and current.head.i != current.i:
+            objects = [c for c in current.head.children if c.dep_ == "dobj"]
+            if current.dep_ == "xcomp" and objects:
+                return objects[0], True  # "want IS to take": the object acts
+            below, current = current.i, current.head
+            continue
+        return None, False
+    return None, False
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character span of a noun phrase up to its head, with "and"-joined and "of" parts."""
+    start = token.left_edge.idx
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ in ("conj", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return start, end
+
+
+def _role(doc: Any, mention: ActorMention, base: int) -> str:
+    """"target" when an actor mention is the object of a preposition, else ""."""
+    root = _np_root(doc, mention.start - base, mention.end - base)
+    if root is None:
+        return ""
+    current = root
+    while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
+            current.head.i != current.i:
+        current = current.head
+    if current.dep_ == "pobj" and current.head.lower_ in TARGET_PREPOSITIONS:
+        return "target"
+    if current.dep_ in ("dobj",):
+        return "target"
+    return ""
+
+
+def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
+    """Whether a place lies in another clause than the cue's: under the verb of a relative,
+    adverbial, complement or coordinated clause with a subject of its own that does not
+    contain the cue ("captured X after IS fighters withdrew from Y": Y is not X's claim)."""
+    token = _np_root(doc, start, end)
+    if token is None:
+        return False
+    above_cue = {a.i for a in cue.ancestors} | {cue.i}
+    for node in [token, *token.ancestors]:
+        if node.i in above_cue:
+            return False
+        if node.dep_ in ("relcl", "acl") and cue.i in {a.i for a in node.head.ancestors}:
+            return False  # "took the territory [the rebels held] around X": the object's
+        if node.dep_ in FOREIGN_CLAUSES and node.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in SUBJECTS for c in node.children):
+            return True
+    return False
+
+
+def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: Any,
+                  actors: Sequence[ActorMention]) -> tuple[str | None, str]:
+    """(new actor or None, reason to drop or "") from the agent the parse finds."""
+    if doc.text.startswith("-", evidence.cue[0] - base):
+        return None, ""  # "rebel-held": the actor is the word glued to the cue
+    subject, agent = _subject_of(cue)
+    if subject is not None and agent:
+        lo, hi = _phrase(subject)
+        named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
+        closer = evidence.subject is not None and \
+            base + hi <= evidence.subject.start and evidence.subject.end <= base + cue.idx
+        if named and claim.actor not in {m.actor for m in named} and not closer:
+            if evidence.co_actor == "air":
+                return None, ""
+            if evidence.co_actor:
+                return None, "a co-actor that is not the agent"
+            return named[0].actor, ""
+        own = evidence.subject
+        if not named and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
+                and own is not None and base <= own.start < base + len(doc.text) \
+                and not closer and not evidence.co_actor \
+                and not (base + lo <= own.start < base + hi):
+            return None, "the agent is no actor the lexicon knows"
+    if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
+        target = _role(doc, evidence.subject, base) == "target"
+        moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee")
+        if target and not moved and (subject is None or not agent or evidence.co_actor):
+            return None, "the actor is the target"
+    return None, ""
+
+
+def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
+          actors: Sequence[ActorMention]) -> tuple[Claim | None, str]:
+    """The claim as the parse reads it (None when the parse says it is no claim), and why.
+
+    A negated or merely intended action is no claim when its clause reports ("launched an
+    offensive to capture X": no capture); inside a question, a condition or a hedge it
+    stays, as what it is (questioned, speculative: "if the SDF wants ... to capture X").
+    """
+    if evidence.co_actor == "associate":
+        return None, "an associate is not the agent"
+    cue = _token_at(doc, evidence.cue[0] - base)
+    intent = _intended(cue, claim.action)
+    modality = _modality(cue) or ("predicted" if intent == "future" else "")
+    hypothetical = bool(modality) or claim.modality == "questioned"
+    if _negated(cue) and not hypothetical:
+        return None, "negated"
+    if intent == "intent" and not hypothetical:
+        return None, "intended"
+    changes: dict[str, object] = {}
+    if claim.modality not in ("questioned", "disputed"):
+        changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")
+    actor, why = _actor_change(claim, evidence, doc, base, cue, actors)
+    if why:
+        return None, why
+    if actor is not None:
+        changes["actor"] = actor
+    sentence_end = base + len(doc.text)
+    local = [m for m in evidence.mentions if base <= m.start < sentence_end]
+    if local and len(local) == len(evidence.mentions) and not evidence.borrowed:
+        kept = [m for m in local if not _foreign(doc, cue, m.start - base, m.end - base)]
+        if not kept:
+            return None, "no place in the clause"
+        if len(kept) < len(local):
+            places = tuple(dict.fromkeys(m.place for m in kept))
+            changes["places"] = places
+            if claim.origin not in places:
+                changes["origin"] = None
+            if claim.destination not in places:
+                changes["destination"] = None
+    changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+    return (replace(claim, **changes) if changes else claim), ""
+
+
+# Parses kept per process, by sentence text: a thread quotes its comments, an archive holds
+# reposts, and a sentence is parsed once.  Bounded, oldest dropped first.
+_PARSED: OrderedDict[str, Any] = OrderedDict()
+PARSE_CACHE = 5_000
+
+
+def _parse(nlp: Any, wanted: dict[tuple[int, int, int], str]) -> dict[tuple[int, int, int], Any]:
+    """Parses of the wanted sentences: from the cache, the rest in one ``nlp.pipe`` batch."""
+    fresh = list(dict.fromkeys(s for s in wanted.values() if s not in _PARSED))
+    for sentence, doc in zip(fresh, nlp.pipe(fresh, batch_size=256), strict=True):
+        doc.tensor = doc.tensor[:0]  # the token vectors are not read: keep the cache small
+        _PARSED[sentence] = doc
+    out = {}
+    for key, sentence in wanted.items():
+        out[key] = _PARSED[sentence]
+        _PARSED.move_to_end(sentence)
+    while len(_PARSED) > PARSE_CACHE:
+        _PARSED.popitem(last=False)
+    return out
+
+
+def revise(ctx: Context, entries: Sequence[Entry], nlp: Any) -> list[Claim]:
+    """Every claim checked against the parse of its sentence (see the module docstring)."""
+    by_entry = {e.id: e for e in entries}
+    wanted: dict[tuple[int, int, int], str] = {}
+    for claim in ctx.report.claims:
+        evidence = ctx.evidence.get(claim.id)
+        if evidence is None:
+            continue
+        start, end = evidence.sentence
+        wanted.setdefault((claim.entry, start, end),
+                          by_entry[claim.entry].text[start:end])
+    docs = _parse(nlp, wanted)
+    actors_by: dict[int, list[ActorMention]] = {}
+    for mention in ctx.actor_mentions:
+        actors_by.setdefault(mention.entry, []).append(mention)
+    out: list[Claim] = []
+    seen: set[tuple] = set()
+    for claim in ctx.report.claims:
+        evidence = ctx.evidence.get(claim.id)
+        if evidence is None:
+            out.append(claim)
+            continue
+        start, end = evidence.sentence
+        doc = docs[(claim.entry, start, end)]
+        checked, why = check(claim, evidence, doc, start, actors_by.get(claim.entry, []))
+        if checked is None:
+            ctx.report.dropped.append((claim, why))
+            continue
+        key = (checked.entry, checked.start, checked.actor, checked.action, checked.places)
+        if key in seen:
+            continue
+        seen.add(key)
+        ctx.evidence[claim.id] = replace(evidence, parsed=True)
+        out.append(checked)
+    return out
+
+
+__all__ = ["check", "revise"]

@@ -189,8 +189,9 @@ def _delete_thread(con: sqlite3.Connection, source: str) -> None:
 # The inputs of the pipeline besides a thread's text: its code and the files in data/ that a
 # person edits (the lexicons, the gazetteer supplement and aliases, the config, the outlines).
 PIPELINE_CODE = Path(__file__).resolve().parent
-PIPELINE_DATA_SUFFIXES = {".csv", ".json", ".geojson"}
-PIPELINE_DATA_SKIPPED = {"online_cache.json"}  # a cache of answers, not an input
+PIPELINE_DATA_SUFFIXES = {".csv", ".json", ".geojson", ".gz"}  # .gz: the regional places
+PIPELINE_DATA_SKIPPED = {"online_cache.json",  # a cache of answers, not an input
+                         "gazetteer_index.tsv.gz"}  # built from the other files
 
 
 @functools.cache
@@ -207,7 +208,7 @@ def pipeline_stamp(*, code_dir: Path = PIPELINE_CODE, data_dir: Path = DATA_DIR)
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
-    files = sorted(code_dir.glob("*.py")) + sorted(
+    files = sorted(code_dir.rglob("*.py")) + sorted(
         p for p in data_dir.glob("*")
         if p.suffix in PIPELINE_DATA_SUFFIXES and p.name not in PIPELINE_DATA_SKIPPED)
     for path in files:

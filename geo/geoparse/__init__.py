@@ -1,0 +1,156 @@
+"""Find the places a thread talks about, resolve them offline, and say how sure we are.
+
+The approach is mordecai's in miniature, with rules instead of a neural ranker:
+
+1. **Spot**: capitalised word runs (and Arabic-script words) that are names in the gazetteer,
+   longest first, so "Tabqa air base" wins over "Tabqa" and "Aleppo Governorate" over "Aleppo".
+2. **Filter** what is a place somewhere but not here: people and other names listed in
+   ``data/not_places.csv``, commenters' names, a word that the thread also writes in lower
+   case (sentence-initial "Is", "Peace"), titles ("General Hassan"), agreements ("Minsk II"),
+   and names that also stand for an actor ("Moscow", "Turkey", "the Washington borg"), which
+   count as places only after a locative preposition ("in Turkey").
+3. **Rank** the candidates: curated names first, then the thread's region (and nearness to the
+   places the thread already named), then population.
+4. **Qualify**: ACLED precision from the words around ("near", "the gates of", "SW of" give 2;
+   "area", "pocket", "northern ...", a province give 3), and a check of stated relative positions.
+5. **Repair and keep**: a misspelling ("Mabij") is matched by edit distance only where the
+   context makes it unambiguous; a name after a locative cue that nothing resolves is kept as
+   unresolved, never given invented coordinates.
+
+All of it is linear in the text: one pass of a compiled regex per entry and dictionary lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
+    AFTER_LOCATIVE,
+    CAPITAL_TOKEN,
+    CONJUNCTION,
+    LOCATIVE,
+    TOKEN,
+    URL,
+)
+from geo.geoparse.rank import _confidence, _precision, _score
+from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
+from geo.geoparse.repair import (
+    _check_relations,
+    _repair_misspellings,
+    _resolve_anaphora,
+    _speaker,
+)
+from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
+from geo.records import Entry, Mention, Place, Relation, Unresolved
+
+__all__ = ["GeoparseResult", "geoparse", "load_not_places"]
+
+
+@dataclass(slots=True)
+class GeoparseResult:
+    """What the geoparser found: places used, mentions, unresolved names, checked relations."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    # (entry, start, end, surface, why): what was dropped, for debugging and the tests
+    rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+
+
+
+def geoparse(
+    entries: Sequence[Entry],
+    gazetteer: Gazetteer,
+    *,
+    actor_aliases: Iterable[str] = (),
+    not_places: dict[str, NotPlace] | None = None,
+    fuzzy: bool = True,
+) -> GeoparseResult:
+    """Resolve the place names of ``entries`` (one thread) against ``gazetteer``.
+
+    ``actor_aliases`` are names that also stand for a faction or state (from the faction
+    lexicon): they count as places only after a locative preposition.
+    """
+    not_places = load_not_places() if not_places is None else not_places
+    aliases = {name_key(a) for a in actor_aliases}
+    authors = {name_key(e.author) for e in entries if e.author}
+    authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
+    authors -= {""}
+    authors_by_id = {e.id: e.author for e in entries}
+    # One pass over the thread's text, then over its distinct words only.
+    words = set(TOKEN.findall(URL.sub(" ", "\n".join(e.text for e in entries))))
+    lowercase_words = {w for w in words if w.islower()}
+    spotter = _Spotter(gazetteer)
+    result = GeoparseResult()
+
+    spots = [s for e in entries for s in spotter.spots(e)]
+    kept: list[_Spot] = []
+    for spot in spots:
+        why = _reject_reason(spot, not_places=not_places, authors=authors,
+                             lowercase_words=lowercase_words, actor_aliases=aliases)
+        if why is None:
+            kept.append(spot)
+        else:
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
+
+    # Anchors: names with a single candidate in the region are the thread's frame of reference.
+    # Distinct places only: a thread naming Aleppo 5,000 times has one anchor, not 5,000, so
+    # ranking stays linear in the text.
+    anchors = list({s.candidates[0].place.id: s.candidates[0].place for s in kept
+                    if len(s.candidates) == 1
+                    and gazetteer.in_region(s.candidates[0].place)}.values())
+    spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
+    previous: Mention | None = None
+    actor_spans: dict[int, set[tuple[int, int]]] = {}
+    for r in result.rejected:
+        if "actor" in r[4]:
+            actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
+    nearest_km: dict[tuple[float, float], float] = {}
+    for spot in kept:
+        if len(spot.candidates) == 1:  # nothing to rank: skip the distance work
+            ranked = [(0.0, spot.candidates[0])]
+        else:
+            ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c)
+                             for c in spot.candidates),
+                            key=lambda sc: sc[0], reverse=True)
+        best_score, best = ranked[0]
+        in_region = gazetteer.in_region(best.place)
+        # Far from the thread's region, a town name needs a locative to be believed.
+        if (not in_region and best.place.kind != "country" and not best.curated
+                and _previous_word(spot.entry.text, spot.start) not in LOCATIVE):
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                    "outside the thread's region and not after a locative"))
+            continue
+        if best.place.kind == "country" and _state_as_actor(spot, actor_spans):
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                    "a state acting (subject of an act, or listed with actors)"))
+            continue
+        confidence = _confidence(best, ranked[1][0] if len(ranked) > 1 else None, best_score,
+                                 in_region)
+        precision, why = _precision(spot.entry.text, spot.start, spot.end, best.place)
+        if (precision == 1 and previous is not None and previous.entry == spot.entry.id
+                and CONJUNCTION.match(spot.entry.text[previous.end:spot.start])):
+            precision, why = previous.precision, f"shares the words before {previous.surface!r}"
+        evidence = (f"{'curated name' if best.curated else 'GeoNames name'}; "
+                    f"{len(spot.candidates)} candidate(s); "
+                    f"{'in' if in_region else 'outside'} the thread's region; {why}")
+        result.places[best.place.id] = best.place
+        previous = Mention(
+            place=best.place.id, entry=spot.entry.id, start=spot.start, end=spot.end,
+            surface=spot.surface, confidence=confidence, precision=precision, evidence=evidence,
+            speaker=_speaker(spot.entry, spot.start, authors_by_id))
+        result.mentions.append(previous)
+        spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
+
+    if fuzzy:
+        _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
+                             lowercase_words, aliases, authors_by_id)
+    _resolve_anaphora(entries, result, authors_by_id)
+    _check_relations(entries, result)
+    result.mentions.sort(key=lambda m: (m.entry, m.start))
+    result.unresolved.sort(key=lambda u: (u.entry, u.start))
+    return result
+

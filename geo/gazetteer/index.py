@@ -149,7 +149,7 @@ def _add_regional(rows: dict[str, list[Any]], regional: Path) -> None:
         if known is not None:
             known[8], known[9] = row["admin"], f"{known[9]}; {row['source']}"
             known[10] |= names
-            if row["kind"] in {"district", "governorate"}:
+            if row["kind"] == "region":
                 known[2], known[7] = row["kind"], row["extent_km"]
             continue
         rows[row["id"]] = [row["id"], row["name"], row["kind"], row["country"], row["lat"],

@@ -7,7 +7,7 @@ project carries, so that a deployed app needs no ``../shared``:
 
 * Who's On First admin records for Syria, Iraq and the Turkish border provinces: GeoNames
   populated places including the population-0 villages, with Arabic names and GeoNames
-  romanisations; counties as districts, regions as governorates;
+  romanisations; counties (districts) and regions (governorates) as regions with an extent;
 * OCHA's Syrian communities: P-codes, OCHA spellings, the admin hierarchy; a community within
   3 km of a WOF locality of the same skeleton name is that locality (its P-code, spelling and
   admin area are added to it), else a place of its own; sub-districts (ADM3) as districts at
@@ -105,14 +105,14 @@ def load_wof(path: Path) -> Iterator[RegionalPlace]:
             if kind == "locality":
                 place_kind, extent = _kind(population, row["gn_feature_code"]), 0.0
             elif kind == "neighbourhood":
-                place_kind, extent = "quarter", 0.0
-            elif kind == "county":
-                place_kind, extent = "district", 20.0
-                names += [f"{n} District" for n in (base, row["name"])]
+                place_kind, extent = "district", 0.0  # a city quarter
+            elif kind == "county":  # found by "X District" only: a bare X is the town
+                place_kind, extent = "region", 20.0
+                names = [f"{n} District" for n in {base, row["name"], row["name_gn"]} if n]
             else:
-                place_kind, extent = "governorate", 60.0
-                names += [f"{n} {w}" for n in (base, row["name"])
-                          for w in ("Governorate", "Province")]
+                place_kind, extent = "region", 60.0  # a governorate
+                names = [f"{n} {w}" for n in {base, row["name"], row["name_gn"]} if n
+                         for w in ("Governorate", "Province", "governorate", "province")]
             wof = f"WOF {row['wof_id']}"
             gid = f"geonames:{row['gn_id']}" if row["gn_id"] else f"wof:{row['wof_id']}"
             sources = [wof] + ([f"GeoNames {row['gn_id']}"] if row["gn_id"] else [])
@@ -155,7 +155,7 @@ def load_ocha(path: Path) -> tuple[list[RegionalPlace], list[RegionalPlace]]:
         names = [f"{name} {w}" for w in ("Subdistrict", "Sub-district", "Nahiya")]
         names.append(f"{first['adm3_ar']}")
         areas.append(RegionalPlace(
-            f"ocha:{pcode}", f"{name} Subdistrict", "district", "SY", lat, lon, 0, 12.0,
+            f"ocha:{pcode}", f"{name} Subdistrict", "region", "SY", lat, lon, 0, 12.0,
             f"{first['adm1_en']} > {first['adm2_en']}", [f"OCHA {pcode}"],
             [n for n in names if _usable(n)]))
     return communities, areas

@@ -56,6 +56,9 @@ class GeoparseResult:
     mentions: list[Mention] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # "the city", "the town" linked to the place they refer to: links, not place names, so
+    # they are kept apart from ``mentions`` (the claim reader reads both).
+    anaphora: list[Mention] = field(default_factory=list)
     # (entry, start, end, surface, why): what was dropped, for debugging and the tests
     rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)
 
@@ -151,6 +154,7 @@ def geoparse(
     _resolve_anaphora(entries, result, authors_by_id)
     _check_relations(entries, result)
     result.mentions.sort(key=lambda m: (m.entry, m.start))
+    result.anaphora.sort(key=lambda m: (m.entry, m.start))
     result.unresolved.sort(key=lambda u: (u.entry, u.start))
     return result
 

@@ -131,7 +131,7 @@ def _resolve_anaphora(
             target = ranked[0]
             place = result.places[target.place]
             precision, why = _precision(entry.text, match.start(), match.end(), place)
-            result.mentions.append(Mention(
+            result.anaphora.append(Mention(
                 place=place.id, entry=entry.id, start=match.start(), end=match.end(),
                 surface=match.group(0), confidence=0.5, precision=precision,
                 evidence=f"anaphor: {match.group(0)!r} refers to {target.surface!r}, the first "
@@ -142,7 +142,7 @@ def _resolve_anaphora(
 def _check_relations(entries: Sequence[Entry], result: GeoparseResult) -> None:
     """Check 'X SW of Y' against the coordinates of X and Y."""
     by_entry: dict[int, list[Mention]] = {}
-    for mention in result.mentions:
+    for mention in [*result.mentions, *result.anaphora]:
         by_entry.setdefault(mention.entry, []).append(mention)
     texts = {e.id: e.text for e in entries}
     for entry_id, mentions in by_entry.items():

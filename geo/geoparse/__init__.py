@@ -34,7 +34,13 @@ from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     TOKEN,
     URL,
 )
-from geo.geoparse.rank import _confidence, _precision, _score
+from geo.geoparse.phrases import (
+    boilerplate_spans,
+    lower_case_countries,
+    read_phrases,
+    road_between,
+)
+from geo.geoparse.rank import FEATURE_NEAR_KM, _anchors, _confidence, _precision, _ranked
 from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
 from geo.geoparse.repair import (
     _check_relations,
@@ -88,8 +94,11 @@ def geoparse(
     lowercase_words = {w for w in words if w.islower()}
     spotter = _Spotter(gazetteer)
     result = GeoparseResult()
+    boilerplate = {e.id: boilerplate_spans(e.text) for e in entries}
 
-    spots = [s for e in entries for s in spotter.spots(e)]
+    spots = [s for e in entries for s in spotter.spots(e)
+             if not _inside(s.start, boilerplate.get(e.id, ()))]
+    spots = read_phrases(spots, gazetteer, result.rejected)
     kept: list[_Spot] = []
     for spot in spots:
         why = _reject_reason(spot, not_places=not_places, authors=authors,
@@ -99,26 +108,16 @@ def geoparse(
         else:
             result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
 
-    # Anchors: names with a single candidate in the region are the thread's frame of reference.
-    # Distinct places only: a thread naming Aleppo 5,000 times has one anchor, not 5,000, so
-    # ranking stays linear in the text.
-    anchors = list({s.candidates[0].place.id: s.candidates[0].place for s in kept
-                    if len(s.candidates) == 1
-                    and gazetteer.in_region(s.candidates[0].place)}.values())
+    anchors = _anchors(kept, gazetteer)
     spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
-    previous: Mention | None = None
     actor_spans: dict[int, set[tuple[int, int]]] = {}
     for r in result.rejected:
         if "actor" in r[4]:
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
+    previous: Mention | None = None
     for spot in kept:
-        if len(spot.candidates) == 1:  # nothing to rank: skip the distance work
-            ranked = [(0.0, spot.candidates[0])]
-        else:
-            ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c)
-                             for c in spot.candidates),
-                            key=lambda sc: sc[0], reverse=True)
+        ranked = _ranked(spot, gazetteer, anchors, nearest_km)
         best_score, best = ranked[0]
         in_region = gazetteer.in_region(best.place)
         # Far from the thread's region, a town name needs a locative to be believed.
@@ -131,15 +130,26 @@ def geoparse(
             result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                                     "a state acting (subject of an act, or listed with actors)"))
             continue
+        near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+        if spot.feature and (not anchors or near > FEATURE_NEAR_KM):
+            result.unresolved.append(Unresolved(surface=spot.feature, entry=spot.entry.id,
+                                                start=spot.start, end=spot.end))
+            continue
         confidence = _confidence(best, ranked[1][0] if len(ranked) > 1 else None, best_score,
                                  in_region)
         precision, why = _precision(spot.entry.text, spot.start, spot.end, best.place)
+        if spot.feature:
+            precision, why = 2, (f"{spot.feature!r} is a feature the gazetteer lacks, named "
+                                 f"after {best.place.name!r} {near:.0f} km from the text's places")
+            confidence = min(confidence, 0.5)
         if (precision == 1 and previous is not None and previous.entry == spot.entry.id
                 and CONJUNCTION.match(spot.entry.text[previous.end:spot.start])):
             precision, why = previous.precision, f"shares the words before {previous.surface!r}"
-        evidence = (f"{'curated name' if best.curated else 'GeoNames name'}; "
-                    f"{len(spot.candidates)} candidate(s); "
-                    f"{'in' if in_region else 'outside'} the thread's region; {why}")
+        how = ("transliteration variant" if best.variant else
+               "curated name" if best.curated else "gazetteer name")
+        evidence = (f"{how}; {len(spot.candidates)} candidate(s); "
+                    f"{'in' if in_region else 'outside'} the thread's region; "
+                    f"{spot.note + '; ' if spot.note else ''}{why}")
         result.places[best.place.id] = best.place
         previous = Mention(
             place=best.place.id, entry=spot.entry.id, start=spot.start, end=spot.end,
@@ -147,6 +157,7 @@ def geoparse(
             speaker=_speaker(spot.entry, spot.start, authors_by_id))
         result.mentions.append(previous)
         spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
+    _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -158,3 +169,37 @@ def geoparse(
     result.unresolved.sort(key=lambda u: (u.entry, u.start))
     return result
 
+
+
+def _inside(start: int, spans) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                     spotted: dict[int, list[tuple[int, int]]],
+                     authors_by_id: dict[int, str]) -> None:
+    """Roads between two places ("Jarabulus-Manbij road") replace the mentions of their ends;
+    countries written in lower case after a locative ("in syria") are added."""
+    def biggest(candidates):
+        return max(candidates, key=lambda c: (c.curated, c.place.population)).place
+
+    for entry in entries:
+        for start, end, surface, place in road_between(entry.text, gazetteer, biggest):
+            result.mentions = [m for m in result.mentions
+                               if not (m.entry == entry.id and start <= m.start < end)]
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end, surface=surface,
+                confidence=0.7, precision=2,
+                evidence=f"a road between two places: {place.source}",
+                speaker=_speaker(entry, start, authors_by_id)))
+        taken = spotted.get(entry.id, [])
+        for start, end, place in lower_case_countries(entry.text, gazetteer):
+            if any(a <= start < b for a, b in taken):
+                continue
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.7, precision=1,
+                evidence="a country written in lower case after a locative",
+                speaker=_speaker(entry, start, authors_by_id)))

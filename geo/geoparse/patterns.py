@@ -63,6 +63,9 @@ AGENT_AFTER = re.compile(
     r"decided|demands?|supports?|refuses?|says|said|sends?|sent|threatens?|insists?)\b",
     re.IGNORECASE,
 )
+SPEAKER_AFTER = re.compile(
+    r"^[ \t]+(?:said|says|stated|states|told|wrote|writes|added|asked|replied|argued|claimed|"
+    r"claims|explained|noted|tweeted|posted|commented)\b")
 RELATIVE = re.compile(
     r"^[ \t]+(?:(?P<km>\d+(?:\.\d+)?)\s*km\s+)?(?P<dir>north-?east|north-?west|south-?east|"
     r"south-?west|north|south|east|west|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW|NE|NW|SE|SW|N|S|E|W)"

@@ -9,6 +9,64 @@ from geo.gazetteer import Candidate, Gazetteer
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
+FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the text's places
+FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
+
+
+def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
+    """How likely a candidate is before the text is read: curated, regional, populous."""
+    place = candidate.place
+    return (3.0 * candidate.curated + 2.0 * gazetteer.in_region(place)
+            + math.log10(place.population + 1) / 7.0 - 0.5 * candidate.article_dropped)
+
+
+def _anchors(spots: Sequence, gazetteer: Gazetteer) -> list[Place]:
+    """The places a text is surely about: a name whose first candidate clearly beats the rest
+    before any context (one candidate, a curated name, or a town far larger than its
+    namesakes), in the region.  Distinct places only, so ranking stays linear in the text."""
+    anchors: dict[str, Place] = {}
+    for spot in spots:
+        if spot.feature:
+            continue
+        priors = sorted(((_prior(c, gazetteer), c) for c in spot.candidates),
+                        key=lambda pc: pc[0], reverse=True)
+        top, best = priors[0]
+        clear = len(priors) == 1 or top - priors[1][0] >= 0.4
+        if clear and gazetteer.in_region(best.place) and best.place.kind not in {
+                "country", "region"}:
+            anchors[best.place.id] = best.place
+    return list(anchors.values())
+
+
+def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
+            nearest_km: dict[tuple[float, float], float]) -> list[tuple[float, Candidate]]:
+    """Candidates best first; a candidate far from every anchor gives way to a nearby
+    transliteration variant of the same name (a village in the text's area, not its namesake
+    across the border)."""
+    candidates = spot.candidates
+    ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in candidates),
+                    key=lambda sc: sc[0], reverse=True)
+    best = ranked[0][1]
+    if (anchors and not best.curated and best.place.kind not in {"country", "region"}
+            and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):
+        near = [c for c in gazetteer.variants(spot.surface)
+                if _nearest(c.place, anchors, gazetteer, nearest_km) <= 2 * FEATURE_NEAR_KM]
+        if near:
+            return sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in near),
+                          key=lambda sc: sc[0], reverse=True)
+    return ranked
+
+
+def _nearest(place: Place, anchors: Sequence[Place], gazetteer: Gazetteer,
+             nearest_km: dict[tuple[float, float], float]) -> float:
+    point = (place.lat, place.lon)
+    nearest = nearest_km.get(point)
+    if nearest is None:
+        nearest = min((gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon)
+                       for a in anchors if a.id != place.id), default=0.0)
+        nearest_km[point] = nearest
+    return nearest
+
 
 def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
            nearest_km: dict[tuple[float, float], float]) -> float:
@@ -22,13 +80,9 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
     if gazetteer.in_region(place):
         score += 2.0
     if anchors:
-        point = (place.lat, place.lon)
-        nearest = nearest_km.get(point)
-        if nearest is None:
-            nearest = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon)
-                          for a in anchors)
-            nearest_km[point] = nearest
-        score += 2.0 * math.exp(-nearest / 200.0)
+        nearest = _nearest(place, anchors, gazetteer, nearest_km)
+        # the region around the text's places, and closer still its villages
+        score += 2.0 * math.exp(-nearest / 200.0) + 2.0 * math.exp(-nearest / 25.0)
     if candidate.article_dropped:
         score -= 0.5
     score += math.log10(place.population + 1) / 7.0

@@ -15,6 +15,7 @@ from geo.geoparse.patterns import (
     LOCATIVE,
     NOT_PLACES_PATH,
     ORGANISATION_AFTER,
+    SPEAKER_AFTER,
     TITLES,
 )
 from geo.geoparse.spot import _previous_word, _Spot
@@ -56,6 +57,9 @@ def _reject_reason(
         return f"listed in not_places.csv as {listed.kind}"
     if key in authors:
         return "a commenter's name"
+    if SPEAKER_AFTER.match(after) and not any(
+            c.curated or c.place.kind in {"city", "country"} for c in spot.candidates):
+        return "a speaker (a village's name before 'said' is a person's)"
     if AGREEMENT_AFTER.match(after) and not any(c.curated for c in spot.candidates):
         return "names an agreement or meeting"
     previous = _previous_word(text, spot.start)

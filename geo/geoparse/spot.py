@@ -26,6 +26,8 @@ class _Spot:
     surface: str
     candidates: list[Candidate]
     tokens: int
+    feature: str = ""  # the feature phrase this name is part of ("Jabal Hayyan"), if any
+    note: str = ""  # how the phrase was read, for the evidence
 
 
 

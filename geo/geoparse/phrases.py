@@ -1,0 +1,216 @@
+"""Phrases: a name is read with the capitalised words around it, never as a fragment.
+
+A spotted name can be one word of something longer:
+
+* a longer place written differently from the gazetteer ("Tal Rafi'i" for "Tall ar Rafi`"):
+  the whole run is looked up by its transliteration skeleton;
+* a feature named after a place ("Jabal Hayyan", "Tishrin Dam", "Al-Fahd Oil Field"): the
+  phrase is the feature, not the town inside it; a feature the gazetteer lacks is kept only
+  near the places the text anchors (the feature is named for a village beside it), else it is
+  unresolved;
+* a person, an organisation or an event ("Salih Haji Mohammed", "Manbij Military Council",
+  "Battle of Marj Dabiq", "the Manbij offensive"): rejected, with the reason;
+* "X–Y road": a road between two places, drawn from one to the other.
+
+Navigation and category lines of a copied web page ("Categories: Syria | Iraq") are not text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.geoparse.patterns import TITLES
+from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
+from geo.records import Place
+
+__all__ = ["boilerplate_spans", "lower_case_countries", "read_phrases", "road_between"]
+
+# Words that may stand before a name without being part of it (capitalised at a sentence's
+# start, or directions and nationalities that qualify it).
+LEFT_STOP = frozenset("""
+the in on at from to by near of and or but as after before when while meanwhile later also
+then since during with without between around towards toward into inside outside north south
+east west northern southern eastern western central greater rural upper lower northeastern
+northwestern southeastern southwestern syrian turkish kurdish iraqi russian american iranian
+lebanese jordanian arab israeli armenian assyrian turkmen isil isis is ypg sdf saa fsa us u
+this that these those january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday both all some
+most many several two three four five meanwhile however according if although though where
+which who whose what so now yet even just only well here there why how today yesterday
+tomorrow again perhaps maybe indeed clearly apparently still not no yes ok hi hello thanks
+re i we you he she they it my our your his her their its over under across against for
+beyond via vs versus up down out off
+""".split())  # noqa: SIM905
+RIGHT_STOP = frozenset("""
+and or of on in at to by over under across against for with from into via vs versus january
+february march april may june july august september october november december the
+""".split())  # noqa: SIM905
+# Feature words after a name: the phrase names the feature, not the place it is named after.
+FEATURE_AFTER = re.compile(
+    r"^[ \t]*(?:(?:military\s+)?air\s*base|airbase|airport|airfield|military airport|dam|"
+    r"river|lake|mountains?|mount|hills?|castle|bridge|oil\s*field|oilfield|gas\s*field|"
+    r"oil station|gas station|station|silos?|school|hospital|prison|stadium|palace|hotel|"
+    r"valley|plain|junction|triangle|factory|plant|camp|base|checkpoint|roundabout|square|"
+    r"crossroads?|highway|road|motorway|citadel|barracks|academy|college|mosque|church|"
+    r"quarry|farms?|wells?|cement plant|power plant|thermal plant)\b",
+    re.IGNORECASE)
+FEATURE_BEFORE = re.compile(
+    r"(?:\b(?:Jabal|Jebel|Jabel|Mount|Mt\.?|Hill|Wadi|Lake|Qasr|Sabkhat|Bir|B['\u2019]ir)[ \t-]+)$")
+EVENT_BEFORE = re.compile(
+    r"(?:\b(?:Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|Massacre|"
+    r"Bombing|Siege|Sack)s?\s+(?:of|for|at|in|on)?\s*(?:the\s+)?|\bOperation\s+)$")
+EVENT_AFTER = re.compile(
+    r"^[ \t]*(?:offensives?|counter-?offensives?|campaigns?|operations?|massacre|accords?|"
+    r"agreement|process|talks|military council|city council|local council|council)\b",
+    re.IGNORECASE)
+MAX_VARIANTS = 3
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|Ash|Ad|Az|At|An)"
+                       r"[-\u2010])?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+")
+_GAP = re.compile(r"[ \t]|[-\u2010\u2011]")  # one space or one hyphen: " - " separates
+_END = r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
+ROAD_BETWEEN = re.compile(
+    r"\b" + _END + r"\s*[-\u2010\u2013\u2014]\s*" + _END + r"\s+"
+    r"(road|highway|motorway|Road|Highway|Motorway)\b")
+BOILERPLATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Labels|Topics|Share this|"
+    r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*"
+    r"|[^\n]*(?:\s[|\u00b7\u00bb\u2022]\s[^\n|]*){2,})$", re.MULTILINE | re.IGNORECASE)
+LOWER_COUNTRY = re.compile(
+    r"\b(?:in|into|to|from|across|through|inside|of|out of|back to)[ \t]+(syria|iraq|turkey|"
+    r"lebanon|jordan|iran|israel|russia|egypt|libya|yemen|afghanistan|saudi arabia|qatar)\b"
+    r"(?!\s+(?:and\s+)?(?:gravy|sandwich|breast|meat|dinner))")  # the bird
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of page furniture: "Categories: ...", "Home | About | Syria"."""
+    return [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+
+
+def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Capitalised words joined to ``start`` by a space or hyphen, nearest first."""
+    pos = start
+    while True:
+        window = text[max(0, pos - 40):pos]
+        match = re.search(r"(" + _RUN_WORD.pattern + r")(?:[ \t]|[-\u2010\u2011])$", window)
+        if not match or match.end() == match.start() or match.end(1) == len(window):
+            return
+        begin = pos - len(window) + match.start(1)
+        end = pos - len(window) + match.end(1)
+        yield begin, end
+        pos = begin
+
+
+def _words_after(text: str, end: int) -> Iterator[tuple[int, int]]:
+    pos = end
+    while True:
+        gap = _GAP.match(text, pos)
+        if gap is None or gap.end() == pos:
+            return
+        word = _RUN_WORD.match(text, gap.end())
+        if word is None:
+            return
+        yield word.span()
+        pos = word.end()
+
+
+def _run(text: str, spot: _Spot) -> tuple[int, int]:
+    """The capitalised run around a spot, without the stop words that may border it."""
+    start, end = spot.start, spot.end
+    for begin, stop in _words_before(text, start):
+        if (text[begin:stop].casefold() in LEFT_STOP or ACRONYM.match(text[begin:stop])
+                or _starts_sentence(text, begin)):
+            break  # a sentence's first word is most often not part of the name after it
+        start = begin
+    for begin, stop in _words_after(text, end):
+        word = text[begin:stop]
+        if word.casefold() in RIGHT_STOP or ACRONYM.match(word):
+            break
+        end = stop
+    return start, end
+
+
+def _regional(candidates: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    return [c for c in candidates if gazetteer.in_region(c.place)]
+
+
+def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
+                 rejected: list[tuple[int, int, int, str, str]]) -> list[_Spot]:
+    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped."""
+    kept: list[_Spot] = []
+    resume: dict[int, int] = {}
+    for spot in spots:
+        text = spot.entry.text
+        if spot.start < resume.get(spot.entry.id, -1):
+            continue  # inside a run an earlier spot grew over
+        before, after = text[max(0, spot.start - 40):spot.start], text[spot.end:spot.end + 40]
+        if EVENT_BEFORE.search(before) or EVENT_AFTER.match(after):
+            rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                             "names an event or an organisation"))
+            continue
+        start, end = _run(text, spot)
+        if (start, end) != (spot.start, spot.end):
+            whole = text[start:end]
+            found = gazetteer.candidates(whole) or _regional(gazetteer.variants(whole), gazetteer)
+            if len(found) > MAX_VARIANTS:  # a skeleton that many places share says nothing
+                found = []
+            if found:
+                resume[spot.entry.id] = end
+                kept.append(_Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
+                                  note=f"the whole name {whole!r}"))
+                continue
+            if FEATURE_AFTER.match(text[end:end + 30]) or FEATURE_BEFORE.search(
+                    text[max(0, start - 12):start]):
+                spot.feature = whole
+                kept.append(spot)
+                continue
+            if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
+                rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                 f"a fragment of the longer name {whole!r}"))
+                continue
+        if FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
+                FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):
+            spot.feature = spot.surface
+        kept.append(spot)
+    return kept
+
+
+def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:
+    """Whether the spot itself is already a feature ("Tabqa Dam" is, "Tabqa" is not)."""
+    return any(c.place.kind not in {"city", "town", "village", "country"}
+               for c in spot.candidates)
+
+
+def road_between(text: str, gazetteer: Gazetteer,
+                 best: callable) -> Iterator[tuple[int, int, str, Place]]:
+    """"Jarabulus–Manbij road": a road place from one end to the other, for each such phrase."""
+    for match in ROAD_BETWEEN.finditer(text):
+        ends = []
+        for group in (1, 2):
+            name = match.group(group)
+            found = _regional(gazetteer.candidates(name), gazetteer)
+            if not found:
+                break
+            ends.append(best(found))
+        if len(ends) != 2 or ends[0].id == ends[1].id:
+            continue
+        a, b = ends
+        pid = f"road:{a.id}~{b.id}"
+        place = Place(id=pid, name=f"{a.name}\u2013{b.name} road", kind="road", country=a.country,
+                      lat=round((a.lat + b.lat) / 2, 5), lon=round((a.lon + b.lon) / 2, 5),
+                      gazetteer_id=pid, geometry={"type": "LineString",
+                                                  "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
+                      source=f"the road between {a.gazetteer_id} and {b.gazetteer_id}")
+        yield match.start(), match.end(), match.group(0), place
+
+
+def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
+    """'in syria', 'from turkey': a country written in lower case after a locative."""
+    for match in LOWER_COUNTRY.finditer(text):
+        for candidate in gazetteer.candidates(match.group(1)):
+            if candidate.place.kind == "country":
+                yield match.start(1), match.end(1), candidate.place
+                break
+

@@ -40,9 +40,11 @@ def usable_alias(name: str) -> bool:
     return _usable(name)
 
 
-def _keys(names: Iterable[str]) -> tuple[str, str]:
+def _keys(names: Iterable[str], regional: bool) -> tuple[str, str]:
+    """Name keys, and (for the region's places only: variants are read there) skeletons."""
     keys = {name_key(n) for n in names} - {""}
-    skeletons = {s for s in (skeleton(k) for k in keys) if len(s) >= MIN_SKELETON}
+    skeletons = {s for s in (skeleton(k) for k in keys) if len(s) >= MIN_SKELETON} if regional \
+        else set()
     return "|".join(sorted(keys)), "|".join(sorted(skeletons))
 
 
@@ -173,8 +175,9 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH,
         writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                             escapechar="\\")
         writer.writerow(COLUMNS)
+        region = set(settings["region_countries"])
         for row in rows.values():
-            writer.writerow([*row[:10], *_keys(row[10])])
+            writer.writerow([*row[:10], *_keys(row[10], row[3] in region)])
     tmp.replace(path)  # never leave a half-written index behind
     return len(rows)
 

@@ -125,7 +125,7 @@ class Gazetteer:
         if len(bones) < MIN_SKELETON:
             return []
         return [Candidate(self.places[i], False, variant=True)
-                for i in self._skeletons.get(bones, ())]
+                for i in self._skeletons.get(bones, ()) if self.in_region(self.places[i])]
 
     def in_region(self, place: Place) -> bool:
         return self.distance_km(place.lat, place.lon, *self.focus) <= self.focus_radius_km

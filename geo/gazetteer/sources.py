@@ -108,16 +108,17 @@ def load_wof(path: Path) -> Iterator[RegionalPlace]:
                 place_kind, extent = "district", 0.0  # a city quarter
             elif kind == "county":  # found by "X District" only: a bare X is the town
                 place_kind, extent = "region", 20.0
-                names = [f"{n} District" for n in {base, row["name"], row["name_gn"]} if n]
+                names = [f"{n} District" for n in (base, row["name"], row["name_gn"]) if n]
             else:
                 place_kind, extent = "region", 60.0  # a governorate
-                names = [f"{n} {w}" for n in {base, row["name"], row["name_gn"]} if n
-                         for w in ("Governorate", "Province", "governorate", "province")]
+                names = [f"{n} {w}" for n in (base, row["name"], row["name_gn"]) if n
+                         for w in ("Governorate", "Province")]
             wof = f"WOF {row['wof_id']}"
             gid = f"geonames:{row['gn_id']}" if row["gn_id"] else f"wof:{row['wof_id']}"
             sources = [wof] + ([f"GeoNames {row['gn_id']}"] if row["gn_id"] else [])
             admin = " > ".join(x for x in (row["region"], row["county"]) if x)
-            yield RegionalPlace(gid, base if kind != "locality" else row["name"], place_kind,
+            shown = row["name"] if kind == "locality" else names[0]  # "Menbij District"
+            yield RegionalPlace(gid, shown, place_kind,
                                 row["country"], float(row["lat"]), float(row["lon"]), population,
                                 extent, admin, sources, [n for n in names if _usable(n)])
 

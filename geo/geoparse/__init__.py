@@ -49,6 +49,7 @@ from geo.geoparse.repair import (
     _speaker,
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
+from geo.geoparse.variants import cued_runs, nearest_variant
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
@@ -98,7 +99,8 @@ def geoparse(
 
     spots = [s for e in entries for s in spotter.spots(e)
              if not _inside(s.start, boilerplate.get(e.id, ()))]
-    spots = read_phrases(spots, gazetteer, result.rejected)
+    pending: list[tuple[_Spot, int, int]] = []
+    spots = read_phrases(spots, gazetteer, result.rejected, pending)
     kept: list[_Spot] = []
     for spot in spots:
         why = _reject_reason(spot, not_places=not_places, authors=authors,
@@ -158,6 +160,8 @@ def geoparse(
         result.mentions.append(previous)
         spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
+    ignored = set(not_places) | authors | aliases | lowercase_words
+    _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -169,6 +173,41 @@ def geoparse(
     result.unresolved.sort(key=lambda u: (u.entry, u.start))
     return result
 
+
+
+def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                      pending: list[tuple[_Spot, int, int]], anchors: list[Place],
+                      authors_by_id: dict[int, str], ignored: set[str]) -> None:
+    """Whole names that no gazetteer spells this way, and cued names nothing matched: a
+    transliteration variant near the text's anchors, or (for a pending run) a fragment."""
+    def add(entry: Entry, start: int, end: int, place: Place, km: float, part: str) -> None:
+        result.places[place.id] = place
+        precision, why = _precision(entry.text, start, end, place)
+        result.mentions.append(Mention(
+            place=place.id, entry=entry.id, start=start, end=end, surface=entry.text[start:end],
+            confidence=0.6, precision=precision,
+            evidence=f"transliteration variant: {part!r} has the skeleton of {place.name!r} "
+                     f"({place.gazetteer_id}), {km:.0f} km from the text's places; {why}",
+            speaker=_speaker(entry, start, authors_by_id)))
+
+    for spot, start, end in pending:
+        whole = spot.entry.text[start:end]
+        found = nearest_variant(whole, gazetteer, anchors, ignored) if whole.count(" ") else None
+        if found is not None and found[2] == whole:
+            result.mentions = [m for m in result.mentions  # the run's words read alone
+                               if not (m.entry == spot.entry.id and start <= m.start < end)]
+            add(spot.entry, start, end, *found)
+        else:
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                    f"a fragment of the longer name {whole!r}"))
+    for entry in entries:
+        places = [(m.start, m.end) for m in result.mentions if m.entry == entry.id]
+        taken = [(r[1], r[2]) for r in result.rejected if r[0] == entry.id]
+        taken += [(u.start, u.end) for u in result.unresolved if u.entry == entry.id]
+        for start, end in cued_runs(entry.text, taken, places):
+            found = nearest_variant(entry.text[start:end], gazetteer, anchors, ignored)
+            if found is not None:
+                add(entry, start, start + len(found[2]), *found)
 
 
 def _inside(start: int, spans) -> bool:

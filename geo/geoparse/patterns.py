@@ -63,6 +63,7 @@ AGENT_AFTER = re.compile(
     r"decided|demands?|supports?|refuses?|says|said|sends?|sent|threatens?|insists?)\b",
     re.IGNORECASE,
 )
+POSSESSIVE = re.compile(r"^['\u2019]s\b")
 SPEAKER_AFTER = re.compile(
     r"^[ \t]+(?:said|says|stated|states|told|wrote|writes|added|asked|replied|argued|claimed|"
     r"claims|explained|noted|tweeted|posted|commented)\b")

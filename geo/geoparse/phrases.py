@@ -44,6 +44,7 @@ re i we you he she they it my our your his her their its over under across again
 beyond via vs versus up down out off
 """.split())  # noqa: SIM905
 RIGHT_STOP = frozenset("""
+city town village villages province governorate district countryside
 and or of on in at to by over under across against for with from into via vs versus january
 february march april may june july august september october november december the
 """.split())  # noqa: SIM905
@@ -59,13 +60,12 @@ FEATURE_AFTER = re.compile(
 FEATURE_BEFORE = re.compile(
     r"(?:\b(?:Jabal|Jebel|Jabel|Mount|Mt\.?|Hill|Wadi|Lake|Qasr|Sabkhat|Bir|B['\u2019]ir)[ \t-]+)$")
 EVENT_BEFORE = re.compile(
-    r"(?:\b(?:Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|Massacre|"
-    r"Bombing|Siege|Sack)s?\s+(?:of|for|at|in|on)?\s*(?:the\s+)?|\bOperation\s+)$")
+    r"(?:\bState (?:of|in) (?:Iraq and )?(?:the )?|\b(?:Battle|Siege|Fall|Liberation|Capture|"
+    r"Operation|Offensive|Campaign|Massacre|Bombing|Sack)s?\s+(?:of|for|at|in|on)?\s*(?:the\s+)?|\bOperation\s+)$")
 EVENT_AFTER = re.compile(
     r"^[ \t]*(?:offensives?|counter-?offensives?|campaigns?|operations?|massacre|accords?|"
     r"agreement|process|talks|military council|city council|local council|council)\b",
     re.IGNORECASE)
-MAX_VARIANTS = 3
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|Ash|Ad|Az|At|An)"
                        r"[-\u2010])?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+")
@@ -133,12 +133,18 @@ def _run(text: str, spot: _Spot) -> tuple[int, int]:
 
 
 def _regional(candidates: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """The candidates in the text's region (the focus of data/gazetteer_config.json)."""
     return [c for c in candidates if gazetteer.in_region(c.place)]
 
 
 def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
-                 rejected: list[tuple[int, int, int, str, str]]) -> list[_Spot]:
-    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped."""
+                 rejected: list[tuple[int, int, int, str, str]],
+                 pending: list[tuple[_Spot, int, int]]) -> list[_Spot]:
+    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped.
+
+    A run no name matches exactly goes to ``pending`` (spot, run start, run end): it may be a
+    transliteration variant, which only the text's anchors can tell (``geo.geoparse.variants``).
+    """
     kept: list[_Spot] = []
     resume: dict[int, int] = {}
     for spot in spots:
@@ -153,9 +159,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
         start, end = _run(text, spot)
         if (start, end) != (spot.start, spot.end):
             whole = text[start:end]
-            found = gazetteer.candidates(whole) or _regional(gazetteer.variants(whole), gazetteer)
-            if len(found) > MAX_VARIANTS:  # a skeleton that many places share says nothing
-                found = []
+            found = gazetteer.candidates(whole)
             if found:
                 resume[spot.entry.id] = end
                 kept.append(_Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
@@ -167,8 +171,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                 kept.append(spot)
                 continue
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
-                rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
-                                 f"a fragment of the longer name {whole!r}"))
+                pending.append((spot, start, end))  # other names of the run are still read
                 continue
         if FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
                 FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):

@@ -15,6 +15,7 @@ from geo.geoparse.patterns import (
     LOCATIVE,
     NOT_PLACES_PATH,
     ORGANISATION_AFTER,
+    POSSESSIVE,
     SPEAKER_AFTER,
     TITLES,
 )
@@ -83,8 +84,9 @@ def _state_as_actor(spot: _Spot, actor_spans: dict[int, set[tuple[int, int]]]) -
     text = spot.entry.text
     if _previous_word(text, spot.start) in LOCATIVE:
         return False
-    if AGENT_AFTER.match(text[spot.end:spot.end + 20]):
-        return True
+    if AGENT_AFTER.match(text[spot.end:spot.end + 20]) or POSSESSIVE.match(
+            text[spot.end:spot.end + 3]):
+        return True  # "Syria will", "France's defence minister": the state
     for start, end in actor_spans.get(spot.entry.id, ()):
         between = text[end:spot.start] if end <= spot.start else text[spot.end:start]
         if len(between) <= 6 and CONJUNCTION.match(between):

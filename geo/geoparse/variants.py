@@ -1,0 +1,90 @@
+"""Transliteration variants: a name no gazetteer spells this way, read where the text says
+it is a place.
+
+"Mushrifah village", "the village of Om Ezam", "captured Ihtemlat": the words are a place by
+their cue (a locative before, "village"/"town"/"hill" after, "village of" before), but no name
+matches them exactly.  Their transliteration skeleton (``geo.gazetteer.skeleton``) is looked
+up among the region's places; a variant is accepted only when it lies near the places the
+text already anchors (``VARIANT_NEAR_KM``) and is the nearest such place, and the evidence
+says so.  With no anchor, or nothing near, the name stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence, Set
+
+from geo.gazetteer import Gazetteer, name_key, skeleton
+from geo.records import Place
+
+__all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
+
+VARIANT_NEAR_KM = 60.0
+_WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
+        r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
+RUN = re.compile(r"(?<![\w'\u2019\-])(" + _WORD + r"(?:[ \-\u2010]" + _WORD + r"){0,3})")
+CUE_AFTER = re.compile(r"^[ \t]+(?:village|villages|town|hill|hilltop|farms?|area)\b",
+                       re.IGNORECASE)
+# Prepositions and verbs of taking that put a place after them (not every LOCATIVE word:
+# "attack the Russian convoy" names no place).
+CUE_WORDS = ("in", "into", "near", "at", "from", "to", "towards", "toward", "through", "outside",
+             "around", "via", "captured", "seized", "took", "entered", "reached", "besieged")
+CUE_BEFORE = re.compile(
+    r"(?:\b(?:villages?|towns?|hills?|areas?) of|\b(?:" + "|".join(CUE_WORDS) + r"))"
+    r"[ \t]+$", re.IGNORECASE)
+LIST_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
+MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
+
+
+def cued_runs(text: str, taken: Sequence[tuple[int, int]],
+              places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Capitalised runs outside ``taken`` spans that a place cue stands before or after;
+    a run listed right after a place or a cued run counts as cued ("villages of A, B and C")."""
+    cued_until = -1
+    for match in RUN.finditer(text):
+        start, end = match.span(1)
+        if any(a < end and start < b for a, b in places):
+            cued_until = end
+            continue
+        if any(a < end and start < b for a, b in taken) or match.group(1).isupper():
+            continue
+        before = text[max(0, start - 40):start]
+        cued = (CUE_BEFORE.search(before) or CUE_AFTER.match(text[end:end + 12])
+                or (cued_until >= start - 8 and LIST_BEFORE.search(before)))
+        if cued:
+            cued_until = end
+            yield start, end
+
+
+def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
+                    ignored: Set[str] = frozenset()) -> tuple[Place, float, str] | None:
+    """The region's place whose name has the skeleton of ``words`` (or of its longest
+    leading part), nearest to the anchors and within ``VARIANT_NEAR_KM``: (place, km, part).
+
+    The skeleton is lossy ("ISIS" and "Azaz" share one), so a variant must also resemble the
+    place's name (``MIN_SIMILARITY``), be at least five skeleton letters, and not be a word the
+    text uses otherwise (``ignored``: people, actors, lower-case words)."""
+    if not anchors:
+        return None
+    from rapidfuzz import fuzz
+
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        part = " ".join(parts[:n])
+        key = name_key(part)
+        if len(skeleton(key)) < 5 or key in ignored:
+            continue
+        found = gazetteer.candidates(part) or gazetteer.variants(part)
+        best: tuple[float, Place] | None = None
+        for candidate in found:
+            place = candidate.place
+            if (not gazetteer.in_region(place) or place.kind == "country"
+                    or (fuzz.ratio(key, name_key(place.name)) < MIN_SIMILARITY
+                    and not candidate.curated and candidate.variant)):
+                continue
+            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+            if km <= VARIANT_NEAR_KM and (best is None or km < best[0]):
+                best = (km, place)
+        if best is not None:
+            return best[1], best[0], part
+    return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from geo.gazetteer.folding import name_key, skeleton, strip_article
+from geo.gazetteer.folding import ARTICLES, name_key, skeleton, strip_article
 from geo.gazetteer.index import MIN_SKELETON, build_index, config
 from geo.gazetteer.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
 from geo.records import Place
@@ -115,8 +115,13 @@ class Gazetteer:
         bare = strip_article(key)
         if bare != key:
             seen = {c.place.id for c in found}
-            found += [Candidate(self.places[i], (bare, i) in self._curated, article_dropped=True)
-                      for i in self._names.get(bare, ()) if i not in seen]
+            # the same name under another article ("al-Rai" for "Ar Ra'i"), then without one
+            for other in (*(a + bare for a in ARTICLES), bare):
+                for i in self._names.get(other, ()):
+                    if i not in seen:
+                        seen.add(i)
+                        found.append(Candidate(self.places[i], (other, i) in self._curated,
+                                               article_dropped=other == bare))
         return found
 
     def variants(self, surface: str) -> list[Candidate]:

@@ -63,8 +63,8 @@ EVENT_BEFORE = re.compile(
     r"(?:\bState (?:of|in) (?:Iraq and )?(?:the )?|\b(?:Battle|Siege|Fall|Liberation|Capture|"
     r"Operation|Offensive|Campaign|Massacre|Bombing|Sack)s?\s+(?:of|for|at|in|on)?\s*(?:the\s+)?|\bOperation\s+)$")
 EVENT_AFTER = re.compile(
-    r"^[ \t]*(?:offensives?|counter-?offensives?|campaigns?|operations?|massacre|accords?|"
-    r"agreement|process|talks|military council|city council|local council|council)\b",
+    r"^[ \t]*(?:massacre|accords?|agreement|process|talks|military council|city council|"
+    r"local council|council)\b",
     re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|Ash|Ad|Az|At|An)"
@@ -84,9 +84,14 @@ LOWER_COUNTRY = re.compile(
     r"(?!\s+(?:and\s+)?(?:gravy|sandwich|breast|meat|dinner))")  # the bird
 
 
+SEE_ALSO = re.compile(r"^[ \t]*(?:See also|Related articles|Further reading|External links)"
+                      r"[ \t]*:?[ \t]*\n(?:[^\n]+(?:\n|$))+", re.MULTILINE | re.IGNORECASE)
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
-    """Lines of page furniture: "Categories: ...", "Home | About | Syria"."""
-    return [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+    """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
+    return [m.span() for m in BOILERPLATE_LINE.finditer(text)] + [
+        m.span() for m in SEE_ALSO.finditer(text)]
 
 
 def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:

@@ -23,7 +23,8 @@ VARIANT_NEAR_KM = 60.0
 _WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
         r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
 RUN = re.compile(r"(?<![\w'\u2019\-])(" + _WORD + r"(?:[ \-\u2010]" + _WORD + r"){0,3})")
-CUE_AFTER = re.compile(r"^[ \t]+(?:village|villages|town|hill|hilltop|farms?|area)\b",
+CUE_AFTER = re.compile(r"^[ \t]+(?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
+                       r"neighbou?rhood|quarter|residential area)\b",
                        re.IGNORECASE)
 # Prepositions and verbs of taking that put a place after them (not every LOCATIVE word:
 # "attack the Russian convoy" names no place).
@@ -31,7 +32,7 @@ CUE_WORDS = ("in", "into", "near", "at", "from", "to", "towards", "toward", "thr
              "around", "via", "captured", "seized", "took", "entered", "reached", "besieged")
 CUE_BEFORE = re.compile(
     r"(?:\b(?:villages?|towns?|hills?|areas?) of|\b(?:" + "|".join(CUE_WORDS) + r"))"
-    r"[ \t]+$", re.IGNORECASE)
+    r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 LIST_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
 MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
 

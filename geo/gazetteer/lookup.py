@@ -54,6 +54,7 @@ class Gazetteer:
         self._names: dict[str, list[str]] = {}
         self._skeletons: dict[str, list[str]] = {}
         self._curated: set[tuple[str, str]] = set()  # (key, place id) pairs a person vouched for
+        self._in_region: dict[str, bool] = {}  # remembered: asked at every candidate
         focus = config()["focus"]
         self.focus = (float(focus["lat"]), float(focus["lon"]))
         self.focus_radius_km = float(focus["radius_km"])
@@ -133,7 +134,11 @@ class Gazetteer:
                 for i in self._skeletons.get(bones, ()) if self.in_region(self.places[i])]
 
     def in_region(self, place: Place) -> bool:
-        return self.distance_km(place.lat, place.lon, *self.focus) <= self.focus_radius_km
+        known = self._in_region.get(place.id)
+        if known is None:
+            known = self.distance_km(place.lat, place.lon, *self.focus) <= self.focus_radius_km
+            self._in_region[place.id] = known
+        return known
 
     @staticmethod
     def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

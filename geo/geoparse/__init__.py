@@ -200,12 +200,22 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         else:
             result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                                     f"a fragment of the longer name {whole!r}"))
+    places: dict[int, list[tuple[int, int]]] = {}
+    taken: dict[int, list[tuple[int, int]]] = {}
+    looked: dict[str, tuple[Place, float, str] | None] = {}
+    for m in result.mentions:
+        places.setdefault(m.entry, []).append((m.start, m.end))
+    for r in result.rejected:
+        taken.setdefault(r[0], []).append((r[1], r[2]))
+    for u in result.unresolved:
+        taken.setdefault(u.entry, []).append((u.start, u.end))
     for entry in entries:
-        places = [(m.start, m.end) for m in result.mentions if m.entry == entry.id]
-        taken = [(r[1], r[2]) for r in result.rejected if r[0] == entry.id]
-        taken += [(u.start, u.end) for u in result.unresolved if u.entry == entry.id]
-        for start, end in cued_runs(entry.text, taken, places):
-            found = nearest_variant(entry.text[start:end], gazetteer, anchors, ignored)
+        for start, end in cued_runs(entry.text, taken.get(entry.id, []),
+                                    places.get(entry.id, [])):
+            words = entry.text[start:end]
+            if words not in looked:  # a thread repeats its names
+                looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
+            found = looked[words]
             if found is not None:
                 add(entry, start, start + len(found[2]), *found)
 

@@ -69,15 +69,22 @@ EVENT_AFTER = re.compile(
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|Ash|Ad|Az|At|An)"
                        r"[-\u2010])?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+")
+_WORD_REVERSED = re.compile(r"(?:[ \t]|[-\u2010\u2011])([\w'\u2019`\u02bf\u02be]+(?:[-\u2010]"
+                            r"(?:la|le|ra|sa|hsa|da|za|ta|na|hta))?)")
 _GAP = re.compile(r"[ \t]|[-\u2010\u2011]")  # one space or one hyphen: " - " separates
 _END = r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
+ROAD_WORD = re.compile(r"(?i:road|highway|motorway)")
 ROAD_BETWEEN = re.compile(
     r"\b" + _END + r"\s*[-\u2010\u2013\u2014]\s*" + _END + r"\s+"
     r"(road|highway|motorway|Road|Highway|Motorway)\b")
 BOILERPLATE_LINE = re.compile(
-    r"^[ \t]*(?:(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Labels|Topics|Share this|"
-    r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*"
-    r"|[^\n]*(?:\s[|\u00b7\u00bb\u2022]\s[^\n|]*){2,})$", re.MULTILINE | re.IGNORECASE)
+    r"^[ \t]*(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Labels|Topics|Share this|"
+    r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*$",
+    re.MULTILINE | re.IGNORECASE)
+MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$", re.MULTILINE)
+MENU_MARK = re.compile(r"[ \t][|\u00b7\u00bb\u2022][ \t]")
+COUNTRY_WORD = re.compile(r"syria|iraq|turkey|lebanon|jordan|iran|israel|russia|egypt|libya|"
+                          r"yemen|afghanistan|saudi arabia|qatar")
 LOWER_COUNTRY = re.compile(
     r"\b(?:in|into|to|from|across|through|inside|of|out of|back to)[ \t]+(syria|iraq|turkey|"
     r"lebanon|jordan|iran|israel|russia|egypt|libya|yemen|afghanistan|saudi arabia|qatar)\b"
@@ -90,20 +97,25 @@ SEE_ALSO = re.compile(r"^[ \t]*(?:See also|Related articles|Further reading|Exte
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
-    return [m.span() for m in BOILERPLATE_LINE.finditer(text)] + [
-        m.span() for m in SEE_ALSO.finditer(text)]
+    spans = [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+    if MENU_MARK.search(text):  # "Home | About | Syria": only where a separator is written
+        spans += [m.span() for m in MENU_LINE.finditer(text)]
+    if spans:
+        spans += [m.span() for m in SEE_ALSO.finditer(text)]
+    return spans
 
 
 def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:
-    """Capitalised words joined to ``start`` by a space or hyphen, nearest first."""
+    """Capitalised words joined to ``start`` by a space or hyphen, nearest first (read
+    backwards: one anchored match per word instead of a search of the window)."""
     pos = start
-    while True:
-        window = text[max(0, pos - 40):pos]
-        match = re.search(r"(" + _RUN_WORD.pattern + r")(?:[ \t]|[-\u2010\u2011])$", window)
-        if not match or match.end() == match.start() or match.end(1) == len(window):
+    while pos > 1:
+        match = _WORD_REVERSED.match(text[max(0, pos - 40):pos][::-1])
+        if match is None:
             return
-        begin = pos - len(window) + match.start(1)
-        end = pos - len(window) + match.end(1)
+        begin, end = pos - match.end(1), pos - match.start(1)
+        if not _RUN_WORD.fullmatch(text, begin, end):
+            return
         yield begin, end
         pos = begin
 
@@ -194,6 +206,8 @@ def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:
 def road_between(text: str, gazetteer: Gazetteer,
                  best: callable) -> Iterator[tuple[int, int, str, Place]]:
     """"Jarabulus–Manbij road": a road place from one end to the other, for each such phrase."""
+    if not ROAD_WORD.search(text):  # most texts name no road: skip the scan
+        return
     for match in ROAD_BETWEEN.finditer(text):
         ends = []
         for group in (1, 2):
@@ -216,6 +230,8 @@ def road_between(text: str, gazetteer: Gazetteer,
 
 def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """'in syria', 'from turkey': a country written in lower case after a locative."""
+    if not COUNTRY_WORD.search(text):
+        return
     for match in LOWER_COUNTRY.finditer(text):
         for candidate in gazetteer.candidates(match.group(1)):
             if candidate.place.kind == "country":

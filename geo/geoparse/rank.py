@@ -44,8 +44,13 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
     transliteration variant of the same name (a village in the text's area, not its namesake
     across the border)."""
     candidates = spot.candidates
-    ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in candidates),
-                    key=lambda sc: sc[0], reverse=True)
+    if len(candidates) == 1:  # nothing to rank; only its distance is needed, below
+        ranked = [(0.0, candidates[0])]
+        if anchors:
+            _nearest(candidates[0].place, anchors, gazetteer, nearest_km)
+    else:
+        ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in candidates),
+                        key=lambda sc: sc[0], reverse=True)
     best = ranked[0][1]
     if (anchors and not best.curated and best.place.kind not in {"country", "region"}
             and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):

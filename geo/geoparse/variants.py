@@ -11,10 +11,13 @@ says so.  With no anchor, or nothing near, the name stays unresolved.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence, Set
 
 from geo.gazetteer import Gazetteer, name_key, skeleton
+from geo.geoparse.patterns import CAPITAL_TOKEN
+from geo.geoparse.spot import _previous_word
 from geo.records import Place
 
 __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
@@ -22,39 +25,59 @@ __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
 VARIANT_NEAR_KM = 60.0
 _WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
         r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
-RUN = re.compile(r"(?<![\w'\u2019\-])(" + _WORD + r"(?:[ \-\u2010]" + _WORD + r"){0,3})")
-CUE_AFTER = re.compile(r"^[ \t]+(?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
-                       r"neighbou?rhood|quarter|residential area)\b",
-                       re.IGNORECASE)
 # Prepositions and verbs of taking that put a place after them (not every LOCATIVE word:
 # "attack the Russian convoy" names no place).
 CUE_WORDS = ("in", "into", "near", "at", "from", "to", "towards", "toward", "through", "outside",
              "around", "via", "captured", "seized", "took", "entered", "reached", "besieged")
-CUE_BEFORE = re.compile(
-    r"(?:\b(?:villages?|towns?|hills?|areas?) of|\b(?:" + "|".join(CUE_WORDS) + r"))"
-    r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-LIST_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
 MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
+
+
+_RUN = _WORD + r"(?:[ \-\u2010]" + _WORD + r"){0,3}"
+RUN_AT = re.compile(_RUN)
+CUE_SET = frozenset(CUE_WORDS)
+OF_BEFORE = re.compile(r"(?i:villages?|towns?|hills?|areas?)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+AFTER_CUE = re.compile(r"[ \t](?i:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
+                       r"neighbou?rhood|quarter|residential area)\b")
+LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
 
 
 def cued_runs(text: str, taken: Sequence[tuple[int, int]],
               places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Capitalised runs outside ``taken`` spans that a place cue stands before or after;
-    a run listed right after a place or a cued run counts as cued ("villages of A, B and C")."""
-    cued_until = -1
-    for match in RUN.finditer(text):
-        start, end = match.span(1)
-        if any(a < end and start < b for a, b in places):
-            cued_until = end
+    """Capitalised runs outside ``taken`` and ``places`` spans that a place cue stands before
+    ("village of", "captured", "in the") or after ("X village"); a run listed right after a
+    place or a cued run counts as cued ("villages of A, B and C").  Only the capitalised
+    words outside the spans are visited (the regex engine skips the rest)."""
+    blocked = sorted([*taken, *places])
+    starts = [a for a, _ in blocked]
+
+    def free(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)  # spans starting before this run's end
+        return not any(blocked[j][1] > start for j in range(max(0, i - 3), i))
+
+    found: dict[int, int] = {}
+    resume = 0
+    for token in CAPITAL_TOKEN.finditer(text):
+        if token.start() < resume or not free(token.start(), token.end()):
             continue
-        if any(a < end and start < b for a, b in taken) or match.group(1).isupper():
+        run = RUN_AT.match(text, token.start())
+        if run is None or not free(*run.span()) or run.group().isupper():
             continue
-        before = text[max(0, start - 40):start]
-        cued = (CUE_BEFORE.search(before) or CUE_AFTER.match(text[end:end + 12])
-                or (cued_until >= start - 8 and LIST_BEFORE.search(before)))
-        if cued:
-            cued_until = end
-            yield start, end
+        start, end = run.span()
+        resume = end
+        previous = _previous_word(text, start)
+        if previous == "the":
+            previous = _previous_word(text, text.rfind("the", 0, start))
+        if (previous in CUE_SET or AFTER_CUE.match(text, end)
+                or (previous == "of" and OF_BEFORE.search(text, max(0, start - 30), start))):
+            found[start] = end
+    queue = sorted([*found.items(), *places])
+    while queue:
+        _, end = queue.pop()
+        listed = LISTED.match(text, end)
+        if listed and free(*listed.span(1)) and listed.start(1) not in found:
+            found[listed.start(1)] = listed.end(1)
+            queue.append(listed.span(1))
+    yield from sorted(found.items())
 
 
 def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],

@@ -133,6 +133,8 @@ def geoparse(
                                     "a state acting (subject of an act, or listed with actors)"))
             continue
         near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+        if spot.feature and best.place in anchors:
+            near = 0.0  # a feature of a place the text is about: "Palmyra Castle"
         if spot.feature and (not anchors or near > FEATURE_NEAR_KM):
             result.unresolved.append(Unresolved(surface=spot.feature, entry=spot.entry.id,
                                                 start=spot.start, end=spot.end))

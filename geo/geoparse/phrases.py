@@ -59,9 +59,13 @@ FEATURE_AFTER = re.compile(
     re.IGNORECASE)
 FEATURE_BEFORE = re.compile(
     r"(?:\b(?:Jabal|Jebel|Jabel|Mount|Mt\.?|Hill|Wadi|Lake|Qasr|Sabkhat|Bir|B['\u2019]ir)[ \t-]+)$")
-EVENT_BEFORE = re.compile(
-    r"(?:\bState (?:of|in) (?:Iraq and )?(?:the )?|\b(?:Battle|Siege|Fall|Liberation|Capture|"
-    r"Operation|Offensive|Campaign|Massacre|Bombing|Sack)s?\s+(?:of|for|at|in|on)?\s*(?:the\s+)?|\bOperation\s+)$")
+# Event words before a name ("Battle of", "Operation"), and ISIL's "State of Iraq and the":
+# read forwards, one scan of an entry finds every offset where such a name starts.
+EVENT_AHEAD = re.compile(
+    r"(?=[BCFLMOS])(?:\b(?:Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|"
+    r"Massacre|Bombing|Sack)s?\s+(?:(?:of|for|at|in|on)\s*)?(?:the\s+)?(?=\S)"
+    r"|\bState (?:of|in) (?:the )?(?=\S))")
+ISIL_LEVANT = re.compile(r"\bState (?:of|in) Iraq and (?:the |al-)?(?=\S)")
 EVENT_AFTER = re.compile(
     r"^[ \t]*(?:massacre|accords?|agreement|process|talks|military council|city council|"
     r"local council|council)\b",
@@ -73,7 +77,7 @@ _WORD_REVERSED = re.compile(r"(?:[ \t]|[-\u2010\u2011])([\w'\u2019`\u02bf\u02be]
                             r"(?:la|le|ra|sa|hsa|da|za|ta|na|hta))?)")
 _GAP = re.compile(r"[ \t]|[-\u2010\u2011]")  # one space or one hyphen: " - " separates
 _END = r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
-ROAD_WORD = re.compile(r"(?i:road|highway|motorway)")
+ROAD_WORDS = ("road", "highway", "motorway", "Road", "Highway", "Motorway")
 ROAD_BETWEEN = re.compile(
     r"\b" + _END + r"\s*[-\u2010\u2013\u2014]\s*" + _END + r"\s+"
     r"(road|highway|motorway|Road|Highway|Motorway)\b")
@@ -83,8 +87,8 @@ BOILERPLATE_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE)
 MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$", re.MULTILINE)
 MENU_MARK = re.compile(r"[ \t][|\u00b7\u00bb\u2022][ \t]")
-COUNTRY_WORD = re.compile(r"syria|iraq|turkey|lebanon|jordan|iran|israel|russia|egypt|libya|"
-                          r"yemen|afghanistan|saudi arabia|qatar")
+LOWER_COUNTRIES = ("syria", "iraq", "turkey", "lebanon", "jordan", "iran", "israel", "russia",
+                   "egypt", "libya", "yemen", "afghanistan", "saudi arabia", "qatar")
 LOWER_COUNTRY = re.compile(
     r"\b(?:in|into|to|from|across|through|inside|of|out of|back to)[ \t]+(syria|iraq|turkey|"
     r"lebanon|jordan|iran|israel|russia|egypt|libya|yemen|afghanistan|saudi arabia|qatar)\b"
@@ -164,12 +168,16 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
     """
     kept: list[_Spot] = []
     resume: dict[int, int] = {}
+    events: dict[int, set[int]] = {}  # by entry: where a name right after an event word starts
     for spot in spots:
         text = spot.entry.text
         if spot.start < resume.get(spot.entry.id, -1):
             continue  # inside a run an earlier spot grew over
-        before, after = text[max(0, spot.start - 40):spot.start], text[spot.end:spot.end + 40]
-        if EVENT_BEFORE.search(before) or EVENT_AFTER.match(after):
+        after = text[spot.end:spot.end + 40]
+        if spot.entry.id not in events:
+            events[spot.entry.id] = {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT)
+                                     for m in regex.finditer(text)}
+        if spot.start in events[spot.entry.id] or EVENT_AFTER.match(after):
             rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                              "names an event or an organisation"))
             continue
@@ -206,7 +214,7 @@ def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:
 def road_between(text: str, gazetteer: Gazetteer,
                  best: callable) -> Iterator[tuple[int, int, str, Place]]:
     """"Jarabulus–Manbij road": a road place from one end to the other, for each such phrase."""
-    if not ROAD_WORD.search(text):  # most texts name no road: skip the scan
+    if not any(word in text for word in ROAD_WORDS):  # most texts name no road
         return
     for match in ROAD_BETWEEN.finditer(text):
         ends = []
@@ -230,7 +238,7 @@ def road_between(text: str, gazetteer: Gazetteer,
 
 def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """'in syria', 'from turkey': a country written in lower case after a locative."""
-    if not COUNTRY_WORD.search(text):
+    if not any(word in text for word in LOWER_COUNTRIES):
         return
     for match in LOWER_COUNTRY.finditer(text):
         for candidate in gazetteer.candidates(match.group(1)):

@@ -64,6 +64,7 @@ def _repair_misspellings(
     for mention in result.mentions:
         named.setdefault(name_key(mention.surface), mention.place)
     ignored = set(not_places) | authors | actor_aliases
+    choices = list(named)  # once: a thread asks for many words
     for entry in entries:
         taken = sorted(spotted.get(entry.id, []))
         taken_starts = [s for s, _ in taken]
@@ -86,7 +87,7 @@ def _repair_misspellings(
             key = name_key(word)
             if key in ignored or key in lowercase_words or key in gazetteer:
                 continue
-            best = process.extractOne(key, list(named), scorer=fuzz.ratio, score_cutoff=85)
+            best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=85)
             if best is not None:
                 place = result.places[named[best[0]]]
                 precision, why = _precision(entry.text, start, end, place)

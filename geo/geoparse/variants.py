@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterator, Sequence, Set
 
 from geo.gazetteer import Gazetteer, name_key, skeleton
-from geo.geoparse.patterns import CAPITAL_TOKEN
-from geo.geoparse.spot import _previous_word
+from geo.geoparse.patterns import AFTER_LOCATIVE
 from geo.records import Place
 
 __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
@@ -25,28 +24,40 @@ __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
 VARIANT_NEAR_KM = 60.0
 _WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
         r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
-# Prepositions and verbs of taking that put a place after them (not every LOCATIVE word:
-# "attack the Russian convoy" names no place).
-CUE_WORDS = ("in", "into", "near", "at", "from", "to", "towards", "toward", "through", "outside",
-             "around", "via", "captured", "seized", "took", "entered", "reached", "besieged")
 MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
 
 
 _RUN = _WORD + r"(?:[ \-\u2010]" + _WORD + r"){0,3}"
 RUN_AT = re.compile(_RUN)
-CUE_SET = frozenset(CUE_WORDS)
-OF_BEFORE = re.compile(r"(?i:villages?|towns?|hills?|areas?)[ \t]+of[ \t]+(?:the[ \t]+)?$")
-AFTER_CUE = re.compile(r"[ \t](?i:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
+OF_CUE = re.compile(r"(?:village|town|hill|area)s?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
                        r"neighbou?rhood|quarter|residential area)\b")
+RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
+
+
+def _cued(text: str) -> Iterator[tuple[int, int]]:
+    """Runs right after a locative ("captured X", "near X"), after "village of", or before
+    "village", "areas", "district": three regex scans for the cues, one match per run."""
+    for cue in AFTER_LOCATIVE.finditer(text):
+        run = RUN_AT.match(text, cue.start(1))
+        if run is not None:
+            yield run.span()
+    for cue in OF_CUE.finditer(text):
+        run = RUN_AT.match(text, cue.end())
+        if run is not None:
+            yield run.span()
+    for cue in AFTER_CUE.finditer(text):
+        run = RUN_ENDING.search(text, max(0, cue.start() - 80), cue.start())
+        if run is not None:
+            yield run.span(1)
 
 
 def cued_runs(text: str, taken: Sequence[tuple[int, int]],
               places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Capitalised runs outside ``taken`` and ``places`` spans that a place cue stands before
-    ("village of", "captured", "in the") or after ("X village"); a run listed right after a
-    place or a cued run counts as cued ("villages of A, B and C").  Only the capitalised
-    words outside the spans are visited (the regex engine skips the rest)."""
+    or after (``_cued``); a run listed right after a place or a cued run counts as cued
+    ("villages of A, B and C")."""
     blocked = sorted([*taken, *places])
     starts = [a for a, _ in blocked]
 
@@ -55,20 +66,8 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]],
         return not any(blocked[j][1] > start for j in range(max(0, i - 3), i))
 
     found: dict[int, int] = {}
-    resume = 0
-    for token in CAPITAL_TOKEN.finditer(text):
-        if token.start() < resume or not free(token.start(), token.end()):
-            continue
-        run = RUN_AT.match(text, token.start())
-        if run is None or not free(*run.span()) or run.group().isupper():
-            continue
-        start, end = run.span()
-        resume = end
-        previous = _previous_word(text, start)
-        if previous == "the":
-            previous = _previous_word(text, text.rfind("the", 0, start))
-        if (previous in CUE_SET or AFTER_CUE.match(text, end)
-                or (previous == "of" and OF_BEFORE.search(text, max(0, start - 30), start))):
+    for start, end in _cued(text):
+        if free(start, end) and not text[start:end].isupper():
             found[start] = end
     queue = sorted([*found.items(), *places])
     while queue:

@@ -55,6 +55,7 @@ class Gazetteer:
         self._skeletons: dict[str, list[str]] = {}
         self._curated: set[tuple[str, str]] = set()  # (key, place id) pairs a person vouched for
         self._in_region: dict[str, bool] = {}  # remembered: asked at every candidate
+        self._found: dict[str, list[Candidate]] = {}  # candidates by surface, remembered
         focus = config()["focus"]
         self.focus = (float(focus["lat"]), float(focus["lon"]))
         self.focus_radius_km = float(focus["radius_km"])
@@ -109,7 +110,16 @@ class Gazetteer:
         return prefixes
 
     def candidates(self, surface: str) -> list[Candidate]:
-        """Every place ``surface`` may name, exact key first, then without an article."""
+        """Every place ``surface`` may name, exact key first, then under another article or
+        without one.  Remembered (a thread repeats its names); callers must not change it."""
+        found = self._found.get(surface)
+        if found is None:
+            if len(self._found) > 200_000:
+                self._found.clear()
+            found = self._found[surface] = self._candidates(surface)
+        return found
+
+    def _candidates(self, surface: str) -> list[Candidate]:
         key = name_key(surface)
         found = [Candidate(self.places[i], (key, i) in self._curated)
                  for i in self._names.get(key, ())]

@@ -117,9 +117,13 @@ def geoparse(
         if "actor" in r[4]:
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
+    rankings: dict[tuple[str, int], list] = {}
     previous: Mention | None = None
     for spot in kept:
-        ranked = _ranked(spot, gazetteer, anchors, nearest_km)
+        ranking = (spot.surface, len(spot.candidates))
+        ranked = rankings.get(ranking)
+        if ranked is None:  # the same name ranks the same against the same anchors
+            ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
         best_score, best = ranked[0]
         in_region = gazetteer.in_region(best.place)
         # Far from the thread's region, a town name needs a locative to be believed.

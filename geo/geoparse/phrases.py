@@ -190,9 +190,12 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                 kept.append(_Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
                                   note=f"the whole name {whole!r}"))
                 continue
-            if FEATURE_AFTER.match(text[end:end + 30]) or FEATURE_BEFORE.search(
-                    text[max(0, start - 12):start]):
-                spot.feature = whole
+            bare = _without_feature_words(text, start, end)
+            if bare == (spot.start, spot.end) and (
+                    FEATURE_AFTER.match(text[end:end + 30])
+                    or FEATURE_BEFORE.search(text[max(0, start - 12):start])
+                    or (start, end) != bare):
+                spot.feature = whole  # "Jabal Hayyan", "Palmyra Castle": named after the spot
                 kept.append(spot)
                 continue
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
@@ -203,6 +206,21 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             spot.feature = spot.surface
         kept.append(spot)
     return kept
+
+
+FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"
+                          r"castle|prison|base|airbase|airport|dam|bridge|mountain|oilfield|"
+                          r"roundabout|hotel|palace|school|hospital|camp|station|field|oil)$")
+
+
+def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run without the feature words at its ends: "Jabal Hayyan" -> "Hayyan"."""
+    words = [m.span() for m in _RUN_WORD.finditer(text, start, end)]
+    while len(words) > 1 and FEATURE_WORD.match(text, *words[0]):
+        words.pop(0)
+    while len(words) > 1 and FEATURE_WORD.match(text, *words[-1]):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (start, end)
 
 
 def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:

@@ -6,7 +6,9 @@ import functools
 import math
 from collections.abc import Sequence
 
-from geo.gazetteer import Candidate, Gazetteer
+from rapidfuzz import fuzz
+
+from geo.gazetteer import Candidate, Gazetteer, name_key
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
@@ -55,8 +57,10 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
     best = ranked[0][1]
     if (anchors and not best.curated and best.place.kind not in {"country", "region"}
             and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):
+        key = name_key(spot.surface)
         near = [c for c in gazetteer.variants(spot.surface)
-                if _nearest(c.place, anchors, gazetteer, nearest_km) <= 2 * FEATURE_NEAR_KM]
+                if _nearest(c.place, anchors, gazetteer, nearest_km) <= 2 * FEATURE_NEAR_KM
+                and fuzz.ratio(key, name_key(c.place.name)) >= 60]  # resembles it too
         if near:
             return sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in near),
                           key=lambda sc: sc[0], reverse=True)

@@ -70,6 +70,7 @@ EVENT_AFTER = re.compile(
     r"^[ \t]*(?:massacre|accords?|agreement|process|talks|military council|city council|"
     r"local council|council)\b",
     re.IGNORECASE)
+ARTICLE_WORDS = frozenset({"al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ath", "ul"})
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|Ash|Ad|Az|At|An)"
                        r"[-\u2010])?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+")
@@ -118,7 +119,7 @@ def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:
         if match is None:
             return
         begin, end = pos - match.end(1), pos - match.start(1)
-        if not _RUN_WORD.fullmatch(text, begin, end):
+        if not (_RUN_WORD.fullmatch(text, begin, end) or text[begin:end] in ARTICLE_WORDS):
             return
         yield begin, end
         pos = begin
@@ -141,6 +142,8 @@ def _run(text: str, spot: _Spot) -> tuple[int, int]:
     """The capitalised run around a spot, without the stop words that may border it."""
     start, end = spot.start, spot.end
     for begin, stop in _words_before(text, start):
+        if text[begin:stop] in ARTICLE_WORDS:
+            continue  # "Jaish al Fatah": an article joins the words around it
         if (text[begin:stop].casefold() in LEFT_STOP or ACRONYM.match(text[begin:stop])
                 or _starts_sentence(text, begin)):
             break  # a sentence's first word is most often not part of the name after it

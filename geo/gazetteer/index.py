@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import itertools
 import json
+import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,7 @@ from geo.gazetteer.sources import read_regional
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
-INDEX_FORMAT = 4  # bump when the index's columns change
+INDEX_FORMAT = 5  # bump when the index's columns or merging change
 COLUMNS = ["gazetteer_id", "name", "kind", "country", "lat", "lon", "population", "extent_km",
            "admin", "source", "name_keys", "skeletons"]
 MIN_SKELETON = 4  # shorter skeletons ("ra" for al-Rai) match too much to be evidence
@@ -142,12 +143,18 @@ def _geonames_rows(settings: dict[str, Any]) -> dict[str, list[Any]]:
 
 def _add_regional(rows: dict[str, list[Any]], regional: Path) -> None:
     """Regional rows; a GeoNames place both know keeps GeoNames' row and gains the names,
-    the admin area and the WOF/OCHA ids."""
+    the admin area and the WOF/OCHA ids.  A WOF record without a GeoNames id that repeats a
+    GeoNames town (the same name within 5 km: WOF's Natural Earth copy of Aleppo) is folded
+    into it, so that one town is one place."""
     if not regional.exists():
         return
+    grid: dict[tuple[int, int], list[list[Any]]] = {}
+    for row in rows.values():
+        if row[2] in {"city", "town", "village"}:
+            grid.setdefault(_cell(float(row[4]), float(row[5])), []).append(row)
     for row in read_regional(regional):
         names = {row["name"], *(n for n in row["names"].split("|") if n)}
-        known = rows.get(row["id"])
+        known = rows.get(row["id"]) or _same_town(row, names, grid)
         if known is not None:
             known[8], known[9] = row["admin"], f"{known[9]}; {row['source']}"
             known[10] |= names
@@ -157,6 +164,26 @@ def _add_regional(rows: dict[str, list[Any]], regional: Path) -> None:
         rows[row["id"]] = [row["id"], row["name"], row["kind"], row["country"], row["lat"],
                            row["lon"], row["population"], row["extent_km"], row["admin"],
                            row["source"], names]
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat * 20), math.floor(lon * 20)  # about 5 km
+
+
+def _same_town(row: dict[str, str], names: set[str],
+               grid: dict[tuple[int, int], list[list[Any]]]) -> list[Any] | None:
+    if not row["id"].startswith("wof:") or row["kind"] not in {"city", "town", "village"}:
+        return None
+    lat, lon = float(row["lat"]), float(row["lon"])
+    keys = {name_key(n) for n in names}
+    a, b = _cell(lat, lon)
+    for da in (-1, 0, 1):
+        for db in (-1, 0, 1):
+            for other in grid.get((a + da, b + db), ()):
+                close = abs(float(other[4]) - lat) < 0.05 and abs(float(other[5]) - lon) < 0.06
+                if close and keys & {name_key(n) for n in other[10]}:
+                    return other
+    return None
 
 
 def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH,

@@ -40,7 +40,14 @@ from geo.geoparse.phrases import (
     read_phrases,
     road_between,
 )
-from geo.geoparse.rank import FEATURE_NEAR_KM, _anchors, _confidence, _precision, _ranked
+from geo.geoparse.rank import (
+    FEATURE_NEAR_KM,
+    LONE_VILLAGE_KM,
+    _anchors,
+    _confidence,
+    _precision,
+    _ranked,
+)
 from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
 from geo.geoparse.repair import (
     _check_relations,
@@ -137,6 +144,13 @@ def geoparse(
                                     "a state acting (subject of an act, or listed with actors)"))
             continue
         near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+        if (len(anchors) >= 2 and best.place.kind == "village" and not best.curated
+                and near > LONE_VILLAGE_KM):
+            # a village hundreds of km from everything the text names is a namesake of one
+            # the gazetteer lacks, not the place meant: kept unresolved rather than misplaced
+            result.unresolved.append(Unresolved(surface=spot.surface, entry=spot.entry.id,
+                                                start=spot.start, end=spot.end))
+            continue
         if spot.feature and best.place in anchors:
             near = 0.0  # a feature of a place the text is about: "Palmyra Castle"
         if spot.feature and (not anchors or near > FEATURE_NEAR_KM):

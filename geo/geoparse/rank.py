@@ -13,6 +13,7 @@ from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEF
 from geo.records import Place
 
 FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the text's places
+LONE_VILLAGE_KM = 250.0  # a village this far from every anchor is another's namesake
 FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
 
 

@@ -29,9 +29,11 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
     before any context (one candidate, a curated name, or a town far larger than its
     namesakes), in the region.  Distinct places only, so ranking stays linear in the text."""
     anchors: dict[str, Place] = {}
+    seen: set[str] = set()
     for spot in spots:
-        if spot.feature:
+        if spot.feature or spot.surface in seen:
             continue
+        seen.add(spot.surface)  # a thread repeats its names: each is weighed once
         priors = sorted(((_prior(c, gazetteer), c) for c in spot.candidates),
                         key=lambda pc: pc[0], reverse=True)
         top, best = priors[0]

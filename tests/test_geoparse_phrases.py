@@ -82,3 +82,8 @@ def test_a_syrian_village_beats_its_namesake_abroad(gazetteer):
     _, found = run(gazetteer, "The SDF advanced from Tabqa towards Resafa and Raqqa.")
     resafa = found["Resafa"]
     assert gazetteer.distance_km(resafa.lat, resafa.lon, 35.63, 38.76) < 10
+
+
+def test_a_numbered_highway(gazetteer):
+    _, found = run(gazetteer, "The SDF advanced along the M4 Highway east of Manbij.")
+    assert found["M4 Highway"].kind == "road"

@@ -37,6 +37,7 @@ from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
 from geo.geoparse.phrases import (
     boilerplate_spans,
     lower_case_countries,
+    numbered_roads,
     read_phrases,
     road_between,
 )
@@ -263,6 +264,13 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                 evidence=f"a road between two places: {place.source}",
                 speaker=_speaker(entry, start, authors_by_id)))
         taken = spotted.get(entry.id, [])
+        for start, end, place in numbered_roads(entry.text, gazetteer):
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.9, precision=1,
+                evidence=f"a numbered road: {place.source}",
+                speaker=_speaker(entry, start, authors_by_id)))
         for start, end, place in lower_case_countries(entry.text, gazetteer):
             if any(a <= start < b for a, b in taken):
                 continue

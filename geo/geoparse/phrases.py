@@ -25,7 +25,8 @@ from geo.geoparse.patterns import TITLES
 from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
 from geo.records import Place
 
-__all__ = ["boilerplate_spans", "lower_case_countries", "read_phrases", "road_between"]
+__all__ = ["boilerplate_spans", "lower_case_countries", "numbered_roads", "read_phrases",
+           "road_between"]
 
 # Words that may stand before a name without being part of it (capitalised at a sentence's
 # start, or directions and nationalities that qualify it).
@@ -267,3 +268,21 @@ def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int,
                 yield match.start(1), match.end(1), candidate.place
                 break
 
+
+
+# Road numbers: the spotter reads letters only, so "M4", "M-5 highway", "Route 47" are read here.
+ROAD_NUMBER = re.compile(r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})"
+                         r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
+
+
+def numbered_roads(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
+    """Numbered roads the gazetteer knows, longest form first ("M4 Highway", then "M4")."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for match in ROAD_NUMBER.finditer(text):
+        found = gazetteer.candidates(match.group())
+        if not found:
+            continue
+        roads = [c.place for c in found if c.place.kind == "road"]
+        if roads:
+            yield match.start(), match.end(), roads[0]

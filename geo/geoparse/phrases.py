@@ -80,6 +80,7 @@ _WORD_REVERSED = re.compile(r"(?:[ \t]|[-\u2010\u2011])([\w'\u2019`\u02bf\u02be]
 _GAP = re.compile(r"[ \t]|[-\u2010\u2011]")  # one space or one hyphen: " - " separates
 _END = r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
 ROAD_WORDS = ("road", "highway", "motorway", "Road", "Highway", "Motorway")
+ROAD_WORD = re.compile(r"\b(?:[Rr]oad|[Hh]ighway|[Mm]otorway)\b")
 ROAD_BETWEEN = re.compile(
     r"\b" + _END + r"\s*[-\u2010\u2013\u2014]\s*" + _END + r"\s+"
     r"(road|highway|motorway|Road|Highway|Motorway)\b")
@@ -238,7 +239,10 @@ def road_between(text: str, gazetteer: Gazetteer,
     """"Jarabulus–Manbij road": a road place from one end to the other, for each such phrase."""
     if not any(word in text for word in ROAD_WORDS):  # most texts name no road
         return
-    for match in ROAD_BETWEEN.finditer(text):
+    for word in ROAD_WORD.finditer(text):  # then only the words before each road word
+        match = ROAD_BETWEEN.search(text, max(0, word.start() - 80), word.end())
+        if match is None or match.end() != word.end():
+            continue
         ends = []
         for group in (1, 2):
             name = match.group(group)
@@ -271,13 +275,14 @@ def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int,
 
 
 # Road numbers: the spotter reads letters only, so "M4", "M-5 highway", "Route 47" are read here.
+DIGIT = re.compile(r"\d")
 ROAD_NUMBER = re.compile(r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})"
                          r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
 
 
 def numbered_roads(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """Numbered roads the gazetteer knows, longest form first ("M4 Highway", then "M4")."""
-    if not any(ch.isdigit() for ch in text):
+    if not DIGIT.search(text):
         return
     for match in ROAD_NUMBER.finditer(text):
         found = gazetteer.candidates(match.group())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -40,6 +41,17 @@ def _bearing(anchor: Place, subject: Place) -> tuple[float, float]:
 
 
 
+def after_locatives(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised words right after a locative ("near Mabij"), remembered for
+    the last texts asked: the variant reader and the misspelling repair both need them."""
+    return _after_locatives(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _after_locatives(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in AFTER_LOCATIVE.finditer(text)]
+
+
 def _repair_misspellings(
     entries: Sequence[Entry],
     gazetteer: Gazetteer,
@@ -69,7 +81,7 @@ def _repair_misspellings(
         taken = sorted(spotted.get(entry.id, []))
         taken_starts = [s for s, _ in taken]
         reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
-        after_locative = (m.span(1) for m in AFTER_LOCATIVE.finditer(entry.text))
+        after_locative = after_locatives(entry.text)
         for start, end in _capitalised(entry.text, after_locative):
             if end - start < 4:
                 continue

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence, Set
 
 from geo.gazetteer import Gazetteer, name_key, skeleton
-from geo.geoparse.patterns import AFTER_LOCATIVE
+from geo.geoparse.repair import after_locatives
 from geo.records import Place
 
 __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
@@ -39,8 +39,8 @@ LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
 def _cued(text: str) -> Iterator[tuple[int, int]]:
     """Runs right after a locative ("captured X", "near X"), after "village of", or before
     "village", "areas", "district": three regex scans for the cues, one match per run."""
-    for cue in AFTER_LOCATIVE.finditer(text):
-        run = RUN_AT.match(text, cue.start(1))
+    for start, _ in after_locatives(text):
+        run = RUN_AT.match(text, start)
         if run is not None:
             yield run.span()
     for cue in OF_CUE.finditer(text):

@@ -180,8 +180,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             continue  # inside a run an earlier spot grew over
         after = text[spot.end:spot.end + 40]
         if spot.entry.id not in events:
-            events[spot.entry.id] = {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT)
-                                     for m in regex.finditer(text)}
+            events[spot.entry.id] = _event_ends(text)
         if spot.start in events[spot.entry.id] or EVENT_AFTER.match(after):
             rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                              "names an event or an organisation"))
@@ -226,6 +225,17 @@ def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and FEATURE_WORD.match(text, *words[-1]):
         words.pop()
     return (words[0][0], words[-1][1]) if words else (start, end)
+
+
+EVENT_WORDS = ("Battle", "Siege", "Fall", "Liberation", "Capture", "Operation", "Offensive",
+               "Campaign", "Massacre", "Bombing", "Sack", "State ")
+
+
+def _event_ends(text: str) -> set[int]:
+    """Offsets where a name right after an event word starts (most texts have none)."""
+    if not any(word in text for word in EVENT_WORDS):
+        return set()
+    return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)}
 
 
 def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:

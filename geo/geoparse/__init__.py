@@ -44,6 +44,7 @@ from geo.geoparse.phrases import (
 from geo.geoparse.rank import (
     FEATURE_NEAR_KM,
     LONE_VILLAGE_KM,
+    Anchors,
     _anchors,
     _confidence,
     _precision,
@@ -101,85 +102,12 @@ def geoparse(
     # One pass over the thread's text, then over its distinct words only.
     words = set(TOKEN.findall(URL.sub(" ", "\n".join(e.text for e in entries))))
     lowercase_words = {w for w in words if w.islower()}
-    spotter = _Spotter(gazetteer)
     result = GeoparseResult()
-    boilerplate = {e.id: boilerplate_spans(e.text) for e in entries}
-
-    spots = [s for e in entries for s in spotter.spots(e)
-             if not _inside(s.start, boilerplate.get(e.id, ()))]
-    pending: list[tuple[_Spot, int, int]] = []
-    spots = read_phrases(spots, gazetteer, result.rejected, pending)
-    kept: list[_Spot] = []
-    for spot in spots:
-        why = _reject_reason(spot, not_places=not_places, authors=authors,
-                             lowercase_words=lowercase_words, actor_aliases=aliases)
-        if why is None:
-            kept.append(spot)
-        else:
-            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
-
+    kept, pending = _read_spots(entries, gazetteer, result, not_places=not_places,
+                                authors=authors, lowercase_words=lowercase_words,
+                                actor_aliases=aliases)
     anchors = _anchors(kept, gazetteer)
-    spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
-    actor_spans: dict[int, set[tuple[int, int]]] = {}
-    for r in result.rejected:
-        if "actor" in r[4]:
-            actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
-    nearest_km: dict[tuple[float, float], float] = {}
-    rankings: dict[tuple[str, int], list] = {}
-    previous: Mention | None = None
-    for spot in kept:
-        ranking = (spot.surface, len(spot.candidates))
-        ranked = rankings.get(ranking)
-        if ranked is None:  # the same name ranks the same against the same anchors
-            ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
-        best_score, best = ranked[0]
-        in_region = gazetteer.in_region(best.place)
-        # Far from the thread's region, a town name needs a locative to be believed.
-        if (not in_region and best.place.kind != "country" and not best.curated
-                and _previous_word(spot.entry.text, spot.start) not in LOCATIVE):
-            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
-                                    "outside the thread's region and not after a locative"))
-            continue
-        if best.place.kind == "country" and _state_as_actor(spot, actor_spans):
-            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
-                                    "a state acting (subject of an act, or listed with actors)"))
-            continue
-        near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
-        if (len(anchors) >= 2 and best.place.kind == "village" and not best.curated
-                and near > LONE_VILLAGE_KM):
-            # a village hundreds of km from everything the text names is a namesake of one
-            # the gazetteer lacks, not the place meant: kept unresolved rather than misplaced
-            result.unresolved.append(Unresolved(surface=spot.surface, entry=spot.entry.id,
-                                                start=spot.start, end=spot.end))
-            continue
-        if spot.feature and best.place in anchors:
-            near = 0.0  # a feature of a place the text is about: "Palmyra Castle"
-        if spot.feature and (not anchors or near > FEATURE_NEAR_KM):
-            result.unresolved.append(Unresolved(surface=spot.feature, entry=spot.entry.id,
-                                                start=spot.start, end=spot.end))
-            continue
-        confidence = _confidence(best, ranked[1][0] if len(ranked) > 1 else None, best_score,
-                                 in_region)
-        precision, why = _precision(spot.entry.text, spot.start, spot.end, best.place)
-        if spot.feature:
-            precision, why = 2, (f"{spot.feature!r} is a feature the gazetteer lacks, named "
-                                 f"after {best.place.name!r} {near:.0f} km from the text's places")
-            confidence = min(confidence, 0.5)
-        if (precision == 1 and previous is not None and previous.entry == spot.entry.id
-                and CONJUNCTION.match(spot.entry.text[previous.end:spot.start])):
-            precision, why = previous.precision, f"shares the words before {previous.surface!r}"
-        how = ("transliteration variant" if best.variant else
-               "curated name" if best.curated else "gazetteer name")
-        evidence = (f"{how}; {len(spot.candidates)} candidate(s); "
-                    f"{'in' if in_region else 'outside'} the thread's region; "
-                    f"{spot.note + '; ' if spot.note else ''}{why}")
-        result.places[best.place.id] = best.place
-        previous = Mention(
-            place=best.place.id, entry=spot.entry.id, start=spot.start, end=spot.end,
-            surface=spot.surface, confidence=confidence, precision=precision, evidence=evidence,
-            speaker=_speaker(spot.entry, spot.start, authors_by_id))
-        result.mentions.append(previous)
-        spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
+    spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
     ignored = set(not_places) | authors | aliases | lowercase_words
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
@@ -194,6 +122,109 @@ def geoparse(
     result.unresolved.sort(key=lambda u: (u.entry, u.start))
     return result
 
+
+
+def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                **lexicons) -> tuple[list[_Spot], list[tuple[_Spot, int, int]]]:
+    """Spotted names outside page boilerplate, read with their phrase, minus the rejected:
+    (kept spots, runs pending a variant look-up)."""
+    spotter = _Spotter(gazetteer)
+    boilerplate = {e.id: boilerplate_spans(e.text) for e in entries}
+    spots = [s for e in entries for s in spotter.spots(e)
+             if not _inside(s.start, boilerplate.get(e.id, ()))]
+    pending: list[tuple[_Spot, int, int]] = []
+    kept: list[_Spot] = []
+    for spot in read_phrases(spots, gazetteer, result.rejected, pending):
+        why = _reject_reason(spot, **lexicons)
+        if why is None:
+            kept.append(spot)
+        else:
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
+    return kept, pending
+
+
+def _dropped(spot: _Spot, best, near: float, anchors: Anchors,
+             actor_spans: dict[int, set[tuple[int, int]]], gazetteer: Gazetteer,
+             ) -> tuple[str, str] | None:
+    """Why the best candidate of a spot is not kept: ("rejected" or "unresolved", reason)."""
+    place = best.place
+    # Far from the thread's region, a town name needs a locative to be believed.
+    if (not gazetteer.in_region(place) and place.kind != "country" and not best.curated
+            and _previous_word(spot.entry.text, spot.start) not in LOCATIVE):
+        return "rejected", "outside the thread's region and not after a locative"
+    if place.kind == "country" and _state_as_actor(spot, actor_spans):
+        return "rejected", "a state acting (subject of an act, or listed with actors)"
+    if (len(anchors) >= 2 and place.kind == "village" and not best.curated
+            and near > LONE_VILLAGE_KM):
+        # a village hundreds of km from everything the text names is a namesake of one the
+        # gazetteer lacks, not the place meant: kept unresolved rather than misplaced
+        return "unresolved", "a namesake far from the text's places"
+    if spot.feature and place not in anchors and (not anchors or near > FEATURE_NEAR_KM):
+        return "unresolved", "a feature the gazetteer lacks, not near the text's places"
+    return None
+
+
+def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
+                   result: GeoparseResult, authors_by_id: dict[int, str],
+                   ) -> dict[int, list[tuple[int, int]]]:
+    """Each kept spot's best candidate as a mention (or a rejection, or unresolved);
+    returns the spans placed, by entry."""
+    spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
+    actor_spans: dict[int, set[tuple[int, int]]] = {}
+    for r in result.rejected:
+        if "actor" in r[4]:
+            actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
+    nearest_km: dict[tuple[float, float], float] = {}
+    rankings: dict[tuple[str, int], list] = {}
+    previous: Mention | None = None
+    for spot in kept:
+        ranking = (spot.surface, len(spot.candidates))
+        ranked = rankings.get(ranking)
+        if ranked is None:  # the same name ranks the same against the same anchors
+            ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
+        best = ranked[0][1]
+        near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+        dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
+        if dropped is not None:
+            if dropped[0] == "rejected":
+                result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                        dropped[1]))
+            else:
+                result.unresolved.append(Unresolved(surface=spot.feature or spot.surface,
+                                                    entry=spot.entry.id, start=spot.start,
+                                                    end=spot.end))
+            continue
+        previous = _mention(spot, ranked, near if best.place not in anchors else 0.0,
+                            previous, gazetteer, authors_by_id)
+        result.places[best.place.id] = best.place
+        result.mentions.append(previous)
+        spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
+    return spotted_by_entry
+
+
+def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,
+             gazetteer: Gazetteer, authors_by_id: dict[int, str]) -> Mention:
+    """The mention of a spot's best candidate, with its confidence, precision and evidence."""
+    best_score, best = ranked[0]
+    in_region = gazetteer.in_region(best.place)
+    confidence = _confidence(best, ranked[1][0] if len(ranked) > 1 else None, best_score,
+                             in_region)
+    precision, why = _precision(spot.entry.text, spot.start, spot.end, best.place)
+    if spot.feature:
+        precision, why = 2, (f"{spot.feature!r} is a feature the gazetteer lacks, named "
+                             f"after {best.place.name!r} {near:.0f} km from the text's places")
+        confidence = min(confidence, 0.5)
+    if (precision == 1 and previous is not None and previous.entry == spot.entry.id
+            and CONJUNCTION.match(spot.entry.text[previous.end:spot.start])):
+        precision, why = previous.precision, f"shares the words before {previous.surface!r}"
+    how = ("transliteration variant" if best.variant else
+           "curated name" if best.curated else "gazetteer name")
+    evidence = (f"{how}; {len(spot.candidates)} candidate(s); "
+                f"{'in' if in_region else 'outside'} the thread's region; "
+                f"{spot.note + '; ' if spot.note else ''}{why}")
+    return Mention(place=best.place.id, entry=spot.entry.id, start=spot.start, end=spot.end,
+                   surface=spot.surface, confidence=confidence, precision=precision,
+                   evidence=evidence, speaker=_speaker(spot.entry, spot.start, authors_by_id))
 
 
 def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,

@@ -15,8 +15,10 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence, Set
 
-from geo.gazetteer import Gazetteer, name_key, skeleton
+from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
+from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.repair import after_locatives
+from geo.geoparse.spot import _previous_word
 from geo.records import Place
 
 __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
@@ -32,6 +34,8 @@ RUN_AT = re.compile(_RUN)
 OF_CUE = re.compile(r"(?:village|town|hill|area)s?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
                        r"neighbou?rhood|quarter|residential area)\b")
+THE_CAPITAL = re.compile(r" the (?=[A-Z])")
+LIST_JOINT = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
 
@@ -47,10 +51,17 @@ def _cued(text: str) -> Iterator[tuple[int, int]]:
         run = RUN_AT.match(text, cue.end())
         if run is not None:
             yield run.span()
+    for cue in THE_CAPITAL.finditer(text):  # "in the Ihtemlat ..."
+        if _previous_word(text, cue.start() + 1) in LOCATIVE:
+            run = RUN_AT.match(text, cue.end())
+            if run is not None:
+                yield run.span()
     for cue in AFTER_CUE.finditer(text):
         run = RUN_ENDING.search(text, max(0, cue.start() - 80), cue.start())
-        if run is not None:
+        while run is not None:  # "the Ihtemlat and Uwayshiyyah areas": each of the list
             yield run.span(1)
+            joint = LIST_JOINT.search(text, max(0, run.start(1) - 8), run.start(1))
+            run = joint and RUN_ENDING.search(text, max(0, joint.start() - 80), joint.start())
 
 
 def cued_runs(text: str, taken: Sequence[tuple[int, int]],
@@ -102,7 +113,8 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
         for candidate in found:
             place = candidate.place
             if (not gazetteer.in_region(place) or place.kind == "country"
-                    or (fuzz.ratio(key, name_key(place.name)) < MIN_SIMILARITY
+                    or (fuzz.ratio(strip_article(key),
+                                   strip_article(name_key(place.name))) < MIN_SIMILARITY
                     and not candidate.curated and candidate.variant)):
                 continue
             km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)

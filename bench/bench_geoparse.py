@@ -27,6 +27,16 @@ what each tool found (our anaphor mentions left out, as in ``tests/test_geoparse
 found.  geotext reports names, not offsets; its offsets are recovered by running its own regex
 and look-ups again (checked to give the same names as ``GeoText``).
 
+Accuracy on real texts: every gold folder given with ``--gold`` (default ``tests/gold/dev``;
+format in its README) is scored by ``bench/score_places.py`` for our geoparser (recall and
+precision by span overlap, geocoded within each gold place's ``tolerance_km``), split into
+``tune`` and ``heldout`` texts; geotext and flashtext are scored on the same spans (they give
+no coordinates we could check, so recall and precision only).
+
+Cost: the index build (``python -m geo index`` in a child process: seconds and peak memory)
+and the app's resident memory with the index loaded (a child process that imports Streamlit,
+folium and pandas, loads the gazetteer and builds the seed's corpus).
+
 Prints figures; asserts nothing.  The archive is synthetic (see bench/make_archive.py).
 """
 
@@ -35,6 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,6 +57,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_archive  # noqa: E402
+import score_places  # noqa: E402
 
 from geo.gazetteer import ensure_index  # noqa: E402
 from geo.records import Entry  # noqa: E402
@@ -191,12 +203,94 @@ def _size(threads: list[list[Entry]]) -> int:
     return sum(len(e.text.encode("utf-8")) for entries in threads for e in entries)
 
 
+def _gold_accuracy(tools: list, folders: list[Path]) -> None:
+    """Ours with geocoding, the peers by spans, per folder and split."""
+    print("\nAccuracy on gold texts (tests/gold/dev format; span overlap; geocoded within "
+          "tolerance_km)")
+    for folder in folders:
+        files = score_places.gold_files(folder)
+        if not files:
+            print(f"  {folder}: no gold files")
+            continue
+        totals: dict[str, dict[str, score_places.Score]] = {}
+        for path in files:
+            split, ours = score_places.score_file(path)
+            totals.setdefault(split, {}).setdefault(tools[0].name, score_places.Score()).add(ours)
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            text = (path.parent / gold["text"]).read_text(encoding="utf-8")
+            entries = parse_thread(text, source=path.name, strict=False).entries
+            for tool in tools[1:]:
+                spans = tool.spans(entries)
+                score = score_places.Score(gold=len(gold["mentions"]), ours=len(spans))
+                score.found = sum(any(_overlaps((g["start"], g["end"]), s) for s in spans)
+                                  for g in gold["mentions"])
+                score.right = sum(any(_overlaps(s, (g["start"], g["end"]))
+                                      for g in gold["mentions"]) for s in spans)
+                totals[split].setdefault(tool.name, score_places.Score()).add(score)
+        for split, by_tool in sorted(totals.items()):
+            count = sum(1 for p in files
+                        if json.loads(p.read_text(encoding="utf-8")).get("split") == split)
+            print(f"  {folder} [{split}, {count} texts]")
+            for name, score in by_tool.items():
+                within = (f"{score.within:.3f} ({score.geocoded}/{score.found})"
+                          if name == tools[0].name else "n/a (no coordinates checked)")
+                print(f"    {name:<22} recall {score.recall:.3f} ({score.found}/{score.gold})  "
+                      f"precision {score.precision:.3f} ({score.right}/{score.ours})  "
+                      f"geocoded {within}")
+
+
+# Peak memory is read from /proc/self/status (VmHWM) inside each child: getrusage's ru_maxrss
+# would report the bench's own size, which a forked child inherits.
+PEAK = ("print(next(int(line.split()[1]) for line in open('/proc/self/status') "
+        "if line.startswith('VmHWM')))")
+INDEX_BUILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+from geo.gazetteer import build_index
+start = time.perf_counter()
+build_index()
+print(time.perf_counter() - start)
+""" + PEAK
+APP_MEMORY = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit, folium, pandas  # what every page imports
+from geo.gazetteer import load_gazetteer
+from geo.pipeline import build_corpus
+gazetteer = load_gazetteer()
+gazetteer.prefixes
+build_corpus(open({seed!r}, encoding="utf-8").read(), source="seed", gazetteer=gazetteer)
+""" + PEAK
+
+
+def _child(code: str) -> list[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.split()
+
+
+def _costs() -> None:
+    """Index build time and peak memory; the app's resident memory with the index loaded."""
+    seconds, build_kb = _child(INDEX_BUILD.format(root=str(ROOT)))
+    index = ROOT / "data" / "gazetteer_index.tsv.gz"
+    regional = ROOT / "data" / "regional_places.tsv.gz"
+    (app_kb,) = _child(APP_MEMORY.format(root=str(ROOT), seed=str(SEED)))
+    print("\nCost")
+    print(f"  index build (geo.gazetteer.build_index): {float(seconds):.1f} s, peak "
+          f"{int(build_kb) / 1024:.0f} MB; index {index.stat().st_size / 1e6:.1f} MB, "
+          f"committed regional file {regional.stat().st_size / 1e6:.1f} MB")
+    print(f"  app process (Streamlit, folium, pandas imported; index loaded; seed built): "
+          f"peak resident {int(app_kb) / 1024:.0f} MB (target <= 600 MB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--comments", type=int, default=10_000,
                         help="comments in the synthetic archive (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="the archive's random seed")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept)")
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="a gold folder (repeatable; default tests/gold/dev)")
+    parser.add_argument("--no-cost", action="store_true", help="skip the index/memory figures")
     options = parser.parse_args(argv)
     ensure_index()
 
@@ -239,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
         recall, precision, front, gold, found = accuracy(tool.spans(seed_threads[0]))
         print(f"  {tool.name:<22} {recall:7.3f} {precision:9.3f} {front:>7}/19 {found:6d}"
               f"   (of {gold} gold mentions)")
+    _gold_accuracy(tools, options.gold or [score_places.DEFAULT_GOLD])
+    if not options.no_cost:
+        _costs()
     return 0
 
 

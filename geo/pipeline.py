@@ -107,7 +107,9 @@ def build_corpus(
     report("finding factions", 0.65)
     actor_mentions = [m for e in thread.entries for m in lexicon.find(e.text, entry=e.id)]
     report("reading claims", 0.8)
-    claims = extract_claims(thread.entries, found.mentions, actor_mentions, places=found.places)
+    # "the city" links (found.anaphora) are not place names, but claims read them
+    linked = sorted([*found.mentions, *found.anaphora], key=lambda m: (m.entry, m.start))
+    claims = extract_claims(thread.entries, linked, actor_mentions, places=found.places)
     report("done", 1.0)
     used = {m.place for m in found.mentions}
     return Corpus(

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -121,8 +122,10 @@ event = st.dataframe(
         "Country": st.column_config.TextColumn(width="small", help="ISO 3166 country code"),
         "Latitude": st.column_config.NumberColumn(format="%.4f", width="small"),
         "Longitude": st.column_config.NumberColumn(format="%.4f", width="small"),
-        "Gazetteer": st.column_config.TextColumn(help="Where the coordinates come from",
-                                                 width="small"),
+        "Gazetteer": st.column_config.TextColumn(
+            help="The source records of the place: GeoNames and Who's On First ids, OCHA "
+                 "P-code, airportsdata ICAO code, or the curated row and the article it cites",
+            width="medium"),
         "Gazetteer id": st.column_config.TextColumn(help="The place's id in that gazetteer"),
         "Mentions": st.column_config.NumberColumn(help="Mentions in view (filters applied)",
                                                   width="small"),
@@ -213,3 +216,10 @@ if unresolved:
 else:
     st.caption("Every place-like name in view was resolved." if not needle
                else "No unresolved name matches the search.")
+
+# --- credits the gazetteers' licences ask for ---------------------------------------------------
+CREDITS = Path(__file__).resolve().parent.parent / "data" / "CREDITS.md"
+with st.expander("Data credits and licences"):
+    st.markdown(CREDITS.read_text(encoding="utf-8") if CREDITS.exists()
+                else "GeoNames (CC BY 4.0), Who's On First, UN OCHA (CC BY-IGO), "
+                     "airportsdata (MIT).")

@@ -74,7 +74,7 @@ def test_every_supplement_row_has_a_source_and_sane_coordinates():
         assert row["source"].strip(), row["id"]
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
         assert row["kind"] in {"village", "town", "city", "facility", "road", "crossing",
-                               "region", "district"}, row["id"]
+                               "region", "district", "river", "dam", "lake", "hill"}, row["id"]
 
 
 def test_every_alias_points_at_a_place_in_the_index(gazetteer):

@@ -1,0 +1,257 @@
+"""Looking names up: the ``Gazetteer`` (places by id, by name key and by skeleton).
+
+``load_gazetteer()`` reads the built index, then the curated files, which are read at load
+time so that an edit takes effect without rebuilding the index:
+``data/gazetteer_supplement.csv`` (rivers, dams, roads, crossings, quarters, regions, with a
+``source`` column) and ``data/gazetteer_aliases.csv`` (the spellings people write).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import math
+import re
+from collections.abc import Iterable, KeysView
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from geo.gazetteer.folding import ARTICLES, name_key, skeleton, strip_article
+from geo.gazetteer.index import MIN_SKELETON, build_index, config
+from geo.gazetteer.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
+from geo.records import Place
+
+__all__ = ["Candidate", "Gazetteer", "load_gazetteer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may stand for, and how the name matched it."""
+
+    place: Place
+    curated: bool  # from the supplement or the alias file, not only GeoNames
+    article_dropped: bool = False
+    variant: bool = False  # matched by skeleton (transliteration), not by the name itself
+
+
+def _parse_linestring(text: str) -> dict[str, Any] | None:
+    """``LINESTRING(lon lat, lon lat, ...)`` as GeoJSON, the form the supplement uses."""
+    match = re.fullmatch(r"\s*LINESTRING\s*\((.*)\)\s*", text, re.IGNORECASE)
+    if not match:
+        return None
+    coords = [[float(v) for v in pair.split()] for pair in match.group(1).split(",")]
+    return {"type": "LineString", "coordinates": coords}
+
+
+class Gazetteer:
+    """Places by id, by name key and by skeleton.  Build one with ``load_gazetteer()``."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.admin: dict[str, str] = {}  # place id -> "governorate > district > sub-district"
+        self._names: dict[str, list[str]] = {}
+        self._skeletons: dict[str, list[str]] = {}
+        self._curated: set[tuple[str, str]] = set()  # (key, place id) pairs a person vouched for
+        self._in_region: dict[str, bool] = {}  # remembered: asked at every candidate
+        self._found: dict[str, list[Candidate]] = {}  # candidates by surface, remembered
+        focus = config()["focus"]
+        self.focus = (float(focus["lat"]), float(focus["lon"]))
+        self.focus_radius_km = float(focus["radius_km"])
+
+    # -- building -------------------------------------------------------------------------
+
+    def add(self, place: Place, names: Iterable[str], *, curated: bool = False) -> None:
+        self.places[place.id] = place
+        for name in names:
+            self.add_name(name, place.id, curated=curated)
+
+    def add_name(self, name: str, place_id: str, *, curated: bool = False) -> None:
+        key = name_key(name)
+        self.add_key(key, place_id, curated=curated)
+        bones = skeleton(key)
+        if len(bones) >= MIN_SKELETON:
+            ids = self._skeletons.setdefault(bones, [])
+            if place_id not in ids:
+                ids.append(place_id)
+
+    def add_key(self, key: str, place_id: str, *, curated: bool = False) -> None:
+        if not key:
+            return
+        ids = self._names.setdefault(key, [])
+        if place_id not in ids:
+            ids.append(place_id)
+        if curated:
+            self._curated.add((key, place_id))
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._names
+
+    @property
+    def keys(self) -> KeysView[str]:
+        """Every name's key: a view to test many words against without a call per word."""
+        return self._names.keys()
+
+    def knows_prefix(self, key: str) -> bool:
+        """Whether some name starts with ``key`` followed by a space (longest-match pruning)."""
+        return key in self.prefixes
+
+    @functools.cached_property
+    def prefixes(self) -> set[str]:
+        """Every key that a longer name starts with (then a space); built on first use."""
+        prefixes: set[str] = set()
+        for key in self._names:
+            parts = key.split(" ")
+            for n in range(1, len(parts)):
+                prefixes.add(" ".join(parts[:n]))
+        return prefixes
+
+    def candidates(self, surface: str) -> list[Candidate]:
+        """Every place ``surface`` may name, exact key first, then under another article or
+        without one.  Remembered (a thread repeats its names); callers must not change it."""
+        found = self._found.get(surface)
+        if found is None:
+            if len(self._found) > 200_000:
+                self._found.clear()
+            found = self._found[surface] = self._candidates(surface)
+        return found
+
+    def _candidates(self, surface: str) -> list[Candidate]:
+        key = name_key(surface)
+        found = [Candidate(self.places[i], (key, i) in self._curated)
+                 for i in self._names.get(key, ())]
+        bare = strip_article(key)
+        if bare != key:
+            seen = {c.place.id for c in found}
+            # the same name under another article ("al-Rai" for "Ar Ra'i"), then without one
+            for other in (*(a + bare for a in ARTICLES), bare):
+                for i in self._names.get(other, ()):
+                    if i not in seen:
+                        seen.add(i)
+                        found.append(Candidate(self.places[i], (other, i) in self._curated,
+                                               article_dropped=other == bare))
+        return found
+
+    def variants(self, surface: str) -> list[Candidate]:
+        """Places whose name has the skeleton of ``surface`` (a transliteration variant)."""
+        bones = skeleton(surface)
+        if len(bones) < MIN_SKELETON:
+            return []
+        return [Candidate(self.places[i], False, variant=True)
+                for i in self._skeletons.get(bones, ()) if self.in_region(self.places[i])]
+
+    def in_region(self, place: Place) -> bool:
+        known = self._in_region.get(place.id)
+        if known is None:
+            known = self.distance_km(place.lat, place.lon, *self.focus) <= self.focus_radius_km
+            self._in_region[place.id] = known
+        return known
+
+    @staticmethod
+    def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+        """Great-circle distance; the ranking needs speed more than geodesic precision."""
+        p1, p2 = math.radians(lat1), math.radians(lat2)
+        dp, dl = p2 - p1, math.radians(lon2 - lon1)
+        a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+        return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+    def regional_names(self) -> dict[str, list[str]]:
+        """Name keys of places in the focus region (what a misspelling is matched against)."""
+        return {k: ids for k, ids in self._names.items()
+                if any(self.in_region(self.places[i]) for i in ids)}
+
+
+def _index_into(table: dict[str, list[str]], keys: str, gid: str) -> None:
+    for key in keys.split("|"):
+        if not key:
+            continue
+        ids = table.get(key)
+        if ids is None:
+            table[key] = [gid]
+        elif gid not in ids:
+            ids.append(gid)
+
+
+def _read_index(gazetteer: Gazetteer, path: Path) -> None:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        handle.readline()  # the stamp
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        next(reader)
+        names, skeletons, admin = gazetteer._names, gazetteer._skeletons, gazetteer.admin
+        for (gid, name, kind, country, lat, lon, population, extent, area, source, keys,
+             bones) in reader:
+            gazetteer.places[gid] = Place(
+                id=gid, name=name, kind=kind, country=country, lat=float(lat), lon=float(lon),
+                gazetteer_id=gid, population=int(population or 0), source=source,
+                extent_km=float(extent or 0.0))
+            if area:
+                admin[gid] = area
+            _index_into(names, keys, gid)
+            _index_into(skeletons, bones, gid)
+
+
+def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if not row.get("id") or row["id"].startswith("#"):
+                continue
+            geometry = _parse_linestring(row.get("geometry") or "")
+            place = Place(id=f"supplement:{row['id']}", name=row["name"], kind=row["kind"],
+                          country=row["country"], lat=float(row["lat"]), lon=float(row["lon"]),
+                          gazetteer_id=f"supplement:{row['id']}",
+                          population=int(row.get("population") or 0), geometry=geometry,
+                          source=f"curated row {row['id']}: {row.get('source', '')}",
+                          extent_km=float(row.get("radius_km") or 0.0))
+            names = [row["name"], *(a for a in (row.get("aliases") or "").split(";") if a.strip())]
+            gazetteer.add(place, names, curated=True)
+
+
+def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:
+    """Spellings for indexed places; the ``place`` column is the name readers know it by.
+
+    GeoNames' primary names are transliterations ("I‘zāz", "Ar Raqqah"); the map shows the
+    English name a journalist would write ("Azaz", "Raqqa"), and keeps GeoNames' in ``source``.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            target = row["gazetteer_id"].strip()
+            place = gazetteer.places.get(target)
+            if place is None:
+                continue
+            gazetteer.add_name(row["alias"], target, curated=True)
+            shown = (row.get("place") or "").strip()
+            if shown and shown != place.name:
+                gazetteer.places[target] = replace(
+                    place, name=shown, source=f"{place.source} ({place.name})")
+
+
+@functools.cache
+def load_gazetteer(
+    index: Path = INDEX_PATH,
+    supplement: Path = SUPPLEMENT_PATH,
+    aliases: Path = ALIASES_PATH,
+) -> Gazetteer:
+    """The gazetteer, from the index; a missing or damaged index is rebuilt (said on stderr).
+
+    Cached per process: the dashboard and the pipeline share one copy.
+    """
+    import sys
+
+    if not index.exists():
+        print(f"the gazetteer index {index} is missing; building it...", file=sys.stderr)
+        build_index(index)
+    gazetteer = Gazetteer()
+    try:
+        _read_index(gazetteer, index)
+    except (OSError, EOFError, ValueError, csv.Error, StopIteration) as error:
+        print(f"the gazetteer index {index} is damaged ({error}); rebuilding it...",
+              file=sys.stderr)
+        build_index(index)
+        gazetteer = Gazetteer()
+        _read_index(gazetteer, index)
+    _read_supplement(gazetteer, supplement)
+    _read_aliases(gazetteer, aliases)
+    return gazetteer

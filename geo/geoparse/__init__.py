@@ -1,0 +1,313 @@
+"""Find the places a thread talks about, resolve them offline, and say how sure we are.
+
+The approach is mordecai's in miniature, with rules instead of a neural ranker:
+
+1. **Spot**: capitalised word runs (and Arabic-script words) that are names in the gazetteer,
+   longest first, so "Tabqa air base" wins over "Tabqa" and "Aleppo Governorate" over "Aleppo".
+2. **Filter** what is a place somewhere but not here: people and other names listed in
+   ``data/not_places.csv``, commenters' names, a word that the thread also writes in lower
+   case (sentence-initial "Is", "Peace"), titles ("General Hassan"), agreements ("Minsk II"),
+   and names that also stand for an actor ("Moscow", "Turkey", "the Washington borg"), which
+   count as places only after a locative preposition ("in Turkey").
+3. **Rank** the candidates: curated names first, then the thread's region (and nearness to the
+   places the thread already named), then population.
+4. **Qualify**: ACLED precision from the words around ("near", "the gates of", "SW of" give 2;
+   "area", "pocket", "northern ...", a province give 3), and a check of stated relative positions.
+5. **Repair and keep**: a misspelling ("Mabij") is matched by edit distance only where the
+   context makes it unambiguous; a name after a locative cue that nothing resolves is kept as
+   unresolved, never given invented coordinates.
+
+All of it is linear in the text: one pass of a compiled regex per entry and dictionary lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
+    AFTER_LOCATIVE,
+    CAPITAL_TOKEN,
+    CONJUNCTION,
+    LOCATIVE,
+    TOKEN,
+    URL,
+)
+from geo.geoparse.phrases import (
+    boilerplate_spans,
+    lower_case_countries,
+    numbered_roads,
+    read_phrases,
+    road_between,
+)
+from geo.geoparse.rank import (
+    FEATURE_NEAR_KM,
+    LONE_VILLAGE_KM,
+    Anchors,
+    _anchors,
+    _confidence,
+    _precision,
+    _ranked,
+)
+from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
+from geo.geoparse.repair import (
+    _check_relations,
+    _repair_misspellings,
+    _resolve_anaphora,
+    _speaker,
+)
+from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
+from geo.geoparse.variants import cued_runs, nearest_variant
+from geo.records import Entry, Mention, Place, Relation, Unresolved
+
+__all__ = ["GeoparseResult", "geoparse", "load_not_places"]
+
+
+@dataclass(slots=True)
+class GeoparseResult:
+    """What the geoparser found: places used, mentions, unresolved names, checked relations."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    # "the city", "the town" linked to the place they refer to: links, not place names, so
+    # they are kept apart from ``mentions`` (the claim reader reads both).
+    anaphora: list[Mention] = field(default_factory=list)
+    # (entry, start, end, surface, why): what was dropped, for debugging and the tests
+    rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+
+
+
+def geoparse(
+    entries: Sequence[Entry],
+    gazetteer: Gazetteer,
+    *,
+    actor_aliases: Iterable[str] = (),
+    not_places: dict[str, NotPlace] | None = None,
+    fuzzy: bool = True,
+) -> GeoparseResult:
+    """Resolve the place names of ``entries`` (one thread) against ``gazetteer``.
+
+    ``actor_aliases`` are names that also stand for a faction or state (from the faction
+    lexicon): they count as places only after a locative preposition.
+    """
+    not_places = load_not_places() if not_places is None else not_places
+    aliases = {name_key(a) for a in actor_aliases}
+    authors = {name_key(e.author) for e in entries if e.author}
+    authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
+    authors -= {""}
+    authors_by_id = {e.id: e.author for e in entries}
+    # One pass over the thread's text, then over its distinct words only.
+    words = set(TOKEN.findall(URL.sub(" ", "\n".join(e.text for e in entries))))
+    lowercase_words = {w for w in words if w.islower()}
+    result = GeoparseResult()
+    kept, pending = _read_spots(entries, gazetteer, result, not_places=not_places,
+                                authors=authors, lowercase_words=lowercase_words,
+                                actor_aliases=aliases)
+    anchors = _anchors(kept, gazetteer)
+    spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
+    _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
+    ignored = set(not_places) | authors | aliases | lowercase_words
+    _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
+
+    if fuzzy:
+        _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
+                             lowercase_words, aliases, authors_by_id)
+    _resolve_anaphora(entries, result, authors_by_id)
+    _check_relations(entries, result)
+    result.mentions.sort(key=lambda m: (m.entry, m.start))
+    result.anaphora.sort(key=lambda m: (m.entry, m.start))
+    result.unresolved.sort(key=lambda u: (u.entry, u.start))
+    return result
+
+
+
+def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                **lexicons) -> tuple[list[_Spot], list[tuple[_Spot, int, int]]]:
+    """Spotted names outside page boilerplate, read with their phrase, minus the rejected:
+    (kept spots, runs pending a variant look-up)."""
+    spotter = _Spotter(gazetteer)
+    boilerplate = {e.id: boilerplate_spans(e.text) for e in entries}
+    spots = [s for e in entries for s in spotter.spots(e)
+             if not _inside(s.start, boilerplate.get(e.id, ()))]
+    pending: list[tuple[_Spot, int, int]] = []
+    kept: list[_Spot] = []
+    for spot in read_phrases(spots, gazetteer, result.rejected, pending):
+        why = _reject_reason(spot, **lexicons)
+        if why is None:
+            kept.append(spot)
+        else:
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
+    return kept, pending
+
+
+def _dropped(spot: _Spot, best, near: float, anchors: Anchors,
+             actor_spans: dict[int, set[tuple[int, int]]], gazetteer: Gazetteer,
+             ) -> tuple[str, str] | None:
+    """Why the best candidate of a spot is not kept: ("rejected" or "unresolved", reason)."""
+    place = best.place
+    # Far from the thread's region, a town name needs a locative to be believed.
+    if (not gazetteer.in_region(place) and place.kind != "country" and not best.curated
+            and _previous_word(spot.entry.text, spot.start) not in LOCATIVE):
+        return "rejected", "outside the thread's region and not after a locative"
+    if place.kind == "country" and _state_as_actor(spot, actor_spans):
+        return "rejected", "a state acting (subject of an act, or listed with actors)"
+    if (len(anchors) >= 2 and place.kind == "village" and not best.curated
+            and near > LONE_VILLAGE_KM):
+        # a village hundreds of km from everything the text names is a namesake of one the
+        # gazetteer lacks, not the place meant: kept unresolved rather than misplaced
+        return "unresolved", "a namesake far from the text's places"
+    if spot.feature and place not in anchors and (not anchors or near > FEATURE_NEAR_KM):
+        return "unresolved", "a feature the gazetteer lacks, not near the text's places"
+    return None
+
+
+def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
+                   result: GeoparseResult, authors_by_id: dict[int, str],
+                   ) -> dict[int, list[tuple[int, int]]]:
+    """Each kept spot's best candidate as a mention (or a rejection, or unresolved);
+    returns the spans placed, by entry."""
+    spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
+    actor_spans: dict[int, set[tuple[int, int]]] = {}
+    for r in result.rejected:
+        if "actor" in r[4]:
+            actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
+    nearest_km: dict[tuple[float, float], float] = {}
+    rankings: dict[tuple[str, int], list] = {}
+    previous: Mention | None = None
+    for spot in kept:
+        ranking = (spot.surface, len(spot.candidates))
+        ranked = rankings.get(ranking)
+        if ranked is None:  # the same name ranks the same against the same anchors
+            ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
+        best = ranked[0][1]
+        near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+        dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
+        if dropped is not None:
+            if dropped[0] == "rejected":
+                result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                        dropped[1]))
+            else:
+                result.unresolved.append(Unresolved(surface=spot.feature or spot.surface,
+                                                    entry=spot.entry.id, start=spot.start,
+                                                    end=spot.end))
+            continue
+        previous = _mention(spot, ranked, near if best.place not in anchors else 0.0,
+                            previous, gazetteer, authors_by_id)
+        result.places[best.place.id] = best.place
+        result.mentions.append(previous)
+        spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
+    return spotted_by_entry
+
+
+def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,
+             gazetteer: Gazetteer, authors_by_id: dict[int, str]) -> Mention:
+    """The mention of a spot's best candidate, with its confidence, precision and evidence."""
+    best_score, best = ranked[0]
+    in_region = gazetteer.in_region(best.place)
+    confidence = _confidence(best, ranked[1][0] if len(ranked) > 1 else None, best_score,
+                             in_region)
+    precision, why = _precision(spot.entry.text, spot.start, spot.end, best.place)
+    if spot.feature:
+        precision, why = 2, (f"{spot.feature!r} is a feature the gazetteer lacks, named "
+                             f"after {best.place.name!r} {near:.0f} km from the text's places")
+        confidence = min(confidence, 0.5)
+    if (precision == 1 and previous is not None and previous.entry == spot.entry.id
+            and CONJUNCTION.match(spot.entry.text[previous.end:spot.start])):
+        precision, why = previous.precision, f"shares the words before {previous.surface!r}"
+    how = ("transliteration variant" if best.variant else
+           "curated name" if best.curated else "gazetteer name")
+    evidence = (f"{how}; {len(spot.candidates)} candidate(s); "
+                f"{'in' if in_region else 'outside'} the thread's region; "
+                f"{spot.note + '; ' if spot.note else ''}{why}")
+    return Mention(place=best.place.id, entry=spot.entry.id, start=spot.start, end=spot.end,
+                   surface=spot.surface, confidence=confidence, precision=precision,
+                   evidence=evidence, speaker=_speaker(spot.entry, spot.start, authors_by_id))
+
+
+def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                      pending: list[tuple[_Spot, int, int]], anchors: list[Place],
+                      authors_by_id: dict[int, str], ignored: set[str]) -> None:
+    """Whole names that no gazetteer spells this way, and cued names nothing matched: a
+    transliteration variant near the text's anchors, or (for a pending run) a fragment."""
+    def add(entry: Entry, start: int, end: int, place: Place, km: float, part: str) -> None:
+        result.places[place.id] = place
+        precision, why = _precision(entry.text, start, end, place)
+        result.mentions.append(Mention(
+            place=place.id, entry=entry.id, start=start, end=end, surface=entry.text[start:end],
+            confidence=0.6, precision=precision,
+            evidence=f"transliteration variant: {part!r} has the skeleton of {place.name!r} "
+                     f"({place.gazetteer_id}), {km:.0f} km from the text's places; {why}",
+            speaker=_speaker(entry, start, authors_by_id)))
+
+    for spot, start, end in pending:
+        whole = spot.entry.text[start:end]
+        found = nearest_variant(whole, gazetteer, anchors, ignored) if whole.count(" ") else None
+        if found is not None and found[2] == whole:
+            result.mentions = [m for m in result.mentions  # the run's words read alone
+                               if not (m.entry == spot.entry.id and start <= m.start < end)]
+            add(spot.entry, start, end, *found)
+        else:
+            result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                    f"a fragment of the longer name {whole!r}"))
+    places: dict[int, list[tuple[int, int]]] = {}
+    taken: dict[int, list[tuple[int, int]]] = {}
+    looked: dict[str, tuple[Place, float, str] | None] = {}
+    for m in result.mentions:
+        places.setdefault(m.entry, []).append((m.start, m.end))
+    for r in result.rejected:
+        taken.setdefault(r[0], []).append((r[1], r[2]))
+    for u in result.unresolved:
+        taken.setdefault(u.entry, []).append((u.start, u.end))
+    for entry in entries:
+        for start, end in cued_runs(entry.text, taken.get(entry.id, []),
+                                    places.get(entry.id, [])):
+            words = entry.text[start:end]
+            if words not in looked:  # a thread repeats its names
+                looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
+            found = looked[words]
+            if found is not None:
+                add(entry, start, start + len(found[2]), *found)
+
+
+def _inside(start: int, spans) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                     spotted: dict[int, list[tuple[int, int]]],
+                     authors_by_id: dict[int, str]) -> None:
+    """Roads between two places ("Jarabulus-Manbij road") replace the mentions of their ends;
+    countries written in lower case after a locative ("in syria") are added."""
+    def biggest(candidates):
+        return max(candidates, key=lambda c: (c.curated, c.place.population)).place
+
+    for entry in entries:
+        for start, end, surface, place in road_between(entry.text, gazetteer, biggest):
+            result.mentions = [m for m in result.mentions
+                               if not (m.entry == entry.id and start <= m.start < end)]
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end, surface=surface,
+                confidence=0.7, precision=2,
+                evidence=f"a road between two places: {place.source}",
+                speaker=_speaker(entry, start, authors_by_id)))
+        taken = spotted.get(entry.id, [])
+        for start, end, place in numbered_roads(entry.text, gazetteer):
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.9, precision=1,
+                evidence=f"a numbered road: {place.source}",
+                speaker=_speaker(entry, start, authors_by_id)))
+        for start, end, place in lower_case_countries(entry.text, gazetteer):
+            if any(a <= start < b for a, b in taken):
+                continue
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.7, precision=1,
+                evidence="a country written in lower case after a locative",
+                speaker=_speaker(entry, start, authors_by_id)))

@@ -1,0 +1,303 @@
+"""Phrases: a name is read with the capitalised words around it, never as a fragment.
+
+A spotted name can be one word of something longer:
+
+* a longer place written differently from the gazetteer ("Tal Rafi'i" for "Tall ar Rafi`"):
+  the whole run is looked up by its transliteration skeleton;
+* a feature named after a place ("Jabal Hayyan", "Tishrin Dam", "Al-Fahd Oil Field"): the
+  phrase is the feature, not the town inside it; a feature the gazetteer lacks is kept only
+  near the places the text anchors (the feature is named for a village beside it), else it is
+  unresolved;
+* a person, an organisation or an event ("Salih Haji Mohammed", "Manbij Military Council",
+  "Battle of Marj Dabiq", "the Manbij offensive"): rejected, with the reason;
+* "X–Y road": a road between two places, drawn from one to the other.
+
+Navigation and category lines of a copied web page ("Categories: Syria | Iraq") are not text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.geoparse.patterns import TITLES
+from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
+from geo.records import Place
+
+__all__ = ["boilerplate_spans", "lower_case_countries", "numbered_roads", "read_phrases",
+           "road_between"]
+
+# Words that may stand before a name without being part of it (capitalised at a sentence's
+# start, or directions and nationalities that qualify it).
+LEFT_STOP = frozenset("""
+the in on at from to by near of and or but as after before when while meanwhile later also
+then since during with without between around towards toward into inside outside north south
+east west northern southern eastern western central greater rural upper lower northeastern
+northwestern southeastern southwestern syrian turkish kurdish iraqi russian american iranian
+lebanese jordanian arab israeli armenian assyrian turkmen isil isis is ypg sdf saa fsa us u
+this that these those january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday both all some
+most many several two three four five meanwhile however according if although though where
+which who whose what so now yet even just only well here there why how today yesterday
+tomorrow again perhaps maybe indeed clearly apparently still not no yes ok hi hello thanks
+re i we you he she they it my our your his her their its over under across against for
+beyond via vs versus up down out off
+""".split())  # noqa: SIM905
+RIGHT_STOP = frozenset("""
+city town village villages province governorate district countryside
+and or of on in at to by over under across against for with from into via vs versus january
+february march april may june july august september october november december the
+""".split())  # noqa: SIM905
+# Feature words after a name: the phrase names the feature, not the place it is named after.
+FEATURE_AFTER = re.compile(
+    r"^[ \t]*(?:(?:military\s+)?air\s*base|airbase|airport|airfield|military airport|dam|"
+    r"river|lake|mountains?|mount|hills?|castle|bridge|oil\s*field|oilfield|gas\s*field|"
+    r"oil station|gas station|station|silos?|school|hospital|prison|stadium|palace|hotel|"
+    r"valley|plain|junction|triangle|factory|plant|camp|base|checkpoint|roundabout|square|"
+    r"crossroads?|highway|road|motorway|citadel|barracks|academy|college|mosque|church|"
+    r"quarry|farms?|wells?|cement plant|power plant|thermal plant)\b",
+    re.IGNORECASE)
+FEATURE_BEFORE = re.compile(
+    r"(?:\b(?:Jabal|Jebel|Jabel|Mount|Mt\.?|Hill|Wadi|Lake|Qasr|Sabkhat|Bir|B['\u2019]ir)[ \t-]+)$")
+# Event words before a name ("Battle of", "Operation"), and ISIL's "State of Iraq and the":
+# read forwards, one scan of an entry finds every offset where such a name starts.
+EVENT_AHEAD = re.compile(
+    r"(?=[BCFLMOS])(?:\b(?:Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|"
+    r"Massacre|Bombing|Sack)s?\s+(?:(?:of|for|at|in|on)\s*)?(?:the\s+)?(?=\S)"
+    r"|\bState (?:of|in) (?:the )?(?=\S))")
+ISIL_LEVANT = re.compile(r"\bState (?:of|in) Iraq and (?:the |al-)?(?=\S)")
+EVENT_AFTER = re.compile(
+    r"^[ \t]*(?:massacre|accords?|agreement|process|talks|military council|city council|"
+    r"local council|council)\b",
+    re.IGNORECASE)
+ARTICLE_WORDS = frozenset({"al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ath", "ul"})
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|Ash|Ad|Az|At|An)"
+                       r"[-\u2010])?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+")
+_WORD_REVERSED = re.compile(r"(?:[ \t]|[-\u2010\u2011])([\w'\u2019`\u02bf\u02be]+(?:[-\u2010]"
+                            r"(?:la|le|ra|sa|hsa|da|za|ta|na|hta))?)")
+_GAP = re.compile(r"[ \t]|[-\u2010\u2011]")  # one space or one hyphen: " - " separates
+_END = r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
+ROAD_WORDS = ("road", "highway", "motorway", "Road", "Highway", "Motorway")
+ROAD_WORD = re.compile(r"\b(?:[Rr]oad|[Hh]ighway|[Mm]otorway)\b")
+ROAD_BETWEEN = re.compile(
+    r"\b" + _END + r"\s*[-\u2010\u2013\u2014]\s*" + _END + r"\s+"
+    r"(road|highway|motorway|Road|Highway|Motorway)\b")
+BOILERPLATE_LINE = re.compile(
+    r"^[ \t]*(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Labels|Topics|Share this|"
+    r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*$",
+    re.MULTILINE | re.IGNORECASE)
+MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$", re.MULTILINE)
+MENU_MARK = re.compile(r"[ \t][|\u00b7\u00bb\u2022][ \t]")
+LOWER_COUNTRIES = ("syria", "iraq", "turkey", "lebanon", "jordan", "iran", "israel", "russia",
+                   "egypt", "libya", "yemen", "afghanistan", "saudi arabia", "qatar")
+LOWER_COUNTRY = re.compile(
+    r"\b(?:in|into|to|from|across|through|inside|of|out of|back to)[ \t]+(syria|iraq|turkey|"
+    r"lebanon|jordan|iran|israel|russia|egypt|libya|yemen|afghanistan|saudi arabia|qatar)\b"
+    r"(?!\s+(?:and\s+)?(?:gravy|sandwich|breast|meat|dinner))")  # the bird
+
+
+SEE_ALSO = re.compile(r"^[ \t]*(?:See also|Related articles|Further reading|External links)"
+                      r"[ \t]*:?[ \t]*\n(?:[^\n]+(?:\n|$))+", re.MULTILINE | re.IGNORECASE)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
+    spans = [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+    if MENU_MARK.search(text):  # "Home | About | Syria": only where a separator is written
+        spans += [m.span() for m in MENU_LINE.finditer(text)]
+    if spans:
+        spans += [m.span() for m in SEE_ALSO.finditer(text)]
+    return spans
+
+
+def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Capitalised words joined to ``start`` by a space or hyphen, nearest first (read
+    backwards: one anchored match per word instead of a search of the window)."""
+    pos = start
+    while pos > 1:
+        match = _WORD_REVERSED.match(text[max(0, pos - 40):pos][::-1])
+        if match is None:
+            return
+        begin, end = pos - match.end(1), pos - match.start(1)
+        if not (_RUN_WORD.fullmatch(text, begin, end) or text[begin:end] in ARTICLE_WORDS):
+            return
+        yield begin, end
+        pos = begin
+
+
+def _words_after(text: str, end: int) -> Iterator[tuple[int, int]]:
+    pos = end
+    while True:
+        gap = _GAP.match(text, pos)
+        if gap is None or gap.end() == pos:
+            return
+        word = _RUN_WORD.match(text, gap.end())
+        if word is None:
+            return
+        yield word.span()
+        pos = word.end()
+
+
+def _run(text: str, spot: _Spot) -> tuple[int, int]:
+    """The capitalised run around a spot, without the stop words that may border it."""
+    start, end = spot.start, spot.end
+    for begin, stop in _words_before(text, start):
+        if text[begin:stop] in ARTICLE_WORDS:
+            continue  # "Jaish al Fatah": an article joins the words around it
+        if (text[begin:stop].casefold() in LEFT_STOP or ACRONYM.match(text[begin:stop])
+                or _starts_sentence(text, begin)):
+            break  # a sentence's first word is most often not part of the name after it
+        start = begin
+    for begin, stop in _words_after(text, end):
+        word = text[begin:stop]
+        if word.casefold() in RIGHT_STOP or ACRONYM.match(word):
+            break
+        end = stop
+    return start, end
+
+
+def _regional(candidates: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """The candidates in the text's region (the focus of data/gazetteer_config.json)."""
+    return [c for c in candidates if gazetteer.in_region(c.place)]
+
+
+def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
+                 rejected: list[tuple[int, int, int, str, str]],
+                 pending: list[tuple[_Spot, int, int]]) -> list[_Spot]:
+    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped.
+
+    A run no name matches exactly goes to ``pending`` (spot, run start, run end): it may be a
+    transliteration variant, which only the text's anchors can tell (``geo.geoparse.variants``).
+    """
+    kept: list[_Spot] = []
+    resume: dict[int, int] = {}
+    events: dict[int, set[int]] = {}  # by entry: where a name right after an event word starts
+    for spot in spots:
+        text = spot.entry.text
+        if spot.start < resume.get(spot.entry.id, -1):
+            continue  # inside a run an earlier spot grew over
+        after = text[spot.end:spot.end + 40]
+        if spot.entry.id not in events:
+            events[spot.entry.id] = _event_ends(text)
+        if spot.start in events[spot.entry.id] or EVENT_AFTER.match(after):
+            rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                             "names an event or an organisation"))
+            continue
+        start, end = _run(text, spot)
+        if (start, end) != (spot.start, spot.end):
+            whole = text[start:end]
+            found = gazetteer.candidates(whole)
+            if found:
+                resume[spot.entry.id] = end
+                kept.append(_Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
+                                  note=f"the whole name {whole!r}"))
+                continue
+            bare = _without_feature_words(text, start, end)
+            if bare == (spot.start, spot.end) and (
+                    FEATURE_AFTER.match(text[end:end + 30])
+                    or FEATURE_BEFORE.search(text[max(0, start - 12):start])
+                    or (start, end) != bare):
+                spot.feature = whole  # "Jabal Hayyan", "Palmyra Castle": named after the spot
+                kept.append(spot)
+                continue
+            if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
+                pending.append((spot, start, end))  # other names of the run are still read
+                continue
+        if FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
+                FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):
+            spot.feature = spot.surface
+        kept.append(spot)
+    return kept
+
+
+FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"
+                          r"castle|prison|base|airbase|airport|dam|bridge|mountain|oilfield|"
+                          r"roundabout|hotel|palace|school|hospital|camp|station|field|oil)$")
+
+
+def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run without the feature words at its ends: "Jabal Hayyan" -> "Hayyan"."""
+    words = [m.span() for m in _RUN_WORD.finditer(text, start, end)]
+    while len(words) > 1 and FEATURE_WORD.match(text, *words[0]):
+        words.pop(0)
+    while len(words) > 1 and FEATURE_WORD.match(text, *words[-1]):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (start, end)
+
+
+EVENT_WORDS = ("Battle", "Siege", "Fall", "Liberation", "Capture", "Operation", "Offensive",
+               "Campaign", "Massacre", "Bombing", "Sack", "State ")
+
+
+def _event_ends(text: str) -> set[int]:
+    """Offsets where a name right after an event word starts (most texts have none)."""
+    if not any(word in text for word in EVENT_WORDS):
+        return set()
+    return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)}
+
+
+def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:
+    """Whether the spot itself is already a feature ("Tabqa Dam" is, "Tabqa" is not)."""
+    return any(c.place.kind not in {"city", "town", "village", "country"}
+               for c in spot.candidates)
+
+
+def road_between(text: str, gazetteer: Gazetteer,
+                 best: callable) -> Iterator[tuple[int, int, str, Place]]:
+    """"Jarabulus–Manbij road": a road place from one end to the other, for each such phrase."""
+    if not any(word in text for word in ROAD_WORDS):  # most texts name no road
+        return
+    for word in ROAD_WORD.finditer(text):  # then only the words before each road word
+        match = ROAD_BETWEEN.search(text, max(0, word.start() - 80), word.end())
+        if match is None or match.end() != word.end():
+            continue
+        ends = []
+        for group in (1, 2):
+            name = match.group(group)
+            found = _regional(gazetteer.candidates(name), gazetteer)
+            if not found:
+                break
+            ends.append(best(found))
+        if len(ends) != 2 or ends[0].id == ends[1].id:
+            continue
+        a, b = ends
+        pid = f"road:{a.id}~{b.id}"
+        place = Place(id=pid, name=f"{a.name}\u2013{b.name} road", kind="road", country=a.country,
+                      lat=round((a.lat + b.lat) / 2, 5), lon=round((a.lon + b.lon) / 2, 5),
+                      gazetteer_id=pid, geometry={"type": "LineString",
+                                                  "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
+                      source=f"the road between {a.gazetteer_id} and {b.gazetteer_id}")
+        yield match.start(), match.end(), match.group(0), place
+
+
+def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
+    """'in syria', 'from turkey': a country written in lower case after a locative."""
+    if not any(word in text for word in LOWER_COUNTRIES):
+        return
+    for match in LOWER_COUNTRY.finditer(text):
+        for candidate in gazetteer.candidates(match.group(1)):
+            if candidate.place.kind == "country":
+                yield match.start(1), match.end(1), candidate.place
+                break
+
+
+
+# Road numbers: the spotter reads letters only, so "M4", "M-5 highway", "Route 47" are read here.
+DIGIT = re.compile(r"\d")
+ROAD_NUMBER = re.compile(r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})"
+                         r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
+
+
+def numbered_roads(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
+    """Numbered roads the gazetteer knows, longest form first ("M4 Highway", then "M4")."""
+    if not DIGIT.search(text):
+        return
+    for match in ROAD_NUMBER.finditer(text):
+        found = gazetteer.candidates(match.group())
+        if not found:
+            continue
+        roads = [c.place for c in found if c.place.kind == "road"]
+        if roads:
+            yield match.start(), match.end(), roads[0]

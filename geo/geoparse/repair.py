@@ -1,0 +1,178 @@
+"""Repair: misspellings, anaphora ("the city"), and stated relative positions."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from geographiclib.geodesic import Geodesic
+
+from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.patterns import (
+    AFTER_LOCATIVE,
+    ANAPHOR,
+    ANAPHOR_REACH,
+    BEARINGS,
+    LOCATIVE,
+    RELATIVE,
+)
+from geo.geoparse.rank import _precision
+from geo.geoparse.reject import NotPlace
+from geo.geoparse.spot import _capitalised, _previous_word, _starts_sentence
+from geo.records import Entry, Mention, Place, Relation, Unresolved
+
+if TYPE_CHECKING:
+    from geo.geoparse import GeoparseResult
+
+
+def _speaker(entry: Entry, start: int, authors_by_id: dict[int, str]) -> str:
+    for quote in entry.quotes:
+        if quote.start <= start < quote.end:
+            return authors_by_id.get(quote.entry, entry.author)
+    return entry.author
+
+
+def _bearing(anchor: Place, subject: Place) -> tuple[float, float]:
+    line = Geodesic.WGS84.Inverse(anchor.lat, anchor.lon, subject.lat, subject.lon)
+    return line["azi1"] % 360.0, line["s12"] / 1000.0
+
+
+
+def after_locatives(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised words right after a locative ("near Mabij"), remembered for
+    the last texts asked: the variant reader and the misspelling repair both need them."""
+    return _after_locatives(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _after_locatives(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in AFTER_LOCATIVE.finditer(text)]
+
+
+def _repair_misspellings(
+    entries: Sequence[Entry],
+    gazetteer: Gazetteer,
+    result: GeoparseResult,
+    spotted: dict[int, list[tuple[int, int]]],
+    not_places: dict[str, NotPlace],
+    authors: set[str],
+    lowercase_words: set[str],
+    actor_aliases: set[str],
+    authors_by_id: dict[int, str],
+) -> None:
+    """Capitalised words after a locative that no name matched: a misspelling, or unresolved.
+
+    A misspelling is accepted only against a place the thread already names elsewhere (so
+    "Mabij" beside "Manbij" is Manbij), by edit-distance ratio of at least 85; anything else
+    after a locative cue is listed as unresolved.
+    """
+    from rapidfuzz import fuzz, process
+
+    named = {name_key(n): pid for pid in result.places
+             for n in (result.places[pid].name,)}
+    for mention in result.mentions:
+        named.setdefault(name_key(mention.surface), mention.place)
+    ignored = set(not_places) | authors | actor_aliases
+    choices = list(named)  # once: a thread asks for many words
+    for entry in entries:
+        taken = sorted(spotted.get(entry.id, []))
+        taken_starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
+        after_locative = after_locatives(entry.text)
+        for start, end in _capitalised(entry.text, after_locative):
+            if end - start < 4:
+                continue
+            word = entry.text[start:end]
+            if word.isupper():
+                continue
+            if word.endswith(("'s", "\u2019s")):  # a possessive is an actor or a person
+                continue
+            before = bisect.bisect_right(taken_starts, start)  # spans starting at or before
+            if before and start < reach[before - 1]:  # one of them covers this word
+                continue
+            if (_previous_word(entry.text, start) not in LOCATIVE
+                    or _starts_sentence(entry.text, start)):
+                continue
+            key = name_key(word)
+            if key in ignored or key in lowercase_words or key in gazetteer:
+                continue
+            best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=85)
+            if best is not None:
+                place = result.places[named[best[0]]]
+                precision, why = _precision(entry.text, start, end, place)
+                result.mentions.append(Mention(
+                    place=place.id, entry=entry.id, start=start, end=end, surface=word,
+                    confidence=0.6, precision=precision,
+                    evidence=f"misspelling of {place.name!r} (similarity {best[1]:.0f}), which "
+                             f"the thread names elsewhere; {why}",
+                    speaker=_speaker(entry, start, authors_by_id)))
+            else:
+                result.unresolved.append(Unresolved(surface=word, entry=entry.id, start=start,
+                                                    end=end))
+
+
+def _resolve_anaphora(
+    entries: Sequence[Entry], result: GeoparseResult, authors_by_id: dict[int, str]
+) -> None:
+    """'the city', 'this large city' point back to the city or town its paragraph is about.
+
+    The paragraph's topic is the first city or town it names before the phrase (the post's
+    "Raqqa will be heavily defended ... Fallujah ... capture this large city" means Raqqa);
+    a phrase whose paragraph names none stays unresolved rather than guessed.
+    """
+    by_entry: dict[int, list[Mention]] = {}
+    for mention in result.mentions:
+        by_entry.setdefault(mention.entry, []).append(mention)
+    for entry in entries:
+        named = sorted(by_entry.get(entry.id, []), key=lambda m: m.start)
+        for match in ANAPHOR.finditer(entry.text):
+            word = match.group(1).casefold()
+            if entry.text[match.end():match.end() + 4] == " of ":  # "the town of Azaz"
+                continue
+            paragraph = entry.text.rfind("\n", 0, match.start()) + 1
+            kinds = {"city", "town"} if word == "city" else {"city", "town", "village"}
+            earlier = [m for m in named if paragraph <= m.start and m.end <= match.start()
+                       and match.start() - m.end <= ANAPHOR_REACH
+                       and result.places[m.place].kind in kinds]
+            if not earlier:
+                continue
+            # "the city" means a city when the paragraph names one; a town only otherwise.
+            ranked = [m for m in earlier if result.places[m.place].kind == word] or earlier
+            target = ranked[0]
+            place = result.places[target.place]
+            precision, why = _precision(entry.text, match.start(), match.end(), place)
+            result.anaphora.append(Mention(
+                place=place.id, entry=entry.id, start=match.start(), end=match.end(),
+                surface=match.group(0), confidence=0.5, precision=precision,
+                evidence=f"anaphor: {match.group(0)!r} refers to {target.surface!r}, the first "
+                         f"{'/'.join(sorted(kinds))} its paragraph names; {why}",
+                speaker=_speaker(entry, match.start(), authors_by_id)))
+
+
+def _check_relations(entries: Sequence[Entry], result: GeoparseResult) -> None:
+    """Check 'X SW of Y' against the coordinates of X and Y."""
+    by_entry: dict[int, list[Mention]] = {}
+    for mention in [*result.mentions, *result.anaphora]:
+        by_entry.setdefault(mention.entry, []).append(mention)
+    texts = {e.id: e.text for e in entries}
+    for entry_id, mentions in by_entry.items():
+        mentions.sort(key=lambda m: m.start)
+        text = texts[entry_id]
+        for subject, anchor in itertools.pairwise(mentions):
+            match = RELATIVE.match(text[subject.end:anchor.start])
+            if not match or subject.place == anchor.place:
+                continue
+            stated = match.group("dir")
+            expected = BEARINGS.get(stated.replace("-", "").casefold())
+            if expected is None:
+                continue
+            a, s = result.places[anchor.place], result.places[subject.place]
+            bearing, distance = _bearing(a, s)
+            off = abs((bearing - expected + 180) % 360 - 180)
+            result.relations.append(Relation(
+                entry=entry_id, start=subject.start, end=anchor.end, subject=s.id, anchor=a.id,
+                stated=stated, bearing=round(bearing, 1), distance_km=round(distance, 1),
+                agrees=off <= 45))

@@ -1,0 +1,125 @@
+"""Spot: capitalised word runs that are names in the gazetteer, longest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from geo.gazetteer import Candidate, Gazetteer, name_key
+from geo.geoparse.patterns import (
+    ARTICLE_PREFIX,
+    CAPITAL_TOKEN,
+    JOINED_NEXT,
+    MAX_NAME_TOKENS,
+    PREVIOUS_WORD_REVERSED,
+    SENTENCE_END,
+    TOKEN,
+)
+from geo.records import Entry
+
+
+@dataclass(slots=True)
+class _Spot:
+    entry: Entry
+    start: int
+    end: int
+    surface: str
+    candidates: list[Candidate]
+    tokens: int
+    feature: str = ""  # the feature phrase this name is part of ("Jabal Hayyan"), if any
+    note: str = ""  # how the phrase was read, for the evidence
+
+
+
+def _is_capitalised(token: str) -> bool:
+    """Whether a word may start a name: an upper-case letter, or Arabic (which has no case)."""
+    first = token[0]
+    return first.isupper() or "\u0600" <= first <= "\u06ff"
+
+
+def _capitalised(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The (start, end) ``spans`` of tokens whose first letter ``_is_capitalised``."""
+    return ((start, end) for start, end in spans if _is_capitalised(text[start]))
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = PREVIOUS_WORD_REVERSED.match(text[max(0, start - 30):start][::-1])
+    return match.group(1)[::-1].casefold() if match else ""
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    return bool(SENTENCE_END.search(text[max(0, start - 12):start]))
+
+
+class _Spotter:
+    """Longest-match lookup of token runs in the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def spots(self, entry: Entry) -> list[_Spot]:
+        """Names, longest first, at each capitalised word not inside an earlier name.
+
+        Only capitalised words can start a name, so only they are visited; the words that
+        follow one are read as long as the gap between them is a ``JOINER`` and the words so
+        far begin some gazetteer name.
+        """
+        text = entry.text
+        keys, prefixes = self.gazetteer.keys, self.gazetteer.prefixes
+        token = TOKEN.match
+        joined = JOINED_NEXT.match
+        found: list[_Spot] = []
+        resume = 0  # words before this offset belong to the last name found
+        # For a plain ASCII word the key is the word in lower case, so most words that start
+        # no name are dropped here at C speed; the rest take the full look-up below.
+        possible = [m.span() for m in CAPITAL_TOKEN.finditer(text)
+                    if (k := (w := m.group()).lower()) in keys or k in prefixes
+                    or not (w.isascii() and w.isalpha())]
+        for start, end in _capitalised(text, possible):
+            if start < resume:
+                continue
+            best: tuple[int, int] | None = None  # (token count, end)
+            stop = end
+            for n in range(1, MAX_NAME_TOKENS + 1):
+                if n > 1:
+                    gap = joined(text, stop)
+                    if gap is None:
+                        break
+                    stop = token(text, gap.end()).end()
+                key = name_key(text[start:stop])
+                if key in keys:
+                    best = (n, stop)
+                if key not in prefixes:
+                    break
+            if best is None:
+                clitic = _after_clitic(text, start, end, self.gazetteer)
+                if clitic is not None:
+                    found.append(_Spot(entry, clitic, end, text[clitic:end],
+                                       self.gazetteer.candidates(text[clitic:end]), 1))
+                continue
+            n, stop = best
+            resume = stop
+            surface = text[start:stop]
+            candidates = self.gazetteer.candidates(surface)
+            prefix = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
+            if prefix:  # "az-Zahra": the article belongs to the name
+                with_article = text[start - len(prefix.group(0)):stop]
+                # ... unless the "article" is the end of a word broken at a line's end
+                # ("Borongan-\nIdlib"), which no gazetteer name starts with.
+                named = self.gazetteer.candidates(with_article)
+                if named:
+                    start, surface, candidates = stop - len(with_article), with_article, named
+            found.append(_Spot(entry, start, stop, surface, candidates, n))
+        return found
+
+
+ARABIC_CLITICS = "\u0648\u0628\u0644\u0641"  # و ب ل ف: "and", "in", "to", "so" written onto a word
+
+
+def _after_clitic(text: str, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """Where the name starts in an Arabic word with a one-letter prefix: ومنبج -> منبج."""
+    arabic = end - start > 3 and "\u0600" <= text[start + 1] <= "\u06ff"
+    if arabic and text[start] in ARABIC_CLITICS and name_key(text[start + 1:end]) in gazetteer:
+        return start + 1
+    return None
+

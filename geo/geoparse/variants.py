@@ -1,0 +1,125 @@
+"""Transliteration variants: a name no gazetteer spells this way, read where the text says
+it is a place.
+
+"Mushrifah village", "the village of Om Ezam", "captured Ihtemlat": the words are a place by
+their cue (a locative before, "village"/"town"/"hill" after, "village of" before), but no name
+matches them exactly.  Their transliteration skeleton (``geo.gazetteer.skeleton``) is looked
+up among the region's places; a variant is accepted only when it lies near the places the
+text already anchors (``VARIANT_NEAR_KM``) and is the nearest such place, and the evidence
+says so.  With no anchor, or nothing near, the name stays unresolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence, Set
+
+from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
+from geo.geoparse.patterns import LOCATIVE
+from geo.geoparse.repair import after_locatives
+from geo.geoparse.spot import _previous_word
+from geo.records import Place
+
+__all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
+
+VARIANT_NEAR_KM = 60.0
+_WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
+        r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
+MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
+
+
+_RUN = _WORD + r"(?:[ \-\u2010]" + _WORD + r"){0,3}"
+RUN_AT = re.compile(_RUN)
+OF_CUE = re.compile(r"(?:village|town|hill|area)s?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
+                       r"neighbou?rhood|quarter|residential area)\b")
+THE_CAPITAL = re.compile(r" the (?=[A-Z])")
+LIST_JOINT = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
+LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
+
+
+def _cued(text: str) -> Iterator[tuple[int, int]]:
+    """Runs right after a locative ("captured X", "near X"), after "village of", or before
+    "village", "areas", "district": three regex scans for the cues, one match per run."""
+    for start, _ in after_locatives(text):
+        run = RUN_AT.match(text, start)
+        if run is not None:
+            yield run.span()
+    for cue in OF_CUE.finditer(text):
+        run = RUN_AT.match(text, cue.end())
+        if run is not None:
+            yield run.span()
+    for cue in THE_CAPITAL.finditer(text):  # "in the Ihtemlat ..."
+        if _previous_word(text, cue.start() + 1) in LOCATIVE:
+            run = RUN_AT.match(text, cue.end())
+            if run is not None:
+                yield run.span()
+    for cue in AFTER_CUE.finditer(text):
+        run = RUN_ENDING.search(text, max(0, cue.start() - 80), cue.start())
+        while run is not None:  # "the Ihtemlat and Uwayshiyyah areas": each of the list
+            yield run.span(1)
+            joint = LIST_JOINT.search(text, max(0, run.start(1) - 8), run.start(1))
+            run = joint and RUN_ENDING.search(text, max(0, joint.start() - 80), joint.start())
+
+
+def cued_runs(text: str, taken: Sequence[tuple[int, int]],
+              places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Capitalised runs outside ``taken`` and ``places`` spans that a place cue stands before
+    or after (``_cued``); a run listed right after a place or a cued run counts as cued
+    ("villages of A, B and C")."""
+    blocked = sorted([*taken, *places])
+    starts = [a for a, _ in blocked]
+
+    def free(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)  # spans starting before this run's end
+        return not any(blocked[j][1] > start for j in range(max(0, i - 3), i))
+
+    found: dict[int, int] = {}
+    for start, end in _cued(text):
+        if free(start, end) and not text[start:end].isupper():
+            found[start] = end
+    queue = sorted([*found.items(), *places])
+    while queue:
+        _, end = queue.pop()
+        listed = LISTED.match(text, end)
+        if listed and free(*listed.span(1)) and listed.start(1) not in found:
+            found[listed.start(1)] = listed.end(1)
+            queue.append(listed.span(1))
+    yield from sorted(found.items())
+
+
+def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
+                    ignored: Set[str] = frozenset()) -> tuple[Place, float, str] | None:
+    """The region's place whose name has the skeleton of ``words`` (or of its longest
+    leading part), nearest to the anchors and within ``VARIANT_NEAR_KM``: (place, km, part).
+
+    The skeleton is lossy ("ISIS" and "Azaz" share one), so a variant must also resemble the
+    place's name (``MIN_SIMILARITY``), be at least five skeleton letters, and not be a word the
+    text uses otherwise (``ignored``: people, actors, lower-case words)."""
+    if not anchors:
+        return None
+    from rapidfuzz import fuzz
+
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        part = " ".join(parts[:n])
+        key = name_key(part)
+        if len(skeleton(key)) < 5 or key in ignored:
+            continue
+        found = gazetteer.candidates(part) or gazetteer.variants(part)
+        best: tuple[float, Place] | None = None
+        for candidate in found:
+            place = candidate.place
+            if (not gazetteer.in_region(place) or place.kind == "country"
+                    or (fuzz.ratio(strip_article(key),
+                                   strip_article(name_key(place.name))) < MIN_SIMILARITY
+                    and not candidate.curated and candidate.variant)):
+                continue
+            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+            if km <= VARIANT_NEAR_KM and (best is None or km < best[0]):
+                best = (km, place)
+        if best is not None:
+            return best[1], best[0], part
+    return None

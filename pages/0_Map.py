@@ -15,11 +15,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import panel
-from atlas.assets import install_static_assets, use_local_assets
-from atlas.basemap import base_map
+from atlas.map.assets import install_static_assets, use_local_assets
+from atlas.map.basemap import base_map
 from atlas.charts import timeline_chart_html
 from atlas.controls import page_setup, select_place, sync_url, timeline_slider
-from atlas.mapview import (
+from atlas.map import (
     cluster_assets,
     clusters,
     legend_html,

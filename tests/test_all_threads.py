@@ -20,7 +20,7 @@ import folium.plugins
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import mapview
+import atlas.map as mapview
 from atlas.archive import ALL_THREADS, Archive, merge
 from atlas.assets import remote_asset_urls, use_local_assets
 from atlas.basemap import base_map

@@ -13,9 +13,10 @@ from pathlib import Path
 import folium
 import pytest
 
-from atlas import mapview
-from atlas.assets import remote_asset_urls, use_local_assets
-from atlas.basemap import base_map
+import atlas.map as mapview
+from atlas.map import geometry, labels, plan, symbols
+from atlas.map.assets import remote_asset_urls, use_local_assets
+from atlas.map.basemap import base_map
 from atlas.view import Filters, apply_filters
 from geo.records import Actor, Claim, Corpus, Entry, Mention, Place
 
@@ -457,17 +458,17 @@ def test_seed_map_is_framed_on_northern_syria(seed_view):
 
 def test_seed_labels_never_overlap_at_the_default_zoom(seed_view):
     """The label layout's promise, checked on its own geometry at the default zoom."""
-    plan = mapview._plan(seed_view)
+    drawn = plan._plan(seed_view)
     _, zoom = mapview.map_center(seed_view)
     boxes = []
-    for pin in plan.pins:
+    for pin in drawn.pins:
         run = next((r for r in pin.label_runs if r[1] <= zoom <= r[2]), None)
         if run is not None:
-            boxes.append(mapview._label_rect(pin, mapview._world_px(*pin.anchor, zoom), run[0]))
+            boxes.append(symbols._label_rect(pin, geometry._world_px(*pin.anchor, zoom), run[0]))
     assert len(boxes) >= 8
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
-            assert not mapview._overlap(a, b)
+            assert not labels._overlap(a, b)
 
 
 def test_a_movement_through_a_place_bends_through_it(seed_view):

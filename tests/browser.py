@@ -32,7 +32,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +119,8 @@ def streamlit_server(
     *,
     env: Mapping[str, str] | None = None,
     timeout: float = 60,
+    prefix: Sequence[str] = (),
+    address: str | None = "127.0.0.1",
 ) -> Iterator[str]:
     """Run ``streamlit run APP`` on a free port and yield its base URL (``http://127.0.0.1:P``).
 
@@ -126,6 +128,8 @@ def streamlit_server(
     applies and ``atlas``/``geo`` import), listens on 127.0.0.1 only, and is ready once
     ``/_stcore/health`` answers. It is always stopped on exit, children included (own process
     group). Its output goes to a log file whose tail is printed if startup or the body fails.
+    ``prefix`` is put before the command (a tracer such as ``strace -f -o LOG``);
+    ``address=None`` leaves the listening address to the config, as ``streamlit run`` does.
     """
     app = Path(app_path)
     if not app.is_absolute():
@@ -133,9 +137,10 @@ def streamlit_server(
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     cmd = [
+        *prefix,
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(port),
-        "--server.address", "127.0.0.1",
+        *(("--server.address", address) if address else ()),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip

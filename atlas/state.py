@@ -17,6 +17,8 @@ kind       place kinds to show                                    ``city``, ``fa
 conf       minimum confidence, 0 to 1                             ``0.6``
 place      the selected place (its id)                            ``geonames:170063``
 tiles      ``osm`` to add online OpenStreetMap tiles              ``osm``
+window     play a sliding window: last N comments, or ``Nh`` hours ``5``, ``6h``
+speed      play speed (0.5, 1, 2 or 4 times)                      ``2``
 ========== ====================================================== ============================
 """
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from atlas.archive import ALL_THREADS, locate
+from atlas.playback import Window, parse_speed, parse_window
 from atlas.view import Filters, TimelineStep, authors, kinds, slug
 from geo.records import Corpus
 
@@ -42,6 +45,8 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     place: str | None = None
     online_tiles: bool = False
+    window: Window | None = None  # None: the timeline is cumulative
+    speed: float = 1.0
 
     def with_filters(self, **changes: object) -> ViewState:
         return replace(self, filters=replace(self.filters, **changes))  # type: ignore[arg-type]
@@ -160,9 +165,24 @@ def parse_query(
     if tiles and not online:
         notes.append(f"ignored tiles={_shorten(tiles[0])}: the only online layer is 'osm'")
 
+    window = None
+    for value in _values(params, "window")[:1]:
+        window = parse_window(value)
+        if window is None:
+            notes.append(f"ignored window={_shorten(value)}: give a number of comments (5) "
+                         "or hours (6h)")
+    speed = 1.0
+    for value in _values(params, "speed")[:1]:
+        chosen = parse_speed(value)
+        if chosen is None:
+            notes.append(f"ignored speed={_shorten(value)}: give 0.5, 1, 2 or 4")
+        else:
+            speed = chosen
+
     filters = Filters(until=until, sides=frozenset(sides), commenters=frozenset(commenters),
                       kinds=frozenset(chosen_kinds), min_confidence=confidence)
-    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online), notes
+    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online,
+                     window=window, speed=speed), notes
 
 
 def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[str]]:
@@ -187,6 +207,10 @@ def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[s
         query["place"] = [state.place]
     if state.online_tiles:
         query["tiles"] = ["osm"]
+    if state.window is not None:
+        query["window"] = [state.window.to_param()]
+    if state.speed != 1.0:
+        query["speed"] = [f"{state.speed:g}"]
     return query
 
 

@@ -485,6 +485,16 @@ def test_a_movement_through_a_place_bends_through_it(seed_view):
     assert journey, "no Azaz -> Aleppo arrow"
     middle = journey[0].locations[len(journey[0].locations) // 2]
     assert geodesic(tuple(middle), (hatay.lat, hatay.lon)).km < 10
-    words = [t.text for h in heads(group) if tuple(h.location) == (aleppo.lat, aleppo.lon)
-             for t in children(h, folium.Tooltip)]
+    words = [t.text for line in journey for t in children(line, folium.Tooltip)]
     assert any("(through Hatay)" in text for text in words), words
+
+
+def test_arrowheads_never_take_a_click_meant_for_the_place_under_them(seed_view):
+    """The head sits on the destination's marker: it must let the click through."""
+    group = mapview.place_layers(seed_view)
+    assert heads(group)
+    for head in heads(group):
+        assert head.options.get("interactive") is False
+        assert not children(head, folium.Tooltip)
+    css = render(group)
+    assert ".atlas-arrowhead,.atlas-arrowhead *" in css and "pointer-events:none" in css

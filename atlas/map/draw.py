@@ -37,11 +37,11 @@ def _popup(pin: _Pin, view: View, colours: dict[str, str]) -> folium.Popup:
 
 
 
-def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bool
-              ) -> folium.Marker:
+def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bool,
+              highlighted: bool = False) -> folium.Marker:
     colours = _side_colours(view)
     icon = folium.DivIcon(
-        html=_pin_html(pin, selected=selected),
+        html=_pin_html(pin, selected=selected, highlighted=highlighted),
         icon_size=(0, 0),
         icon_anchor=(0, 0),
         popup_anchor=(0, -round(pin.size / 2)),
@@ -52,7 +52,7 @@ def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bo
         icon=icon,
         tooltip=_tooltip(pin),
         popup=_popup(pin, view, colours),
-        z_index_offset=_pin_z(pin, selected=selected),
+        z_index_offset=_pin_z(pin, selected=selected or highlighted),
         keyboard=True,
     )
     marker.add_to(group)
@@ -142,8 +142,12 @@ def _draw_arrow(group: folium.FeatureGroup, arrow: _Arrow, pins: dict[str, _Pin]
     dash = "8 6" if arrow.dashed else None
     _uninteractive(folium.PolyLine(points, color="#ffffff", weight=weight + 3, opacity=0.85,
                                    dash_array=dash, class_name="atlas-arrow-casing")).add_to(group)
-    _uninteractive(folium.PolyLine(points, color=arrow.colour, weight=weight, opacity=0.95,
-                                   dash_array=dash, class_name="atlas-arrow")).add_to(group)
+    # the line carries the arrow's words (hover); its head takes no pointer at all, so a click
+    # at the destination reaches the place's marker under it
+    folium.PolyLine(points, color=arrow.colour, weight=weight, opacity=0.95, dash_array=dash,
+                    class_name="atlas-arrow",
+                    tooltip=folium.Tooltip(_arrow_words(arrow, pins, names), sticky=True),
+                    ).add_to(group)
     target = pins.get(arrow.destination.id)
     gap = (target.size / 2 if target else 6) + 1
     unsure = " atlas-unsure" if arrow.dashed else ""
@@ -153,7 +157,7 @@ def _draw_arrow(group: folium.FeatureGroup, arrow: _Arrow, pins: dict[str, _Pin]
         location=(arrow.destination.lat, arrow.destination.lon),
         icon=folium.DivIcon(html=head, icon_size=(0, 0), icon_anchor=(0, 0),
                             class_name="atlas-arrowhead"),
-        tooltip=folium.Tooltip(_arrow_words(arrow, pins, names), sticky=False),
+        interactive=False,
         z_index_offset=5000,  # above the place markers: the tip only touches its target
     ).add_to(group)
     if arrow.disputed:  # the movement itself is contested: a "?" half-way along it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import folium
@@ -17,7 +18,8 @@ from atlas.map.symbols import _actor_names
 from atlas.view import View
 
 
-def place_layers(view: View, *, selected: str | None = None) -> folium.FeatureGroup:
+def place_layers(view: View, *, selected: str | None = None,
+                 highlight: Collection[str] = ()) -> folium.FeatureGroup:
     """Everything that changes with the filters, the timeline and the selection, in one group.
 
     Draw order (bottom to top): region areas, precision halos, roads, movement arrows; then
@@ -27,6 +29,7 @@ def place_layers(view: View, *, selected: str | None = None) -> folium.FeatureGr
     reopened: a click on a marker reruns the page, which redraws the group and would
     otherwise close the popup the reader just opened.  A view with more than
     :data:`CLUSTER_ABOVE` drawn places gathers its point markers into clusters.
+    ``highlight``: places ringed as well (the places of the feed item the reader picked).
     """
     plan = _plan(view, selected)
     group = folium.FeatureGroup(name=LAYER_NAME, control=False)
@@ -50,10 +53,11 @@ def place_layers(view: View, *, selected: str | None = None) -> folium.FeatureGr
     clustered: list[dict[str, Any]] = []
     colours = _side_colours(view)
     for pin in plan.pins:
-        if cluster is not None and _clusterable(pin, selected):
+        lit = pin.place.id in highlight
+        if cluster is not None and _clusterable(pin, selected) and not lit:
             clustered.append(_pin_data(pin, view, colours))
             continue
-        marker = _draw_pin(group, pin, view, selected=pin.place.id == selected)
+        marker = _draw_pin(group, pin, view, selected=pin.place.id == selected, highlighted=lit)
         if pin.place.id == selected:
             opened = marker
     if cluster is not None:

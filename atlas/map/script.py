@@ -30,6 +30,10 @@ def _css() -> str:
         ".atlas-siege{border:2.5px solid;border-radius:50%;"
         "box-shadow:inset 0 0 0 1px #fff,0 0 0 1px #fff}"
         ".atlas-sel{border:3px solid #111;border-radius:50%;box-shadow:0 0 0 2px #fff}"
+        ".atlas-hl{border:3px solid #dd8800;border-radius:50%;box-shadow:0 0 0 2px #fff}"
+        # arrowheads and the disputed-arrow "?" never take a click meant for the place under them
+        ".atlas-arrowhead,.atlas-arrowhead *,.atlas-arrow-q,.atlas-arrow-q *"
+        "{pointer-events:none}"
         ".atlas-badge{width:16px;height:16px;border-radius:50%;background:#fff;"
         "font:bold 12px/16px 'DejaVu Sans',sans-serif;text-align:center;"
         "box-shadow:0 0 0 1px rgba(0,0,0,.35)}"

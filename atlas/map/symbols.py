@@ -39,12 +39,15 @@ def _badges(pin: _Pin) -> list[tuple[str, str, str, int, int]]:
     return out
 
 
-def _pin_html(pin: _Pin, *, selected: bool) -> str:
+def _pin_html(pin: _Pin, *, selected: bool, highlighted: bool = False) -> str:
     d = pin.size
     r = d / 2
     kind = pin.place.kind
     ring = pin.ring or "#ffffff"
     parts = []
+    if highlighted and not selected:  # a place of the feed item the reader picked
+        parts.append(f'<span class="atlas-hl" style="width:{d + 14}px;height:{d + 14}px;'
+                     f'left:{-r - 7}px;top:{-r - 7}px"></span>')
     if selected:
         parts.append(f'<span class="atlas-sel" style="width:{d + 14}px;height:{d + 14}px;'
                      f'left:{-r - 7}px;top:{-r - 7}px"></span>')

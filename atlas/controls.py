@@ -99,8 +99,11 @@ def _thread_name(available: list[str]):
     return lambda name: f"All threads ({len(available)})" if name == ALL_THREADS else name
 
 
-def timeline_slider(page: Page, *, container=None) -> None:
-    """The time slider (drawn where the page wants it; the map page puts it above the map)."""
+def timeline_slider(page: Page, *, container=None, compact: bool = False) -> None:
+    """The time slider (drawn where the page wants it; the map page puts it under the map).
+
+    ``compact``: no label line above it (the map page's row has a play button beside it).
+    """
     where = container or st.sidebar
     steps, stops = page.steps, page.stops
     if len(stops.indices) < 2:
@@ -115,7 +118,8 @@ def timeline_slider(page: Page, *, container=None) -> None:
         help_text = (f"Show only what the threads had said by the end of this {stops.grain} "
                      f"({len(steps)} entries in {len(stops.indices)} steps).")
     where.select_slider(label, options=list(stops.indices), key="w_t",
-                        format_func=_format_step(steps, stops), help=help_text)
+                        format_func=_format_step(steps, stops), help=help_text,
+                        label_visibility="collapsed" if compact else "visible")
 
 
 def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:

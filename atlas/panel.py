@@ -26,7 +26,7 @@ from atlas.feed import FeedItem, feed_items, item_html
 from atlas.view import TimelineStep, View
 from geo.records import Claim, Mention
 
-__all__ = ["HIGHLIGHT", "render", "render_feed"]
+__all__ = ["HIGHLIGHT", "render", "render_feed", "render_overview"]
 
 #: Session key: the places of the feed item the reader clicked, highlighted on the map.
 HIGHLIGHT = "_atlas_highlight"
@@ -112,13 +112,14 @@ def _claim_html(view: View, claim: Claim, colours: dict[str, str], names: dict[s
     )
 
 
-def _overview(view: View) -> None:
-    st.subheader("Places in view")
+def render_overview(view: View) -> None:
+    """The most-mentioned places in view, each a button that selects it."""
     if not view.places:
         st.info("Nothing to show for these filters and this point in time. Move the timeline "
                 "forward or clear a filter.")
         return
-    st.caption("Click a marker on the map, or a place here, to read what the thread says.")
+    st.caption("Click a marker or a name on the map, or a place here, to read what the "
+               "thread says.")
     for place in view.places[:15]:
         label = f"{place.name} · {place.kind} · {view.counts[place.id]} mention(s)"
         if st.button(label, key=f"pick-{place.id}", width="stretch"):
@@ -133,7 +134,7 @@ def render(view: View, *, state, steps: list[TimelineStep]) -> None:
     if place is None:
         if state.place:
             st.info("The selected place is not in view at this time or with these filters.")
-        _overview(view)
+        render_overview(view)
         return
     top = st.columns([5, 1])
     top[0].subheader(place.name)

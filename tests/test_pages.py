@@ -307,7 +307,7 @@ def test_ingest_builds_the_thread_and_opens_it_on_the_map() -> None:
         opened = param(at, "thread") or ""
         assert opened.startswith(name) and opened in threads()
         assert at.session_state["w_thread"] == opened
-        assert at.title[0].value != "Add a thread"  # the map page now
+        assert at.caption[0].value.startswith(f"Thread: {opened}")  # the map page now
         at.switch_page("pages/2_Thread.py").run()  # and the other pages follow it
         assert at.sidebar.selectbox(key="w_thread").value == opened
         assert len(entry_ids(at)) >= 2

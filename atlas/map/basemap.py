@@ -92,9 +92,26 @@ class _MapStyle(MacroElement):
                 #{{ this._parent.get_name() }} .leaflet-interactive:focus:not(:focus-visible) {
                     outline: none;
                 }
+                /* the page sizes the map's frame to the screen; the map fills the frame */
+                #map_div { height: 100vh !important; }
             </style>
         {% endmacro %}
-        {% macro script(this, kwargs) %}{% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            // Leaflet focuses the map on mouse down, and focusing an element scrolls every
+            // page around it until the element is in view: with the map partly off screen
+            // the page jumped between press and release and the click landed elsewhere.
+            var map = {{ this._parent.get_name() }};
+            var keyboard = map.keyboard;
+            if (keyboard && keyboard._onMouseDown) {
+                L.DomEvent.off(map.getContainer(), "mousedown", keyboard._onMouseDown, keyboard);
+                keyboard._onMouseDown = function () {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                L.DomEvent.on(map.getContainer(), "mousedown", keyboard._onMouseDown, keyboard);
+            }
+        })();
+        {% endmacro %}
         """
     )
 
@@ -139,12 +156,14 @@ class _Countries(Layer):
         }
 
 
-def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = False) -> folium.Map:
+def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = False,
+             bounds: list[list[float]] | None = None) -> folium.Map:
     """Build a folium map whose base layer works offline.
 
     ``center`` is ``(lat, lon)``. With ``online_tiles=True`` (the user's explicit choice) an
     OpenStreetMap tile layer is added and shown, with a layer control to switch back to the
-    offline outline map.
+    offline outline map.  ``bounds`` (``[[south, west], [north, east]]``): the first view
+    fits them at the map's real size in the browser, whatever the screen.
 
     Build a fresh map on every Streamlit rerun: ``st_folium`` renames the ids of the map it
     is given, so a map object must not be reused.
@@ -158,6 +177,8 @@ def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = Fal
         maxZoom=MAX_ZOOM,
     )
     _MapStyle(SEA_COLOR).add_to(m)
+    if bounds:
+        m.fit_bounds(bounds, padding=(24, 24))
 
     _Countries(COUNTRIES_URL, name="Outline map (offline)", control=online_tiles).add_to(m)
 

@@ -91,8 +91,11 @@ def ensure_database(db: Path | None = None) -> Path:
         except sqlite3.DatabaseError:
             st.warning(f"The database {db.name} was unreadable; rebuilding it from seeds/.")
             db.unlink()
-    with st.status("Building the map data from seeds/ (first start, or new code or data "
-                   "since the last build) ...", expanded=True) as box:
+    # in a placeholder, so that once built the notice leaves the first screen to the map
+    holder = st.empty()
+    failed = False
+    with holder.status("Building the map data from seeds/ (first start, or new code or data "
+                       "since the last build) ...", expanded=True) as box:
         bar = st.progress(0.0, text="gazetteer index")
         ensure_index(quiet=True)
         files = _seed_files()
@@ -103,6 +106,7 @@ def ensure_database(db: Path | None = None) -> Path:
                 text = read_thread_file(path)
             except ThreadError as error:
                 st.error(error.describe())
+                failed = True
                 continue
 
             def progress(step: str, fraction: float, *, n: int = number,
@@ -113,6 +117,8 @@ def ensure_database(db: Path | None = None) -> Path:
             built = build_corpus(text, source=path.name, progress=progress)
             save_corpus(db, built, digest=text_digest(text))
         box.update(label="Map data built.", state="complete", expanded=False)
+    if not failed:  # a file that could not be read keeps its message on the page
+        holder.empty()
     threads.clear()
     return db
 

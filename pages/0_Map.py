@@ -26,7 +26,7 @@ from atlas.controls import (
     sync_url,
     timeline_slider,
 )
-from atlas.exports import view_export
+from atlas.exports import export_name, view_export
 from atlas.map import (
     cluster_assets,
     clusters,
@@ -34,6 +34,7 @@ from atlas.map import (
     legend_control,
     legend_items,
     map_center,
+    outside_first_view,
     place_at,
     place_layers,
 )
@@ -49,6 +50,7 @@ PLAYING, NEXT_STEP = "_atlas_playing", "_atlas_next_t"
 # Everything the first screen holds besides the map: the page's top margin and the
 # timeline row under the map (px); the map takes the rest of the screen's height.
 CHROME_PX = 128
+PHONE_CHROME_PX = 250
 PAGE_CSS = f"""
 <style>
 [data-testid="stMainBlockContainer"] {{padding: 2.9rem 1rem 1rem 1rem;}}
@@ -57,6 +59,12 @@ iframe[title="streamlit_folium.st_folium"] {{height: max(320px, calc(100vh - {CH
 .st-key-atlas-side {{height: max(320px, calc(100vh - {CHROME_PX - 64}px)) !important;
                     max-height: none !important;}}
 .st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
+/* a phone stacks the timeline row (play, slider, options): the map leaves room for it */
+@media (max-width: 640px) {{
+  iframe[title="streamlit_folium.st_folium"] {{height: max(300px, calc(100vh - {PHONE_CHROME_PX}px))
+                                               !important;}}
+  .st-key-atlas-side {{height: auto !important;}}
+}}
 </style>
 """
 
@@ -87,6 +95,19 @@ def _toggle_play() -> None:
         st.session_state["w_t"] = stops[0]
 
 
+MAP_KEY = f"map-{page.corpus.source}-{state.online_tiles}"
+# A click on the map is in the map's value when this run starts: taken here, before anything
+# is drawn, the same run rings the place on the map and opens its panel (no second run).
+point = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
+if point and point != st.session_state.get("_atlas_last_click"):
+    st.session_state["_atlas_last_click"] = point
+    picked = place_at(view, point.get("lat"), point.get("lng"))
+    if picked and picked != state.place:
+        select_place(picked)
+        st.session_state.pop(panel.HIGHLIGHT, None)
+        state = replace(state, place=picked)
+        sync_url(state, steps)
+
 map_col, side_col = st.columns([3, 1], gap="small")
 
 # --- the map, and the timeline under it -----------------------------------------------------
@@ -103,10 +124,11 @@ with map_col:
         cluster_assets().add_to(base)
     layer = place_layers(view, selected=state.place,
                          highlight=st.session_state.get(panel.HIGHLIGHT) or ())
-    legend_control(legend_items(view)).add_to(layer)
-    clicked = st_folium(
+    legend_control(legend_items(view),
+                   outside=[p.name for p in outside_first_view(everything)]).add_to(layer)
+    st_folium(
         base,
-        key=f"map-{page.corpus.source}-{state.online_tiles}",
+        key=MAP_KEY,
         feature_group_to_add=layer,
         height=560,  # the page's CSS sizes the frame to the screen
         use_container_width=True,
@@ -125,17 +147,6 @@ with map_col:
             timeline_slider(page, container=st, compact=True)
         with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
             playback_controls()
-
-point = (clicked or {}).get("last_object_clicked")
-if point and point != st.session_state.get("_atlas_last_click"):
-    st.session_state["_atlas_last_click"] = point
-    picked = place_at(view, point.get("lat"), point.get("lng"))
-    if picked and picked != state.place:
-        select_place(picked)
-        st.session_state.pop(panel.HIGHLIGHT, None)
-        state = replace(state, place=picked)
-        sync_url(state, steps)
-        st.rerun()
 
 # --- beside the map: what the thread says ---------------------------------------------------
 with side_col, st.container(height=560, key="atlas-side", border=False):
@@ -162,15 +173,17 @@ places_col, export_col = st.columns([3, 2])
 with places_col, st.expander("Places in view", expanded=False):
     panel.render_overview(view)
 with export_col:
-    exported = view_export(view, steps, state.window)
+    # the files are made only when a button is pressed (a callable), not on every run
+    name = export_name(view, steps, state.window)
     st.markdown("**Export what you see** (filters and time applied)")
     down = st.columns(2)
-    down[0].download_button("GeoJSON", exported.geojson, f"{exported.name}.geojson",
-                            mime="application/geo+json", icon=":material/download:",
-                            key="export-geojson")
-    down[1].download_button("CSV", exported.csv, f"{exported.name}.csv", mime="text/csv",
-                            icon=":material/download:", key="export-csv")
-    st.caption(f"Files: {exported.name}.geojson (places), {exported.name}.csv (claims)")
+    down[0].download_button("GeoJSON", lambda: view_export(view, steps, state.window).geojson,
+                            f"{name}.geojson", mime="application/geo+json",
+                            icon=":material/download:", key="export-geojson")
+    down[1].download_button("CSV", lambda: view_export(view, steps, state.window).csv,
+                            f"{name}.csv", mime="text/csv", icon=":material/download:",
+                            key="export-csv")
+    st.caption(f"Files: {name}.geojson (places), {name}.csv (claims)")
 
 with st.expander("Share this view"):
     url = urlsplit(st.context.url or "")

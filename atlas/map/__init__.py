@@ -39,7 +39,13 @@ and the plan's records), ``geometry`` (pixels, distances, the first view, clicks
 from __future__ import annotations
 
 from atlas.map.cluster import cluster_assets
-from atlas.map.geometry import fit_bounds, map_center, off_map_places, place_at
+from atlas.map.geometry import (
+    fit_bounds,
+    map_center,
+    off_map_places,
+    outside_first_view,
+    place_at,
+)
 from atlas.map.layers import place_layers
 from atlas.map.legend import legend_control, legend_html, legend_items
 from atlas.map.model import (
@@ -67,6 +73,7 @@ __all__ = [
     "legend_items",
     "map_center",
     "off_map_places",
+    "outside_first_view",
     "place_at",
     "place_layers",
 ]

@@ -219,20 +219,41 @@ def place_at(view: View, lat: float, lng: float, *, tolerance_km: float = 1.0) -
     return None
 
 
-def fit_bounds(view: View) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` around everything the map draws of ``view``.
+def _framed(view: View) -> tuple[list[Any], list[Any]]:
+    """The pins the first view frames, and the drawn pins it may leave outside.
 
-    Every drawn place's anchor, a region's whole circle (its extent, as degrees), and every
-    point of every movement arrow (so a bend through a waypoint such as Hatay stays on
-    screen).  The browser fits the map to this box at its real size (``fitBounds``), so
-    the first view shows all of it on any screen.  ``None`` when nothing is drawn.
+    Framed: every place a claim is about or the thread names twice or more, and every
+    movement arrow.  A place named once in passing, with no claim ("Crimea", "Fallujah" in
+    a thread about Aleppo), is drawn but does not pull the first view out until the front
+    is a few pixels wide; the page says which places that leaves outside.
     """
     from atlas.map.plan import _plan  # plan imports this module
 
     plan = _plan(view, any_selection=True)
+    ends = {p.id for a in plan.arrows for p in (a.origin, a.destination, a.via) if p}
+    core = [pin for pin in plan.pins
+            if pin.claims or pin.mentions >= 2 or pin.place.id in ends]
+    if not core:
+        return plan.pins, []
+    return core, [pin for pin in plan.pins if pin not in core]
+
+
+def fit_bounds(view: View) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` around what the first view of ``view`` shows.
+
+    The framed places (:func:`_framed`): each one's anchor, a region's whole circle, a
+    road's whole line, and every point of every movement arrow (so a bend through a
+    waypoint such as Hatay stays on screen).  The browser fits the map to this box at its
+    real size (``fitBounds``), so the first view shows all of it on any screen.  ``None``
+    when nothing is drawn.
+    """
+    from atlas.map.plan import _plan
+
+    core, _ = _framed(view)
+    plan = _plan(view, any_selection=True)
     lats: list[float] = []
     lons: list[float] = []
-    for pin in plan.pins:
+    for pin in core:
         lat, lon = pin.anchor
         reach = pin.place.extent_km if _is_region(pin.place) else 0.0
         dlat = reach / 111.2
@@ -251,3 +272,15 @@ def fit_bounds(view: View) -> list[list[float]] | None:
     south, north = max(-85.0, min(lats)), min(85.0, max(lats))
     west, east = max(-180.0, min(lons)), min(180.0, max(lons))
     return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+
+
+def outside_first_view(view: View) -> list[Place]:
+    """Drawn places outside the box of :func:`fit_bounds` (see :func:`_framed`), by name."""
+    _, rest = _framed(view)
+    box = fit_bounds(view)
+    if box is None:
+        return []
+    (south, west), (north, east) = box
+    return sorted((pin.place for pin in rest
+                   if not (south <= pin.anchor[0] <= north and west <= pin.anchor[1] <= east)),
+                  key=lambda p: p.name)

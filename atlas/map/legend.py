@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from branca.element import MacroElement
 from folium.template import Template
 
@@ -185,9 +187,20 @@ LEGEND_STYLE = ("background:rgba(255,255,255,.95);padding:4px 8px;max-height:60v
                 "overflow:auto;max-width:320px;font:12px/1.35 'DejaVu Sans',sans-serif")
 
 
-def legend_control(items: list[dict[str, str]]) -> MacroElement:
-    """The legend as a folded control on the map; add it to the place layer."""
-    html = (f'<details class="atlas-legend-box" style="{LEGEND_STYLE}">'
+def legend_control(items: list[dict[str, str]], *, outside: Sequence[str] = ()
+                   ) -> MacroElement:
+    """The legend as a folded control on the map; add it to the place layer.
+
+    ``outside``: names of drawn places the first view leaves out, listed under the fold so
+    the reader knows to zoom out for them.
+    """
+    more = ""
+    if outside:
+        names = ", ".join(html_text(n) for n in outside[:6])
+        extra = f" and {len(outside) - 6} more" if len(outside) > 6 else ""
+        more = (f'<div class="atlas-outside" style="color:#555;margin-top:2px">Zoom out for '
+                f"places named once: {names}{extra}</div>")
+    html = (f'<div style="{LEGEND_STYLE}"><details class="atlas-legend-box">'
             '<summary style="cursor:pointer;font-weight:600">Legend</summary>'
-            f"{legend_html(items)}</details>")
+            f"{legend_html(items)}</details>{more}</div>")
     return _LegendControl(html)

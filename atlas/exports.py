@@ -36,7 +36,7 @@ def export_name(view: View, steps: list[TimelineStep], window: Window | None = N
     if until is None or not steps or until >= len(steps) - 1:
         moment = (steps[-1].posted_at or steps[-1].at or "end") if steps else "end"
     else:
-        moment = steps[until].posted_at or steps[until].at or "post"
+        moment = steps[until].posted_at or "post"
     moment = moment[:16].replace(":", "").replace("T", "-")
     name = f"{stem}_{moment}" + (f"_last-{window.to_param()}" if window else "")
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")

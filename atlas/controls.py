@@ -205,8 +205,9 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
             p.id for p in corpus.places}:
         state = replace(state, place=None)
     sync_url(state, steps)
+    notes_box = st.container()  # present on every run, notes or not (see atlas.data)
     for note in notes:
-        st.info(f"Link parameter {note}.", icon="ℹ️")
+        notes_box.info(f"Link parameter {note}.", icon="ℹ️")
     st.session_state[LAST_STATE] = state
     return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
                 stops=stops)

@@ -83,6 +83,9 @@ def _database_ok(db: Path) -> bool:
 def ensure_database(db: Path | None = None) -> Path:
     """Build what is missing (gazetteer index, seed threads) and say so on the page."""
     db = db or database()
+    # One placeholder on every run, built or not: the page's elements keep their places in
+    # the tree, so the map after them is not mounted afresh on the run after a build.
+    holder = st.empty()
     if _database_ok(db):
         return db
     if db.exists():
@@ -91,8 +94,7 @@ def ensure_database(db: Path | None = None) -> Path:
         except sqlite3.DatabaseError:
             st.warning(f"The database {db.name} was unreadable; rebuilding it from seeds/.")
             db.unlink()
-    # in a placeholder, so that once built the notice leaves the first screen to the map
-    holder = st.empty()
+    # in the placeholder, so that once built the notice leaves the first screen to the map
     failed = False
     with holder.status("Building the map data from seeds/ (first start, or new code or data "
                        "since the last build) ...", expanded=True) as box:

@@ -56,14 +56,16 @@ PAGE_CSS = f"""
 [data-testid="stMainBlockContainer"] {{padding: 2.9rem 1rem 1rem 1rem;}}
 iframe[title="streamlit_folium.st_folium"] {{height: max(320px, calc(100vh - {CHROME_PX}px))
                                              !important;}}
-.st-key-atlas-side {{height: max(320px, calc(100vh - {CHROME_PX - 64}px)) !important;
-                    max-height: none !important;}}
+div.st-key-atlas-side.st-key-atlas-side {{
+    height: max(320px, calc(100vh - {CHROME_PX - 64}px)) !important;
+    flex: 0 0 auto !important; min-height: 0 !important;
+                    overflow-y: auto; overflow-x: hidden; flex-wrap: nowrap;}}
 .st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
 /* a phone stacks the timeline row (play, slider, options): the map leaves room for it */
 @media (max-width: 640px) {{
-  iframe[title="streamlit_folium.st_folium"] {{height: max(300px, calc(100vh - {PHONE_CHROME_PX}px))
-                                               !important;}}
-  .st-key-atlas-side {{height: auto !important;}}
+  iframe[title="streamlit_folium.st_folium"] {{
+      height: max(300px, calc(100vh - {PHONE_CHROME_PX}px)) !important;}}
+  div.st-key-atlas-side.st-key-atlas-side {{height: auto !important; overflow-y: visible;}}
 }}
 </style>
 """
@@ -149,7 +151,7 @@ with map_col:
             playback_controls()
 
 # --- beside the map: what the thread says ---------------------------------------------------
-with side_col, st.container(height=560, key="atlas-side", border=False):
+with side_col, st.container(key="atlas-side"):
     timed = [s.at for s in steps if s.at]
     span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
             if timed else "no timestamps")

@@ -158,7 +158,13 @@ with side_col, st.container(key="atlas-side"):
     source = (f"All threads: {len(page.threads)} threads" if page.all_threads
               else f"Thread: {page.corpus.source}")
     shown = "" if state.window is None else f" · showing {state.window.describe()}"
-    st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}")
+    f = state.filters
+    chosen = [*sorted(f.sides), *sorted(f.commenters), *sorted(f.kinds)]
+    if f.min_confidence:
+        chosen.append(f"confidence ≥ {f.min_confidence:g}")
+    # the sidebar starts folded on this page: the filters in force are said here
+    only = f" · only: {', '.join(chosen)} (sidebar »)" if chosen else ""
+    st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
     if state.place:
         panel.render(view, state=state, steps=steps)
     panel.render_feed(view, place=state.place)

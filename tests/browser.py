@@ -304,11 +304,12 @@ def artifact_path(name: str, suffix: str = ".png") -> Path:
     return ARTIFACTS_DIR / f"{safe}{suffix}"
 
 
-def save_screenshot(page: Page, name: str) -> Path | None:
-    """Save a full-page screenshot to ``test-artifacts/<name>.png``; None if the page is gone."""
+def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path | None:
+    """Save a screenshot to ``test-artifacts/<name>.png`` (the whole page, or with
+    ``full_page=False`` the screen as the reader sees it); None if the page is gone."""
     path = artifact_path(name)
     try:
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
     except Exception as exc:  # a dead page must not mask the test's own failure
         print(f"screenshot {path} failed: {exc}", file=sys.stderr)
         return None

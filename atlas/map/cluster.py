@@ -81,7 +81,6 @@ class _ClusteredPins(MacroElement):
                     zIndexOffset: p.z, keyboard: true, mentions: p.mentions
                 });
                 marker.bindTooltip("<div>" + p.tip + "</div>", {sticky: false});
-                marker.bindPopup(p.popup, {maxWidth: 300, autoPan: true, placeId: p.id});
                 markers.push(marker);
             }
             cluster.addLayers(markers);

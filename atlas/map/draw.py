@@ -30,11 +30,6 @@ def _tooltip(pin: _Pin) -> folium.Tooltip:
     return folium.Tooltip(_tooltip_html(pin), sticky=False)
 
 
-def _popup(pin: _Pin, view: View, colours: dict[str, str]) -> folium.Popup:
-    return folium.Popup(_popup_html(pin, view, colours), max_width=300, autoPan=True,
-                        placeId=pin.place.id)
-
-
 
 
 def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bool,
@@ -50,8 +45,10 @@ def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bo
     marker = folium.Marker(
         location=pin.anchor,
         icon=icon,
-        tooltip=_tooltip(pin),
-        popup=_popup(pin, view, colours),
+        # the place's summary on hover, no popup: a popup opened by the click covered the
+        # places north of it, so the next click landed on the popup; a tooltip takes no
+        # pointer (Leaflet), and the click opens the full panel beside the map
+        tooltip=folium.Tooltip(_popup_html(pin, view, colours), sticky=False),
         z_index_offset=_pin_z(pin, selected=selected or highlighted),
         keyboard=True,
     )
@@ -65,9 +62,7 @@ def _pin_data(pin: _Pin, view: View, colours: dict[str, str]) -> dict[str, Any]:
         "id": pin.place.id, "at": list(pin.anchor), "html": _pin_html(pin, selected=False),
         "css": _pin_class(pin, selected=False), "lift": -round(pin.size / 2),
         "z": _pin_z(pin, selected=False), "mentions": pin.mentions,
-        "tip": _tooltip_html(pin),
-        "popup": '<div style="width:100.0%;height:100.0%;">'
-                 + _popup_html(pin, view, colours) + "</div>",
+        "tip": _popup_html(pin, view, colours),
     }
 
 

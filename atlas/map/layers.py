@@ -25,9 +25,9 @@ def place_layers(view: View, *, selected: str | None = None,
     Draw order (bottom to top): region areas, precision halos, roads, movement arrows; then
     the markers (Leaflet keeps markers above all vector shapes): one per drawn place, plus
     an arrowhead per arrow.  ``selected`` is a place id; its marker gets a black ring and
-    its label is always shown.  If its popup was open when the group is redrawn, it is
-    reopened: a click on a marker reruns the page, which redraws the group and would
-    otherwise close the popup the reader just opened.  A view with more than
+    its label is always shown.  A marker's summary shows on hover (no popup: the panel
+    beside the map holds the details, and a popup covered the next place to click).
+    A view with more than
     :data:`CLUSTER_ABOVE` drawn places gathers its point markers into clusters.
     ``highlight``: places ringed as well (the places of the feed item the reader picked).
     """
@@ -49,7 +49,6 @@ def place_layers(view: View, *, selected: str | None = None,
     for arrow in plan.arrows:
         _draw_arrow(group, arrow, pins_by_id, names)
 
-    opened = None
     clustered: list[dict[str, Any]] = []
     colours = _side_colours(view)
     for pin in plan.pins:
@@ -57,10 +56,8 @@ def place_layers(view: View, *, selected: str | None = None,
         if cluster is not None and _clusterable(pin, selected) and not lit:
             clustered.append(_pin_data(pin, view, colours))
             continue
-        marker = _draw_pin(group, pin, view, selected=pin.place.id == selected, highlighted=lit)
-        if pin.place.id == selected:
-            opened = marker
+        _draw_pin(group, pin, view, selected=pin.place.id == selected, highlighted=lit)
     if cluster is not None:
         _ClusteredPins(clustered).add_to(cluster)
-    _Support(opened, selected if opened else None).add_to(group)
+    _Support().add_to(group)
     return group

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import folium
-import folium.plugins
 from branca.element import MacroElement
 from folium.template import Template
 
@@ -58,17 +56,11 @@ def _css() -> str:
 
 
 class _Support(MacroElement):
-    """Adds the map's CSS once, keeps a zoom class on the map, keeps the selected popup open.
+    """Adds the map's CSS once and keeps a zoom class on the map (labels show per zoom).
 
     Written into the FeatureGroup (not the map's header) because st_folium sends only the
-    group's script when the group changes; the style element is added once per document and
-    the popup watch is per group.  The map is reached as the group's parent, which st_folium
-    renames consistently.
-
-    Why the popup watch: a click on a marker opens its popup and reruns the page, which swaps
-    the group and so closes the popup at once.  The new group reopens the selected place's
-    popup if it was the one open before the swap; a popup the reader closed stays closed
-    when the timeline moves.
+    group's script when the group changes; the style element is added once per document.
+    The map is reached as the group's parent, which st_folium renames consistently.
     """
 
     _template = Template(
@@ -91,30 +83,12 @@ class _Support(MacroElement):
             zoomClass();
             map.on("zoomend", zoomClass);
             group.on("remove", function () { map.off("zoomend", zoomClass); });
-            group.on("popupopen", function (e) {
-                window.atlasOpenPlace = e.popup.options.placeId || null;
-            });
-            group.on("popupclose", function (e) {
-                // a swap removes the marker first, then closes its popup: only a popup closed
-                // while its marker is still on the map was closed by the reader
-                if (map.hasLayer(e.propagatedFrom)) { window.atlasOpenPlace = null; }
-            });
-            {% if this.marker %}
-            function reopen() {
-                if (window.atlasOpenPlace === {{ this.place|tojson }}) {
-                    {{ this.marker.get_name() }}.openPopup();
-                }
-            }
-            if (map.hasLayer(group)) { reopen(); } else { group.once("add", reopen); }
-            {% endif %}
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, marker: folium.Marker | None, place: str | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._name = "AtlasSupport"
-        self.marker = marker
-        self.place = place
         self.css = _css()

@@ -56,7 +56,7 @@ def when(posted_at: str | None) -> str:
     return f"{day} {clock[:5]}".strip()
 
 
-def feed_items(view: View, *, place: str | None = None, limit: int = 80) -> list[FeedItem]:
+def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list[FeedItem]:
     """The view's claims and place-naming comments, newest first (at most ``limit``).
 
     A comment that states claims appears as its claims; one that only names places appears

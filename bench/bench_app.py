@@ -56,7 +56,7 @@ def server_side(label: str, query: dict[str, str], step_target: str) -> None:
     first = _app(query)
     first.run()  # the process's first run: loads the corpus into the empty caches
     process_cold = first.session_state["_atlas_run_ms"] / 1000
-    cold, steps, filters = [], [], []
+    cold, steps, filters, selections = [], [], [], []
 
     def timed(app) -> float:
         # The script's own measure of its run (AppTest's wall time is mostly its polling).
@@ -72,11 +72,15 @@ def server_side(label: str, query: dict[str, str], step_target: str) -> None:
         steps.append(timed(app))
         app.multiselect(key="w_sides").set_value(["IS"])
         filters.append(timed(app))
+        app.session_state["w_place"] = "geonames:170063"  # what a click on Aleppo sets
+        selections.append(timed(app))
     print(f"server, {label}: cold start (a fresh server's first script run, empty caches) "
           f"{_ms(process_cold)} (target 1.5 s); a new session's first run median "
           f"{_ms(statistics.median(cold))}; timeline step {_ms(statistics.median(steps))} (target "
           f"{step_target}); filter change {_ms(statistics.median(filters))} (target "
-          f"{step_target}); {RUNS} runs each")
+          f"{step_target}); a selection (panel and feed of a place) "
+          f"{_ms(statistics.median(selections))}; {RUNS} runs each; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def browser(label: str, query: dict[str, str]) -> None:
@@ -133,7 +137,8 @@ def click_to_panel() -> None:
             shown = (f"median {statistics.median(times):.2f} s, worst {max(times):.2f} s"
                      if times else "no panel opened")
             print(f"browser, seed, {width}x{height}: click to panel {shown} over {len(times)} "
-                  f"first clicks ({missed} missed; target 1 s)")
+                  f"first clicks ({missed} missed; target 1 s); load average "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def _build_archive(comments: int, folder: Path) -> None:

@@ -206,7 +206,7 @@ def test_play_steps_through_the_thread_and_pause_stops_it(app_url, browser):
 
     page = browser.page
     open_map(browser, f"{app_url}/?t=post&speed=4")
-    button = page.locator(".st-key-play button").first
+    button = page.locator(".st-key-play button").filter(visible=True).first
     assert shown_comments(page) == 1
     expect(button).to_contain_text("Play")
     button.click()
@@ -228,7 +228,7 @@ def test_play_ends_on_play_and_a_press_starts_again(app_url, browser):
 
     page = browser.page
     open_map(browser, f"{app_url}/?t=23&speed=4")  # three steps before the end
-    button = page.locator(".st-key-play button").first
+    button = page.locator(".st-key-play button").filter(visible=True).first
     button.click()
     page.wait_for_function(
         "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 26",

@@ -48,6 +48,23 @@ class FeedItem:
         return self.claim or f"entry-{self.entry}"
 
 
+#: A region wider than this (km) is a continent, listed but not drawn (as atlas.map draws).
+CONTINENT_KM = 400.0
+
+
+def _drawn_first(ids: list[str] | tuple[str, ...], view: View) -> tuple[str, ...]:
+    """``ids`` with the places the map draws first: a click on the item selects the first,
+    and a country or a continent has no symbol on the map to ring."""
+    kinds = {p.id: p for p in view.places}
+
+    def off_map(pid: str) -> bool:
+        place = kinds.get(pid)
+        return place is not None and (place.kind == "country" or (
+            place.kind == "region" and not 0 < place.extent_km <= CONTINENT_KM))
+
+    return tuple(sorted(dict.fromkeys(ids), key=off_map))
+
+
 def when(posted_at: str | None) -> str:
     """'2016-06-07 20:30' for a time; 'the post' for the post, which has none."""
     if not posted_at:
@@ -73,8 +90,8 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
     claimed: set[int] = set()
     items: list[tuple[int, int, FeedItem]] = []
     for claim in view.claims:
-        ids = tuple(dict.fromkeys(p for p in (claim.origin, *claim.places, claim.destination)
-                                  if p and p in shown))
+        ids = _drawn_first([p for p in (claim.origin, *claim.places, claim.destination)
+                            if p and p in shown], view)
         claimed.add(claim.entry)
         if place and place not in ids:
             continue
@@ -93,7 +110,9 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
         entry = view.entry(entry_id)
         items.append((rank.get(entry_id, -1), 0, FeedItem(
             entry=entry_id, posted_at=entry.posted_at, author=entry.author or "anonymous",
-            places=tuple(ids), names=tuple(names.get(p, p) for p in ids), colour=NEUTRAL)))
+            places=_drawn_first(ids, view), names=tuple(names.get(p, p)
+                                                       for p in _drawn_first(ids, view)),
+            colour=NEUTRAL)))
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [item for *_, item in items[:limit]]
 

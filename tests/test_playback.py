@@ -81,3 +81,11 @@ def test_the_feed_is_newest_first_and_follows_a_place(seed):
     assert len(aleppo) < len(items)
     early = feed_items(apply_filters(seed, Filters(until=3)))
     assert max(i.entry for i in early) <= timeline(seed)[3].entry
+
+
+def test_a_feed_item_puts_the_places_the_map_draws_first(seed):
+    kinds = {p.id: p.kind for p in seed.places}
+    for item in feed_items(apply_filters(seed, Filters())):
+        drawn = [p for p in item.places if kinds[p] != "country"]
+        if drawn and len(drawn) < len(item.places):
+            assert kinds[item.places[0]] != "country", item

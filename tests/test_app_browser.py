@@ -243,10 +243,13 @@ def test_play_ends_on_play_and_a_press_starts_again(app_url, browser):
 
 
 def test_a_sliding_window_from_the_link(app_url, browser):
+    from playwright.sync_api import expect
+
     page = browser.page
-    open_map(browser, f"{app_url}/?t=2016-06-07T20:00&window=3")
-    assert shown_comments(page) == 3
-    assert page.get_by_text("showing the last 3 comments").count() >= 1
+    page.goto(f"{app_url}/?t=2016-06-07T20:00&window=3")  # three comments naming countries
+    expect(page.get_by_text("showing the last 3 comments").first).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("3")
+    expect(page.get_by_text("Feed · 3 items").first).to_be_visible()
 
 
 def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, browser):
@@ -261,3 +264,19 @@ def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, br
     page.locator("[data-testid=stSidebarNavLink][href$='/Thread']").click()
     expect(page).to_have_url(re.compile(r"/Thread\?.*side=is"), timeout=WAIT_MS)
     expect(page.get_by_role("heading", name="Thread")).to_be_visible()
+
+
+@pytest.mark.parametrize("name, size, message", [
+    ("big.txt", 5 * 1024 * 1024 + 10, "over the 5 MB limit"),
+    ("thread.pdf", 100, "is not a .txt file"),
+])
+def test_a_refused_upload_says_why_on_the_page(app_url, browser, name, size, message):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{app_url}/Ingest")
+    chooser = page.locator("input[type=file]")
+    expect(chooser).to_be_attached(timeout=WAIT_MS)
+    chooser.set_input_files({"name": name, "mimeType": "text/plain", "buffer": b"x" * size})
+    expect(page.get_by_text(message).first).to_be_visible(timeout=WAIT_MS)
+    save_screenshot(page, f"ingest-refused-{name}", full_page=False)

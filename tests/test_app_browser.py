@@ -211,6 +211,7 @@ def test_play_steps_through_the_thread_and_pause_stops_it(app_url, browser):
     expect(button).to_contain_text("Play")
     button.click()
     expect(button).to_contain_text("Pause", timeout=WAIT_MS)
+    save_screenshot(page, "app-playing", full_page=False)  # the pause glyph, Debian's fonts
     page.wait_for_function(
         "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 4",
         timeout=WAIT_MS)

@@ -495,3 +495,23 @@ def test_arrowheads_never_take_a_click_meant_for_the_place_under_them(seed_view)
         assert not children(head, folium.Tooltip)
     css = render(group)
     assert ".atlas-arrowhead,.atlas-arrowhead *" in css and "pointer-events:none" in css
+
+
+def test_the_first_view_fits_every_arrow_and_what_the_thread_dwells_on(seed_view):
+    """Hatay's bend, every arrow point and every claimed place are inside the first view."""
+    (south, west), (north, east) = mapview.fit_bounds(seed_view)
+    drawn = plan._plan(seed_view)
+    assert drawn.arrows
+    for arrow in drawn.arrows:
+        for lat, lon in arrow.points:
+            assert south <= lat <= north and west <= lon <= east
+    for pin in drawn.pins:
+        if pin.claims or pin.mentions >= 2:
+            assert south <= pin.anchor[0] <= north and west <= pin.anchor[1] <= east
+    outside = mapview.outside_first_view(seed_view)
+    for place in outside:
+        assert not (south <= place.lat <= north and west <= place.lon <= east)
+    html = mapview.legend_control(mapview.legend_items(seed_view),
+                                                  outside=[p.name for p in outside]).html
+    assert "<details" in html and "Legend" in html
+    assert all(p.name in html for p in outside[:6])

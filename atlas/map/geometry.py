@@ -271,7 +271,9 @@ def fit_bounds(view: View) -> list[list[float]] | None:
         return None
     south, north = max(-85.0, min(lats)), min(85.0, max(lats))
     west, east = max(-180.0, min(lons)), min(180.0, max(lons))
-    return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+    # rounded outwards, so that the box still holds every point it was made from
+    return [[math.floor(south * 1e4) / 1e4, math.floor(west * 1e4) / 1e4],
+            [math.ceil(north * 1e4) / 1e4, math.ceil(east * 1e4) / 1e4]]
 
 
 def outside_first_view(view: View) -> list[Place]:

@@ -47,6 +47,9 @@ NATURAL_EARTH_ATTRIBUTION = "Made with Natural Earth"
 #: The zoom range of every map (Leaflet.markercluster builds its clusters over it).
 MIN_ZOOM, MAX_ZOOM = 2, 13
 
+#: The first view never zooms closer than this (one place alone is shown with its region).
+FIT_MAX_ZOOM = 9
+
 #: CSS class on every country path, so tests and styles can tell outlines from markers.
 COUNTRY_CLASS = "atlas-country"
 #: Where the browser fetches the outlines (``countries.geojson`` in ``static/vendor``).
@@ -178,7 +181,7 @@ def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = Fal
     )
     _MapStyle(SEA_COLOR).add_to(m)
     if bounds:
-        m.fit_bounds(bounds, padding=(24, 24))
+        m.fit_bounds(bounds, padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
 
     _Countries(COUNTRIES_URL, name="Outline map (offline)", control=online_tiles).add_to(m)
 

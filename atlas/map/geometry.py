@@ -225,7 +225,9 @@ def _framed(view: View) -> tuple[list[Any], list[Any]]:
     Framed: every place a claim is about or the thread names twice or more, and every
     movement arrow.  A place named once in passing, with no claim ("Crimea", "Fallujah" in
     a thread about Aleppo), is drawn but does not pull the first view out until the front
-    is a few pixels wide; the page says which places that leaves outside.
+    is a few pixels wide; the page says which places that leaves outside.  Only a few are
+    left out so (under a quarter of the drawn places): where most places are named once
+    (an archive of short threads), they are what the map is about, and all are framed.
     """
     from atlas.map.plan import _plan  # plan imports this module
 
@@ -233,9 +235,10 @@ def _framed(view: View) -> tuple[list[Any], list[Any]]:
     ends = {p.id for a in plan.arrows for p in (a.origin, a.destination, a.via) if p}
     core = [pin for pin in plan.pins
             if pin.claims or pin.mentions >= 2 or pin.place.id in ends]
-    if not core:
+    rest = [pin for pin in plan.pins if pin not in core]
+    if not core or len(rest) * 4 >= len(plan.pins):
         return plan.pins, []
-    return core, [pin for pin in plan.pins if pin not in core]
+    return core, rest
 
 
 def fit_bounds(view: View) -> list[list[float]] | None:

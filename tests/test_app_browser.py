@@ -258,6 +258,7 @@ def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, br
 
     open_map(browser, f"{app_url}/?side=is&t=2016-06-07T20:30")
     page = browser.page
+    page.get_by_test_id("stExpandSidebarButton").click()  # folded on the map page
     links = page.get_by_test_id("stSidebarNavLink")
     expect(links).to_have_count(6, timeout=WAIT_MS)
     titles = [t.split("\n")[-1].strip() for t in links.all_inner_texts()]  # after the icon

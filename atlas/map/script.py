@@ -29,6 +29,8 @@ def _css() -> str:
         "box-shadow:inset 0 0 0 1px #fff,0 0 0 1px #fff}"
         ".atlas-sel{border:3px solid #111;border-radius:50%;box-shadow:0 0 0 2px #fff}"
         ".atlas-hl{border:3px solid #dd8800;border-radius:50%;box-shadow:0 0 0 2px #fff}"
+        # a place's summary wraps inside a narrow (phone) map instead of running off it
+        ".leaflet-tooltip{white-space:normal;width:max-content;max-width:min(300px,65vw)}"
         # arrowheads and the disputed-arrow "?" never take a click meant for the place under them
         ".atlas-arrowhead,.atlas-arrowhead *,.atlas-arrow-q,.atlas-arrow-q *"
         "{pointer-events:none}"

@@ -190,6 +190,6 @@ def test_a_feed_item_selects_and_highlights_its_places(app_url):
         page.mouse.click(*centre(item))
         expect(page.get_by_role("heading", name=first)).to_be_visible(timeout=15_000)
         frame = page.frame_locator(MAP)
-        expect(frame.locator(".atlas-hl").first).to_be_attached(timeout=15_000)
+        expect(frame.locator(".atlas-selected").first).to_be_attached(timeout=15_000)
         expect(side.get_by_text(f"Feed about {first}").first).to_be_visible()
         save_screenshot(page, "map-first-feed-pick", full_page=False)

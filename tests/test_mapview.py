@@ -515,3 +515,10 @@ def test_the_first_view_fits_every_arrow_and_what_the_thread_dwells_on(seed_view
                                                   outside=[p.name for p in outside]).html
     assert "<details" in html and "Legend" in html
     assert all(p.name in html for p in outside[:6])
+
+
+def test_the_places_of_a_picked_feed_item_are_ringed(view):
+    group = mapview.place_layers(view, selected="aleppo", highlight={"aleppo", "raqqa"})
+    assert "atlas-hl" in pin_of(group, "raqqa").icon.options["html"]
+    assert "atlas-hl" not in pin_of(group, "aleppo").icon.options["html"]  # selected instead
+    assert "atlas-sel" in pin_of(group, "aleppo").icon.options["html"]

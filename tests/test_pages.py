@@ -337,8 +337,12 @@ def test_ingest_reports_a_malformed_footer_with_its_line() -> None:
 
 
 def test_ingest_uploader_takes_text_files_only() -> None:
-    # Streamlit itself refuses other extensions (in the browser and on the server).
-    assert ingest_page().file_uploader(key="ingest_file").allowed_type == [".txt"]
+    # The uploader takes any file, so that the page can say in words why it refuses one
+    # (Streamlit's own refusal is a red mark with a tooltip); see the browser test
+    # test_a_refused_upload_says_why_on_the_page.
+    uploader = ingest_page().file_uploader(key="ingest_file")
+    assert not uploader.allowed_type
+    assert "(.txt, at most 5 MB)" in uploader.label
 
 
 @pytest.mark.parametrize(("file_name", "content", "message"), [

@@ -336,7 +336,7 @@ def test_ingest_reports_a_malformed_footer_with_its_line() -> None:
                 forget(thread)
 
 
-def test_ingest_uploader_takes_text_files_only() -> None:
+def test_ingest_uploader_leaves_refusals_to_the_page() -> None:
     # The uploader takes any file, so that the page can say in words why it refuses one
     # (Streamlit's own refusal is a red mark with a tooltip); see the browser test
     # test_a_refused_upload_says_why_on_the_page.

@@ -108,6 +108,14 @@ class _Plane:
             shapely.transform(geometry, lambda xy: xy / (self.kx, KM_PER_DEGREE)))
 
 
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
+    """Only the polygons of ``geometry`` (making valid can leave slivers as lines)."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    parts = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
 @lru_cache(maxsize=2)
 def _countries(path: str = str(COUNTRIES_PATH)) -> tuple[np.ndarray, shapely.STRtree]:
     with Path(path).open(encoding="utf-8") as handle:
@@ -268,7 +276,7 @@ def control_geometry(state: ControlState, *, hidden_sides: Iterable[str] = (),
         mask = sides == side
         union = shapely.make_valid(shapely.union_all(cells[mask]))
         if not union.is_empty:
-            result.areas.append(Area(side, plane.to_degrees(union),
+            result.areas.append(Area(side, _polygonal(plane.to_degrees(union)),
                                      tuple(p.key for p, m in zip(kept, mask, strict=True) if m)))
     for a, b, line in _fronts_km(kept, points_km, voronoi, cells):
         facing = (plane.to_degrees(_facing(line, points_km[a])),
@@ -285,8 +293,8 @@ def control_geometry(state: ControlState, *, hidden_sides: Iterable[str] = (),
             cell = cells[index[change.key]]
             result.marks.append(Marked("changed", change.key,
                                        tuple(s or "nobody" for s in (change.before, change.after)),
-                                       plane.to_degrees(cell), change.claim_ids))
-    result.cells = {p.key: plane.to_degrees(cells[i]) for i, p in enumerate(kept)}
+                                       _polygonal(plane.to_degrees(cell)), change.claim_ids))
+    result.cells = {p.key: _polygonal(plane.to_degrees(cells[i])) for i, p in enumerate(kept)}
     return result
 
 

@@ -19,6 +19,9 @@ from atlas.assets import install_static_assets, use_local_assets
 from atlas.basemap import base_map
 from atlas.charts import timeline_chart_html
 from atlas.controls import page_setup, select_place, sync_url, timeline_slider
+from atlas.frontlines import front_view, frontline_layers
+from atlas.frontlines import legend_html as front_legend_html
+from atlas.frontlines import legend_items as front_legend_items
 from atlas.mapview import (
     cluster_assets,
     clusters,
@@ -94,12 +97,18 @@ with map_col:
     clicked = st_folium(
         base,
         key=f"map-{page.corpus.source}-{state.online_tiles}",
-        feature_group_to_add=place_layers(view, selected=state.place),
+        feature_group_to_add=[
+            frontline_layers(view, state=state, steps=steps, front=(front := front_view(
+                view, steps=steps, compare_until=st.session_state.get("w_front_compare")))),
+            place_layers(view, selected=state.place)],
         height=620,
         use_container_width=True,
         returned_objects=["last_object_clicked"],
     )
     st.markdown(legend_html(legend_items(view)), unsafe_allow_html=True)
+    st.markdown(front_legend_html(front_legend_items(front)), unsafe_allow_html=True)
+    st.selectbox("Front lines: compare with", [None, *stops], key="w_front_compare",
+                 format_func=lambda i: "no other moment" if i is None else page.stops.labels[i])
 
 point = (clicked or {}).get("last_object_clicked")
 if point and point != st.session_state.get("_atlas_last_click"):

@@ -19,7 +19,7 @@ from shapely.geometry import mapping
 
 from atlas.markup import for_folium, text
 from atlas.state import ViewState, entry_link
-from atlas.view import TimelineStep, View, apply_filters
+from atlas.view import TimelineStep, View, apply_filters, authors, slug
 from geo.control import (
     Change,
     ControlState,
@@ -85,8 +85,9 @@ def front_view(view: View, *, steps: Sequence[TimelineStep], compare_until: int 
         other = apply_filters(view.corpus, replace(view.filters, until=compare_until))
         changes, compared = diff_states(_state(other, steps, rows), state), "a moment"
     elif view.filters.commenters:
-        everyone = apply_filters(view.corpus, replace(view.filters, commenters=frozenset()))
-        changes = diff_states(_state(everyone, steps, rows), state)
+        others = frozenset(authors(view.corpus)) - view.filters.commenters
+        rest = apply_filters(view.corpus, replace(view.filters, commenters=others))
+        changes = diff_states(_state(rest, steps, rows), state)
         compared = "the other commenters"
     shown = view.filters.sides
     hidden = {p.holder for p in state.places.values() if p.holder} - shown if shown else set()
@@ -140,11 +141,14 @@ def _place_html(state: ControlState, key: str, links: dict[int, str],
         if ref:
             rows.append(f'<div style="color:{DISPUTED_COLOUR}">The thread differs from the '
                         f"reference: {for_folium(ref.side)} per {for_folium(ref.source)}</div>")
-    shown = list(place.evidence[-MAX_EVIDENCE:])
-    rows.extend(_evidence_html(e, links, colours) for e in shown)
-    if len(place.evidence) > len(shown):
-        rows.append(f'<div style="color:#666">and {len(place.evidence) - len(shown)} '
-                    "earlier</div>")
+    # the reference rows always (they are the starting picture), then the latest claims
+    references = [e for e in place.evidence if e.kind == "reference"]
+    claims = [e for e in place.evidence if e.kind == "claim"]
+    rows.extend(_evidence_html(e, links, colours) for e in references)
+    rows.extend(_evidence_html(e, links, colours) for e in claims[-MAX_EVIDENCE:])
+    if len(claims) > MAX_EVIDENCE:
+        rows.append(f'<div style="color:#666">and {len(claims) - MAX_EVIDENCE} earlier '
+                    "claims</div>")
     return "".join(rows)
 
 
@@ -204,8 +208,9 @@ def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineSt
         for side, line in zip(segment.sides, segment.facing, strict=True):
             _geojson(line, {"color": colours.get(side, FALLBACK_COLOUR), "weight": 3,
                             "opacity": 0.95}, interactive=False).add_to(group)
+        classes = " ".join(["atlas-front-line", *(f"atlas-front-{slug(k)}" for k in segment.keys)])
         _geojson(segment.geometry, {"color": FRONT_COLOUR, "weight": 4, "opacity": 0.9,
-                                    "className": "atlas-front-line"},
+                                    "className": classes},
                  popup=_popup(title, segment.keys, front, links, colours)).add_to(group)
     return group
 
@@ -216,11 +221,13 @@ def _draw_mark(group: folium.FeatureGroup, mark, front: FrontView, links: dict[i
     colour = colours.get(mark.sides[0] if mark.sides else "", FALLBACK_COLOUR)
     if mark.kind == "contested":
         colour = DISPUTED_COLOUR if place and place.disputed else colour
-        _geojson(mark.geometry, {"color": colour, "weight": 1.2, "opacity": 0.75},
+        _geojson(mark.geometry, {"color": colour, "weight": 1.2, "opacity": 0.75,
+                                 "className": "atlas-contested"},
                  interactive=False).add_to(group)
     elif mark.kind == "siege":
         _geojson(mark.geometry, {"color": colour, "weight": 3, "opacity": 0.9,
-                                 "dashArray": "2 6", "lineCap": "round"},
+                                 "dashArray": "2 6", "lineCap": "round",
+                                 "className": "atlas-siege"},
                  interactive=False).add_to(group)
     elif mark.kind == "predicted":
         _geojson(mark.geometry, {"color": colour, "weight": 2, "opacity": 0.85,

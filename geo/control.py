@@ -365,9 +365,10 @@ def _targets(claim: Claim, builder: _Builder, places: Mapping[str, Place]) -> li
 
 
 def _take_claim(claim: Claim, side: str, builder: _Builder, places: Mapping[str, Place],
-                mentions: Sequence[Mention]) -> None:
+                mentions: Sequence[Mention], known: set[str]) -> None:
     near = _near_places(claim, mentions)
-    disputed = bool(claim.disputes or claim.disputed_by) or claim.modality == "disputed"
+    # disputed only once the other claim is on the table (the slider may not have reached it)
+    disputed = any(i in known for i in (*claim.disputes, *claim.disputed_by))
     for cell in _targets(claim, builder, places):
         effect = _effect(claim, cell["place"] in near)
         if not effect:
@@ -407,9 +408,10 @@ def compute_control(claims: Sequence[Claim], *, places: Mapping[str, Place],
     by_entry: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_entry.setdefault(mention.entry, []).append(mention)
+    known = {c.id for c in claims}
     for claim in sorted(claims, key=_order):
         side = sides.get(claim.actor, "Others")
-        _take_claim(claim, side, builder, places, by_entry.get(claim.entry, ()))
+        _take_claim(claim, side, builder, places, by_entry.get(claim.entry, ()), known)
     return builder.freeze(as_of)
 
 

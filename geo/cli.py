@@ -131,7 +131,7 @@ def cmd_extract(options: argparse.Namespace) -> int:
     if options.format == "json":
         print(to_json(corpus))
     elif options.format == "geojson":
-        print(json.dumps(to_geojson(corpus), ensure_ascii=False, indent=2))
+        print(json.dumps(to_geojson(corpus, at=options.at), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(claims_csv(corpus))
     return 0
@@ -153,6 +153,9 @@ def parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print one thread's linked corpus")
     extract.add_argument("file", help="a thread .txt file (UTF-8, at most 50 MB)")
     extract.add_argument("--format", choices=["json", "geojson", "csv"], default="json")
+    extract.add_argument("--at", default=None, metavar="TIME",
+                         help="geojson: control areas and front lines at this time "
+                              "(e.g. 2016-06-07T20:30; default: the end of the thread)")
     extract.add_argument("--online", action="store_true",
                          help="look up names the gazetteer lacks with Nominatim (needs network)")
     extract.add_argument("--user-agent", default="",

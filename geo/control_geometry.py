@@ -318,15 +318,19 @@ def to_features(geometry: ControlGeometry, state: ControlState) -> list[dict]:
     features = []
     for area in geometry.areas:
         features.append({"type": "Feature", "geometry": _rounded(area.geometry), "properties": {
-            "layer": "control-area", "sides": [area.side], "as_of": geometry.as_of,
+            "layer": "control-area", "name": f"{area.side} control area", "sides": [area.side],
+            "as_of": geometry.as_of,
             **provenance(area.keys)}})
     for front in geometry.fronts:
         features.append({"type": "Feature", "geometry": _rounded(front.geometry), "properties": {
-            "layer": "front-line", "sides": list(front.sides), "as_of": geometry.as_of,
+            "layer": "front-line", "name": "front line: " + " | ".join(front.sides),
+            "sides": list(front.sides), "as_of": geometry.as_of,
             **provenance(front.keys)}})
     for mark in geometry.marks:
         features.append({"type": "Feature", "geometry": _rounded(mark.geometry), "properties": {
-            "layer": mark.kind, "sides": list(mark.sides), "as_of": geometry.as_of,
+            "layer": mark.kind, "name": f"{mark.kind}: {state.places[mark.key].name}"
+            if mark.key in state.places else mark.kind, "sides": list(mark.sides),
+            "as_of": geometry.as_of,
             **provenance([mark.key])}})
     return [f for f in features if f["geometry"]["type"] != "GeometryCollection"
             or f["geometry"].get("geometries")]

@@ -15,7 +15,7 @@ from typing import Any
 
 from geo.records import Corpus
 
-__all__ = ["CLAIM_COLUMNS", "claims_csv", "to_geojson", "to_json"]
+__all__ = ["CLAIM_COLUMNS", "claims_csv", "control_features", "to_geojson", "to_json"]
 
 CLAIM_COLUMNS = [
     "event_id", "event_date", "event_time", "actor1", "actor1_side", "action", "location",
@@ -29,8 +29,22 @@ def to_json(corpus: Corpus, *, indent: int | None = 2) -> str:
     return json.dumps(corpus.to_dict(), ensure_ascii=False, indent=indent)
 
 
-def to_geojson(corpus: Corpus) -> dict[str, Any]:
-    """Places as features, with their mention counts and the ids of the claims about them."""
+def control_features(corpus: Corpus, *, at: str | None = None) -> list[dict[str, Any]]:
+    """Control areas, front lines and their marks at time ``at`` (the end when None): the
+    claims posted by then (the post's always) move the reference (see geo.control)."""
+    from geo.control import control_for_corpus
+    from geo.control_geometry import control_geometry, to_features
+
+    claims = [c for c in corpus.claims
+              if at is None or not c.posted_at or c.posted_at[: len(at)] <= at]
+    state = control_for_corpus(corpus, claims, as_of=at)
+    return to_features(control_geometry(state), state)
+
+
+def to_geojson(corpus: Corpus, *, at: str | None = None,
+               control: bool = True) -> dict[str, Any]:
+    """Places as features, with their mention counts and the ids of the claims about them;
+    with ``control``, the control areas and front lines at ``at`` too (``layer`` says which)."""
     counts = Counter(m.place for m in corpus.mentions)
     claims_by_place: dict[str, list[str]] = {}
     for claim in corpus.claims:
@@ -50,6 +64,8 @@ def to_geojson(corpus: Corpus) -> dict[str, Any]:
                 "lat": place.lat, "lon": place.lon,
             },
         })
+    if control:
+        features.extend(control_features(corpus, at=at))
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -223,13 +223,26 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _relevant(rows: Sequence[ReferenceRow], places: Iterable[Place],
               as_of: str | None) -> list[ReferenceRow]:
     """Rows dated by ``as_of`` and near a place the thread names (another war: none)."""
-    anchors = [(p.lat, p.lon) for p in places if p.kind in HOLDABLE_KINDS]
     day = (as_of or "")[:10]
+    dated = [row for row in rows if not day or row.date <= day]
+    # a grid of cells about REFERENCE_REACH_KM wide: a row is checked against the anchors of
+    # its own and the eight cells around it only (thousands of rows and places stay cheap)
+    size = REFERENCE_REACH_KM / 55.0  # degrees: a longitude degree is >= 55 km below 60°N
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    places = list(places)
+    named = {p.id for p in places}
+    for p in places:
+        if p.kind in HOLDABLE_KINDS:
+            grid.setdefault((int(p.lat // size), int(p.lon // size)), []).append((p.lat, p.lon))
     kept = []
-    for row in rows:
-        if day and row.date > day:
+    for row in dated:
+        if row.place in named:
+            kept.append(row)
             continue
-        if any(_km(row.lat, row.lon, lat, lon) <= REFERENCE_REACH_KM for lat, lon in anchors):
+        gy, gx = int(row.lat // size), int(row.lon // size)
+        near = (a for dy in (0, -1, 1) for dx in (0, -1, 1)
+                for a in grid.get((gy + dy, gx + dx), ()))
+        if any(_km(row.lat, row.lon, lat, lon) <= REFERENCE_REACH_KM for lat, lon in near):
             kept.append(row)
     return kept
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,6 +103,10 @@ class _Plane:
     def to_km(self, geometry):
         return shapely.transform(geometry, lambda xy: xy * (self.kx, KM_PER_DEGREE))
 
+    def line_degrees(self, geometry):
+        """Lines back to degrees (lines need no repair)."""
+        return shapely.transform(geometry, lambda xy: xy / (self.kx, KM_PER_DEGREE))
+
     def to_degrees(self, geometry):
         # scaling can fold parts that touched at a point onto each other: make valid again
         return shapely.make_valid(
@@ -114,6 +119,15 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
         return geometry
     parts = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
     return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _side_union(cells: np.ndarray) -> BaseGeometry:
+    """One side's cells merged: a coverage union, or a general one where GEOS finds the
+    coverage not clean (cells clipped by the border may not meet exactly)."""
+    try:
+        return _polygonal(shapely.make_valid(shapely.coverage_union_all(cells)))
+    except shapely.errors.GEOSException:
+        return _polygonal(shapely.make_valid(shapely.union_all(cells)))
 
 
 @lru_cache(maxsize=2)
@@ -170,10 +184,34 @@ def _cells_km(points_km: np.ndarray, reach_km: float, outline: BaseGeometry | No
         collection = shapely.voronoi_polygons(shapely.multipoints(points_km), extend_to=frame,
                                               ordered=True)
         voronoi = np.asarray(shapely.get_parts(collection), dtype=object)
-    reach = shapely.buffer(pts, reach_km, quad_segs=8)
+    cells = shapely.intersection(voronoi, shapely.buffer(pts, reach_km, quad_segs=6))
     if outline is not None:
-        reach = shapely.intersection(reach, outline)
-    return shapely.make_valid(shapely.intersection(voronoi, reach)), voronoi
+        # most cells lie well inside the country: clip only those that cross its border, each
+        # against the piece of the outline under it (cheaper than the whole outline)
+        crossing = np.flatnonzero(~shapely.contains_properly(outline, cells))
+        for i in crossing:
+            piece = shapely.make_valid(shapely.clip_by_rect(outline, *cells[i].bounds))
+            cells[i] = shapely.make_valid(shapely.intersection(cells[i], piece))
+    return cells, voronoi
+
+
+_CELLS: OrderedDict[tuple, tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]] = OrderedDict()
+_KEEP_CELLS = 8
+
+
+def _cells_cached(points: np.ndarray, points_km: np.ndarray, plane: _Plane, reach_km: float
+                  ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """:func:`_cells_km`, remembered per set of held points: a slider step that changes who
+    holds a place, not which places are held, reuses the cells (only unions and fronts redo)."""
+    key = (points.tobytes(), reach_km)
+    if key in _CELLS:
+        _CELLS.move_to_end(key)
+        return _CELLS[key]
+    found = (*_cells_km(points_km, reach_km, _outline(points, plane)), _neighbours(points_km))
+    _CELLS[key] = found
+    while len(_CELLS) > _KEEP_CELLS:
+        _CELLS.popitem(last=False)
+    return found
 
 
 def _neighbours(points_km: np.ndarray) -> list[tuple[int, int]]:
@@ -183,20 +221,19 @@ def _neighbours(points_km: np.ndarray) -> list[tuple[int, int]]:
     if len(points_km) == 2:
         return [(0, 1)]
     edges = shapely.delaunay_triangles(shapely.multipoints(points_km), only_edges=True)
-    index = {(float(x), float(y)): i for i, (x, y) in enumerate(points_km)}
-    pairs = []
-    for line in shapely.get_parts(edges):
-        (ax, ay), (bx, by) = shapely.get_coordinates(line)[[0, -1]]
-        a, b = index.get((float(ax), float(ay))), index.get((float(bx), float(by)))
+    index = {xy: i for i, xy in enumerate(map(tuple, points_km.tolist()))}
+    ends = [index.get(tuple(xy)) for xy in shapely.get_coordinates(edges).tolist()]
+    pairs = set()
+    for a, b in zip(ends[0::2], ends[1::2], strict=True):  # each edge is a two-point line
         if a is not None and b is not None and a != b:
-            pairs.append((min(a, b), max(a, b)))
-    return pairs
+            pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
 
 
-def _fronts_km(kept: list[PlaceControl], points_km: np.ndarray, voronoi: np.ndarray,
+def _fronts_km(kept: list[PlaceControl], neighbours: list[tuple[int, int]], voronoi: np.ndarray,
                cells: np.ndarray) -> list[tuple[int, int, BaseGeometry]]:
     """(a, b, shared edge in km) for neighbouring cells of different sides."""
-    pairs = [(a, b) for a, b in _neighbours(points_km) if kept[a].holder != kept[b].holder]
+    pairs = [(a, b) for a, b in neighbours if kept[a].holder != kept[b].holder]
     if not pairs:
         return []
     ia, ib = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
@@ -204,22 +241,25 @@ def _fronts_km(kept: list[PlaceControl], points_km: np.ndarray, voronoi: np.ndar
     shared = shapely.intersection(shapely.boundary(voronoi[ia]), shapely.boundary(voronoi[ib]))
     clipped = shapely.intersection(shapely.intersection(shared, shapely.buffer(cells[ia], 1e-6)),
                                    shapely.buffer(cells[ib], 1e-6))
+    keep = shapely.length(clipped) >= MIN_FRONT_KM
     out = []
-    for a, b, line in zip(ia, ib, clipped, strict=True):
-        line = shapely.line_merge(shapely.union_all(
-            [g for g in shapely.get_parts(line) if g.geom_type in ("LineString", "MultiLineString")]
-        )) if not line.is_empty else line
-        if not line.is_empty and line.length >= MIN_FRONT_KM:
-            out.append((int(a), int(b), line))
+    for a, b, line in zip(ia[keep], ib[keep], clipped[keep], strict=True):
+        if line.geom_type != "LineString":  # pieces (and stray points): one merged line
+            parts = [g for g in shapely.get_parts(line) if g.geom_type == "LineString"]
+            line = shapely.line_merge(shapely.union_all(parts))
+        out.append((int(a), int(b), line))
     return out
 
 
-def _facing(line: BaseGeometry, toward: np.ndarray) -> BaseGeometry:
-    """``line`` moved ``FACING_OFFSET_KM`` toward the point ``toward``."""
-    left = shapely.offset_curve(line, FACING_OFFSET_KM)
-    right = shapely.offset_curve(line, -FACING_OFFSET_KM)
-    target = Point(toward)
-    return left if left.distance(target) <= right.distance(target) else right
+def _facing(lines: np.ndarray, toward: np.ndarray) -> np.ndarray:
+    """Each line moved ``FACING_OFFSET_KM`` toward its point in ``toward`` (one per line)."""
+    if len(lines) == 0:
+        return lines
+    left = shapely.offset_curve(lines, FACING_OFFSET_KM)
+    right = shapely.offset_curve(lines, -FACING_OFFSET_KM)
+    targets = shapely.points(toward.reshape(-1, 2))
+    nearer_left = shapely.distance(left, targets) <= shapely.distance(right, targets)
+    return np.where(nearer_left, left, right)
 
 
 def _hatch(cell: BaseGeometry) -> BaseGeometry:
@@ -270,20 +310,25 @@ def control_geometry(state: ControlState, *, hidden_sides: Iterable[str] = (),
         return result
     plane = _Plane(float(points[:, 1].mean()))
     points_km = points * (plane.kx, KM_PER_DEGREE)
-    cells, voronoi = _cells_km(points_km, reach_km, _outline(points, plane))
+    cells, voronoi, neighbours = _cells_cached(points, points_km, plane, reach_km)
     sides = np.array([p.holder for p in kept], dtype=object)
     for side in dict.fromkeys(sides):
         mask = sides == side
-        union = shapely.make_valid(shapely.union_all(cells[mask]))
+        # the cells tile the plane without overlap (a Voronoi coverage): a coverage union is
+        # ten times faster than a general one; making it valid drops the hairline slivers
+        union = _side_union(cells[mask])
         if not union.is_empty:
             result.areas.append(Area(side, _polygonal(plane.to_degrees(union)),
                                      tuple(p.key for p, m in zip(kept, mask, strict=True) if m)))
-    for a, b, line in _fronts_km(kept, points_km, voronoi, cells):
-        facing = (plane.to_degrees(_facing(line, points_km[a])),
-                  plane.to_degrees(_facing(line, points_km[b])))
+    fronts = _fronts_km(kept, neighbours, voronoi, cells)
+    lines = np.array([line for _, _, line in fronts], dtype=object)
+    toward_a = _facing(lines, points_km[[a for a, _, _ in fronts]])
+    toward_b = _facing(lines, points_km[[b for _, b, _ in fronts]])
+    lines, toward_a, toward_b = (plane.line_degrees(x) for x in (lines, toward_a, toward_b))
+    for n, (a, b, _) in enumerate(fronts):
         result.fronts.append(FrontSegment((kept[a].holder or "", kept[b].holder or ""),
-                                          (kept[a].key, kept[b].key),
-                                          plane.to_degrees(line), facing))
+                                          (kept[a].key, kept[b].key), lines[n],
+                                          (toward_a[n], toward_b[n])))
     for mark in _marks(kept, cells, points_km, state, hidden):
         result.marks.append(Marked(mark.kind, mark.key, mark.sides,
                                    plane.to_degrees(mark.geometry), mark.claim_ids))
@@ -294,7 +339,8 @@ def control_geometry(state: ControlState, *, hidden_sides: Iterable[str] = (),
             result.marks.append(Marked("changed", change.key,
                                        tuple(s or "nobody" for s in (change.before, change.after)),
                                        _polygonal(plane.to_degrees(cell)), change.claim_ids))
-    result.cells = {p.key: _polygonal(plane.to_degrees(cells[i])) for i, p in enumerate(kept)}
+    in_degrees = plane.to_degrees(cells)
+    result.cells = {p.key: _polygonal(in_degrees[i]) for i, p in enumerate(kept)}
     return result
 
 

@@ -284,7 +284,8 @@ _SWATCH = {
     "predicted": "width:16px;height:12px;border:2px dashed #0077BB",
     "differs": f"width:12px;height:12px;border-radius:50%;background:{DISPUTED_COLOUR}",
     "changed": f"width:16px;height:12px;border:3px solid {CHANGED_COLOUR}",
-    "note": "width:14px;height:14px",
+    "note": "width:14px;height:14px;border-radius:50%;border:1.5px solid #555;"
+            "font:bold 10px/11px sans-serif;text-align:center;color:#555",
 }
 
 
@@ -294,7 +295,7 @@ def legend_html(items: list[dict[str, str]]) -> str:
            '<div style="font-weight:600;margin:6px 0 2px">Front lines</div>']
     for item in items:
         style = _SWATCH.get(item["symbol"], _SWATCH["note"])
-        glyph = "ⓘ" if item["symbol"] == "note" else ""
+        glyph = "i" if item["symbol"] == "note" else ""
         out.append('<div style="display:flex;gap:6px;align-items:center;margin:1px 0">'
                    f'<span style="flex:0 0 20px;text-align:center"><span style="display:'
                    f'inline-block;vertical-align:middle;box-sizing:border-box;{style}">{glyph}'

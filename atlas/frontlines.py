@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 from shapely.geometry import mapping
 
 from atlas.markup import for_folium, text
@@ -165,6 +167,31 @@ def _popup(title: str, keys: Sequence[str], front: FrontView, links: dict[int, s
 # --- layers --------------------------------------------------------------------------------
 
 
+class _ClickStaysInMap(MacroElement):
+    """Keeps clicks on its group's layers inside the map: the popup opens, no page rerun.
+
+    Why: streamlit-folium reports a click on any layer to the page, whose rerun redraws the
+    map (closing the popup just opened) and reads the click as a place selection.  A front
+    line's popup is the answer to the click, so the layer refuses that one listener (bound
+    after the layers are created, by its function name).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer) {
+          function on(type, fn, context) {
+            if (fn && fn.name === "onLayerClick") { return this; }
+            return L.Evented.prototype.on.call(this, type, fn, context);
+          }
+          (function patch(part) {  // the group, its GeoJSON layers and their paths: a click
+            part.on = on;           // bubbles from the path up through each of them
+            if (part.eachLayer) { part.eachLayer(patch); }
+          })(layer);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def _geojson(geometry, style: dict, *, popup: folium.Popup | None = None,
              interactive: bool = True) -> folium.GeoJson:
     layer = folium.GeoJson({"type": "Feature", "geometry": mapping(geometry), "properties": {}},
@@ -212,6 +239,7 @@ def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineSt
         _geojson(segment.geometry, {"color": FRONT_COLOUR, "weight": 4, "opacity": 0.9,
                                     "className": classes},
                  popup=_popup(title, segment.keys, front, links, colours)).add_to(group)
+    _ClickStaysInMap().add_to(group)  # last: after every layer of the group is in it
     return group
 
 

@@ -119,6 +119,9 @@ def test_front_lines_appear_open_their_claims_and_change_with_the_timeline(app_u
     assert CLAIM_ID.search(words), words  # the claims behind the line, by id
     assert "ref-azaz" in words  # and the reference row that holds Azaz for the rebels
     assert popup.locator('a[href*="Thread?"][href*="#entry-"]').count() >= 1
+    page.wait_for_timeout(3000)  # the click stays in the map: no rerun closes the popup
+    expect(popup).to_be_visible()
+    assert "place=" not in page.evaluate("() => location.search")
     save_screenshot(page, "frontlines_popup")
 
     _slider_to_start(page)

@@ -228,13 +228,21 @@ def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineSt
                                  "className": "atlas-control-area"},
                  popup=_popup(f"Held by {area.side}", area.keys, front, links, colours)
                  ).add_to(group)
+    # what only shows (hatching, rings, dashed outlines, facing edges) goes into one GeoJSON
+    # layer: each folium layer costs a few milliseconds to render, and there are dozens
+    static: list[dict] = []
     for mark in geo.marks:
-        _draw_mark(group, mark, front, links, colours)
+        _draw_mark(group, static, mark, front, links, colours)
+    for segment in geo.fronts:
+        for side, line in zip(segment.sides, segment.facing, strict=True):
+            _static(static, line, {"color": colours.get(side, FALLBACK_COLOUR), "weight": 3,
+                                   "opacity": 0.95})
+    if static:
+        folium.GeoJson({"type": "FeatureCollection", "features": static},
+                       style_function=lambda feature: feature["properties"]["style"],
+                       control=False, interactive=False).add_to(group)
     for segment in geo.fronts:
         title = f"Front line: {segment.sides[0]} | {segment.sides[1]}"
-        for side, line in zip(segment.sides, segment.facing, strict=True):
-            _geojson(line, {"color": colours.get(side, FALLBACK_COLOUR), "weight": 3,
-                            "opacity": 0.95}, interactive=False).add_to(group)
         classes = " ".join(["atlas-front-line", *(f"atlas-front-{slug(k)}" for k in segment.keys)])
         _geojson(segment.geometry, {"color": FRONT_COLOUR, "weight": 4, "opacity": 0.9,
                                     "className": classes},
@@ -243,24 +251,26 @@ def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineSt
     return group
 
 
-def _draw_mark(group: folium.FeatureGroup, mark, front: FrontView, links: dict[int, str],
-               colours: dict[str, str]) -> None:
+def _static(static: list[dict], geometry, style: dict) -> None:
+    static.append({"type": "Feature", "geometry": mapping(geometry),
+                   "properties": {"style": style}})
+
+
+def _draw_mark(group: folium.FeatureGroup, static: list[dict], mark, front: FrontView,
+               links: dict[int, str], colours: dict[str, str]) -> None:
     place = front.state.places.get(mark.key)
     colour = colours.get(mark.sides[0] if mark.sides else "", FALLBACK_COLOUR)
     if mark.kind == "contested":
         colour = DISPUTED_COLOUR if place and place.disputed else colour
-        _geojson(mark.geometry, {"color": colour, "weight": 1.2, "opacity": 0.75,
-                                 "className": "atlas-contested"},
-                 interactive=False).add_to(group)
+        _static(static, mark.geometry, {"color": colour, "weight": 1.2, "opacity": 0.75,
+                                        "className": "atlas-contested"})
     elif mark.kind == "siege":
-        _geojson(mark.geometry, {"color": colour, "weight": 3, "opacity": 0.9,
-                                 "dashArray": "2 6", "lineCap": "round",
-                                 "className": "atlas-siege"},
-                 interactive=False).add_to(group)
+        _static(static, mark.geometry, {"color": colour, "weight": 3, "opacity": 0.9,
+                                        "dashArray": "2 6", "lineCap": "round",
+                                        "className": "atlas-siege"})
     elif mark.kind == "predicted":
-        _geojson(mark.geometry, {"color": colour, "weight": 2, "opacity": 0.85,
-                                 "dashArray": "7 6", "className": "atlas-predicted"},
-                 interactive=False).add_to(group)
+        _static(static, mark.geometry, {"color": colour, "weight": 2, "opacity": 0.85,
+                                        "dashArray": "7 6", "className": "atlas-predicted"})
     elif mark.kind == "changed":
         before, after = mark.sides
         title = (f"Changed hands since {front.compared_with}: {before} → {after}"

@@ -129,7 +129,8 @@ def test_front_lines_appear_open_their_claims_and_change_with_the_timeline(app_u
         """([sel, before]) => {
              const f = document.querySelector(sel).contentDocument;
              const n = f.querySelectorAll('path.atlas-contested, path.atlas-siege').length;
-             return n !== before; }""",
+             const lines = f.querySelectorAll('path.atlas-front-line').length;
+             return n > 0 && lines > 0 && n !== before; }""",
         arg=[MAP, sum(1 for s in at_end if "contested" in s or "siege" in s)],
         timeout=WAIT_MS)
     assert _signature(frame) != at_end

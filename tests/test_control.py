@@ -270,3 +270,15 @@ def test_the_seeds_picture_at_its_last_comment(seed_features):
     predicted = {n for f in seed_features if f["properties"]["layer"] == "predicted"
                  for n in f["properties"]["places"]}
     assert {"Raqqa", "Tabqa air base"} <= predicted  # the thread's guesses, drawn dashed
+
+
+def test_every_reference_row_names_a_place_the_gazetteer_knows_where_it_says():
+    from geo.gazetteer import load_gazetteer
+
+    places = load_gazetteer().places
+    for row in load_reference():
+        assert row.place in places, row.id
+        place = places[row.place]
+        reach = 8.0 if row.part else 3.0  # a part of a city lies off the city's centre
+        assert abs(place.lat - row.lat) * 111 < reach and abs(place.lon - row.lon) * 90 < reach, \
+            (row.id, place.lat, place.lon)

@@ -94,13 +94,12 @@ with map_col:
         # The browser loads a map's scripts once, when the map is first drawn: a map that may
         # cluster at some step carries Leaflet.markercluster from the start.
         cluster_assets().add_to(base)
+    front = front_view(view, steps=steps, compare_until=st.session_state.get("w_front_compare"))
     clicked = st_folium(
         base,
         key=f"map-{page.corpus.source}-{state.online_tiles}",
-        feature_group_to_add=[
-            frontline_layers(view, state=state, steps=steps, front=(front := front_view(
-                view, steps=steps, compare_until=st.session_state.get("w_front_compare")))),
-            place_layers(view, selected=state.place)],
+        feature_group_to_add=[frontline_layers(view, state=state, steps=steps, front=front),
+                              place_layers(view, selected=state.place)],
         height=620,
         use_container_width=True,
         returned_objects=["last_object_clicked"],

@@ -16,7 +16,8 @@ from typing import Any
 
 from geo.records import Corpus
 
-__all__ = ["CLAIM_COLUMNS", "claims_csv", "to_geojson", "to_json", "valid_lon"]
+__all__ = ["CLAIM_COLUMNS", "claims_csv", "control_features", "to_geojson", "to_json",
+           "valid_lon"]
 
 CLAIM_COLUMNS = [
     "event_id", "event_date", "event_time", "date_basis", "actor1", "actor1_side", "action",
@@ -48,8 +49,22 @@ def _valid_coordinates(value: Any) -> Any:
     return value
 
 
-def to_geojson(corpus: Corpus) -> dict[str, Any]:
-    """Places as features, with their mention counts and the ids of the claims about them.
+def control_features(corpus: Corpus, *, at: str | None = None) -> list[dict[str, Any]]:
+    """Control areas, front lines and their marks at time ``at`` (the end when None): the
+    claims posted by then (the post's always) move the reference (see geo.control)."""
+    from geo.control import control_for_corpus
+    from geo.control_geometry import control_geometry, to_features
+
+    claims = [c for c in corpus.claims
+              if at is None or not c.posted_at or c.posted_at[: len(at)] <= at]
+    state = control_for_corpus(corpus, claims, as_of=at)
+    return to_features(control_geometry(state), state)
+
+
+def to_geojson(corpus: Corpus, *, at: str | None = None,
+               control: bool = True) -> dict[str, Any]:
+    """Places as features, with their mention counts and the ids of the claims about them;
+    with ``control``, the control areas and front lines at ``at`` too (``layer`` says which).
 
     Every coordinate is a valid WGS84 one (see :func:`valid_lon`).
     """
@@ -74,6 +89,8 @@ def to_geojson(corpus: Corpus) -> dict[str, Any]:
                 "lat": place.lat, "lon": valid_lon(place.lon),
             },
         })
+    if control:
+        features.extend(control_features(corpus, at=at))
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -27,6 +27,9 @@ from atlas.controls import (
     timeline_slider,
 )
 from atlas.exports import export_name, view_export
+from atlas.frontlines import front_view, frontline_layers
+from atlas.frontlines import legend_html as front_legend_html
+from atlas.frontlines import legend_items as front_legend_items
 from atlas.map import (
     cluster_assets,
     clusters,
@@ -126,12 +129,16 @@ with map_col:
         cluster_assets().add_to(base)
     layer = place_layers(view, selected=state.place,
                          highlight=st.session_state.get(panel.HIGHLIGHT) or ())
+    # Control areas and front lines at this moment (drawn under the places).
+    front = front_view(view, steps=steps, compare_until=st.session_state.get("w_front_compare"))
     legend_control(legend_items(view),
-                   outside=[p.name for p in outside_first_view(everything)]).add_to(layer)
+                   outside=[p.name for p in outside_first_view(everything)],
+                   extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
     st_folium(
         base,
         key=MAP_KEY,
-        feature_group_to_add=layer,
+        feature_group_to_add=[frontline_layers(view, state=state, steps=steps, front=front),
+                              layer],
         height=560,  # the page's CSS sizes the frame to the screen
         use_container_width=True,
         returned_objects=["last_object_clicked"],
@@ -149,6 +156,10 @@ with map_col:
             timeline_slider(page, container=st, compact=True)
         with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
             playback_controls()
+            st.selectbox("Front lines: compare with", [None, *stops], key="w_front_compare",
+                         format_func=lambda i: ("no other moment" if i is None
+                                                else page.stops.labels[i]),
+                         help="Outline what changed hands between that moment and now")
 
 # --- beside the map: what the thread says ---------------------------------------------------
 with side_col, st.container(key="atlas-side"):

@@ -187,12 +187,13 @@ LEGEND_STYLE = ("background:rgba(255,255,255,.95);padding:4px 8px;max-height:60v
                 "overflow:auto;max-width:320px;font:12px/1.35 'DejaVu Sans',sans-serif")
 
 
-def legend_control(items: list[dict[str, str]], *, outside: Sequence[str] = ()
-                   ) -> MacroElement:
+def legend_control(items: list[dict[str, str]], *, outside: Sequence[str] = (),
+                   extra_html: str = "") -> MacroElement:
     """The legend as a folded control on the map; add it to the place layer.
 
     ``outside``: names of drawn places the first view leaves out, listed under the fold so
-    the reader knows to zoom out for them.
+    the reader knows to zoom out for them.  ``extra_html``: another layer's legend (already
+    escaped HTML, e.g. the front lines'), shown under the places' one.
     """
     more = ""
     if outside:
@@ -202,5 +203,5 @@ def legend_control(items: list[dict[str, str]], *, outside: Sequence[str] = ()
                 f"places named once: {names}{extra}</div>")
     html = (f'<div style="{LEGEND_STYLE}"><details class="atlas-legend-box">'
             '<summary style="cursor:pointer;font-weight:600">Legend</summary>'
-            f"{legend_html(items)}</details>{more}</div>")
+            f"{legend_html(items)}{extra_html}</details>{more}</div>")
     return _LegendControl(html)

@@ -43,11 +43,19 @@ def export_name(view: View, steps: list[TimelineStep], window: Window | None = N
 
 
 def view_export(view: View, steps: list[TimelineStep], window: Window | None = None) -> Export:
-    """The view's places (GeoJSON) and claims (CSV), exactly what the map shows."""
+    """The view's places and its control areas and front lines (GeoJSON) and claims (CSV),
+    exactly what the map shows: the areas are those the view's claims (time and filters
+    applied) give, and a hidden side's areas and lines are left out, as on the map."""
     corpus = view.corpus
     shown = replace(corpus, places=list(view.places), mentions=list(view.mentions),
                     claims=list(view.claims), entries=corpus.entries)
-    geojson = json.dumps(to_geojson(shown), ensure_ascii=False, indent=1)
+    collection = to_geojson(shown)
+    sides = view.filters.sides
+    if sides:
+        collection["features"] = [
+            f for f in collection["features"] if "layer" not in f["properties"]
+            or not f["properties"].get("sides") or set(f["properties"]["sides"]) & sides]
+    geojson = json.dumps(collection, ensure_ascii=False, indent=1)
 
     def source_of(entry: int) -> tuple[str, int]:
         return locate(corpus, entry)

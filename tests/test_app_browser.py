@@ -270,7 +270,7 @@ def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, br
 
 @pytest.mark.parametrize("name, size, message", [
     ("big.txt", 5 * 1024 * 1024 + 10, "over the 5 MB limit"),
-    ("thread.pdf", 100, "is not a .txt file"),
+    ("thread.pdf", 100, "is not a thread file"),
 ])
 def test_a_refused_upload_says_why_on_the_page(app_url, browser, name, size, message):
     from playwright.sync_api import expect

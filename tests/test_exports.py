@@ -66,13 +66,16 @@ def test_every_exported_coordinate_is_valid(seed, second):
         view = apply_filters(corpus, Filters())
         exported = view_export(view, timeline(corpus))
         features = json.loads(exported.geojson)["features"]
-        assert len(features) == len(view.places) > 0
+        places = [f for f in features if "layer" not in f["properties"]]
+        assert len(places) == len(view.places) > 0
+        assert any(f["properties"].get("layer") == "front-line" for f in features)
         for feature in features:
             points = list(coordinates(feature["geometry"]["coordinates"]))
             assert points
             for lon, lat, *_ in points:
                 assert_valid(lon, lat)
-            assert_valid(feature["properties"]["lon"], feature["properties"]["lat"])
+            if "layer" not in feature["properties"]:  # a place: its point is given too
+                assert_valid(feature["properties"]["lon"], feature["properties"]["lat"])
         rows = list(csv.DictReader(io.StringIO(exported.csv)))
         assert len(rows) == len(view.claims) > 0
         for row in rows:
@@ -84,8 +87,13 @@ def test_the_export_is_the_view_filters_and_time_applied(seed):
     steps = timeline(seed)
     early = apply_filters(seed, Filters(until=8, sides=frozenset({"IS"})))
     exported = view_export(early, steps)
-    assert {f["id"] for f in json.loads(exported.geojson)["features"]} == {
+    features = json.loads(exported.geojson)["features"]
+    assert {f["id"] for f in features if "layer" not in f["properties"]} == {
         p.id for p in early.places}
+    # the control areas and lines of the hidden sides are left out, as on the map
+    control = [f for f in features if "layer" in f["properties"]]
+    assert control and all("IS" in f["properties"]["sides"] for f in control
+                           if f["properties"]["sides"])
     assert [r["event_id"] for r in csv.DictReader(io.StringIO(exported.csv))] == [
         c.id for c in early.claims]
     assert len(early.claims) < len(apply_filters(seed, Filters()).claims)

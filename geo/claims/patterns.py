@@ -22,6 +22,8 @@ OBLIQUE = re.compile(
 )
 # "Lavrov's pledge", "the moderates' very own campaign": a possessor is the agent.
 POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:[\w-]+\s+){0,4}\Z")
+# "rebel-held", "ISIL-controlled": the actor glued before it holds a place, it does not act.
+HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 PASSIVE = re.compile(

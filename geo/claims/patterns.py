@@ -35,12 +35,15 @@ PASSIVE = re.compile(
 PASSIVE_IN_CUE = re.compile(r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+\s+)?\w+\Z",
                             re.IGNORECASE)
 # "the capture of X by Y": an action named by a noun after an article.
+_DONE = r"(?:carried\s+out|conducted|launched|led|mounted|staged)"
 # "the village taken by the SDF": a participle right before "by" is passive without "was".
 PARTICIPLE_BY = re.compile(r"(?:ed|en|wn|ook|ung|eld|ught)\s*\Z", re.IGNORECASE)
 BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
+# "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
+DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
 NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
-AGENT = re.compile(r"\A\s+(?:of\s+[^,;.]{1,60}?\s+)?by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z",
-                   re.IGNORECASE)
+AGENT = re.compile(rf"\A\s+(?:of\s+[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
+                   r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
 MEN = re.compile(
     r"(?<!\w)(?:these|those|the same)\s+(?:\w+\s+)?(?:men|fighters|forces|troops|groups|units)"

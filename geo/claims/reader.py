@@ -18,6 +18,7 @@ from geo.claims.patterns import (
     CO_ACTOR_WITH,
     DESTINATION,
     DESTINATION_PHRASE,
+    DONE_BY,
     FORCED_OUT,
     GAP_PUNCT,
     LIST_JOIN,
@@ -150,7 +151,7 @@ class EntryReader:
                 PASSIVE_IN_CUE.search(text[cue.start: cue.end]) or \
                 NOMINAL_CUE.search(text, max(0, cue.start - 12), cue.start) or \
                 (PARTICIPLE_BY.search(text, cue.start, cue.end)
-                 and BY_NEXT.match(text, cue.end))
+                 and BY_NEXT.match(text, cue.end)) or DONE_BY.match(text, cue.end)
             if not passive:
                 continue
             for mention in self._actors_in(cue.end, end):

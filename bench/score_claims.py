@@ -270,7 +270,8 @@ def seed_gold_as_dev() -> tuple[dict, str]:
     text = (ROOT / seed["source"]).read_text(encoding="utf-8")
     gold = {"split": "seed", "places": seed["places"],
             "mentions": [m for m in seed["mentions"] if m.get("entry") is not None],
-            "claims": [c for c in seed["claims"] if c.get("stated", True)], "traps": []}
+            "claims": [c for c in seed["claims"] if c.get("stated", True)],
+            "traps": seed.get("traps", [])}
     return gold, text
 
 

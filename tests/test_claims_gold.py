@@ -28,13 +28,9 @@ from geo.records import Entry, Mention, Place, Quote
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "gold" / "seed.json").read_text(encoding="utf-8"))
 SOURCE = (ROOT / GOLD["source"]).read_text(encoding="utf-8")
-# Claims of this gold that issue 12 lists as wrong readings (made by the project, not by an
-# independent annotator): "presumably with the agreement of the US" (an associate, c9),
-# "Lavrov's pledge to up support" (a pledge, c21), "starved by the brutal Assad regime"
-# (sarcasm about media stories, c43), the imagined headline "Interim Syrian president
-# installed" (c55).  Recall is measured without them; the pipeline no longer reads them.
-ISSUE_12_WRONG = frozenset({"c9", "c21", "c43", "c55"})
-# Recall on the rest: 0.885 (46/52).  Below the 0.929 of the seed-tuned reader because the
+# The four readings issue 12 lists as wrong (an associate, c9; a pledge, c21; sarcasm, c43;
+# an imagined headline, c55) are the gold's `traps`, not claims (tests/gold/README.md).
+# Recall on the stated claims: 0.885 (46/52).  Below the 0.929 of the seed-tuned reader because the
 # cue files no longer hold cues written for one seed sentence ("throwing the dice in Halab",
 # c35; "under surveillance", c12) and a purpose clause is not a done action (c54).
 TARGET_RECALL_WITHOUT_SEED_CUES = 0.88
@@ -127,7 +123,7 @@ def scores() -> Scores:
         used.update(r.id for r in hits if r in emitted)
     total = len(GOLD["claims"])
     result.recall = found / total
-    kept = [g for g in GOLD["claims"] if g["stated"] and g["id"] not in ISSUE_12_WRONG]
+    kept = [g for g in GOLD["claims"] if g["stated"]]
     result.recall_stated = sum(bool(matched[g["id"]]) for g in kept) / len(kept)
     result.recall_emitted_only = found_emitted / total
     result.precision = len(used) / max(1, len(emitted))
@@ -170,14 +166,14 @@ def scores() -> Scores:
 
 
 def test_recall_reaches_the_target(scores):
-    """On the claims the text states (tests/gold/README.md), less those issue 12 calls wrong."""
+    """On the claims the text states (tests/gold/README.md)."""
     assert scores.recall_stated >= TARGET_RECALL_WITHOUT_SEED_CUES
 
 
 def test_recall_precision_and_action_do_not_regress(scores):
-    # 48/63 = 0.76 over every gold claim, the four issue 12 calls wrong included.
-    assert scores.recall >= 0.75
-    assert scores.recall_emitted_only >= 0.69  # the 4 quoted repeats are linked, not emitted
+    # 48/59 = 0.81 over every gold claim, the implied ones included.
+    assert scores.recall >= 0.81
+    assert scores.recall_emitted_only >= 0.74  # the 4 quoted repeats are linked, not emitted
     # issue 12: 0.95 with the parse; the rule path alone (no model) reads 0.93
     assert scores.precision >= (0.95 if load_parser() is not None else 0.92)
     assert scores.action_accuracy >= 0.85

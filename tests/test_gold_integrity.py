@@ -25,6 +25,7 @@ MENTIONS = GOLD["mentions"]
 ACTOR_USES = GOLD["actor_uses"]
 NOT_PLACES = GOLD["not_places"]
 CLAIMS = GOLD["claims"]
+TRAPS = GOLD["traps"]
 BY_ID = {e["id"]: e for e in ENTRIES}
 
 ACTORS = {
@@ -335,6 +336,7 @@ def test_variant_spellings_resolve(surface: str, place: str) -> None:
 def test_every_place_key_is_used() -> None:
     used = {m["place"] for m in MENTIONS} | {a["place"] for a in ACTOR_USES}
     used |= {p for c in CLAIMS for p in c["places"]}
+    used |= {p for t in TRAPS for p in t["not_claim"]["places"]}
     assert used == set(PLACES)
 
 
@@ -342,7 +344,23 @@ def test_every_place_key_is_used() -> None:
 
 
 def test_claim_ids_are_unique_and_numbered() -> None:
-    assert [c["id"] for c in CLAIMS] == [f"c{i}" for i in range(1, len(CLAIMS) + 1)]
+    # the traps keep the ids they had as claims, so claims and traps number c1..cN together
+    ids = sorted((c["id"] for c in [*CLAIMS, *TRAPS]), key=lambda i: int(i[1:]))
+    assert ids == [f"c{i}" for i in range(1, len(CLAIMS) + len(TRAPS) + 1)]
+    assert (len(CLAIMS), len(TRAPS)) == (59, 4)
+
+
+@pytest.mark.parametrize("t", TRAPS, ids=lambda t: t["id"])
+def test_trap(t: dict) -> None:
+    """A trap is a clause that must give no reported claim: its text, entry and reason hold."""
+    assert SOURCE[t["start"] : t["end"]] == t["quote"]
+    e = entry_at(t["start"])
+    assert e is not None and e["id"] == t["entry"] and t["end"] <= e["end"]
+    assert t["speaker"] == speaker_at(t["start"])
+    assert t["why"].strip()
+    wrong = t["not_claim"]
+    assert wrong["actor"] in ACTORS and wrong["action"] in ACTIONS
+    assert wrong["places"] and all(p in PLACES for p in wrong["places"])
 
 
 @pytest.mark.parametrize("c", CLAIMS, ids=lambda c: c["id"])

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.claims.clauses import Clause
-from geo.claims.patterns import COORDINATION, GAP_PUNCT, GERUND, OBLIQUE, POSSESSIVE
+from geo.claims.patterns import COORDINATION, GAP_PUNCT, GERUND, HOLDER, OBLIQUE, POSSESSIVE
 from geo.claims.rules import ActionLexicon, Cue
 from geo.records import ActorMention
 
@@ -44,7 +44,9 @@ def _words(text: str) -> int:
 def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
              strict: bool) -> ActorMention | None:
     """The nearest non-oblique actor before the cue; ``strict`` wants it right before it."""
-    candidates = [m for m in actors if lo <= m.start and m.end <= cue.start]
+    # "rebel-held Aleppo surrounded": a holder named as an adjective is not the agent
+    candidates = [m for m in actors if lo <= m.start and m.end <= cue.start
+                  and not HOLDER.match(text, m.end)]
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
         if POSSESSIVE.match(gap):

@@ -22,18 +22,28 @@ OBLIQUE = re.compile(
 )
 # "Lavrov's pledge", "the moderates' very own campaign": a possessor is the agent.
 POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:[\w-]+\s+){0,4}\Z")
+# "rebel-held", "ISIL-controlled": the actor glued before it holds a place, it does not act.
+HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
+# An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".
+_ADVERBS = r"(?:(?:\w+ly|also|then|later|again|soon|once|all|both|not|never|just)\s+){0,2}"
 PASSIVE = re.compile(
-    r"(?<!\w)(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?\w+\s*\Z",
+    rf"(?<!\w)(?:is|are|was|were|be|been|being|get|gets|got)\s+{_ADVERBS}\w+\s*\Z",
     re.IGNORECASE,
 )
 PASSIVE_IN_CUE = re.compile(r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+\s+)?\w+\Z",
                             re.IGNORECASE)
 # "the capture of X by Y": an action named by a noun after an article.
+_DONE = r"(?:carried\s+out|conducted|launched|led|mounted|staged)"
+# "the village taken by the SDF": a participle right before "by" is passive without "was".
+PARTICIPLE_BY = re.compile(r"(?:ed|en|wn|ook|ung|eld|ught)\s*\Z", re.IGNORECASE)
+BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
+# "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
+DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
 NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
-AGENT = re.compile(r"\A\s+(?:of\s+[^,;.]{1,60}?\s+)?by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z",
-                   re.IGNORECASE)
+AGENT = re.compile(rf"\A\s+(?:of\s+[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
+                   r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
 MEN = re.compile(
     r"(?<!\w)(?:these|those|the same)\s+(?:\w+\s+)?(?:men|fighters|forces|troops|groups|units)"

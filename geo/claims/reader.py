@@ -12,11 +12,13 @@ from geo.claims.patterns import (
     AGENT,
     AIR,
     ANAPHOR,
+    BY_NEXT,
     CO_ACTOR_AFTER,
     CO_ACTOR_OF,
     CO_ACTOR_WITH,
     DESTINATION,
     DESTINATION_PHRASE,
+    DONE_BY,
     FORCED_OUT,
     GAP_PUNCT,
     LIST_JOIN,
@@ -27,6 +29,7 @@ from geo.claims.patterns import (
     NOUN_CUE,
     ORIGIN,
     ORIGIN_PHRASE,
+    PARTICIPLE_BY,
     PASSIVE,
     PASSIVE_IN_CUE,
     PRONOUN,
@@ -146,7 +149,9 @@ class EntryReader:
         for cue in event.cues:
             passive = PASSIVE.search(text, max(0, cue.start - 40), cue.end) or \
                 PASSIVE_IN_CUE.search(text[cue.start: cue.end]) or \
-                NOMINAL_CUE.search(text, max(0, cue.start - 12), cue.start)
+                NOMINAL_CUE.search(text, max(0, cue.start - 12), cue.start) or \
+                (PARTICIPLE_BY.search(text, cue.start, cue.end)
+                 and BY_NEXT.match(text, cue.end)) or DONE_BY.match(text, cue.end)
             if not passive:
                 continue
             for mention in self._actors_in(cue.end, end):

@@ -215,9 +215,10 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0], True
-            for child in children:  # "the SDF offensive", "Russian airstrikes"; not "further"
+            # "the SDF offensive", "Russian airstrikes", "rebel shelling"; not "further"
+            for child in children:
                 if child.dep_ in ("compound", "amod") and child.i < current.i and \
-                        (child.pos_ == "PROPN" or child.text[:1].isupper()):
+                        (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
                     return child, True
             if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
                 below, current = current.i, current.head

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.features import feature_phrases, placed_near
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -111,6 +112,7 @@ def geoparse(
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
     ignored = set(not_places) | authors | aliases | lowercase_words
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
+    _feature_mentions(entries, result, authors_by_id)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -270,6 +272,32 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             found = looked[words]
             if found is not None:
                 add(entry, start, start + len(found[2]), *found)
+
+
+def _feature_mentions(entries: Sequence[Entry], result: GeoparseResult,
+                      authors_by_id: dict[int, str]) -> None:
+    """Hills, oil fields, bases the gazetteer lacks ("Hill 800", "Duraham Oil Field"): placed
+    at the settlement the entry names beside them, precision 2 (``geo.geoparse.features``)."""
+    by_entry: dict[int, list[Mention]] = {}
+    for m in result.mentions:
+        by_entry.setdefault(m.entry, []).append(m)
+    for entry in entries:
+        mentions = by_entry.get(entry.id, [])
+        for start, end in feature_phrases(entry.text):
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            near = placed_near(start, end, entry.text, mentions, result.places)
+            if near is None:
+                continue
+            mention = Mention(
+                place=near.place, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.4, precision=2,
+                evidence=f"a feature the gazetteer lacks, placed at {near.surface!r}, the "
+                         f"place the text names beside it",
+                speaker=_speaker(entry, start, authors_by_id))
+            result.mentions.append(mention)
+            result.unresolved = [u for u in result.unresolved if not (
+                u.entry == entry.id and u.start < end and start < u.end)]
 
 
 def _inside(start: int, spans) -> bool:

@@ -44,14 +44,19 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 
 # The words one of the phrases must contain: a literal scan for them is cheap, so the full
 # pattern runs only around them (most comments name no hill or oil field).
-FEATURE_WORD = re.compile(r"Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|Tal|Tell|hill|"
-                          r"ountain|[Ff]ield|[Ss]tation|[Ff]actory|Housing|Academy|Hotel|"
-                          r"Palace|Amusement|Base")
+FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|hill|"
+                          r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
+                          r"Palace|Amusement|Technical Base)")
 WINDOW = 90  # characters before a feature word that a phrase may start at
+_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
+             "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
+             "Palace", "Amusement", "Technical")
 
 
 def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
     """Spans of feature phrases in ``text``, without a leading word that is not a name."""
+    if not any(literal in text for literal in _LITERALS):
+        return
     done = 0
     for word in FEATURE_WORD.finditer(text):
         if word.end() <= done:

@@ -22,6 +22,7 @@ All of it is linear in the text: one pass of a compiled regex per entry and dict
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -272,6 +273,29 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             found = looked[words]
             if found is not None:
                 add(entry, start, start + len(found[2]), *found)
+    _variant_elsewhere(entries, result, looked, taken, add)
+
+
+def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
+                       looked: dict[str, tuple[Place, float, str] | None],
+                       taken: dict[int, list[tuple[int, int]]], add) -> None:
+    """A variant accepted where a cue stood is the same place where the text writes it
+    again without one ("to Resafa" ... "Resafa was captured"): one name, one sense, in one
+    text.  Only whole words, never inside a name already read."""
+    names = {found[2]: found for found in looked.values() if found is not None}
+    if not names:
+        return
+    again = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w'\u2019-])")
+    read: dict[int, list[tuple[int, int]]] = {}
+    for m in result.mentions:
+        read.setdefault(m.entry, []).append((m.start, m.end))
+    for entry in entries:
+        spans = read.get(entry.id, []) + taken.get(entry.id, [])
+        for match in again.finditer(entry.text):
+            start, end = match.span()
+            if not any(a < end and start < b for a, b in spans):
+                add(entry, start, end, *names[match.group()])
 
 
 def _feature_mentions(entries: Sequence[Entry], result: GeoparseResult,

@@ -56,7 +56,8 @@ FEATURE_AFTER = re.compile(
     r"oil station|gas station|station|silos?|school|hospital|prison|stadium|palace|hotel|"
     r"valley|plain|junction|triangle|factory|plant|camp|base|checkpoint|roundabout|square|"
     r"crossroads?|highway|road|motorway|citadel|barracks|academy|college|mosque|church|"
-    r"quarry|farms?|wells?|cement plant|power plant|thermal plant)\b",
+    r"quarry|farms?|orchards?|wells?|cement plant|power plant|thermal plant|"
+    r"(?:youth )?housing(?: project)?|complex)\b",
     re.IGNORECASE)
 FEATURE_BEFORE = re.compile(
     r"(?:\b(?:Jabal|Jebel|Jabel|Mount|Mt\.?|Hill|Wadi|Lake|Qasr|Sabkhat|Bir|B['\u2019]ir)[ \t-]+)$")
@@ -214,7 +215,8 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
 
 FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"
                           r"castle|prison|base|airbase|airport|dam|bridge|mountain|oilfield|"
-                          r"roundabout|hotel|palace|school|hospital|camp|station|field|oil)$")
+                          r"roundabout|hotel|palace|school|hospital|camp|station|field|oil|"
+                          r"farms?|orchards?|housing|youth|project|bridge|triangle|complex)$")
 
 
 def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ Navigation and category lines of a copied web page ("Categories: Syria | Iraq") 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -203,6 +204,9 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                 spot.feature = whole  # "Jabal Hayyan", "Palmyra Castle": named after the spot
                 kept.append(spot)
                 continue
+            if _names_joined(text, start, end, gazetteer):
+                kept.append(spot)  # "al-Layramoun al-Khalidiyah": two names, a comma lost
+                continue
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
                 pending.append((spot, start, end))  # other names of the run are still read
                 continue
@@ -211,6 +215,24 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             spot.feature = spot.surface
         kept.append(spot)
     return kept
+
+
+_ARTICLE_START = re.compile(r"(?:al|el|Al|El)[-\u2010]")
+
+
+def _names_joined(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a run no name matches is two or more names written side by side, each after
+    the first opening with an Arabic article ("al-Layramoun al-Khalidiyah"): every piece
+    must be a name of the region in its own right ("Liwa al-Quds", a brigade, is not: Liwa
+    is an oasis of Abu Dhabi)."""
+    words = [m.span() for m in _RUN_WORD.finditer(text, start, end)]
+    cuts = [i for i, (a, _) in enumerate(words) if i and _ARTICLE_START.match(text, a)]
+    if not cuts:
+        return False
+    bounds = [0, *cuts, len(words)]
+    return all(any(gazetteer.in_region(c.place) and c.place.kind != "country"
+                   for c in gazetteer.candidates(text[words[i][0]:words[j - 1][1]]))
+               for i, j in itertools.pairwise(bounds))
 
 
 FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"

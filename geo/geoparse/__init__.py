@@ -113,7 +113,7 @@ def geoparse(
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
     ignored = set(not_places) | authors | aliases | lowercase_words
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
-    _feature_mentions(entries, result, authors_by_id)
+    _feature_mentions(entries, gazetteer, result, authors_by_id)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -298,10 +298,12 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
                 add(entry, start, end, *names[match.group()])
 
 
-def _feature_mentions(entries: Sequence[Entry], result: GeoparseResult,
+def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                       authors_by_id: dict[int, str]) -> None:
-    """Hills, oil fields, bases the gazetteer lacks ("Hill 800", "Duraham Oil Field"): placed
-    at the settlement the entry names beside them, precision 2 (``geo.geoparse.features``)."""
+    """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
+    gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
+    one, else placed at the settlement the entry names beside them, precision 2
+    (``geo.geoparse.features``)."""
     by_entry: dict[int, list[Mention]] = {}
     for m in result.mentions:
         by_entry.setdefault(m.entry, []).append(m)
@@ -310,15 +312,23 @@ def _feature_mentions(entries: Sequence[Entry], result: GeoparseResult,
         for start, end in feature_phrases(entry.text):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
-            near = placed_near(start, end, entry.text, mentions, result.places)
-            if near is None:
+            surface = entry.text[start:end]
+            curated = [c.place for c in gazetteer.candidates(surface) if c.curated]
+            if curated:
+                result.places[curated[0].id] = curated[0]
+                mention = Mention(
+                    place=curated[0].id, entry=entry.id, start=start, end=end, surface=surface,
+                    confidence=0.8, precision=1, evidence=f"a feature phrase; curated name: "
+                    f"{curated[0].source}", speaker=_speaker(entry, start, authors_by_id))
+            elif (near := placed_near(start, end, entry.text, mentions, result.places)):
+                mention = Mention(
+                    place=near.place, entry=entry.id, start=start, end=end, surface=surface,
+                    confidence=0.4, precision=2,
+                    evidence=f"a feature the gazetteer lacks, placed at {near.surface!r}, the "
+                             f"place the text names beside it",
+                    speaker=_speaker(entry, start, authors_by_id))
+            else:
                 continue
-            mention = Mention(
-                place=near.place, entry=entry.id, start=start, end=end,
-                surface=entry.text[start:end], confidence=0.4, precision=2,
-                evidence=f"a feature the gazetteer lacks, placed at {near.surface!r}, the "
-                         f"place the text names beside it",
-                speaker=_speaker(entry, start, authors_by_id))
             result.mentions.append(mention)
             result.unresolved = [u for u in result.unresolved if not (
                 u.entry == entry.id and u.start < end and start < u.end)]

@@ -29,6 +29,8 @@ _FEATURE_AFTER = (r"hilltop|hills?|Hills?|mountain range|[Mm]ountains?|Mount|[Oo
                   r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base")
 FEATURE_PHRASE = re.compile(
     r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
+    r"|\d{3,4}[ \t]+(?:Housing Project|Apartment Project|Project)"
+    r"|Military Academy"
     r"|(?:Jabal|Jebel|Jabel|Mount)[ \t\-]" + _NAME + r"(?:[ \t]+(?:mountain|hill|hilltop)s?)?"
     r"|(?:Tal|Tall|Tell)[ \t\-]" + _NAME + r"(?:[ \t]" + _NAME + r")?[ \t]+(?:hilltop|hill)"
     r"|(?:\d{3,4}[ \t]+)?" + _NAME + r"(?:[ \t]" + _NAME + r"){0,2}[ \t]+(?:"

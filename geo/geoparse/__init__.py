@@ -291,6 +291,8 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
     for m in result.mentions:
         read.setdefault(m.entry, []).append((m.start, m.end))
     for entry in entries:
+        if not any(name in entry.text for name in names):  # most entries: a substring test
+            continue
         spans = read.get(entry.id, []) + taken.get(entry.id, [])
         for match in again.finditer(entry.text):
             start, end = match.span()

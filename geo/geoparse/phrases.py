@@ -142,9 +142,30 @@ def _words_after(text: str, end: int) -> Iterator[tuple[int, int]]:
         pos = word.end()
 
 
+_JOINS = " \t-\u2010\u2011"
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether no word can join the name on either side (most names: "in Aleppo."), told
+    from the characters around it without the word patterns: the word before starts in lower
+    case and is no article, and no capital or article follows."""
+    after = text[end:end + 2]
+    if len(after) == 2 and after[0] in _JOINS and (after[1].isupper() or after[1] in "aeAE"):
+        return False
+    if start < 2 or text[start - 1] not in _JOINS:
+        return True
+    begin = start - 1
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_'\u2019`\u02bf\u02be"):
+        begin -= 1
+    word = text[begin:start - 1]
+    return not word or (word[0].islower() and word not in ARTICLE_WORDS)
+
+
 def _run(text: str, spot: _Spot) -> tuple[int, int]:
     """The capitalised run around a spot, without the stop words that may border it."""
     start, end = spot.start, spot.end
+    if _alone(text, start, end):
+        return start, end
     for begin, stop in _words_before(text, start):
         if text[begin:stop] in ARTICLE_WORDS:
             continue  # "Jaish al Fatah": an article joins the words around it

@@ -24,7 +24,9 @@ __all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near"]
 BEFORE_CHARS = 400
 _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ \-\u2010])?"
          r"[A-Z][\w'\u2019`\u02bf\u02be]*")
-_FEATURE_AFTER = (r"hilltop|hills?|Hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
+# Capitalised "Hill" after a name is left out: in comments it is more often a surname ("Fiona
+# Hill") or a foreign place ("Capitol Hill") than a hill of the war; "X hill" is read.
+_FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
                   r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
                   r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base")
 FEATURE_PHRASE = re.compile(

@@ -22,10 +22,12 @@ All of it is linear in the text: one pass of a compiled regex per entry and dict
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.features import feature_phrases, placed_near
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -111,6 +113,7 @@ def geoparse(
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
     ignored = set(not_places) | authors | aliases | lowercase_words
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
+    _feature_mentions(entries, gazetteer, result, authors_by_id)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -270,6 +273,67 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             found = looked[words]
             if found is not None:
                 add(entry, start, start + len(found[2]), *found)
+    _variant_elsewhere(entries, result, looked, taken, add)
+
+
+def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
+                       looked: dict[str, tuple[Place, float, str] | None],
+                       taken: dict[int, list[tuple[int, int]]], add) -> None:
+    """A variant accepted where a cue stood is the same place where the text writes it
+    again without one ("to Resafa" ... "Resafa was captured"): one name, one sense, in one
+    text.  Only whole words, never inside a name already read."""
+    names = {found[2]: found for found in looked.values() if found is not None}
+    if not names:
+        return
+    again = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w'\u2019-])")
+    read: dict[int, list[tuple[int, int]]] = {}
+    for m in result.mentions:
+        read.setdefault(m.entry, []).append((m.start, m.end))
+    for entry in entries:
+        if not any(name in entry.text for name in names):  # most entries: a substring test
+            continue
+        spans = read.get(entry.id, []) + taken.get(entry.id, [])
+        for match in again.finditer(entry.text):
+            start, end = match.span()
+            if not any(a < end and start < b for a, b in spans):
+                add(entry, start, end, *names[match.group()])
+
+
+def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                      authors_by_id: dict[int, str]) -> None:
+    """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
+    gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
+    one, else placed at the settlement the entry names beside them, precision 2
+    (``geo.geoparse.features``)."""
+    by_entry: dict[int, list[Mention]] = {}
+    for m in result.mentions:
+        by_entry.setdefault(m.entry, []).append(m)
+    for entry in entries:
+        mentions = by_entry.get(entry.id, [])
+        for start, end in feature_phrases(entry.text):
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            surface = entry.text[start:end]
+            curated = [c.place for c in gazetteer.candidates(surface) if c.curated]
+            if curated:
+                result.places[curated[0].id] = curated[0]
+                mention = Mention(
+                    place=curated[0].id, entry=entry.id, start=start, end=end, surface=surface,
+                    confidence=0.8, precision=1, evidence=f"a feature phrase; curated name: "
+                    f"{curated[0].source}", speaker=_speaker(entry, start, authors_by_id))
+            elif (near := placed_near(start, end, entry.text, mentions, result.places)):
+                mention = Mention(
+                    place=near.place, entry=entry.id, start=start, end=end, surface=surface,
+                    confidence=0.4, precision=2,
+                    evidence=f"a feature the gazetteer lacks, placed at {near.surface!r}, the "
+                             f"place the text names beside it",
+                    speaker=_speaker(entry, start, authors_by_id))
+            else:
+                continue
+            result.mentions.append(mention)
+            result.unresolved = [u for u in result.unresolved if not (
+                u.entry == entry.id and u.start < end and start < u.end)]
 
 
 def _inside(start: int, spans) -> bool:

@@ -17,6 +17,7 @@ Navigation and category lines of a copied web page ("Categories: Syria | Iraq") 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -56,7 +57,8 @@ FEATURE_AFTER = re.compile(
     r"oil station|gas station|station|silos?|school|hospital|prison|stadium|palace|hotel|"
     r"valley|plain|junction|triangle|factory|plant|camp|base|checkpoint|roundabout|square|"
     r"crossroads?|highway|road|motorway|citadel|barracks|academy|college|mosque|church|"
-    r"quarry|farms?|wells?|cement plant|power plant|thermal plant)\b",
+    r"quarry|farms?|orchards?|wells?|cement plant|power plant|thermal plant|"
+    r"(?:youth )?housing(?: project)?|complex)\b",
     re.IGNORECASE)
 FEATURE_BEFORE = re.compile(
     r"(?:\b(?:Jabal|Jebel|Jabel|Mount|Mt\.?|Hill|Wadi|Lake|Qasr|Sabkhat|Bir|B['\u2019]ir)[ \t-]+)$")
@@ -140,9 +142,30 @@ def _words_after(text: str, end: int) -> Iterator[tuple[int, int]]:
         pos = word.end()
 
 
+_JOINS = " \t-\u2010\u2011"
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether no word can join the name on either side (most names: "in Aleppo."), told
+    from the characters around it without the word patterns: the word before starts in lower
+    case and is no article, and no capital or article follows."""
+    after = text[end:end + 2]
+    if len(after) == 2 and after[0] in _JOINS and (after[1].isupper() or after[1] in "aeAE"):
+        return False
+    if start < 2 or text[start - 1] not in _JOINS:
+        return True
+    begin = start - 1
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_'\u2019`\u02bf\u02be"):
+        begin -= 1
+    word = text[begin:start - 1]
+    return not word or (word[0].islower() and word not in ARTICLE_WORDS)
+
+
 def _run(text: str, spot: _Spot) -> tuple[int, int]:
     """The capitalised run around a spot, without the stop words that may border it."""
     start, end = spot.start, spot.end
+    if _alone(text, start, end):
+        return start, end
     for begin, stop in _words_before(text, start):
         if text[begin:stop] in ARTICLE_WORDS:
             continue  # "Jaish al Fatah": an article joins the words around it
@@ -202,6 +225,9 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                 spot.feature = whole  # "Jabal Hayyan", "Palmyra Castle": named after the spot
                 kept.append(spot)
                 continue
+            if _names_joined(text, start, end, gazetteer):
+                kept.append(spot)  # "al-Layramoun al-Khalidiyah": two names, a comma lost
+                continue
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
                 pending.append((spot, start, end))  # other names of the run are still read
                 continue
@@ -212,9 +238,28 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
     return kept
 
 
+_ARTICLE_START = re.compile(r"(?:al|el|Al|El)[-\u2010]")
+
+
+def _names_joined(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a run no name matches is two or more names written side by side, each after
+    the first opening with an Arabic article ("al-Layramoun al-Khalidiyah"): every piece
+    must be a name of the region in its own right ("Liwa al-Quds", a brigade, is not: Liwa
+    is an oasis of Abu Dhabi)."""
+    words = [m.span() for m in _RUN_WORD.finditer(text, start, end)]
+    cuts = [i for i, (a, _) in enumerate(words) if i and _ARTICLE_START.match(text, a)]
+    if not cuts:
+        return False
+    bounds = [0, *cuts, len(words)]
+    return all(any(gazetteer.in_region(c.place) and c.place.kind != "country"
+                   for c in gazetteer.candidates(text[words[i][0]:words[j - 1][1]]))
+               for i, j in itertools.pairwise(bounds))
+
+
 FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"
                           r"castle|prison|base|airbase|airport|dam|bridge|mountain|oilfield|"
-                          r"roundabout|hotel|palace|school|hospital|camp|station|field|oil)$")
+                          r"roundabout|hotel|palace|school|hospital|camp|station|field|oil|"
+                          r"farms?|orchards?|housing|youth|project|bridge|triangle|complex)$")
 
 
 def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -81,6 +81,14 @@ class Anchors(list):
             cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append(place)
         return cells
 
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        return frozenset(place.id for place in self)
+
+    def __contains__(self, place: object) -> bool:
+        # by id, not by comparing every field of every anchor: asked once per name read
+        return getattr(place, "id", None) in self.ids
+
     def around(self, lat: float, lon: float) -> list[Place]:
         a, b = math.floor(lat), math.floor(lon)
         near = [p for da in (-1, 0, 1) for db in (-1, 0, 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 
 from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
 from geo.geoparse.patterns import LOCATIVE
@@ -40,10 +40,14 @@ RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
 
 
-def _cued(text: str) -> Iterator[tuple[int, int]]:
+def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     """Runs right after a locative ("captured X", "near X"), after "village of", or before
-    "village", "areas", "district": three regex scans for the cues, one match per run."""
-    for start, _ in after_locatives(text):
+    "village", "areas", "district": three regex scans for the cues, one match per run.
+    A locative's word that already starts a name (``free`` says no) is not read again: most
+    do ("in Aleppo"), and the run pattern is the costly part."""
+    for start, end in after_locatives(text):
+        if not free(start, end):
+            continue
         run = RUN_AT.match(text, start)
         if run is not None:
             yield run.span()
@@ -77,7 +81,7 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]],
         return not any(blocked[j][1] > start for j in range(max(0, i - 3), i))
 
     found: dict[int, int] = {}
-    for start, end in _cued(text):
+    for start, end in _cued(text, free):
         if free(start, end) and not text[start:end].isupper():
             found[start] = end
     queue = sorted([*found.items(), *places])

@@ -1,0 +1,98 @@
+"""Named features no gazetteer lists, placed near the place the text is talking about.
+
+War reporting names hills, oil fields, bases, hotels and housing projects that no gazetteer
+has ("Hill 800", "Jabal Hayyan mountain", "the Duraham Oil Field", "Umm Qara hill", "the
+1070 Housing Project").  The phrase itself says it is a place (a feature word before or
+after a capitalised name); where it is lies in the text: next to the settlement the sentence
+is about.  ACLED codes such a report at that settlement with precision 2 ("near it"), and so
+do we: the feature is placed at the nearest settlement or quarter the same entry named just
+before it (or, failing that, just after it in the same sentence), and the evidence says so.
+With no such place near, the name stays unresolved, never given invented coordinates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from geo.geoparse.phrases import FEATURE_AFTER
+from geo.records import Mention, Place
+
+__all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near"]
+
+# How far (characters) a settlement may be named before the feature and still be its place.
+BEFORE_CHARS = 400
+_NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ \-\u2010])?"
+         r"[A-Z][\w'\u2019`\u02bf\u02be]*")
+# Capitalised "Hill" after a name is left out: in comments it is more often a surname ("Fiona
+# Hill") or a foreign place ("Capitol Hill") than a hill of the war; "X hill" is read.
+_FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
+                  r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
+                  r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base")
+FEATURE_PHRASE = re.compile(
+    r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
+    r"|\d{3,4}[ \t]+(?:Housing Project|Apartment Project|Project)"
+    r"|Military Academy"
+    r"|(?:Jabal|Jebel|Jabel|Mount)[ \t\-]" + _NAME + r"(?:[ \t]+(?:mountain|hill|hilltop)s?)?"
+    r"|(?:Tal|Tall|Tell)[ \t\-]" + _NAME + r"(?:[ \t]" + _NAME + r")?[ \t]+(?:hilltop|hill)"
+    r"|(?:\d{3,4}[ \t]+)?" + _NAME + r"(?:[ \t]" + _NAME + r"){0,2}[ \t]+(?:"
+    + _FEATURE_AFTER + r"))\b")
+# Capitalised words that open a sentence or name an actor, not a feature's name.
+_NOT_NAMES = frozenset("""
+the a an this that these those their its his her our several some many most all both each
+army forces force syrian russian turkish kurdish iraqi iranian american government rebel rebels
+isil isis daesh sdf ypg fsa saa regime on in at by from after before during while when with
+""".split())  # noqa: SIM905
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", "facility"})
+
+
+# The words one of the phrases must contain: a literal scan for them is cheap, so the full
+# pattern runs only around them (most comments name no hill or oil field).
+FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|hill|"
+                          r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
+                          r"Palace|Amusement|Technical Base)")
+WINDOW = 90  # characters before a feature word that a phrase may start at
+_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
+             "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
+             "Palace", "Amusement", "Technical")
+
+
+def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of feature phrases in ``text``, without a leading word that is not a name."""
+    if not any(literal in text for literal in _LITERALS):
+        return
+    done = 0
+    for word in FEATURE_WORD.finditer(text):
+        if word.end() <= done:
+            continue
+        match = FEATURE_PHRASE.search(text, max(done, word.start() - WINDOW),
+                                      word.end() + WINDOW)
+        if match is None or match.start() > word.start():
+            continue
+        done = match.end()
+        start, end = match.span()
+        words = text[start:end].split()
+        while words and words[0].lower() in _NOT_NAMES:
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words.pop(0)
+        if len(words) >= 2:
+            yield start, end
+
+
+def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],
+                places: dict[str, Place]) -> Mention | None:
+    """The settlement mention of this entry that a feature at ``start:end`` is placed at:
+    the last one within ``BEFORE_CHARS`` before it, else the first after it in its sentence."""
+    def settlement(m: Mention) -> bool:  # not itself a feature ("Al-Zera'a roundabout")
+        return (places[m.place].kind in SETTLEMENT_KINDS and m.precision <= 2
+                and not FEATURE_AFTER.match(text[m.end:m.end + 30]))
+
+    before = [m for m in mentions if m.end <= start and start - m.end <= BEFORE_CHARS
+              and settlement(m)]
+    if before:
+        return max(before, key=lambda m: m.end)
+    stop = text.find(". ", end)
+    stop = len(text) if stop < 0 else stop
+    after = [m for m in mentions if end <= m.start < stop and settlement(m)]
+    return min(after, key=lambda m: m.start) if after else None

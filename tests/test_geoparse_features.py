@@ -1,0 +1,53 @@
+"""Second round of issue 9: features no gazetteer lists, one sense per name, joined names."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.factions import load_lexicon
+from geo.gazetteer import load_gazetteer
+from geo.geoparse import geoparse
+from geo.geoparse.features import feature_phrases
+from geo.thread import parse_thread
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def run(gazetteer, text: str):
+    entries = parse_thread(text, strict=False).entries
+    result = geoparse(entries, gazetteer,
+                      actor_aliases=[a.text for a in load_lexicon().aliases])
+    return result, {m.surface: m for m in result.mentions}
+
+
+def test_feature_phrases_are_read_and_surnames_are_not():
+    text = ("The army took Hill 853 and the Duraham Oil Field, then Umm Qara hill. "
+            "Fiona Hill said the Semiramis Hotel fell.")
+    found = [text[a:b] for a, b in feature_phrases(text)]
+    assert found == ["Hill 853", "Duraham Oil Field", "Umm Qara hill", "Semiramis Hotel"]
+
+
+def test_a_hill_no_gazetteer_has_is_placed_at_the_town_named_beside_it(gazetteer):
+    _, found = run(gazetteer, "The army advanced near Palmyra and captured Hill 800.")
+    hill, town = found["Hill 800"], found["Palmyra"]
+    assert hill.place == town.place and hill.precision == 2
+    assert "feature the gazetteer lacks" in hill.evidence
+
+
+def test_a_feature_with_no_settlement_near_stays_unplaced(gazetteer):
+    _, found = run(gazetteer, "Nobody knows who holds Hill 800 now.")
+    assert "Hill 800" not in found
+
+
+def test_a_curated_feature_phrase_resolves_to_its_row(gazetteer):
+    result, found = run(gazetteer, "Rebels reached the 1070 Housing Project in Aleppo.")
+    place = result.places[found["1070 Housing Project"].place]
+    assert place.gazetteer_id == "supplement:aleppo_1070_project"
+
+
+def test_two_names_with_a_lost_comma_are_both_read(gazetteer):
+    _, found = run(gazetteer, "The army advanced in the al-Layramoun al-Khalidiyah districts.")
+    assert "al-Layramoun" in found and "al-Khalidiyah" in found

@@ -11,7 +11,6 @@ point the app at a database of its own.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sqlite3
 from pathlib import Path
@@ -21,57 +20,43 @@ import streamlit as st
 from atlas.archive import ALL_THREADS, Archive, merge
 from geo.corpus import (
     built_by_this_pipeline,
-    connect,
     list_threads,
     load_corpus,
     save_corpus,
     stored_digest,
     text_digest,
+    thread_digests,
 )
-from geo.gazetteer import DATA_DIR, ensure_index
-from geo.pipeline import build_corpus, read_thread_file
+from geo.corpus import search as _search_store
+from geo.formats.detect import format_report
+from geo.gazetteer import ensure_index
+from geo.paths import ROOT, database, seeds_dir
+from geo.pipeline import build_corpus, decode_thread_bytes, read_thread_file
 from geo.records import Corpus
-from geo.thread import ThreadError
+from geo.thread import ThreadError, parse_thread
 
 __all__ = [
     "ALL_THREADS",
     "ROOT",
+    "ThreadError",
     "corpus",
     "database",
+    "decode_thread_bytes",
     "ensure_database",
+    "recognised",
+    "search",
     "seeds_dir",
+    "store_pasted",
     "thread_digests",
     "threads",
 ]
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def database() -> Path:
-    """The database the app reads: ``FRONTLINE_DB``, else ``data/atlas.sqlite``."""
-    return Path(os.environ.get("FRONTLINE_DB") or DATA_DIR / "atlas.sqlite")
-
-
-def seeds_dir() -> Path:
-    """The folder of threads built on first start: ``FRONTLINE_SEEDS``, else ``seeds/``."""
-    return Path(os.environ.get("FRONTLINE_SEEDS") or ROOT / "seeds")
 
 
 def _seed_files() -> list[Path]:
     return sorted(seeds_dir().glob("*.txt"))
 
 
-def thread_digests(db: Path) -> dict[str, str]:
-    """Every thread in ``db`` and the digest it was built from, in one query (no file: {})."""
-    if not db.exists():
-        return {}
-    with connect(db) as con:
-        return {source: digest for source, digest in
-                con.execute("SELECT source, digest FROM threads ORDER BY source")}
-
-
 def _database_ok(db: Path) -> bool:
-    # one query, not one per seed file: this runs on every rerun, and an archive has hundreds
     try:
         stored = thread_digests(db)
     except sqlite3.DatabaseError:
@@ -165,3 +150,15 @@ def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool =
         text, strict=strict, as_of=as_of.isoformat() if as_of else None))
     threads.clear()
     return source
+
+
+def search(text: str, *, source: str | None = None, limit: int = 200,
+           db: Path | None = None) -> list[tuple[str, int]]:
+    """(thread, entry id) of the comments holding every word of ``text``, best first."""
+    return _search_store(db or database(), text, source=source, limit=limit)
+
+
+def recognised(text: str, *, source: str, as_of=None) -> str:
+    """What the thread reader recognised in ``text``, in words (family, entries, authors,
+    times, replies); raises :class:`ThreadError` when it is not a thread."""
+    return format_report(parse_thread(text, source=source, as_of=as_of))

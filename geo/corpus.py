@@ -20,14 +20,13 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import MISSING, fields
 from pathlib import Path
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import DATA_DIR, database
 from geo.records import (
     Actor,
     ActorMention,
@@ -54,11 +53,12 @@ __all__ = [
     "search",
     "stored_digest",
     "text_digest",
+    "thread_digests",
     "thread_titles",
 ]
 
 # FRONTLINE_DB points the app and the command line at another database (tests, deployments).
-DB_PATH = Path(os.environ.get("FRONTLINE_DB") or DATA_DIR / "atlas.sqlite")
+DB_PATH = database()
 SCHEMA_VERSION = 1
 
 # Tables holding one record type each, keyed by thread; columns follow the dataclass fields,
@@ -277,6 +277,18 @@ def stored_digest(path: Path, source: str) -> str | None:
     with connect(path) as con:
         row = con.execute("SELECT digest FROM threads WHERE source = ?", (source,)).fetchone()
     return row[0] if row else None
+
+
+def thread_digests(path: Path) -> dict[str, str]:
+    """Every thread in the database and the digest it was built from, in one query (no file: {}).
+
+    One query, not one per thread: the app runs it on every rerun, and an archive has hundreds.
+    """
+    if not path.exists():
+        return {}
+    with connect(path) as con:
+        return {source: digest for source, digest in
+                con.execute("SELECT source, digest FROM threads ORDER BY source")}
 
 
 def thread_titles(path: Path = DB_PATH) -> dict[str, str]:

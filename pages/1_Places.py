@@ -12,7 +12,6 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +20,7 @@ from atlas import markup
 from atlas.controls import Page, page_setup, select_place
 from atlas.state import entry_link
 from geo.export import to_geojson
+from geo.paths import CREDITS_PATH
 from geo.records import Entry, Place
 
 st.set_page_config(page_title="Places · Frontline Atlas", page_icon="📍", layout="wide")
@@ -218,7 +218,7 @@ else:
                else "No unresolved name matches the search.")
 
 # --- credits the gazetteers' licences ask for ---------------------------------------------------
-CREDITS = Path(__file__).resolve().parent.parent / "data" / "CREDITS.md"
+CREDITS = CREDITS_PATH
 with st.expander("Data credits and licences"):
     st.markdown(CREDITS.read_text(encoding="utf-8") if CREDITS.exists()
                 else "GeoNames (CC BY 4.0), Who's On First, UN OCHA (CC BY-IGO), "

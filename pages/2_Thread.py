@@ -19,9 +19,8 @@ import streamlit as st
 from atlas import markup
 from atlas.archive import Archive
 from atlas.controls import page_setup
-from atlas.data import database
+from atlas.data import search
 from atlas.view import slug
-from geo.corpus import search
 from geo.records import Corpus, Entry
 
 st.set_page_config(page_title="Thread · Frontline Atlas", page_icon="💬", layout="wide")
@@ -206,9 +205,9 @@ words = search_words(query or "")
 if words:
     if isinstance(corpus, Archive):  # every thread: hits are (thread, its entry id)
         found = {corpus.global_id(thread, entry_id)
-                 for thread, entry_id in search(database(), query, source=None, limit=1000)}
+                 for thread, entry_id in search(query, source=None, limit=1000)}
     else:
-        found = {entry_id for _, entry_id in search(database(), query, source=corpus.source)}
+        found = {entry_id for _, entry_id in search(query, source=corpus.source)}
     hidden = len(found - {e.id for e in entries})
     entries = [e for e in entries if e.id in found]
     notes.append(f"matching “{query.strip()}”" + (f" ({hidden} more hidden by the filters)"

@@ -15,10 +15,7 @@ import re
 import streamlit as st
 
 from atlas.controls import page_setup
-from atlas.data import store_pasted
-from geo.formats.detect import format_report
-from geo.pipeline import decode_thread_bytes
-from geo.thread import ThreadError, parse_thread
+from atlas.data import ThreadError, decode_thread_bytes, recognised, store_pasted
 
 st.set_page_config(page_title="Add a thread · Frontline Atlas", page_icon="➕", layout="wide")
 
@@ -99,7 +96,7 @@ def recognise(data: bytes, label: str, when: datetime.date | None) -> str:
     """What the reader finds in the input, in one line (cached: the page reruns often)."""
     try:
         text = decode_thread_bytes(data, source=label)
-        return "Recognised: " + format_report(parse_thread(text, source=label, as_of=when))
+        return "Recognised: " + recognised(text, source=label, as_of=when)
     except ThreadError:
         return ""  # the build reports it, with its line
 

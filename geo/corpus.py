@@ -44,6 +44,7 @@ from geo.reviews import Review, apply_reviews, text_key
 __all__ = [
     "DB_PATH",
     "built_by_this_pipeline",
+    "delete_thread",
     "list_threads",
     "load_corpus",
     "load_reviews",
@@ -297,6 +298,13 @@ def thread_titles(path: Path = DB_PATH) -> dict[str, str]:
         return {}
     with connect(path) as con:
         return {r[0]: r[1] or "" for r in con.execute("SELECT source, title FROM threads")}
+
+
+def delete_thread(path: Path, source: str) -> None:
+    """Remove one thread and everything built from it (its reviews stay: they belong to its
+    text, and come back if the same text is built again)."""
+    with connect(path) as con:
+        _delete_thread(con, source)
 
 
 def list_threads(path: Path = DB_PATH) -> list[str]:

@@ -176,7 +176,7 @@ PENDING_MODULES = {"atlas.mapview"}
 PENDING_FUNCTIONS = {
     "atlas.mapview._make_plan", "atlas.mapview._place_labels", "atlas.mapview.legend_items",
     "atlas.controls.page_setup", "atlas.state.parse_query", "atlas.panel.render",
-    "geo.claims.disputes.link_disputes", "geo.pipeline.build_corpus",
+    "geo.claims.disputes.link_disputes",
 }
 
 

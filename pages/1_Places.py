@@ -16,7 +16,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from atlas import markup
+from atlas import cards, markup
 from atlas.controls import Page, page_setup, select_place
 from atlas.state import entry_link
 from geo.export import to_geojson
@@ -38,10 +38,7 @@ def fold(value: str) -> str:
 
 
 def stamp(entry: Entry) -> str:
-    if not entry.posted_at:
-        return "the post" if entry.kind == "post" else ""
-    day, _, clock = entry.posted_at.partition("T")
-    return f"{day} {clock[:5]}"
+    return cards.stamp(entry.posted_at, kind=entry.kind)
 
 
 def thread_link(page: Page, entry_id: int) -> str:
@@ -166,28 +163,11 @@ if place is not None:
         st.info(f"{place.name} is selected but hidden by the current filters.", icon="ℹ️")
     elif not own:
         st.caption("No mention in view names it directly; it appears through claims only.")
-    items = []
-    for mention in own:
-        entry = view.entry(mention.entry)
-        left, right, head, tail = markup.word_context(entry.text, mention.start, mention.end)
-        body = markup.highlight(entry.text[left:right],
-                                [(mention.start - left, mention.end - left, "fa-place",
-                                  f"confidence {mention.confidence:.2f}")])
-        body = head + " ".join(body.split()) + tail
-        who = entry.author or "?"
-        if mention.speaker and mention.speaker != entry.author:
-            who = f"{mention.speaker} (quoted by {entry.author})"
-        items.append(
-            f'<li><a href="{markup.text(thread_link(page, entry.id))}" target="_self">'
-            f"#{entry.id}</a> <b>{markup.text(who)}</b> "
-            f'<span class="fa-meta">{markup.text(stamp(entry))} · as “'
-            f"{markup.text(mention.surface)}” · confidence {mention.confidence:.2f} · "
-            f"precision {mention.precision}</span><br>{body}</li>")
+    items = [cards.mention_item(view.entry(m.entry), m, href=thread_link(page, m.entry))
+             for m in own]
     if items:
-        st.markdown(
-            "<style>mark.fa-place{background:#fde9b5;padding:0 .1rem;border-radius:.2rem}"
-            ".fa-mentions li{margin-bottom:.5rem}.fa-meta{color:#666;font-size:.85rem}</style>"
-            f'<ul class="fa-mentions">{"".join(items)}</ul>', unsafe_allow_html=True)
+        st.markdown(cards.stylesheet() + f'<ul class="fa-mentions">{"".join(items)}</ul>',
+                    unsafe_allow_html=True)
     claims = view.claims_about(place.id)
     if claims:
         st.page_link("pages/3_Claims.py", label=f"{len(claims)} claims about {place.name} →",

@@ -13,13 +13,14 @@ months (:func:`atlas.view.timeline_stops`) instead of comment by comment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
 from atlas.archive import ALL_THREADS
 from atlas.data import corpus as load_thread
 from atlas.data import ensure_database, threads
+from atlas.playback import SPEEDS, parse_window, window_start
 from atlas.state import ViewState, parse_query, to_query
 from atlas.view import (
     Filters,
@@ -42,7 +43,9 @@ __all__ = ["ALL_THREADS", "Page", "page_setup", "timeline_slider"]
 LAST_QUERY = "_atlas_last_query"
 LAST_STATE = "_atlas_last_state"
 WIDGET_KEYS = ("w_thread", "w_t", "w_sides", "w_who", "w_kinds", "w_conf", "w_tiles",
-               "w_reviewed", "w_claimconf")
+               "w_reviewed", "w_claimconf", "w_window", "w_speed")
+#: The sliding windows the play control offers ("" is cumulative); a link may ask for others.
+WINDOWS = ("", "1", "3", "5", "10", "20", "1h", "6h", "24h", "168h")
 
 
 @dataclass(slots=True)
@@ -83,6 +86,8 @@ def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], stops: Stops,
     st.session_state["w_claimconf"] = float(f.min_claim_confidence)
     st.session_state["w_tiles"] = state.online_tiles
     st.session_state["w_place"] = state.place
+    st.session_state["w_window"] = state.window.to_param() if state.window else ""
+    st.session_state["w_speed"] = state.speed
 
 
 def _format_step(steps: list[TimelineStep], stops: Stops):
@@ -99,8 +104,11 @@ def _thread_name(available: list[str], titles: dict[str, str]):
                          else titles.get(name) or name)
 
 
-def timeline_slider(page: Page, *, container=None) -> None:
-    """The time slider (drawn where the page wants it; the map page puts it above the map)."""
+def timeline_slider(page: Page, *, container=None, compact: bool = False) -> None:
+    """The time slider (drawn where the page wants it; the map page puts it under the map).
+
+    ``compact``: no label line above it (the map page's row has a play button beside it).
+    """
     where = container or st.sidebar
     steps, stops = page.steps, page.stops
     if len(stops.indices) < 2:
@@ -115,7 +123,8 @@ def timeline_slider(page: Page, *, container=None) -> None:
         help_text = (f"Show only what the threads had said by the end of this {stops.grain} "
                      f"({len(steps)} entries in {len(stops.indices)} steps).")
     where.select_slider(label, options=list(stops.indices), key="w_t",
-                        format_func=_format_step(steps, stops), help=help_text)
+                        format_func=_format_step(steps, stops), help=help_text,
+                        label_visibility="collapsed" if compact else "visible")
 
 
 def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
@@ -188,8 +197,11 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
                        "from the OpenStreetMap servers.")
 
     until = st.session_state.get("w_t")
+    window = parse_window(st.session_state.get("w_window") or "")
+    last = len(steps) - 1 if until is None else int(until)
     filters = Filters(
         until=None if until is None or until >= len(steps) - 1 else int(until),
+        since=window_start(steps, last, window),
         sides=frozenset(st.session_state["w_sides"]),
         commenters=frozenset(st.session_state["w_who"]),
         kinds=frozenset(st.session_state["w_kinds"]),
@@ -199,14 +211,16 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     )
     state = ViewState(thread=corpus.source, filters=filters,
                       place=st.session_state.get("w_place"),
-                      online_tiles=bool(st.session_state["w_tiles"]))
+                      online_tiles=bool(st.session_state["w_tiles"]), window=window,
+                      speed=float(st.session_state.get("w_speed") or 1.0))
     view = apply_filters(corpus, filters)
     if state.place and view.place(state.place) is None and state.place not in {
             p.id for p in corpus.places}:
-        state = ViewState(state.thread, state.filters, None, state.online_tiles)
+        state = replace(state, place=None)
     sync_url(state, steps)
+    notes_box = st.container()  # present on every run, notes or not (see atlas.data)
     for note in notes:
-        st.info(f"Link parameter {note}.", icon="ℹ️")
+        notes_box.info(f"Link parameter {note}.", icon="ℹ️")
     st.session_state[LAST_STATE] = state
     return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
                 stops=stops)
@@ -218,6 +232,27 @@ def sync_url(state: ViewState, steps: list[TimelineStep]) -> None:
     if query != _query_dict():
         st.query_params.from_dict(query)
     st.session_state[LAST_QUERY] = query
+
+
+def playback_controls(container=None) -> None:
+    """The play mode (cumulative or a sliding window) and the speed, for the map page."""
+    where = container or st
+    options = list(WINDOWS)
+    current = st.session_state.get("w_window") or ""
+    if current not in options:  # a link asked for a window the list does not offer
+        options.append(current)
+    where.selectbox("Show", options, key="w_window", format_func=_window_name,
+                    help="Everything up to the slider's time, or only the last comments or "
+                         "hours before it (a sliding window). In the link as window=.")
+    if st.session_state.get("w_speed") not in SPEEDS:
+        st.session_state["w_speed"] = 1.0
+    where.select_slider("Speed", options=list(SPEEDS), key="w_speed",
+                        format_func=lambda s: f"{s:g}×", help="Play speed. In the link as speed=.")
+
+
+def _window_name(value: str) -> str:
+    window = parse_window(value) if value else None
+    return window.describe() if window else "everything so far"
 
 
 def select_place(place_id: str | None) -> None:

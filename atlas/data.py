@@ -68,6 +68,9 @@ def _database_ok(db: Path) -> bool:
 def ensure_database(db: Path | None = None) -> Path:
     """Build what is missing (gazetteer index, seed threads) and say so on the page."""
     db = db or database()
+    # One placeholder on every run, built or not: the page's elements keep their places in
+    # the tree, so the map after them is not mounted afresh on the run after a build.
+    holder = st.empty()
     if _database_ok(db):
         return db
     if db.exists():
@@ -76,8 +79,10 @@ def ensure_database(db: Path | None = None) -> Path:
         except sqlite3.DatabaseError:
             st.warning(f"The database {db.name} was unreadable; rebuilding it from seeds/.")
             db.unlink()
-    with st.status("Building the map data from seeds/ (first start, or new code or data "
-                   "since the last build) ...", expanded=True) as box:
+    # in the placeholder, so that once built the notice leaves the first screen to the map
+    failed = False
+    with holder.status("Building the map data from seeds/ (first start, or new code or data "
+                       "since the last build) ...", expanded=True) as box:
         bar = st.progress(0.0, text="gazetteer index")
         ensure_index(quiet=True)
         files = _seed_files()
@@ -88,6 +93,7 @@ def ensure_database(db: Path | None = None) -> Path:
                 text = read_thread_file(path)
             except ThreadError as error:
                 st.error(error.describe())
+                failed = True
                 continue
 
             def progress(step: str, fraction: float, *, n: int = number,
@@ -98,6 +104,8 @@ def ensure_database(db: Path | None = None) -> Path:
             built = build_corpus(text, source=path.name, progress=progress)
             save_corpus(db, built, digest=text_digest(text))
         box.update(label="Map data built.", state="complete", expanded=False)
+    if not failed:  # a file that could not be read keeps its message on the page
+        holder.empty()
     threads.clear()
     return db
 

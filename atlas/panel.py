@@ -22,10 +22,14 @@ import streamlit as st
 from atlas import markup, review_ui
 from atlas.archive import Archive, locate
 from atlas.controls import select_place
+from atlas.feed import FeedItem, feed_items, item_html
 from atlas.view import TimelineStep, View
 from geo.records import Claim, Mention
 
-__all__ = ["render"]
+__all__ = ["HIGHLIGHT", "render", "render_feed", "render_overview"]
+
+#: Session key: the places of the feed item the reader clicked, highlighted on the map.
+HIGHLIGHT = "_atlas_highlight"
 
 PRECISION = {1: "the place itself", 2: "near it", 3: "the wider area"}
 MAX_LISTED = 60  # a place mentioned more often than this is listed in part, with a note
@@ -42,6 +46,9 @@ STYLE = """
 .atlas-badge {display: inline-block; padding: 0 6px; border-radius: 8px; color: white;
               font-size: 0.78rem; margin-right: 4px;}
 .atlas-disputed {color: #b7791f; font-weight: 600;}
+.atlas-feed-item {padding: 0.15rem 0 0.1rem 0.5rem; margin: 0.35rem 0 0 0; font-size: 0.88rem;
+                  line-height: 1.3;}
+.atlas-feed-mod {color: #6b6b6b;}
 </style>
 """
 
@@ -105,13 +112,14 @@ def _claim_html(view: View, claim: Claim, colours: dict[str, str], names: dict[s
     )
 
 
-def _overview(view: View) -> None:
-    st.subheader("Places in view")
+def render_overview(view: View) -> None:
+    """The most-mentioned places in view, each a button that selects it."""
     if not view.places:
         st.info("Nothing to show for these filters and this point in time. Move the timeline "
                 "forward or clear a filter.")
         return
-    st.caption("Click a marker on the map, or a place here, to read what the thread says.")
+    st.caption("Click a marker or a name on the map, or a place here, to read what the "
+               "thread says.")
     for place in view.places[:15]:
         label = f"{place.name} · {place.kind} · {view.counts[place.id]} mention(s)"
         if st.button(label, key=f"pick-{place.id}", width="stretch"):
@@ -126,7 +134,7 @@ def render(view: View, *, state, steps: list[TimelineStep]) -> None:
     if place is None:
         if state.place:
             st.info("The selected place is not in view at this time or with these filters.")
-        _overview(view)
+        render_overview(view)
         return
     top = st.columns([5, 1])
     top[0].subheader(place.name)
@@ -208,3 +216,32 @@ def _by_thread(archive: Archive, items: Sequence[T], html: Callable[[T], str],
         st.caption(f"{len(rest)} more threads ({sum(len(g) for _, g in rest)} {noun}s): "
                    + ", ".join(thread for thread, _ in rest[:10])
                    + (", ..." if len(rest) > 10 else "") + ". Pick one in the sidebar.")
+
+
+def _pick(item: FeedItem) -> None:
+    """A feed item was clicked: select its first place, highlight all of them."""
+    select_place(item.places[0] if item.places else None)
+    st.session_state[HIGHLIGHT] = list(item.places)
+
+
+def render_feed(view: View, *, place: str | None) -> None:
+    """The feed: claims and place-naming comments up to the timeline's time, newest first.
+
+    Each item is a card and a button naming its places; the button selects the first place
+    and highlights all of them on the map.  With a place selected, only its items.
+    """
+    st.markdown(STYLE, unsafe_allow_html=True)
+    items = feed_items(view, place=place)
+    about = f" about {view.place(place).name}" if place and view.place(place) else ""
+    st.markdown(f"**Feed{markup.text(about)}** · {len(items)} item{'s' * (len(items) != 1)}, "
+                "newest first")
+    if not items:
+        st.caption("Nothing said yet at this point of the timeline.")
+    for item in items:
+        st.markdown(item_html(item, thread_link=_thread_link(view, item.entry)),
+                    unsafe_allow_html=True)
+        if item.places:
+            st.button(", ".join(item.names), key=f"feed-{item.key}", type="tertiary",
+                      icon=":material/location_on:",
+                      on_click=_pick, args=(item,),
+                      help="Show on the map: selects the first place, highlights them all")

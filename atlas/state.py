@@ -19,6 +19,8 @@ place      the selected place (its id)                            ``geonames:170
 tiles      ``osm`` to add online OpenStreetMap tiles              ``osm``
 reviewed   ``1``: only claims an analyst confirmed or corrected   ``1``
 claimconf  minimum claim confidence, 0 to 1                       ``0.7``
+window     play a sliding window: last N comments, or ``Nh`` hours ``5``, ``6h``
+speed      play speed (0.5, 1, 2 or 4 times)                      ``2``
 ========== ====================================================== ============================
 """
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from atlas.archive import ALL_THREADS, locate
+from atlas.playback import Window, parse_speed, parse_window
 from atlas.view import Filters, TimelineStep, authors, kinds, slug
 from geo.records import Corpus
 
@@ -44,6 +47,8 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     place: str | None = None
     online_tiles: bool = False
+    window: Window | None = None  # None: the timeline is cumulative
+    speed: float = 1.0
 
     def with_filters(self, **changes: object) -> ViewState:
         return replace(self, filters=replace(self.filters, **changes))  # type: ignore[arg-type]
@@ -168,10 +173,25 @@ def parse_query(
     if tiles and not online:
         notes.append(f"ignored tiles={_shorten(tiles[0])}: the only online layer is 'osm'")
 
+    window = None
+    for value in _values(params, "window")[:1]:
+        window = parse_window(value)
+        if window is None:
+            notes.append(f"ignored window={_shorten(value)}: give a number of comments (5) "
+                         "or hours (6h)")
+    speed = 1.0
+    for value in _values(params, "speed")[:1]:
+        chosen = parse_speed(value)
+        if chosen is None:
+            notes.append(f"ignored speed={_shorten(value)}: give 0.5, 1, 2 or 4")
+        else:
+            speed = chosen
+
     filters = Filters(until=until, sides=frozenset(sides), commenters=frozenset(commenters),
                       kinds=frozenset(chosen_kinds), min_confidence=confidence,
                       reviewed_only=reviewed_only, min_claim_confidence=claim_confidence)
-    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online), notes
+    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online,
+                     window=window, speed=speed), notes
 
 
 def _fraction(values: Sequence[str], name: str, notes: list[str]) -> float:
@@ -213,6 +233,10 @@ def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[s
         query["place"] = [state.place]
     if state.online_tiles:
         query["tiles"] = ["osm"]
+    if state.window is not None:
+        query["window"] = [state.window.to_param()]
+    if state.speed != 1.0:
+        query["speed"] = [f"{state.speed:g}"]
     return query
 
 

@@ -171,6 +171,8 @@ class Filters:
     """The user's choices; empty sets mean 'all'."""
 
     until: int | None = None  # the last timeline step shown (inclusive); None: the whole thread
+    #: the first timeline step shown (a sliding window's start); None: from the beginning
+    since: int | None = None
     sides: frozenset[str] = frozenset()
     commenters: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
@@ -337,10 +339,11 @@ def apply_filters(corpus: Corpus, filters: Filters) -> View:
     cached = _recall(_VIEWS, key, corpus)
     if cached is not None:
         return cached  # type: ignore[return-value]
-    if filters.until is None:
+    if filters.until is None and not filters.since:
         view = _filter(corpus, filters)
     else:
-        view = _cut(corpus, apply_filters(corpus, replace(filters, until=None)), filters)
+        view = _cut(corpus, apply_filters(corpus, replace(filters, until=None, since=None)),
+                    filters)
     _remember(_VIEWS, key, corpus, view, _KEEP_VIEWS)
     return view
 
@@ -391,14 +394,20 @@ def _filter(corpus: Corpus, filters: Filters) -> View:
 
 
 def _cut(corpus: Corpus, whole: View, filters: Filters) -> View:
-    """``whole`` (the same filters over the whole timeline) up to step ``filters.until``."""
+    """``whole`` (the same filters over the whole timeline) from step ``filters.since`` to
+    step ``filters.until``."""
     index = _index(corpus)
-    until = max(0, filters.until or 0)
+    until = len(index.steps) if filters.until is None else max(0, filters.until)
+    since = max(0, filters.since or 0)
     rank = index.rank
-    keep = [i for i, m in enumerate(whole.mentions) if rank[m.entry] <= until]
-    claims_keep = [i for i, c in enumerate(whole.claims) if rank[c.entry] <= until]
+
+    def shown(entry: int) -> bool:
+        return since <= rank[entry] <= until
+
+    keep = [i for i, m in enumerate(whole.mentions) if shown(m.entry)]
+    claims_keep = [i for i, c in enumerate(whole.claims) if shown(c.entry)]
     return _assemble(
-        corpus, filters, index, [e for e in whole.entries if rank[e.id] <= until],
+        corpus, filters, index, [e for e in whole.entries if shown(e.id)],
         [whole.mentions[i] for i in keep], [whole.mention_side_sets[i] for i in keep],
         [whole.claims[i] for i in claims_keep], [whole.claim_place_ids[i] for i in claims_keep],
         _kind_test(index.places, filters))

@@ -199,7 +199,7 @@ def cmd_extract(options: argparse.Namespace) -> int:
         write_json(corpus, sys.stdout, progress=records.update)
         records.close()
     elif options.format == "geojson":
-        print(json.dumps(to_geojson(corpus), ensure_ascii=False, indent=2))
+        print(json.dumps(to_geojson(corpus, at=options.at), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(claims_csv(corpus))
     return 0
@@ -228,6 +228,9 @@ def parser() -> argparse.ArgumentParser:
                                       "50 MB)")
     extract.add_argument("--format", choices=["json", "geojson", "csv", "text"], default="json",
                          help="text: the plain text the entries' offsets index")
+    extract.add_argument("--at", default=None, metavar="TIME",
+                         help="geojson: control areas and front lines at this time "
+                              "(e.g. 2016-06-07T20:30; default: the end of the thread)")
     extract.add_argument("--online", action="store_true",
                          help="look up names the gazetteer lacks with Nominatim (needs network)")
     extract.add_argument("--user-agent", default="",

@@ -1,13 +1,16 @@
-"""Frontline Atlas — the map page: the thread's places, claims and front lines, over time.
+"""Frontline Atlas — the map page: the thread's places, claims and movements, over time.
 
 The app's home page (``app.py`` names it first): ``streamlit run app.py`` opens it, and builds
-data/atlas.sqlite from seeds/ on the first start.
+data/atlas.sqlite from seeds/ on the first start.  Map first: the map fills the first screen
+with the timeline and play control under it; beside it (below it on a phone) the selected
+place's panel and the feed; counts, the bar chart, exports and the share link come after.
 """
 
 from __future__ import annotations
 
 import bisect
 import time
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -15,121 +18,204 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import panel
-from atlas.assets import install_static_assets, use_local_assets
-from atlas.basemap import base_map
 from atlas.charts import timeline_chart_html
-from atlas.controls import page_setup, select_place, sync_url, timeline_slider
-from atlas.mapview import (
+from atlas.controls import (
+    page_setup,
+    playback_controls,
+    select_place,
+    sync_url,
+    timeline_slider,
+)
+from atlas.exports import export_name, view_export
+from atlas.frontlines import front_view, frontline_layers
+from atlas.frontlines import legend_html as front_legend_html
+from atlas.frontlines import legend_items as front_legend_items
+from atlas.map import (
     cluster_assets,
     clusters,
-    legend_html,
+    fit_bounds,
+    legend_control,
     legend_items,
     map_center,
+    outside_first_view,
     place_at,
     place_layers,
 )
-from atlas.state import ViewState, to_query
+from atlas.map.assets import install_static_assets, use_local_assets
+from atlas.map.basemap import base_map
+from atlas.playback import BASE_SECONDS
+from atlas.state import to_query
 from atlas.view import Filters, apply_filters
 
 STARTED = time.perf_counter()  # bench/bench_app.py reads how long each script run took
 ROOT = Path(__file__).resolve().parent.parent
-PLAY_STEP_SECONDS = 1.2
+PLAYING, NEXT_STEP = "_atlas_playing", "_atlas_next_t"
+# Everything the first screen holds besides the map: the page's top margin and the
+# timeline row under the map (px); the map takes the rest of the screen's height.
+CHROME_PX = 128
+PHONE_CHROME_PX = 250
+PAGE_CSS = f"""
+<style>
+[data-testid="stMainBlockContainer"] {{padding: 2.9rem 1rem 1rem 1rem;}}
+iframe[title="streamlit_folium.st_folium"] {{height: max(320px, calc(100vh - {CHROME_PX}px))
+                                             !important;}}
+div.st-key-atlas-side.st-key-atlas-side {{
+    height: max(320px, calc(100vh - {CHROME_PX - 64}px)) !important;
+    flex: 0 0 auto !important; min-height: 0 !important;
+                    overflow-y: auto; overflow-x: hidden; flex-wrap: nowrap;}}
+.st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
+/* a phone stacks the timeline row (play, slider, options): the map leaves room for it */
+@media (max-width: 640px) {{
+  iframe[title="streamlit_folium.st_folium"] {{
+      height: max(300px, calc(100vh - {PHONE_CHROME_PX}px)) !important;}}
+  div.st-key-atlas-side.st-key-atlas-side {{height: auto !important; overflow-y: visible;}}
+}}
+</style>
+"""
 
-st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed")
 install_static_assets(ROOT)
 use_local_assets()
 
 # A pending step from the play control is applied before the slider exists in this run.
-if "_atlas_next_t" in st.session_state:
-    st.session_state["w_t"] = st.session_state.pop("_atlas_next_t")
+if NEXT_STEP in st.session_state:
+    st.session_state["w_t"] = st.session_state.pop(NEXT_STEP)
 
 page = page_setup(title="Map", timeline_in_sidebar=False)
 view, state, steps = page.view, page.state, page.steps
 stops = page.stops.indices
+st.markdown(PAGE_CSS, unsafe_allow_html=True)
 
-st.title("Frontline Atlas")
-timed = [s.at for s in steps if s.at]
-span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
-        if timed else "no timestamps")
-source = (f"All threads: {len(page.threads)} threads" if page.all_threads
-          else f"Thread: {page.corpus.source}")
-st.caption(f"{source} · {len(page.corpus.entries)} entries · {span} · "
-           "places geocoded offline (GeoNames + curated supplement)")
+# Reaching the last stop ends playing before the button is drawn, so it shows "Play".
+if st.session_state.get(PLAYING) and st.session_state.get("w_t", stops[-1]) >= stops[-1]:
+    st.session_state[PLAYING] = False
 
-# --- timeline -----------------------------------------------------------------------------
-chart_col, play_col = st.columns([12, 1], vertical_alignment="bottom")
-with chart_col:
-    st.markdown(timeline_chart_html(page), unsafe_allow_html=True)
-    timeline_slider(page, container=st)
-with play_col:
-    playing = st.session_state.get("_atlas_playing", False)
-    grain = page.stops.grain
-    step_help = ("Step through the thread comment by comment" if grain == "comment"
-                 else f"Step through the threads {grain} by {grain}")
-    if st.button("⏸" if playing else "▶", help=step_help, key="play"):
-        playing = not playing
-        st.session_state["_atlas_playing"] = playing
-        if playing and st.session_state.get("w_t", stops[-1]) >= stops[-1]:
-            st.session_state["_atlas_next_t"] = stops[0]
-            st.rerun()
 
-metric = st.columns(4)
-metric[0].metric("Comments shown", len(view.entries))
-metric[1].metric("Places", len(view.places))
-metric[2].metric("Place mentions", len(view.mentions))
-metric[3].metric("Claims", len(view.claims))
+def _toggle_play() -> None:
+    """Play or pause; play at the end starts again from the beginning."""
+    playing = not st.session_state.get(PLAYING, False)
+    st.session_state[PLAYING] = playing
+    if playing and st.session_state.get("w_t", stops[-1]) >= stops[-1]:
+        st.session_state["w_t"] = stops[0]
 
-# --- map and panel ------------------------------------------------------------------------
-map_col, panel_col = st.columns([3, 2], gap="medium")
-with map_col:
-    # The base map stays the same for a thread (its centre comes from the whole thread, not the
-    # filtered view): only the "Thread" layer changes, so the map never reloads or flashes.
-    everything = apply_filters(page.corpus, Filters())
-    center, zoom = map_center(everything)
-    base = base_map(center=center, zoom=zoom, online_tiles=state.online_tiles)
-    if clusters(everything):
-        # The browser loads a map's scripts once, when the map is first drawn: a map that may
-        # cluster at some step carries Leaflet.markercluster from the start.
-        cluster_assets().add_to(base)
-    clicked = st_folium(
-        base,
-        key=f"map-{page.corpus.source}-{state.online_tiles}",
-        feature_group_to_add=place_layers(view, selected=state.place),
-        height=620,
-        use_container_width=True,
-        returned_objects=["last_object_clicked"],
-    )
-    st.markdown(legend_html(legend_items(view)), unsafe_allow_html=True)
 
-point = (clicked or {}).get("last_object_clicked")
+MAP_KEY = f"map-{page.corpus.source}-{state.online_tiles}"
+# A click on the map is in the map's value when this run starts: taken here, before anything
+# is drawn, the same run rings the place on the map and opens its panel (no second run).
+point = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
 if point and point != st.session_state.get("_atlas_last_click"):
     st.session_state["_atlas_last_click"] = point
     picked = place_at(view, point.get("lat"), point.get("lng"))
     if picked and picked != state.place:
         select_place(picked)
-        state = ViewState(state.thread, state.filters, picked, state.online_tiles)
+        st.session_state.pop(panel.HIGHLIGHT, None)
+        state = replace(state, place=picked)
         sync_url(state, steps)
-        st.rerun()
 
-with panel_col:
-    panel.render(view, state=state, steps=steps)
+map_col, side_col = st.columns([3, 1], gap="small")
 
-# --- share --------------------------------------------------------------------------------
+# --- the map, and the timeline under it -----------------------------------------------------
+with map_col:
+    # The base map stays the same for a thread (its frame comes from the whole thread, not
+    # the filtered view): only the place layer changes, so the map never reloads or flashes.
+    everything = apply_filters(page.corpus, Filters())
+    center, zoom = map_center(everything)
+    base = base_map(center=center, zoom=zoom, online_tiles=state.online_tiles,
+                    bounds=fit_bounds(everything))
+    if clusters(everything):
+        # The browser loads a map's scripts once, when the map is first drawn: a map that may
+        # cluster at some step carries Leaflet.markercluster from the start.
+        cluster_assets().add_to(base)
+    layer = place_layers(view, selected=state.place,
+                         highlight=st.session_state.get(panel.HIGHLIGHT) or ())
+    # Control areas and front lines at this moment (drawn under the places).
+    front = front_view(view, steps=steps, compare_until=st.session_state.get("w_front_compare"))
+    legend_control(legend_items(view),
+                   outside=[p.name for p in outside_first_view(everything)],
+                   extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
+    st_folium(
+        base,
+        key=MAP_KEY,
+        feature_group_to_add=[frontline_layers(view, state=state, steps=steps, front=front),
+                              layer],
+        height=560,  # the page's CSS sizes the frame to the screen
+        use_container_width=True,
+        returned_objects=["last_object_clicked"],
+    )
+    with st.container(key="atlas-timeline"):
+        play_col, slider_col, options_col = st.columns([2, 12, 3], vertical_alignment="center")
+        playing = bool(st.session_state.get(PLAYING))
+        grain = page.stops.grain
+        step_help = ("Step through the thread comment by comment" if grain == "comment"
+                     else f"Step through the threads {grain} by {grain}")
+        play_col.button("Pause" if playing else "Play", key="play", on_click=_toggle_play,
+                        icon=":material/pause:" if playing else ":material/play_arrow:",
+                        help=step_help, width="stretch")
+        with slider_col:
+            timeline_slider(page, container=st, compact=True)
+        with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
+            playback_controls()
+            st.selectbox("Front lines: compare with", [None, *stops], key="w_front_compare",
+                         format_func=lambda i: ("no other moment" if i is None
+                                                else page.stops.labels[i]),
+                         help="Outline what changed hands between that moment and now")
+
+# --- beside the map: what the thread says ---------------------------------------------------
+with side_col, st.container(key="atlas-side"):
+    timed = [s.at for s in steps if s.at]
+    span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
+            if timed else "no timestamps")
+    source = (f"All threads: {len(page.threads)} threads" if page.all_threads
+              else f"Thread: {page.corpus.source}")
+    shown = "" if state.window is None else f" · showing {state.window.describe()}"
+    f = state.filters
+    chosen = [*sorted(f.sides), *sorted(f.commenters), *sorted(f.kinds)]
+    if f.min_confidence:
+        chosen.append(f"confidence ≥ {f.min_confidence:g}")
+    # the sidebar starts folded on this page: the filters in force are said here
+    only = f" · only: {', '.join(chosen)} (sidebar »)" if chosen else ""
+    st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
+    if state.place:
+        panel.render(view, state=state, steps=steps)
+    panel.render_feed(view, place=state.place)
+
+# --- secondary: counts, the bar chart, the places list, exports, the share link -------------
+metric = st.columns(4)
+metric[0].metric("Comments shown", len(view.entries))
+metric[1].metric("Places", len(view.places))
+metric[2].metric("Place mentions", len(view.mentions))
+metric[3].metric("Claims", len(view.claims))
+st.markdown(timeline_chart_html(page), unsafe_allow_html=True)
+
+places_col, export_col = st.columns([3, 2])
+with places_col, st.expander("Places in view", expanded=False):
+    panel.render_overview(view)
+with export_col:
+    # the files are made only when a button is pressed (a callable), not on every run
+    name = export_name(view, steps, state.window)
+    st.markdown("**Export what you see** (filters and time applied)")
+    down = st.columns(2)
+    down[0].download_button("GeoJSON", lambda: view_export(view, steps, state.window).geojson,
+                            f"{name}.geojson", mime="application/geo+json",
+                            icon=":material/download:", key="export-geojson")
+    down[1].download_button("CSV", lambda: view_export(view, steps, state.window).csv,
+                            f"{name}.csv", mime="text/csv", icon=":material/download:",
+                            key="export-csv")
+    st.caption(f"Files: {name}.geojson (places), {name}.csv (claims)")
+
 with st.expander("Share this view"):
     url = urlsplit(st.context.url or "")
     base_url = f"{url.scheme}://{url.netloc}{url.path}" if url.netloc else "./"
     query = urlencode(to_query(state, steps=steps), doseq=True)
     st.code(f"{base_url}?{query}" if query else base_url, language=None)
-    st.caption("The link reproduces the time, the filters and the selected place. "
-               "Base map: Made with Natural Earth (public domain).")
+    st.caption("The link reproduces the time, the play mode, the filters and the selected "
+               "place. Base map: Made with Natural Earth (public domain).")
 
 st.session_state["_atlas_run_ms"] = (time.perf_counter() - STARTED) * 1000
 
-if st.session_state.get("_atlas_playing"):
+if st.session_state.get(PLAYING):
     current = st.session_state.get("w_t", stops[-1])
-    if current >= stops[-1]:
-        st.session_state["_atlas_playing"] = False
-    else:
-        time.sleep(PLAY_STEP_SECONDS)
-        st.session_state["_atlas_next_t"] = stops[bisect.bisect_right(stops, current)]
-        st.rerun()
+    time.sleep(BASE_SECONDS / max(0.25, state.speed))
+    st.session_state[NEXT_STEP] = stops[min(len(stops) - 1, bisect.bisect_right(stops, current))]
+    st.rerun()

@@ -21,6 +21,9 @@ st.set_page_config(page_title="Add a thread · Frontline Atlas", page_icon="➕"
 
 MAX_MB = 5
 MAX_BYTES = MAX_MB * 1024 * 1024
+# The uploader's own checks (type, size) refuse a file with only a red (!) and a tooltip: it
+# takes any file up to this much, and the page says in words what is wrong with it.
+UPLOAD_MB = 50
 PENDING = "_ingest_open"
 
 # A thread built on the previous run is opened before the sidebar's widgets exist in this
@@ -56,7 +59,7 @@ name = "pasted"
 problem = None
 if mode == "Upload a file":
     uploaded = st.file_uploader(f"Thread file (.txt, .html, .json, .xml; at most {MAX_MB} MB)",
-                                type=UPLOAD_TYPES, max_upload_size=MAX_MB, key="ingest_file")
+                                max_upload_size=UPLOAD_MB, key="ingest_file")
     if uploaded is not None:
         name = uploaded.name
         if not uploaded.name.lower().endswith(tuple("." + t for t in UPLOAD_TYPES)):

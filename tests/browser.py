@@ -32,7 +32,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +119,8 @@ def streamlit_server(
     *,
     env: Mapping[str, str] | None = None,
     timeout: float = 60,
+    prefix: Sequence[str] = (),
+    address: str | None = "127.0.0.1",
 ) -> Iterator[str]:
     """Run ``streamlit run APP`` on a free port and yield its base URL (``http://127.0.0.1:P``).
 
@@ -126,6 +128,8 @@ def streamlit_server(
     applies and ``atlas``/``geo`` import), listens on 127.0.0.1 only, and is ready once
     ``/_stcore/health`` answers. It is always stopped on exit, children included (own process
     group). Its output goes to a log file whose tail is printed if startup or the body fails.
+    ``prefix`` is put before the command (a tracer such as ``strace -f -o LOG``);
+    ``address=None`` leaves the listening address to the config, as ``streamlit run`` does.
     """
     app = Path(app_path)
     if not app.is_absolute():
@@ -133,9 +137,10 @@ def streamlit_server(
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     cmd = [
+        *prefix,
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(port),
-        "--server.address", "127.0.0.1",
+        *(("--server.address", address) if address else ()),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
@@ -299,11 +304,12 @@ def artifact_path(name: str, suffix: str = ".png") -> Path:
     return ARTIFACTS_DIR / f"{safe}{suffix}"
 
 
-def save_screenshot(page: Page, name: str) -> Path | None:
-    """Save a full-page screenshot to ``test-artifacts/<name>.png``; None if the page is gone."""
+def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path | None:
+    """Save a screenshot to ``test-artifacts/<name>.png`` (the whole page, or with
+    ``full_page=False`` the screen as the reader sees it); None if the page is gone."""
     path = artifact_path(name)
     try:
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
     except Exception as exc:  # a dead page must not mask the test's own failure
         print(f"screenshot {path} failed: {exc}", file=sys.stderr)
         return None

@@ -20,7 +20,7 @@ import folium.plugins
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import mapview
+import atlas.map as mapview
 from atlas.archive import ALL_THREADS, Archive, merge
 from atlas.assets import remote_asset_urls, use_local_assets
 from atlas.basemap import base_map
@@ -348,7 +348,7 @@ def test_the_all_threads_map_clusters_offline(tmp_path: Path):
         (seeds / f"towns-{month:02d}.txt").write_text(_town_thread(towns, month), "utf-8")
     env = {"FRONTLINE_DB": str(tmp_path / "atlas.sqlite"), "FRONTLINE_SEEDS": str(seeds)}
     with streamlit_server(ROOT / "app.py", env=env, timeout=120) as url, \
-            chromium_page(viewport=(1400, 1600)) as browser:
+            chromium_page(viewport=(1440, 900)) as browser:
         page = browser.page
         frame = page.frame_locator(MAP)
         page.goto(f"{url}/?thread=towns-06.txt")  # one thread: under the threshold, no cluster

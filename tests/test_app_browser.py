@@ -54,7 +54,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def browser(request: pytest.FixtureRequest) -> Iterator[BrowserSession]:
-    with chromium_page(viewport=(1400, 1600)) as session, screenshot_if_test_fails(
+    with chromium_page(viewport=(1440, 900)) as session, screenshot_if_test_fails(
             request, session.page):
         dialogs: list[str] = []
         session.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -70,6 +70,18 @@ def open_map(session: BrowserSession, url: str) -> float:
     expect(session.page.frame_locator(MAP).locator("[data-place]").first).to_be_visible(
         timeout=WAIT_MS)
     return time.perf_counter() - started
+
+
+def settle(page) -> None:
+    """Let the first view settle (the map fits its bounds, labels and fonts are laid out)."""
+    page.wait_for_timeout(1500)
+
+
+def centre(locator) -> tuple[float, float]:
+    """The on-screen centre of ``locator`` (page coordinates, frames included)."""
+    box = locator.bounding_box()
+    assert box is not None, "not on the page"
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
 def pin_count(session: BrowserSession) -> int:
@@ -95,7 +107,8 @@ def test_clicking_a_marker_lists_its_comments_and_claims(app_url, browser):
 
     open_map(browser, app_url)
     page = browser.page
-    page.frame_locator(MAP).locator(f'[data-place="{ALEPPO}"]').first.click()
+    settle(page)
+    page.mouse.click(*centre(page.frame_locator(MAP).locator(f'[data-place="{ALEPPO}"]').first))
     expect(page.get_by_role("heading", name="Aleppo")).to_be_visible(timeout=WAIT_MS)
     expect(page.get_by_role("tab", name=re.compile(r"Comments \(\d+\)"))).to_be_visible()
     page.get_by_role("tab", name=re.compile(r"Comments")).click()
@@ -127,7 +140,7 @@ def test_a_shared_link_restores_the_view(app_url, browser):
     open_map(browser, f"{app_url}/?t=2016-06-07T20:00&side=is&place=geonames:172082")
     expect(page.get_by_role("heading", name="Azaz")).to_be_visible(timeout=WAIT_MS)
     expect(page.get_by_text("2016-06-07 20:00 · Babak Makkinejad").first).to_be_visible()
-    expect(page.get_by_test_id("stSidebar").get_by_text("IS", exact=True)).to_be_visible()
+    expect(page.get_by_text("only: IS").first).to_be_visible()  # the sidebar starts folded
     # the post and the 10 comments posted by 20:00
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("11")
 
@@ -149,8 +162,8 @@ def test_markup_in_a_comment_stays_text(app_url, browser):
     open_map(browser, f"{app_url}/?thread=hostile.txt")
     frame = page.frame_locator(MAP)
     manbij = frame.locator('[data-place="geonames:167357"]').first
-    manbij.hover()
-    manbij.click()
+    settle(page)
+    page.mouse.click(*centre(manbij))
     expect(page.get_by_role("heading", name="Manbij")).to_be_visible(timeout=WAIT_MS)
     page.get_by_role("tab", name=re.compile(r"Comments")).click()
     expect(page.get_by_text("<img src=x onerror=alert(1)>").filter(visible=True).first
@@ -184,20 +197,60 @@ def test_no_page_runs_markup_from_a_comment(app_url, browser, page_path):
     assert browser.network.non_local() == [], browser.network.non_local()
 
 
+def shown_comments(page) -> int:
+    return int(page.get_by_test_id("stMetricValue").first.inner_text())
+
+
 def test_play_steps_through_the_thread_and_pause_stops_it(app_url, browser):
+    from playwright.sync_api import expect
+
     page = browser.page
-    open_map(browser, f"{app_url}/?t=post")
-    shown = page.get_by_test_id("stMetricValue").first
-    assert shown.inner_text() == "1"
-    page.get_by_role("button", name="▶").click()
+    open_map(browser, f"{app_url}/?t=post&speed=4")
+    button = page.locator(".st-key-play button").filter(visible=True).first
+    assert shown_comments(page) == 1
+    expect(button).to_contain_text("Play")
+    button.click()
+    expect(button).to_contain_text("Pause", timeout=WAIT_MS)
+    save_screenshot(page, "app-playing", full_page=False)  # the pause glyph, Debian's fonts
     page.wait_for_function(
         "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 4",
         timeout=WAIT_MS)
-    page.get_by_role("button", name="⏸").click()
-    page.wait_for_timeout(2500)  # a step already under way may still land
-    paused = shown.inner_text()
-    page.wait_for_timeout(3000)
-    assert shown.inner_text() == paused
+    button.click()
+    expect(button).to_contain_text("Play", timeout=WAIT_MS)  # after a pause: play again
+    page.wait_for_timeout(1500)  # a step already under way may still land
+    paused = shown_comments(page)
+    page.wait_for_timeout(2500)
+    assert shown_comments(page) == paused
+    save_screenshot(page, "app-paused", full_page=False)
+
+
+def test_play_ends_on_play_and_a_press_starts_again(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    open_map(browser, f"{app_url}/?t=23&speed=4")  # three steps before the end
+    button = page.locator(".st-key-play button").filter(visible=True).first
+    button.click()
+    page.wait_for_function(
+        "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 26",
+        timeout=WAIT_MS)
+    expect(button).to_contain_text("Play", timeout=WAIT_MS)  # the end: not stuck on pause
+    button.click()  # starts again from the beginning
+    page.wait_for_function(
+        "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) <= 3",
+        timeout=WAIT_MS)
+    button.click()
+    expect(button).to_contain_text("Play", timeout=WAIT_MS)
+
+
+def test_a_sliding_window_from_the_link(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{app_url}/?t=2016-06-07T20:00&window=3")  # three comments naming countries
+    expect(page.get_by_text("showing the last 3 comments").first).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("3")
+    expect(page.get_by_text("Feed · 3 items").first).to_be_visible()
 
 
 def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, browser):
@@ -205,6 +258,7 @@ def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, br
 
     open_map(browser, f"{app_url}/?side=is&t=2016-06-07T20:30")
     page = browser.page
+    page.get_by_test_id("stExpandSidebarButton").click()  # folded on the map page
     links = page.get_by_test_id("stSidebarNavLink")
     expect(links).to_have_count(6, timeout=WAIT_MS)
     titles = [t.split("\n")[-1].strip() for t in links.all_inner_texts()]  # after the icon
@@ -212,3 +266,19 @@ def test_the_sidebar_names_every_page_and_keeps_the_view_across_them(app_url, br
     page.locator("[data-testid=stSidebarNavLink][href$='/Thread']").click()
     expect(page).to_have_url(re.compile(r"/Thread\?.*side=is"), timeout=WAIT_MS)
     expect(page.get_by_role("heading", name="Thread")).to_be_visible()
+
+
+@pytest.mark.parametrize("name, size, message", [
+    ("big.txt", 5 * 1024 * 1024 + 10, "over the 5 MB limit"),
+    ("thread.pdf", 100, "is not a .txt file"),
+])
+def test_a_refused_upload_says_why_on_the_page(app_url, browser, name, size, message):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{app_url}/Ingest")
+    chooser = page.locator("input[type=file]")
+    expect(chooser).to_be_attached(timeout=WAIT_MS)
+    chooser.set_input_files({"name": name, "mimeType": "text/plain", "buffer": b"x" * size})
+    expect(page.get_by_text(message).first).to_be_visible(timeout=WAIT_MS)
+    save_screenshot(page, f"ingest-refused-{name}", full_page=False)

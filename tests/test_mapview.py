@@ -13,9 +13,10 @@ from pathlib import Path
 import folium
 import pytest
 
-from atlas import mapview
-from atlas.assets import remote_asset_urls, use_local_assets
-from atlas.basemap import base_map
+import atlas.map as mapview
+from atlas.map import geometry, labels, plan, symbols
+from atlas.map.assets import remote_asset_urls, use_local_assets
+from atlas.map.basemap import base_map
 from atlas.view import Filters, apply_filters
 from geo.records import Actor, Claim, Corpus, Entry, Mention, Place
 
@@ -311,7 +312,7 @@ def test_a_side_filter_keeps_only_that_sides_arrows(corpus):
 def test_thread_text_is_escaped_in_the_rendered_map(view):
     html = render(mapview.place_layers(view, selected="aleppo"))
     assert "<img src=x" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the author, in Aleppo's popup
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the author, in Aleppo's summary
     # folium puts popups and tooltips in JavaScript template literals: none may hold "${"
     literals = re.findall(r"`([^`]*)`", html)
     assert literals and not any("${" in literal for literal in literals)
@@ -341,27 +342,24 @@ def test_the_map_loads_nothing_from_the_internet(view):
     assert remote_asset_urls(m) == []
 
 
-def test_every_marker_has_a_tooltip_and_a_popup_with_counts(view):
+def test_every_marker_has_a_summary_on_hover_and_no_popup_over_its_neighbours(view):
     group = mapview.place_layers(view)
     for marker in pins(group):
         kinds = {type(c) for c in marker._children.values()}
-        assert {folium.Tooltip, folium.Popup} <= kinds, pin_place(marker)
-    popup = next(c for c in pin_of(group, "aleppo")._children.values()
-                 if isinstance(c, folium.Popup))
-    text = next(iter(popup.html._children.values())).data
+        assert folium.Tooltip in kinds and folium.Popup not in kinds, pin_place(marker)
+    text = next(c for c in pin_of(group, "aleppo")._children.values()
+                if isinstance(c, folium.Tooltip)).text
     # mentions: post, Barish, the hostile comment; claims: held, moved to, attacked
     assert "<b>3</b> mentions" in text and "<b>3</b> claims" in text
     assert "<b>3</b> commenters" in text
 
 
-def test_the_selected_place_is_emphasised_and_its_popup_reopened(view):
+def test_the_selected_place_is_emphasised(view):
     group = mapview.place_layers(view, selected="raqqa")
     raqqa = pin_of(group, "raqqa")
     assert "atlas-selected" in raqqa.icon.options["class_name"]
     assert "atlas-sel" in raqqa.icon.options["html"]
     assert "atlas-selected" not in pin_of(group, "aleppo").icon.options["class_name"]
-    html = render(group)
-    assert f"{raqqa.get_name()}.openPopup()" in html
 
 
 # --- clicks -------------------------------------------------------------------------------
@@ -457,17 +455,17 @@ def test_seed_map_is_framed_on_northern_syria(seed_view):
 
 def test_seed_labels_never_overlap_at_the_default_zoom(seed_view):
     """The label layout's promise, checked on its own geometry at the default zoom."""
-    plan = mapview._plan(seed_view)
+    drawn = plan._plan(seed_view)
     _, zoom = mapview.map_center(seed_view)
     boxes = []
-    for pin in plan.pins:
+    for pin in drawn.pins:
         run = next((r for r in pin.label_runs if r[1] <= zoom <= r[2]), None)
         if run is not None:
-            boxes.append(mapview._label_rect(pin, mapview._world_px(*pin.anchor, zoom), run[0]))
+            boxes.append(symbols._label_rect(pin, geometry._world_px(*pin.anchor, zoom), run[0]))
     assert len(boxes) >= 8
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
-            assert not mapview._overlap(a, b)
+            assert not labels._overlap(a, b)
 
 
 def test_a_movement_through_a_place_bends_through_it(seed_view):
@@ -484,6 +482,43 @@ def test_a_movement_through_a_place_bends_through_it(seed_view):
     assert journey, "no Azaz -> Aleppo arrow"
     middle = journey[0].locations[len(journey[0].locations) // 2]
     assert geodesic(tuple(middle), (hatay.lat, hatay.lon)).km < 10
-    words = [t.text for h in heads(group) if tuple(h.location) == (aleppo.lat, aleppo.lon)
-             for t in children(h, folium.Tooltip)]
+    words = [t.text for line in journey for t in children(line, folium.Tooltip)]
     assert any("(through Hatay)" in text for text in words), words
+
+
+def test_arrowheads_never_take_a_click_meant_for_the_place_under_them(seed_view):
+    """The head sits on the destination's marker: it must let the click through."""
+    group = mapview.place_layers(seed_view)
+    assert heads(group)
+    for head in heads(group):
+        assert head.options.get("interactive") is False
+        assert not children(head, folium.Tooltip)
+    css = render(group)
+    assert ".atlas-arrowhead,.atlas-arrowhead *" in css and "pointer-events:none" in css
+
+
+def test_the_first_view_fits_every_arrow_and_what_the_thread_dwells_on(seed_view):
+    """Hatay's bend, every arrow point and every claimed place are inside the first view."""
+    (south, west), (north, east) = mapview.fit_bounds(seed_view)
+    drawn = plan._plan(seed_view)
+    assert drawn.arrows
+    for arrow in drawn.arrows:
+        for lat, lon in arrow.points:
+            assert south <= lat <= north and west <= lon <= east
+    for pin in drawn.pins:
+        if pin.claims or pin.mentions >= 2:
+            assert south <= pin.anchor[0] <= north and west <= pin.anchor[1] <= east
+    outside = mapview.outside_first_view(seed_view)
+    for place in outside:
+        assert not (south <= place.lat <= north and west <= place.lon <= east)
+    html = mapview.legend_control(mapview.legend_items(seed_view),
+                                                  outside=[p.name for p in outside]).html
+    assert "<details" in html and "Legend" in html
+    assert all(p.name in html for p in outside[:6])
+
+
+def test_the_places_of_a_picked_feed_item_are_ringed(view):
+    group = mapview.place_layers(view, selected="aleppo", highlight={"aleppo", "raqqa"})
+    assert "atlas-hl" in pin_of(group, "raqqa").icon.options["html"]
+    assert "atlas-hl" not in pin_of(group, "aleppo").icon.options["html"]  # selected instead
+    assert "atlas-sel" in pin_of(group, "aleppo").icon.options["html"]

@@ -16,8 +16,13 @@ import folium
 import folium.plugins
 import pytest
 
-from atlas.assets import install_static_assets, remote_asset_urls, use_local_assets, vendor_files
-from atlas.basemap import COUNTRY_CLASS, SEA_COLOR, base_map, countries_geojson
+from atlas.map.assets import (
+    install_static_assets,
+    remote_asset_urls,
+    use_local_assets,
+    vendor_files,
+)
+from atlas.map.basemap import COUNTRY_CLASS, SEA_COLOR, base_map, countries_geojson
 from tests.browser import (
     REPO_ROOT,
     BrowserSession,

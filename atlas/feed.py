@@ -1,0 +1,137 @@
+"""The feed beside the map: the thread's claims and place-naming comments, newest first.
+
+Like Liveuamap's news feed: one item per claim (who did what where, in the actor's colour),
+and one per comment that names places without stating a claim, each with its author and
+time.  The feed shows what the map shows (the view's filters and time window), the newest at
+the top, so that while the timeline plays the latest item stays in sight.  With a place
+selected, only the items about it.  No Streamlit here: the page draws :func:`item_html`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from atlas import markup
+from atlas.view import View, side_of
+
+__all__ = ["FeedItem", "feed_items", "item_html", "when"]
+
+NEUTRAL = "#8a857c"
+_HEX = re.compile(r"^#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?$")
+ACTION_WORDS = {
+    "capture": "took", "advance": "advanced on", "attack": "attacked", "besiege": "besieged",
+    "lift_siege": "lifted the siege of", "defend": "defended", "withdraw": "withdrew from",
+    "flee": "fled", "redeploy": "moved forces to", "cut_road": "cut", "control": "holds",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One line of the feed; ``claim`` is the claim's id, or None for a comment item."""
+
+    entry: int
+    posted_at: str | None
+    author: str
+    places: tuple[str, ...]
+    names: tuple[str, ...]
+    colour: str
+    actor: str = ""
+    action: str = ""
+    modality: str = ""
+    claim: str | None = None
+    quote: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.claim or f"entry-{self.entry}"
+
+
+#: A region wider than this (km) is a continent, listed but not drawn (as atlas.map draws).
+CONTINENT_KM = 400.0
+
+
+def _drawn_first(ids: list[str] | tuple[str, ...], view: View) -> tuple[str, ...]:
+    """``ids`` with the places the map draws first: a click on the item selects the first,
+    and a country or a continent has no symbol on the map to ring."""
+    kinds = {p.id: p for p in view.places}
+
+    def off_map(pid: str) -> bool:
+        place = kinds.get(pid)
+        return place is not None and (place.kind == "country" or (
+            place.kind == "region" and not 0 < place.extent_km <= CONTINENT_KM))
+
+    return tuple(sorted(dict.fromkeys(ids), key=off_map))
+
+
+def when(posted_at: str | None) -> str:
+    """'2016-06-07 20:30' for a time; 'the post' for the post, which has none."""
+    if not posted_at:
+        return "the post"
+    day, _, clock = posted_at.partition("T")
+    return f"{day} {clock[:5]}".strip()
+
+
+def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list[FeedItem]:
+    """The view's claims and place-naming comments, newest first (at most ``limit``).
+
+    A comment that states claims appears as its claims; one that only names places appears
+    once, with those places.  ``place``: only the items that involve it.
+    """
+    names = {p.id: p.name for p in view.corpus.places}
+    shown = {p.id for p in view.places}
+    # colours go into a style attribute: only a hex colour from the (editable) factions file
+    colours = {a.id: a.colour if a.colour and _HEX.match(a.colour) else NEUTRAL
+               for a in view.corpus.actors}
+    actors = {a.id: a.name for a in view.corpus.actors}
+    sides = side_of(view.corpus)
+    rank = {e.id: n for n, e in enumerate(view.entries)}
+    claimed: set[int] = set()
+    items: list[tuple[int, int, FeedItem]] = []
+    for claim in view.claims:
+        ids = _drawn_first([p for p in (claim.origin, *claim.places, claim.destination)
+                            if p and p in shown], view)
+        claimed.add(claim.entry)
+        if place and place not in ids:
+            continue
+        items.append((rank.get(claim.entry, -1), claim.start, FeedItem(
+            entry=claim.entry, posted_at=claim.posted_at, author=claim.author, places=ids,
+            names=tuple(names.get(p, p) for p in ids), colour=colours.get(claim.actor, NEUTRAL),
+            actor=actors.get(claim.actor, sides.get(claim.actor, claim.actor)),
+            action=claim.action, modality=claim.modality, claim=claim.id, quote=claim.quote)))
+    named: dict[int, list[str]] = defaultdict(list)
+    for mention in view.mentions:
+        if mention.entry not in claimed and mention.place not in named[mention.entry]:
+            named[mention.entry].append(mention.place)
+    for entry_id, ids in named.items():
+        if not ids or (place and place not in ids):
+            continue
+        entry = view.entry(entry_id)
+        items.append((rank.get(entry_id, -1), 0, FeedItem(
+            entry=entry_id, posted_at=entry.posted_at, author=entry.author or "anonymous",
+            places=_drawn_first(ids, view), names=tuple(names.get(p, p)
+                                                       for p in _drawn_first(ids, view)),
+            colour=NEUTRAL)))
+    items.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [item for *_, item in items[:limit]]
+
+
+def item_html(item: FeedItem, *, thread_link: str) -> str:
+    """The item as a small card: colour bar, time and author, what happened, where."""
+    where = markup.text(", ".join(item.names))
+    if item.claim:
+        doing = ACTION_WORDS.get(item.action, item.action.replace("_", " "))
+        modality = "" if item.modality == "reported" else (
+            f' <i class="atlas-feed-mod">({markup.text(item.modality)})</i>')
+        what = (f"<b>{markup.text(item.actor)}</b> {markup.text(doing)} <b>{where}</b>"
+                f"{modality}")
+    else:
+        what = f"names <b>{where}</b>"
+    return (
+        f'<div class="atlas-feed-item" style="border-left:4px solid {item.colour}">'
+        f'<div class="atlas-meta">{markup.text(when(item.posted_at))} · '
+        f"<b>{markup.text(item.author)}</b> · "
+        f'<a href="{markup.text(thread_link)}" target="_self">comment →</a></div>'
+        f"<div>{what}</div></div>"
+    )

@@ -1,0 +1,96 @@
+"""The place layer's own script: styles, zoom-dependent labels, the selected popup."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from atlas.map.model import _LABEL_ZOOMS
+
+
+def _css() -> str:
+    zooms = range(0, 19)
+    hide = ",".join([*(f".atlas-z{z} .atlas-lz{t}" for z in zooms for t in _LABEL_ZOOMS if t > z),
+                     *(f".atlas-z{z} .atlas-lx{t}" for z in zooms for t in _LABEL_ZOOMS if t < z)])
+    return (
+        ".atlas-pin{position:absolute}"
+        ".atlas-pin span,.atlas-arrow-q span{position:absolute;box-sizing:border-box}"
+        ".atlas-dot{border-radius:50%;box-shadow:0 0 0 1px rgba(0,0,0,.45)}"
+        ".atlas-diamond{transform:rotate(45deg) scale(.8);border:2px solid #fff;border-radius:2px;"
+        "box-shadow:0 0 0 1px rgba(0,0,0,.45)}"
+        ".atlas-glyph{color:#fff;text-align:center;display:flex;align-items:center;"
+        "justify-content:center;font-family:'DejaVu Sans',sans-serif;line-height:1}"
+        ".atlas-bridge{background:#fff;border:3px solid;border-radius:3px;display:flex;"
+        "align-items:center;justify-content:center;font:bold 10px 'DejaVu Sans',sans-serif;"
+        "letter-spacing:-1px;line-height:1}"
+        ".atlas-roadmark{background:#fff;border:3px solid;border-radius:3px}"
+        ".atlas-regionmark{border:2px dashed;border-radius:50%;background:rgba(255,255,255,.6)}"
+        ".atlas-siege{border:2.5px solid;border-radius:50%;"
+        "box-shadow:inset 0 0 0 1px #fff,0 0 0 1px #fff}"
+        ".atlas-sel{border:3px solid #111;border-radius:50%;box-shadow:0 0 0 2px #fff}"
+        ".atlas-hl{border:3px solid #dd8800;border-radius:50%;box-shadow:0 0 0 2px #fff}"
+        # a place's summary wraps inside a narrow (phone) map instead of running off it
+        ".leaflet-tooltip{white-space:normal;width:max-content;max-width:min(300px,65vw)}"
+        # arrowheads and the disputed-arrow "?" never take a click meant for the place under them
+        ".atlas-arrowhead,.atlas-arrowhead *,.atlas-arrow-q,.atlas-arrow-q *"
+        "{pointer-events:none}"
+        ".atlas-badge{width:16px;height:16px;border-radius:50%;background:#fff;"
+        "font:bold 12px/16px 'DejaVu Sans',sans-serif;text-align:center;"
+        "box-shadow:0 0 0 1px rgba(0,0,0,.35)}"
+        ".atlas-atk{font-size:15px}"
+        ".atlas-q{color:#d62728;box-shadow:0 0 0 1.5px #d62728}"
+        ".atlas-unsure{opacity:.55}"
+        ".atlas-label{white-space:nowrap;font:11px/15px 'DejaVu Sans',sans-serif;"
+        "color:#222;text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff}"
+        ".atlas-major{font-weight:bold;font-size:12px}"
+        ".atlas-region-label{font-style:italic;color:#555;letter-spacing:.5px}"
+        ".atlas-selected .atlas-label{font-weight:bold}"
+        ".atlas-head{position:absolute;left:0;top:0;width:0;height:0}"
+        ".atlas-head span{position:absolute;left:-7px;width:0;height:0;"
+        "border-left:7px solid transparent;border-right:7px solid transparent;"
+        "border-bottom:14px solid;"
+        "filter:drop-shadow(0 0 1px #fff)}"
+        ".atlas-cluster div{box-sizing:border-box;border-radius:50%;text-align:center;"
+        "background:rgba(60,56,50,.82);color:#fff;font:bold 12px 'DejaVu Sans',sans-serif;"
+        "border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.45),0 0 0 5px rgba(60,56,50,.18)}"
+        f"{hide}{{display:none}}"
+    )
+
+
+class _Support(MacroElement):
+    """Adds the map's CSS once and keeps a zoom class on the map (labels show per zoom).
+
+    Written into the FeatureGroup (not the map's header) because st_folium sends only the
+    group's script when the group changes; the style element is added once per document.
+    The map is reached as the group's parent, which st_folium renames consistently.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var group = {{ this._parent.get_name() }};
+            var map = {{ this._parent._parent.get_name() }};
+            if (!document.getElementById("atlas-mapview-css")) {
+                var style = document.createElement("style");
+                style.id = "atlas-mapview-css";
+                style.textContent = {{ this.css|tojson }};
+                document.head.appendChild(style);
+            }
+            function zoomClass() {
+                var box = map.getContainer();
+                box.className = box.className.replace(/\\batlas-z\\d+\\b/g, "").trim()
+                    + " atlas-z" + map.getZoom();
+            }
+            zoomClass();
+            map.on("zoomend", zoomClass);
+            group.on("remove", function () { map.off("zoomend", zoomClass); });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "AtlasSupport"
+        self.css = _css()

@@ -17,15 +17,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import panel
 from atlas.charts import timeline_chart_html
-from atlas.controls import (
-    page_setup,
-    playback_controls,
-    select_place,
-    sync_url,
-    timeline_slider,
-)
 from atlas.exports import export_name, view_export
 from atlas.frontlines import front_view, frontline_layers
 from atlas.frontlines import legend_html as front_legend_html
@@ -45,6 +37,14 @@ from atlas.map.assets import install_static_assets, use_local_assets
 from atlas.map.basemap import base_map
 from atlas.playback import BASE_SECONDS
 from atlas.state import to_query
+from atlas.ui import panel
+from atlas.ui.controls import (
+    page_setup,
+    playback_controls,
+    select_place,
+    sync_url,
+    timeline_slider,
+)
 from atlas.view import Filters, apply_filters
 
 STARTED = time.perf_counter()  # bench/bench_app.py reads how long each script run took

@@ -17,8 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from atlas import cards, markup
-from atlas.controls import Page, page_setup, select_place
 from atlas.state import entry_link
+from atlas.ui.controls import Page, page_setup, select_place
 from geo.export import to_geojson
 from geo.paths import CREDITS_PATH
 from geo.records import Entry, Place

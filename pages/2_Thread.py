@@ -19,8 +19,8 @@ import streamlit as st
 from atlas import cards, markup
 from atlas.archive import Archive
 from atlas.colours import side_colours
-from atlas.controls import page_setup
-from atlas.data import search
+from atlas.ui.controls import page_setup
+from atlas.ui.data import search
 from atlas.view import slug
 from geo.records import Entry
 

@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from atlas import cards, review_ui
-from atlas.controls import Page, page_setup
 from atlas.state import entry_link
+from atlas.ui.controls import Page, page_setup
 from geo.export import claims_csv
 from geo.records import Claim
 

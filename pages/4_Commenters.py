@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from atlas.controls import page_setup
+from atlas.ui.controls import page_setup
 
 st.set_page_config(page_title="Commenters · Frontline Atlas", page_icon="👥", layout="wide")
 page = page_setup(title="Commenters")

@@ -14,8 +14,8 @@ import re
 
 import streamlit as st
 
-from atlas.controls import page_setup
-from atlas.data import ThreadError, decode_thread_bytes, recognised, store_pasted
+from atlas.ui.controls import page_setup
+from atlas.ui.data import ThreadError, decode_thread_bytes, recognised, store_pasted
 
 st.set_page_config(page_title="Add a thread · Frontline Atlas", page_icon="➕", layout="wide")
 

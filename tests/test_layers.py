@@ -140,43 +140,15 @@ RULES = [
          lambda i: under(i, "geo") and not under(i, "geo.records", "geo.export", "geo.paths")),
 ]
 
-# (rule name, importer, imported): true today, gone when issue 11's phase 2 lands (atlas/ui/
-# holds every Streamlit-bound module; the folium modules live in atlas/map/ since issue 10).
-_UI_LATER = "atlas pure modules never import streamlit, folium, atlas.ui, atlas.map"
-_STORE_LATER = "atlas pure modules never touch the store, the pipeline or the network"
-PENDING: set[tuple[str, str, str]] = {
-    # Streamlit-bound modules still at atlas/ (to atlas/ui/)
-    (_UI_LATER, "atlas.data", "streamlit"),
-    (_UI_LATER, "atlas.controls", "streamlit"),
-    (_UI_LATER, "atlas.panel", "streamlit"),
-    (_UI_LATER, "atlas.review_ui", "streamlit"),
-    (_STORE_LATER, "atlas.data", "geo.corpus"),
-    (_STORE_LATER, "atlas.data", "geo.pipeline"),
-    (_STORE_LATER, "atlas.controls", "geo.corpus"),
-    (_STORE_LATER, "atlas.review_ui", "geo.corpus"),
-    # folium drawing still at atlas/ (atlas/map/ in issue 10)
-    (_UI_LATER, "atlas.mapview", "folium"),
-    (_UI_LATER, "atlas.mapview", "branca.element"),
-    (_UI_LATER, "atlas.mapview", "folium.elements"),
-    (_UI_LATER, "atlas.mapview", "folium.plugins"),
-    (_UI_LATER, "atlas.mapview", "folium.template"),
-    (_UI_LATER, "atlas.basemap", "folium"),
-    (_UI_LATER, "atlas.basemap", "folium.map"),
-    (_UI_LATER, "atlas.basemap", "folium.template"),
-    (_UI_LATER, "atlas.basemap", "branca.element"),
-    (_UI_LATER, "atlas.assets", "folium"),
-    (_UI_LATER, "atlas.assets", "folium.elements"),
-    (_UI_LATER, "atlas.assets", "folium.plugins"),
-    (_UI_LATER, "atlas.assets", "branca.colormap"),
-    (_UI_LATER, "atlas.assets", "branca.element"),
-}
+# (rule name, importer, imported): a rule not yet true, with the reason.  Empty: the table holds.
+PENDING: set[tuple[str, str, str]] = set()
 
 # Oversized today, each to be split (issue 11 phase 2 or the package's owner).
-PENDING_MODULES = {"atlas.mapview"}
+PENDING_MODULES: set[str] = set()
 PENDING_FUNCTIONS = {
-    "atlas.mapview._make_plan", "atlas.mapview._place_labels", "atlas.mapview.legend_items",
-    "atlas.controls.page_setup", "atlas.state.parse_query", "atlas.panel.render",
-    "geo.claims.disputes.link_disputes",
+    "atlas.map.plan._make_plan", "atlas.map.labels._place_labels",
+    "atlas.map.legend.legend_items", "atlas.ui.controls.page_setup", "atlas.state.parse_query",
+    "atlas.ui.panel.render", "geo.claims.disputes.link_disputes",
 }
 
 
@@ -290,4 +262,4 @@ def test_thread_links_have_one_builder():
     assert builders == {"atlas.state"} | PENDING_LINK_BUILDERS
 
 
-PENDING_LINK_BUILDERS = {"atlas.panel"}  # fixed with the map panel's move to atlas/ui/
+PENDING_LINK_BUILDERS = {"atlas.ui.panel"}  # fixed with the map panel's move to atlas/ui/

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas.data import store_pasted, threads
+from atlas.ui.data import store_pasted, threads
 from geo.corpus import DB_PATH, delete_thread
 
 ROOT = Path(__file__).resolve().parents[1]  # AppTest resolves paths against the caller

@@ -14,7 +14,7 @@ from dataclasses import replace
 import streamlit as st
 
 from atlas.archive import locate
-from atlas.data import database
+from atlas.ui.data import database
 from geo.claims.rules import ACTIONS
 from geo.corpus import save_review, thread_text_key
 from geo.records import Claim, Corpus

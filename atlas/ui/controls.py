@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from atlas.archive import ALL_THREADS
-from atlas.data import corpus as load_thread
-from atlas.data import ensure_database, threads
 from atlas.playback import SPEEDS, parse_window, window_start
 from atlas.state import ViewState, parse_query, to_query
+from atlas.ui.data import corpus as load_thread
+from atlas.ui.data import ensure_database, threads
 from atlas.view import (
     Filters,
     Stops,
@@ -218,7 +218,7 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
             p.id for p in corpus.places}:
         state = replace(state, place=None)
     sync_url(state, steps)
-    notes_box = st.container()  # present on every run, notes or not (see atlas.data)
+    notes_box = st.container()  # present on every run, notes or not (see atlas.ui.data)
     for note in notes:
         notes_box.info(f"Link parameter {note}.", icon="ℹ️")
     st.session_state[LAST_STATE] = state

@@ -19,10 +19,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from atlas import markup, review_ui
+from atlas import markup
 from atlas.archive import Archive, locate
-from atlas.controls import select_place
 from atlas.feed import FeedItem, feed_items, item_html
+from atlas.ui import review as review_ui
+from atlas.ui.controls import select_place
 from atlas.view import TimelineStep, View
 from geo.records import Claim, Mention
 

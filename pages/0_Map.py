@@ -19,9 +19,6 @@ from streamlit_folium import st_folium
 
 from atlas.charts import timeline_chart_html
 from atlas.exports import export_name, view_export
-from atlas.frontlines import front_view, frontline_layers
-from atlas.frontlines import legend_html as front_legend_html
-from atlas.frontlines import legend_items as front_legend_items
 from atlas.map import (
     cluster_assets,
     clusters,
@@ -35,6 +32,9 @@ from atlas.map import (
 )
 from atlas.map.assets import install_static_assets, use_local_assets
 from atlas.map.basemap import base_map
+from atlas.map.frontlines import front_view, frontline_layers
+from atlas.map.frontlines import legend_html as front_legend_html
+from atlas.map.frontlines import legend_items as front_legend_items
 from atlas.playback import BASE_SECONDS
 from atlas.state import to_query
 from atlas.ui import panel

@@ -37,7 +37,7 @@ from atlas.map.frontlines import legend_html as front_legend_html
 from atlas.map.frontlines import legend_items as front_legend_items
 from atlas.playback import BASE_SECONDS
 from atlas.state import to_query
-from atlas.ui import panel
+from atlas.ui import feed, keys, panel
 from atlas.ui.controls import (
     page_setup,
     playback_controls,
@@ -109,7 +109,7 @@ if point and point != st.session_state.get("_atlas_last_click"):
     picked = place_at(view, point.get("lat"), point.get("lng"))
     if picked and picked != state.place:
         select_place(picked)
-        st.session_state.pop(panel.HIGHLIGHT, None)
+        st.session_state.pop(keys.HIGHLIGHT, None)
         state = replace(state, place=picked)
         sync_url(state, steps)
 
@@ -128,7 +128,7 @@ with map_col:
         # cluster at some step carries Leaflet.markercluster from the start.
         cluster_assets().add_to(base)
     layer = place_layers(view, selected=state.place,
-                         highlight=st.session_state.get(panel.HIGHLIGHT) or ())
+                         highlight=st.session_state.get(keys.HIGHLIGHT) or ())
     # Control areas and front lines at this moment (drawn under the places).
     front = front_view(view, steps=steps, compare_until=st.session_state.get("w_front_compare"))
     legend_control(legend_items(view),
@@ -178,7 +178,7 @@ with side_col, st.container(key="atlas-side"):
     st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
     if state.place:
         panel.render(view, state=state, steps=steps)
-    panel.render_feed(view, place=state.place)
+    feed.render(view, state=state, steps=steps)
 
 # --- secondary: counts, the bar chart, the places list, exports, the share link -------------
 metric = st.columns(4)

@@ -262,4 +262,4 @@ def test_thread_links_have_one_builder():
     assert builders == {"atlas.state"} | PENDING_LINK_BUILDERS
 
 
-PENDING_LINK_BUILDERS = {"atlas.ui.panel"}  # fixed with the map panel's move to atlas/ui/
+PENDING_LINK_BUILDERS: set[str] = set()

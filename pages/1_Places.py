@@ -18,6 +18,7 @@ import streamlit as st
 
 from atlas import cards, markup
 from atlas.state import entry_link
+from atlas.ui import keys
 from atlas.ui.controls import Page, page_setup, select_place
 from geo.export import to_geojson
 from geo.paths import CREDITS_PATH
@@ -27,7 +28,6 @@ st.set_page_config(page_title="Places · Frontline Atlas", page_icon="📍", lay
 page = page_setup(title="Places")
 corpus, view = page.corpus, page.view
 
-LAST_PICK = "_places_last_pick"
 
 
 def fold(value: str) -> str:
@@ -60,7 +60,7 @@ for mention in view.mentions:
     best[mention.place] = max(best.get(mention.place, 0.0), mention.confidence)
 claim_counts = {p.id: len(view.claims_about(p.id)) for p in view.places}
 
-query = st.text_input("Search place names", key="places_search",
+query = st.text_input("Search place names", key=keys.PLACES_SEARCH,
                       placeholder="e.g. Azaz, Manbij, air base",
                       help="Matches the gazetteer name and the names as the thread writes them; "
                            "accents and case do not matter.")
@@ -137,8 +137,8 @@ event = st.dataframe(
 
 picked_rows = event.selection.rows if event is not None else []
 picked = ids[picked_rows[0]] if picked_rows and picked_rows[0] < len(ids) else None
-last_key, last_pick = st.session_state.get(LAST_PICK, (None, None))
-st.session_state[LAST_PICK] = (table_key, picked)
+last_key, last_pick = st.session_state.get(keys.PLACES_LAST_PICK, (None, None))
+st.session_state[keys.PLACES_LAST_PICK] = (table_key, picked)
 if picked is not None and picked != page.state.place:
     select_place(picked)
     st.rerun()

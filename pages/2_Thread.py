@@ -19,6 +19,7 @@ import streamlit as st
 from atlas import cards, markup
 from atlas.archive import Archive
 from atlas.colours import side_colours
+from atlas.ui import keys
 from atlas.ui.controls import page_setup
 from atlas.ui.data import search
 from atlas.view import slug
@@ -26,8 +27,6 @@ from geo.records import Entry
 
 st.set_page_config(page_title="Thread · Frontline Atlas", page_icon="💬", layout="wide")
 
-TARGET = "_thread_target"
-SCROLLED = "_thread_scrolled"
 OPENING = re.compile(r"[\"“„«]\s*\Z")  # a quotation mark right before a quote
 CLOSING = re.compile(r"(?P<stop>[.,;:!?…]?)[\"”»][ \t]*\n?")  # and right after it
 MAX_ARCHIVE_ENTRIES = 300  # all threads: entries drawn at once (the rest: narrow the filters)
@@ -35,8 +34,8 @@ MAX_ARCHIVE_ENTRIES = 300  # all threads: entries drawn at once (the rest: narro
 # The link target is read before page_setup, which rewrites the URL without ``entry``.
 _entry_param = st.query_params.get("entry")
 if _entry_param is not None:
-    st.session_state[TARGET] = int(_entry_param) if _entry_param.isdigit() else -1
-    st.session_state[SCROLLED] = False
+    st.session_state[keys.THREAD_TARGET] = int(_entry_param) if _entry_param.isdigit() else -1
+    st.session_state[keys.THREAD_SCROLLED] = False
 
 page = page_setup(title="Thread")
 corpus, view = page.corpus, page.view
@@ -141,16 +140,16 @@ st.title("Thread")
 
 places = {p.id: p for p in corpus.places}
 actors = {a.id: a for a in corpus.actors}
-target = st.session_state.get(TARGET)
+target = st.session_state.get(keys.THREAD_TARGET)
 
 top = st.columns([3, 2], vertical_alignment="bottom")
-query = top[0].text_input("Search the comments", key="thread_search",
+query = top[0].text_input("Search the comments", key=keys.THREAD_SEARCH,
                           placeholder="words, e.g. Manbij reinforcements",
                           help="Comments containing every word (full-text search).")
 only_place = False
 if page.state.place and page.state.place in places:
     only_place = top[1].toggle(f"Only comments naming {places[page.state.place].name}",
-                               key="thread_only_place")
+                               key=keys.THREAD_ONLY_PLACE)
 
 entries = list(view.entries)
 notes: list[str] = []
@@ -237,6 +236,6 @@ if not entries:
     st.info("No entry matches the filters and the search.", icon="ℹ️")
 
 # Scroll once per link followed, not on every rerun (a slider move must not jump the page).
-if target is not None and target in visible and not st.session_state.get(SCROLLED):
+if target is not None and target in visible and not st.session_state.get(keys.THREAD_SCROLLED):
     st.html(scroll_script(target), unsafe_allow_javascript=True)
-    st.session_state[SCROLLED] = True
+    st.session_state[keys.THREAD_SCROLLED] = True

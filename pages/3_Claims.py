@@ -13,8 +13,10 @@ from dataclasses import asdict, replace
 import pandas as pd
 import streamlit as st
 
-from atlas import cards, review_ui
+from atlas import cards
 from atlas.state import entry_link
+from atlas.ui import keys
+from atlas.ui import review as review_ui
 from atlas.ui.controls import Page, page_setup
 from geo.export import claims_csv
 from geo.records import Claim
@@ -74,19 +76,19 @@ present_actions = sorted({c.action for c in view.claims})
 present_modality = sorted({c.modality for c in view.claims},
                           key=lambda m: (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else 99, m))
 cols = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
-chosen_actions = cols[0].multiselect("Action", present_actions, key="claims_actions",
+chosen_actions = cols[0].multiselect("Action", present_actions, key=keys.CLAIMS_ACTIONS,
                                      placeholder="all actions")
-chosen_modality = cols[1].multiselect("Modality", present_modality, key="claims_modality",
+chosen_modality = cols[1].multiselect("Modality", present_modality, key=keys.CLAIMS_MODALITY,
                                       placeholder="all modalities",
                                       help="reported: said as fact; predicted, speculative, "
                                            "questioned: hedged; disputed: contradicted.")
-with_rejected = cols[3].toggle("Show rejected claims", key="claims_rejected",
+with_rejected = cols[3].toggle("Show rejected claims", key=keys.CLAIMS_REJECTED,
                                help="Claims an analyst rejected: never on the map; listed "
                                     "here so a verdict can be changed.")
 only_place = False
 if page.state.place and page.state.place in places:
     only_place = cols[2].toggle(f"Only claims about {place_name(page.state.place)}",
-                                key="claims_only_place")
+                                key=keys.CLAIMS_ONLY_PLACE)
 
 rejected = [c for c in corpus.claims if c.review == "rejected"] if with_rejected else []
 shown = [c for c in [*view.claims, *rejected]

@@ -23,7 +23,12 @@ TILES = "w_tiles"
 PLACE = "w_place"
 WINDOW = "w_window"
 SPEED = "w_speed"
+REVIEWED = "w_reviewed"
+CLAIM_CONFIDENCE = "w_claimconf"
 FRONT_COMPARE = "w_front_compare"
+#: The sidebar widgets whose values Streamlit must keep when a page does not draw them.
+SIDEBAR = (THREAD, TIME, SIDES, WHO, KINDS, CONFIDENCE, TILES, REVIEWED, CLAIM_CONFIDENCE,
+           WINDOW, SPEED)
 
 # Bookkeeping, never a widget.
 LAST_QUERY = "_atlas_last_query"      # the URL last written, to tell a new link from our own
@@ -57,9 +62,12 @@ INGEST_TEXT = "ingest_text"
 INGEST_STRICT = "ingest_strict"
 INGEST_LENIENT = "ingest_lenient"
 INGEST_GO = "ingest_go"
+INGEST_AS_OF = "ingest_as_of"
 CLEAR_PLACE = "clear-place"
 EXPORT_GEOJSON = "export-geojson"
 EXPORT_CSV = "export-csv"
+TIMELINE_ROW = "atlas-timeline"  # containers: the key is also their CSS class (st-key-...)
+SIDE_COLUMN = "atlas-side"
 
 
 # Keys of widgets drawn once per item: one family each.

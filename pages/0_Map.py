@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit_folium import st_folium
 
+from atlas import cards
 from atlas.charts import timeline_chart_html
 from atlas.exports import export_name, view_export
 from atlas.map import (
@@ -163,7 +164,7 @@ with map_col:
 # --- beside the map: what the thread says ---------------------------------------------------
 with side_col, st.container(key=keys.SIDE_COLUMN):
     timed = [s.at for s in steps if s.at]
-    span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
+    span = (f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}"
             if timed else "no timestamps")
     source = (f"All threads: {len(page.threads)} threads" if page.all_threads
               else f"Thread: {page.corpus.source}")

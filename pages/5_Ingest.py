@@ -94,14 +94,10 @@ as_of = st.date_input(
 as_of_moment = as_of if isinstance(as_of, datetime.date) else None  # a day: no clock made up
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
 def recognise(data: bytes, label: str, when: datetime.date | None) -> str:
-    """What the reader finds in the input, in one line (cached: the page reruns often)."""
-    try:
-        text = decode_thread_bytes(data, source=label)
-        return "Recognised: " + recognised(text, source=label, as_of=when)
-    except ThreadError:
-        return ""  # the build reports it, with its line
+    """What the reader finds in the input, in one line."""
+    found = recognised(data, source=label, as_of=when)
+    return "Recognised: " + found if found else ""  # else the build reports it, with its line
 
 
 if problem:

@@ -68,7 +68,6 @@ def notes(at: AppTest) -> list[str]:
 
 def forget(name: str) -> None:
     delete_thread(DB_PATH, name)
-    threads.clear()
 
 
 @pytest.fixture

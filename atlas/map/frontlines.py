@@ -19,6 +19,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
+from atlas.cards import stamp
 from atlas.markup import for_folium, text
 from atlas.state import ViewState, entry_link
 from atlas.view import TimelineStep, View, apply_filters, authors, slug
@@ -101,7 +102,8 @@ def front_view(view: View, *, steps: Sequence[TimelineStep], compare_until: int 
 
 
 def _when(posted_at: str | None) -> str:
-    return posted_at[:16].replace("T", " ") if posted_at else "the post"
+    # no time: the reference before the first comment, i.e. the post's moment
+    return stamp(posted_at, kind="post")
 
 
 def _evidence_html(item: Evidence, links: dict[int, str], colours: dict[str, str]) -> str:

@@ -1,5 +1,7 @@
 """Where the dashboard gets its corpus: the SQLite database, built on first start.
 
+Every Streamlit cache of the app is here, and one idiom: ``st.cache_resource`` keyed by what
+the value is made from (a thread's stored digest, every thread's digest for the archive).
 The pipeline runs only when the database lacks a seed thread (first start, or a deleted or
 corrupted file), with a progress bar; a rerun (every slider move) reads the cached corpus.
 ``corpus("all")`` is every thread as one :class:`atlas.archive.Archive`, cached until a thread
@@ -106,21 +108,19 @@ def ensure_database(db: Path | None = None) -> Path:
         box.update(label="Map data built.", state="complete", expanded=False)
     if not failed:  # a file that could not be read keeps its message on the page
         holder.empty()
-    threads.clear()
     return db
 
 
-@st.cache_data(show_spinner=False)
-def _threads(db: str) -> list[str]:
-    return list_threads(Path(db))
+def threads(db: str | Path | None = None) -> list[str]:
+    """The threads in the database, by name: one small query, so never stale (no cache)."""
+    return list(thread_digests(Path(db or database())))
 
 
-def threads(db: str | None = None) -> list[str]:
-    """The threads in the database (cached; ``threads.clear()`` after adding one)."""
-    return _threads(str(db or database()))
-
-
-threads.clear = _threads.clear  # type: ignore[attr-defined]
+def forget() -> None:
+    """Drop the cached corpora: a review changed what loading a thread gives (its digest,
+    the cache key, is the thread's text and pipeline, which a review does not change)."""
+    _cached_corpus.clear()
+    _cached_archive.clear()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -156,7 +156,6 @@ def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool =
     built = build_corpus(text, source=source, strict=strict, progress=progress, as_of=as_of)
     save_corpus(db or database(), built, digest=text_digest(
         text, strict=strict, as_of=as_of.isoformat() if as_of else None))
-    threads.clear()
     return source
 
 
@@ -166,7 +165,13 @@ def search(text: str, *, source: str | None = None, limit: int = 200,
     return _search_store(db or database(), text, source=source, limit=limit)
 
 
-def recognised(text: str, *, source: str, as_of=None) -> str:
-    """What the thread reader recognised in ``text``, in words (family, entries, authors,
-    times, replies); raises :class:`ThreadError` when it is not a thread."""
-    return format_report(parse_thread(text, source=source, as_of=as_of))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def recognised(data: bytes, *, source: str, as_of=None) -> str:
+    """What the thread reader recognises in ``data`` (a file's bytes), in one line: family,
+    entries, authors, times, replies; "" when it is not a thread (the build says why).
+    Cached: the Ingest page reruns on every keystroke."""
+    try:
+        text = decode_thread_bytes(data, source=source)
+        return format_report(parse_thread(text, source=source, as_of=as_of))
+    except ThreadError:
+        return ""

@@ -13,9 +13,10 @@ from dataclasses import replace
 
 import streamlit as st
 
+from atlas import cards
 from atlas.archive import locate
 from atlas.ui import keys
-from atlas.ui.data import database
+from atlas.ui.data import database, forget
 from geo.claims.rules import ACTIONS
 from geo.corpus import save_review, thread_text_key
 from geo.records import Claim, Corpus
@@ -28,7 +29,7 @@ def status_line(claim: Claim) -> str:
     """"confirmed by Ann, 2026-12-02 15:00" or "not reviewed"."""
     if not claim.review:
         return f"not reviewed · confidence {claim.confidence:.2f}"
-    when = claim.reviewed_at.replace("T", " ")[:16]
+    when = cards.stamp(claim.reviewed_at)
     return f"{claim.review} by {claim.reviewer}, {when} · confidence {claim.confidence:.2f}"
 
 
@@ -78,7 +79,7 @@ def review_form(claim: Claim, corpus: Corpus, *, key: str) -> None:
         st.error(f"Not saved: {error}.")
         return
     save_review(db, review)
-    st.cache_data.clear()  # the cached corpora predate the review
+    forget()  # the cached corpora predate the review
     st.toast(f"Review saved: {LABELS[verdict].lower()} {claim.id}.")
     st.rerun()
 

@@ -130,7 +130,7 @@ with map_col:
     layer = place_layers(view, selected=state.place,
                          highlight=st.session_state.get(keys.HIGHLIGHT) or ())
     # Control areas and front lines at this moment (drawn under the places).
-    front = front_view(view, steps=steps, compare_until=st.session_state.get("w_front_compare"))
+    front = front_view(view, steps=steps, compare_until=st.session_state.get(keys.FRONT_COMPARE))
     legend_control(legend_items(view),
                    outside=[p.name for p in outside_first_view(everything)],
                    extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
@@ -156,7 +156,7 @@ with map_col:
             timeline_slider(page, container=st, compact=True)
         with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
             playback_controls()
-            st.selectbox("Front lines: compare with", [None, *stops], key="w_front_compare",
+            st.selectbox("Front lines: compare with", [None, *stops], key=keys.FRONT_COMPARE,
                          format_func=lambda i: ("no other moment" if i is None
                                                 else page.stops.labels[i]),
                          help="Outline what changed hands between that moment and now")

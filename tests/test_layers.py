@@ -147,7 +147,7 @@ PENDING: set[tuple[str, str, str]] = set()
 PENDING_MODULES: set[str] = set()
 PENDING_FUNCTIONS = {
     "atlas.map.plan._make_plan", "atlas.map.labels._place_labels",
-    "atlas.map.legend.legend_items", "atlas.ui.controls.page_setup", "atlas.state.parse_query",
+    "atlas.map.legend.legend_items",
     "geo.claims.disputes.link_disputes",
 }
 

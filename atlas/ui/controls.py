@@ -14,6 +14,7 @@ months (:func:`atlas.view.timeline_stops`) instead of comment by comment.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -22,7 +23,7 @@ from atlas.playback import SPEEDS, parse_window, window_start
 from atlas.state import ViewState, parse_query, to_query
 from atlas.ui import keys
 from atlas.ui.data import corpus as load_thread
-from atlas.ui.data import ensure_database, threads
+from atlas.ui.data import ensure_database, thread_titles, threads
 from atlas.view import (
     Filters,
     Stops,
@@ -35,7 +36,6 @@ from atlas.view import (
     timeline,
     timeline_stops,
 )
-from geo.corpus import thread_titles
 from geo.factions import SIDE_ORDER
 from geo.records import Corpus
 
@@ -124,6 +124,61 @@ def timeline_slider(page: Page, *, container=None, compact: bool = False) -> Non
                         label_visibility="collapsed" if compact else "visible")
 
 
+def _sidebar(corpus: Corpus, choices: list[str], available: list[str], db: Path,
+             steps: list[TimelineStep], stops: Stops, *, timeline_in_sidebar: bool,
+             side_names: list[str]) -> None:
+    """The sidebar's filters; a new thread chosen reruns the page on it."""
+    with st.sidebar:
+        st.selectbox("Thread", choices, key=keys.THREAD,
+                     format_func=_thread_name(available, thread_titles(db)),
+                     help="Threads in the database; add one on the Ingest page. All threads: "
+                          "every thread on one map and one timeline.")
+        if st.session_state[keys.THREAD] != corpus.source:
+            st.session_state[keys.LAST_QUERY] = None
+            st.query_params.from_dict({"thread": st.session_state[keys.THREAD]})
+            st.session_state.pop(keys.TIME, None)
+            st.rerun()
+        if timeline_in_sidebar:
+            timeline_slider(Page(corpus, ViewState(), None, steps, available,  # type: ignore[arg-type]
+                                 stops))
+        st.multiselect("Faction", side_names, key=keys.SIDES,
+                       help="Claims by, and mentions near, these sides. Empty: all.")
+        st.multiselect("Commenter", authors(corpus), key=keys.WHO,
+                       help="Only these commenters' entries. Empty: all.")
+        st.multiselect("Place kind", kinds(corpus), key=keys.KINDS)
+        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key=keys.CONFIDENCE,
+                  help="How sure the geoparser must be that a name is this place.")
+        st.toggle("Reviewed claims only", key=keys.REVIEWED,
+                  help="Only claims an analyst confirmed or corrected. A rejected claim is "
+                       "never on the map.")
+        st.slider("Minimum claim confidence", 0.0, 1.0, step=0.05, key=keys.CLAIM_CONFIDENCE,
+                  help="How likely a claim is read right (calibrated on annotated texts).")
+        st.toggle("Online map tiles (OpenStreetMap)", key=keys.TILES,
+                  help="Off by default: the map works with no internet. On: tiles are fetched "
+                       "from the OpenStreetMap servers.")
+
+
+def _state_from_widgets(corpus: Corpus, steps: list[TimelineStep]) -> ViewState:
+    """The view state the sidebar's (and the timeline's) widgets hold."""
+    until = st.session_state.get(keys.TIME)
+    window = parse_window(st.session_state.get(keys.WINDOW) or "")
+    last = len(steps) - 1 if until is None else int(until)
+    filters = Filters(
+        until=None if until is None or until >= len(steps) - 1 else int(until),
+        since=window_start(steps, last, window),
+        sides=frozenset(st.session_state[keys.SIDES]),
+        commenters=frozenset(st.session_state[keys.WHO]),
+        kinds=frozenset(st.session_state[keys.KINDS]),
+        min_confidence=float(st.session_state[keys.CONFIDENCE]),
+        reviewed_only=bool(st.session_state.get(keys.REVIEWED, False)),
+        min_claim_confidence=float(st.session_state.get(keys.CLAIM_CONFIDENCE, 0.0)),
+    )
+    return ViewState(thread=corpus.source, filters=filters,
+                      place=st.session_state.get(keys.PLACE),
+                      online_tiles=bool(st.session_state[keys.TILES]), window=window,
+                      speed=float(st.session_state.get(keys.SPEED) or 1.0))
+
+
 def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     """Read the URL, draw the sidebar, filter the corpus; call once at the top of each page."""
     db = ensure_database()
@@ -164,52 +219,10 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
         st.session_state[keys.TIME] = stops.snap(current if isinstance(current, int)
                                              else len(steps) - 1)
 
-    with st.sidebar:
-        st.selectbox("Thread", choices, key=keys.THREAD,
-                     format_func=_thread_name(available, thread_titles(db)),
-                     help="Threads in the database; add one on the Ingest page. All threads: "
-                          "every thread on one map and one timeline.")
-        if st.session_state[keys.THREAD] != corpus.source:
-            st.session_state[keys.LAST_QUERY] = None
-            st.query_params.from_dict({"thread": st.session_state[keys.THREAD]})
-            st.session_state.pop(keys.TIME, None)
-            st.rerun()
-        if timeline_in_sidebar:
-            timeline_slider(Page(corpus, ViewState(), None, steps, available,  # type: ignore[arg-type]
-                                 stops))
-        st.multiselect("Faction", side_names, key=keys.SIDES,
-                       help="Claims by, and mentions near, these sides. Empty: all.")
-        st.multiselect("Commenter", authors(corpus), key=keys.WHO,
-                       help="Only these commenters' entries. Empty: all.")
-        st.multiselect("Place kind", kinds(corpus), key=keys.KINDS)
-        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key=keys.CONFIDENCE,
-                  help="How sure the geoparser must be that a name is this place.")
-        st.toggle("Reviewed claims only", key=keys.REVIEWED,
-                  help="Only claims an analyst confirmed or corrected. A rejected claim is "
-                       "never on the map.")
-        st.slider("Minimum claim confidence", 0.0, 1.0, step=0.05, key=keys.CLAIM_CONFIDENCE,
-                  help="How likely a claim is read right (calibrated on annotated texts).")
-        st.toggle("Online map tiles (OpenStreetMap)", key=keys.TILES,
-                  help="Off by default: the map works with no internet. On: tiles are fetched "
-                       "from the OpenStreetMap servers.")
-
-    until = st.session_state.get(keys.TIME)
-    window = parse_window(st.session_state.get(keys.WINDOW) or "")
-    last = len(steps) - 1 if until is None else int(until)
-    filters = Filters(
-        until=None if until is None or until >= len(steps) - 1 else int(until),
-        since=window_start(steps, last, window),
-        sides=frozenset(st.session_state[keys.SIDES]),
-        commenters=frozenset(st.session_state[keys.WHO]),
-        kinds=frozenset(st.session_state[keys.KINDS]),
-        min_confidence=float(st.session_state[keys.CONFIDENCE]),
-        reviewed_only=bool(st.session_state.get(keys.REVIEWED, False)),
-        min_claim_confidence=float(st.session_state.get(keys.CLAIM_CONFIDENCE, 0.0)),
-    )
-    state = ViewState(thread=corpus.source, filters=filters,
-                      place=st.session_state.get(keys.PLACE),
-                      online_tiles=bool(st.session_state[keys.TILES]), window=window,
-                      speed=float(st.session_state.get(keys.SPEED) or 1.0))
+    _sidebar(corpus, choices, available, db, steps, stops,
+             timeline_in_sidebar=timeline_in_sidebar, side_names=side_names)
+    state = _state_from_widgets(corpus, steps)
+    filters = state.filters
     view = apply_filters(corpus, filters)
     if state.place and view.place(state.place) is None and state.place not in {
             p.id for p in corpus.places}:

@@ -28,6 +28,7 @@ from geo.corpus import (
     stored_digest,
     text_digest,
     thread_digests,
+    thread_titles,
 )
 from geo.corpus import search as _search_store
 from geo.formats.detect import format_report
@@ -50,6 +51,7 @@ __all__ = [
     "seeds_dir",
     "store_pasted",
     "thread_digests",
+    "thread_titles",
     "threads",
 ]
 

@@ -296,3 +296,13 @@ def test_every_session_key_is_named_once_in_atlas_ui_keys():
     values = [v for n, v in vars(keys).items() if n.isupper() and isinstance(v, str)]
     assert len(values) == len(set(values)), "two names for one key"
     assert len(values) > 30  # the walker above found them before they moved here
+
+
+def test_one_colour_policy():
+    # colours reach CSS only through atlas/colours.py (the lexicon checks them when read):
+    # a second hex check or a second "Others" grey is how the panel, the feed, the Thread
+    # page and the map came to disagree about a faction with a bad colour
+    checkers = {m for m, p in MODULES.items()
+                if "0-9A-Fa-f" in p.read_text(encoding="utf-8") or
+                "#999999" in p.read_text(encoding="utf-8")}
+    assert checkers == {"atlas.colours", "geo.factions"}

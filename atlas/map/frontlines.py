@@ -20,6 +20,7 @@ from jinja2 import Template
 from shapely.geometry import mapping
 
 from atlas.cards import stamp
+from atlas.colours import OTHERS, side_colours
 from atlas.markup import for_folium, text
 from atlas.state import ViewState, entry_link
 from atlas.view import TimelineStep, View, apply_filters, authors, slug
@@ -41,7 +42,7 @@ LAYER_NAME = "Front lines"
 FRONT_COLOUR = "#111111"
 DISPUTED_COLOUR = "#d62728"
 CHANGED_COLOUR = "#7b2cbf"
-FALLBACK_COLOUR = "#999999"
+FALLBACK_COLOUR = OTHERS  # one colour policy: atlas/colours.py
 MAX_EVIDENCE = 6  # per place in a popup; the rest are counted
 EFFECT_WORDS = {
     "holds": "holds it", "captures": "takes it", "attacks": "attacks it",
@@ -212,7 +213,7 @@ def _links(view: View, state: ViewState, steps: Sequence[TimelineStep]) -> dict[
 
 
 def _side_colours(view: View) -> dict[str, str]:
-    return {a.side: a.colour or FALLBACK_COLOUR for a in view.corpus.actors}
+    return side_colours(view.corpus)  # hex-checked: colours go into style attributes
 
 
 def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineStep],

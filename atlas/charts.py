@@ -16,7 +16,7 @@ from atlas.markup import text
 from atlas.view import apply_filters
 
 if TYPE_CHECKING:
-    from atlas.controls import Page
+    from atlas.ui.controls import Page
 
 __all__ = ["timeline_chart_html"]
 

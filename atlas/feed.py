@@ -4,27 +4,20 @@ Like Liveuamap's news feed: one item per claim (who did what where, in the actor
 and one per comment that names places without stating a claim, each with its author and
 time.  The feed shows what the map shows (the view's filters and time window), the newest at
 the top, so that while the timeline plays the latest item stays in sight.  With a place
-selected, only the items about it.  No Streamlit here: the page draws :func:`item_html`.
+selected, only the items about it.  No Streamlit here: atlas/ui/feed.py draws each item with
+:func:`item_html` (a card of atlas/cards.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from atlas import markup
+from atlas import cards
+from atlas.colours import NEUTRAL, OTHERS, actor_colours
 from atlas.view import View, side_of
 
-__all__ = ["FeedItem", "feed_items", "item_html", "when"]
-
-NEUTRAL = "#8a857c"
-_HEX = re.compile(r"^#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?$")
-ACTION_WORDS = {
-    "capture": "took", "advance": "advanced on", "attack": "attacked", "besiege": "besieged",
-    "lift_siege": "lifted the siege of", "defend": "defended", "withdraw": "withdrew from",
-    "flee": "fled", "redeploy": "moved forces to", "cut_road": "cut", "control": "holds",
-}
+__all__ = ["FeedItem", "feed_items", "item_html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +58,6 @@ def _drawn_first(ids: list[str] | tuple[str, ...], view: View) -> tuple[str, ...
     return tuple(sorted(dict.fromkeys(ids), key=off_map))
 
 
-def when(posted_at: str | None) -> str:
-    """'2016-06-07 20:30' for a time; 'the post' for the post, which has none."""
-    if not posted_at:
-        return "the post"
-    day, _, clock = posted_at.partition("T")
-    return f"{day} {clock[:5]}".strip()
-
-
 def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list[FeedItem]:
     """The view's claims and place-naming comments, newest first (at most ``limit``).
 
@@ -81,9 +66,7 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
     """
     names = {p.id: p.name for p in view.corpus.places}
     shown = {p.id for p in view.places}
-    # colours go into a style attribute: only a hex colour from the (editable) factions file
-    colours = {a.id: a.colour if a.colour and _HEX.match(a.colour) else NEUTRAL
-               for a in view.corpus.actors}
+    colours = actor_colours(view.corpus)
     actors = {a.id: a.name for a in view.corpus.actors}
     sides = side_of(view.corpus)
     rank = {e.id: n for n, e in enumerate(view.entries)}
@@ -97,7 +80,7 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
             continue
         items.append((rank.get(claim.entry, -1), claim.start, FeedItem(
             entry=claim.entry, posted_at=claim.posted_at, author=claim.author, places=ids,
-            names=tuple(names.get(p, p) for p in ids), colour=colours.get(claim.actor, NEUTRAL),
+            names=tuple(names.get(p, p) for p in ids), colour=colours.get(claim.actor, OTHERS),
             actor=actors.get(claim.actor, sides.get(claim.actor, claim.actor)),
             action=claim.action, modality=claim.modality, claim=claim.id, quote=claim.quote)))
     named: dict[int, list[str]] = defaultdict(list)
@@ -119,19 +102,7 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
 
 def item_html(item: FeedItem, *, thread_link: str) -> str:
     """The item as a small card: colour bar, time and author, what happened, where."""
-    where = markup.text(", ".join(item.names))
-    if item.claim:
-        doing = ACTION_WORDS.get(item.action, item.action.replace("_", " "))
-        modality = "" if item.modality == "reported" else (
-            f' <i class="atlas-feed-mod">({markup.text(item.modality)})</i>')
-        what = (f"<b>{markup.text(item.actor)}</b> {markup.text(doing)} <b>{where}</b>"
-                f"{modality}")
-    else:
-        what = f"names <b>{where}</b>"
-    return (
-        f'<div class="atlas-feed-item" style="border-left:4px solid {item.colour}">'
-        f'<div class="atlas-meta">{markup.text(when(item.posted_at))} · '
-        f"<b>{markup.text(item.author)}</b> · "
-        f'<a href="{markup.text(thread_link)}" target="_self">comment →</a></div>'
-        f"<div>{what}</div></div>"
-    )
+    return cards.feed_card(posted_at=item.posted_at, author=item.author, colour=item.colour,
+                           names=item.names, href=thread_link, actor=item.actor,
+                           action=item.action, modality=item.modality,
+                           is_claim=item.claim is not None)

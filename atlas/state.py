@@ -111,13 +111,7 @@ def parse_query(
     ``threads`` are the threads in the database; ``thread=all`` is valid whenever there is one.
     """
     notes: list[str] = []
-    thread_values = _values(params, "thread")
-    thread = None
-    if thread_values:
-        if thread_values[0] in threads or (threads and thread_values[0] == ALL_THREADS):
-            thread = thread_values[0]
-        else:
-            notes.append(f"ignored thread={_shorten(thread_values[0])}: no such thread")
+    thread = _thread(params, threads, notes)
 
     until: int | None = None
     for value in _values(params, "t")[:1]:
@@ -127,6 +121,49 @@ def parse_query(
         else:
             until = step
 
+    sides = _sides(params, side_names, notes)
+
+    commenters = _known_values(params, "who", set(authors(corpus)) if corpus else set(),
+                               "nobody of that name commented", notes)
+    chosen_kinds = _known_values(params, "kind", set(kinds(corpus)) if corpus else set(),
+                                 "no place of that kind", notes)
+
+    confidence = _fraction(_values(params, "conf")[:1], "conf", notes)
+    claim_confidence = _fraction(_values(params, "claimconf")[:1], "claimconf", notes)
+    reviewed = _values(params, "reviewed")[:1]
+    reviewed_only = reviewed in (["1"], ["yes"], ["true"])
+    if reviewed and not reviewed_only and reviewed != ["0"]:
+        notes.append(f"ignored reviewed={_shorten(reviewed[0])}: give 1 (reviewed only) or 0")
+
+    place = _place(params, corpus, thread, notes)
+
+    tiles = _values(params, "tiles")[:1]
+    online = tiles == ["osm"]
+    if tiles and not online:
+        notes.append(f"ignored tiles={_shorten(tiles[0])}: the only online layer is 'osm'")
+
+    window, speed = _playback(params, notes)
+
+    filters = Filters(until=until, sides=frozenset(sides), commenters=frozenset(commenters),
+                      kinds=frozenset(chosen_kinds), min_confidence=confidence,
+                      reviewed_only=reviewed_only, min_claim_confidence=claim_confidence)
+    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online,
+                     window=window, speed=speed), notes
+
+
+def _thread(params: Mapping[str, Sequence[str] | str], threads: Sequence[str],
+            notes: list[str]) -> str | None:
+    values = _values(params, "thread")
+    if not values:
+        return None
+    if values[0] in threads or (threads and values[0] == ALL_THREADS):
+        return values[0]
+    notes.append(f"ignored thread={_shorten(values[0])}: no such thread")
+    return None
+
+
+def _sides(params: Mapping[str, Sequence[str] | str], side_names: Sequence[str],
+           notes: list[str]) -> set[str]:
     by_slug = {slug(name): name for name in side_names}
     sides = set()
     for value in _values(params, "side"):
@@ -135,44 +172,23 @@ def parse_query(
             notes.append(f"ignored side={_shorten(value)}: no such faction")
         else:
             sides.add(name)
+    return sides
 
-    commenters = _known_values(params, "who", set(authors(corpus)) if corpus else set(),
-                               "nobody of that name commented", notes)
-    chosen_kinds = _known_values(params, "kind", set(kinds(corpus)) if corpus else set(),
-                                 "no place of that kind", notes)
 
-    confidence = 0.0
-    for value in _values(params, "conf")[:1]:
-        try:
-            number = float(value)
-        except ValueError:
-            number = math.nan
-        if math.isfinite(number) and 0.0 <= number <= 1.0:
-            confidence = number
-        else:
-            notes.append(f"ignored conf={_shorten(value)}: give a number from 0 to 1")
-
-    claim_confidence = _fraction(_values(params, "claimconf")[:1], "claimconf", notes)
-    reviewed = _values(params, "reviewed")[:1]
-    reviewed_only = reviewed in (["1"], ["yes"], ["true"])
-    if reviewed and not reviewed_only and reviewed != ["0"]:
-        notes.append(f"ignored reviewed={_shorten(reviewed[0])}: give 1 (reviewed only) or 0")
-
-    place = None
+def _place(params: Mapping[str, Sequence[str] | str], corpus: Corpus | None,
+           thread: str | None, notes: list[str]) -> str | None:
     place_ids = {p.id for p in corpus.places} if corpus else set()
     for value in _values(params, "place")[:1]:
         if value in place_ids:
-            place = value
-        else:
-            notes.append(f"ignored place={_shorten(value)}: no such place in this thread"
-                         if thread != ALL_THREADS else
-                         f"ignored place={_shorten(value)}: no thread names such a place")
+            return value
+        notes.append(f"ignored place={_shorten(value)}: no such place in this thread"
+                     if thread != ALL_THREADS else
+                     f"ignored place={_shorten(value)}: no thread names such a place")
+    return None
 
-    tiles = _values(params, "tiles")[:1]
-    online = tiles == ["osm"]
-    if tiles and not online:
-        notes.append(f"ignored tiles={_shorten(tiles[0])}: the only online layer is 'osm'")
 
+def _playback(params: Mapping[str, Sequence[str] | str],
+              notes: list[str]) -> tuple[Window | None, float]:
     window = None
     for value in _values(params, "window")[:1]:
         window = parse_window(value)
@@ -186,12 +202,7 @@ def parse_query(
             notes.append(f"ignored speed={_shorten(value)}: give 0.5, 1, 2 or 4")
         else:
             speed = chosen
-
-    filters = Filters(until=until, sides=frozenset(sides), commenters=frozenset(commenters),
-                      kinds=frozenset(chosen_kinds), min_confidence=confidence,
-                      reviewed_only=reviewed_only, min_claim_confidence=claim_confidence)
-    return ViewState(thread=thread, filters=filters, place=place, online_tiles=online,
-                     window=window, speed=speed), notes
+    return window, speed
 
 
 def _fraction(values: Sequence[str], name: str, notes: list[str]) -> float:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from atlas.archive import Archive
+from atlas.cards import stamp
 from geo.records import Claim, Corpus, Entry, Mention, Place
 from geo.thread import signature_owners
 
@@ -89,11 +90,7 @@ def _timeline(corpus: Corpus) -> list[TimelineStep]:
     steps = []
     for index, position in enumerate(order):
         entry = corpus.entries[position]
-        if entry.posted_at:
-            day, _, clock = entry.posted_at.partition("T")
-            label = f"{day} {clock[:5]} · {entry.author}"
-        else:
-            label = f"{'the post' if entry.kind == 'post' else 'untimed'} · {entry.author or '?'}"
+        label = f"{stamp(entry.posted_at, kind=entry.kind)} · {entry.author or '?'}"
         steps.append(TimelineStep(index, entry.id, entry.posted_at, label, effective[position]))
     return steps
 

@@ -51,7 +51,7 @@ def _app(query: dict[str, str]):
 
 
 def server_side(label: str, query: dict[str, str], step_target: str) -> None:
-    from atlas.data import ensure_database  # noqa: F401 - imported so the cost is not counted
+    from atlas.ui.data import ensure_database  # noqa: F401 - imported so the cost is not counted
 
     first = _app(query)
     first.run()  # the process's first run: loads the corpus into the empty caches

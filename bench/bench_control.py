@@ -95,7 +95,7 @@ def step_ms(places, rows, claims, repeat: int) -> tuple[float, float, float, int
 def seed_step_ms(repeat: int = 5) -> float:
     import folium
 
-    from atlas.frontlines import front_view, frontline_layers
+    from atlas.map.frontlines import front_view, frontline_layers
     from atlas.state import ViewState
     from atlas.view import Filters, apply_filters, timeline
     from geo.pipeline import build_corpus

@@ -46,7 +46,7 @@ status 1 when there was an error or a leak between sessions.
 Streamlit's file watcher is off for the server (``--watch-files`` turns it on): a load test
 measures one version of the code, and with the watcher on, a module edited during the run is
 dropped from ``sys.modules`` while other sessions' reruns are importing it, which fails those
-reruns (seen: ``KeyError: 'atlas.basemap'`` raised from ``import`` in app.py).
+reruns (seen: ``KeyError: 'atlas.map.basemap'`` raised from ``import`` in app.py).
 """
 
 from __future__ import annotations

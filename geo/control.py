@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import CONTROL_REFERENCE_PATH
 from geo.records import Claim, Corpus, Mention, Place
 
 __all__ = [
@@ -51,7 +51,7 @@ __all__ = [
     "load_reference",
 ]
 
-REFERENCE_PATH = DATA_DIR / "control_reference.csv"
+REFERENCE_PATH = CONTROL_REFERENCE_PATH
 REFERENCE_COLUMNS = ("id", "place", "part", "name", "lat", "lon", "side", "status", "date",
                      "source", "note")
 STATUSES = frozenset({"holds", "attacks", "besieges"})

@@ -30,7 +30,7 @@ from shapely.geometry import LineString, MultiLineString, Point, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.control import Change, ControlState, PlaceControl
-from geo.gazetteer import DATA_DIR
+from geo.paths import BASEMAP_PATH
 
 __all__ = [
     "DEFAULT_REACH_KM",
@@ -42,7 +42,7 @@ __all__ = [
     "to_features",
 ]
 
-COUNTRIES_PATH = DATA_DIR / "countries.geojson"
+COUNTRIES_PATH = BASEMAP_PATH
 DEFAULT_REACH_KM = 25.0
 KM_PER_DEGREE = 111.32
 FACING_OFFSET_KM = 1.2  # how far each side's coloured edge sits from the line

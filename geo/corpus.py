@@ -20,14 +20,13 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import MISSING, fields
 from pathlib import Path
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import DATA_DIR, database
 from geo.records import (
     Actor,
     ActorMention,
@@ -45,6 +44,7 @@ from geo.reviews import Review, apply_reviews, text_key
 __all__ = [
     "DB_PATH",
     "built_by_this_pipeline",
+    "delete_thread",
     "list_threads",
     "load_corpus",
     "load_reviews",
@@ -54,11 +54,12 @@ __all__ = [
     "search",
     "stored_digest",
     "text_digest",
+    "thread_digests",
     "thread_titles",
 ]
 
 # FRONTLINE_DB points the app and the command line at another database (tests, deployments).
-DB_PATH = Path(os.environ.get("FRONTLINE_DB") or DATA_DIR / "atlas.sqlite")
+DB_PATH = database()
 SCHEMA_VERSION = 1
 
 # Tables holding one record type each, keyed by thread; columns follow the dataclass fields,
@@ -279,12 +280,31 @@ def stored_digest(path: Path, source: str) -> str | None:
     return row[0] if row else None
 
 
+def thread_digests(path: Path) -> dict[str, str]:
+    """Every thread in the database and the digest it was built from, in one query (no file: {}).
+
+    One query, not one per thread: the app runs it on every rerun, and an archive has hundreds.
+    """
+    if not path.exists():
+        return {}
+    with connect(path) as con:
+        return {source: digest for source, digest in
+                con.execute("SELECT source, digest FROM threads ORDER BY source")}
+
+
 def thread_titles(path: Path = DB_PATH) -> dict[str, str]:
     """Each stored thread's title ("" when it has none), by its name."""
     if not path.exists():
         return {}
     with connect(path) as con:
         return {r[0]: r[1] or "" for r in con.execute("SELECT source, title FROM threads")}
+
+
+def delete_thread(path: Path, source: str) -> None:
+    """Remove one thread and everything built from it (its reviews stay: they belong to its
+    text, and come back if the same text is built again)."""
+    with connect(path) as con:
+        _delete_thread(con, source)
 
 
 def list_threads(path: Path = DB_PATH) -> list[str]:

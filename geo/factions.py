@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import FACTIONS_PATH
 from geo.records import Actor, ActorMention
 
 __all__ = [
@@ -37,7 +37,7 @@ __all__ = [
     "load_lexicon",
 ]
 
-DEFAULT_PATH = DATA_DIR / "factions.csv"
+DEFAULT_PATH = FACTIONS_PATH
 
 # The dashboard's faction filter lists sides in this order; a side the CSV introduces that is
 # not listed here goes after the known ones and before "Others".

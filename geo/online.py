@@ -28,12 +28,13 @@ from typing import Any
 
 from geopy.exc import GeopyError
 
-from geo.gazetteer import DATA_DIR, name_key
+from geo.gazetteer import name_key
+from geo.paths import ONLINE_CACHE_PATH
 from geo.records import Mention, Place, Unresolved
 
 __all__ = ["CACHE_PATH", "OnlineGeocoder", "OnlineResult"]
 
-CACHE_PATH = DATA_DIR / "online_cache.json"
+CACHE_PATH = ONLINE_CACHE_PATH
 REGION_CODES = ("sy", "iq", "tr", "lb", "jo")
 
 

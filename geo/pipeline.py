@@ -62,6 +62,16 @@ def decode_thread_bytes(data: bytes, *, source: str) -> str:
     return text
 
 
+def _look_up_online(online: OnlineGeocoder, found, entries) -> list[str]:
+    """Add what the online geocoder finds for the unresolved names to ``found``; the notes
+    name the lookups that failed."""
+    looked = online.resolve(found.unresolved, speakers={e.id: e.author for e in entries})
+    found.places.update(looked.places)
+    found.mentions = sorted([*found.mentions, *looked.mentions], key=lambda m: (m.entry, m.start))
+    found.unresolved = looked.still_unresolved
+    return [f"online lookup failed for {failure}" for failure in looked.failures]
+
+
 def build_corpus(
     text: str,
     *,
@@ -97,13 +107,7 @@ def build_corpus(
     notes = list(thread.notes)
     if online is not None and found.unresolved:
         report("looking up unresolved names online", 0.5)
-        looked = online.resolve(found.unresolved,
-                                speakers={e.id: e.author for e in thread.entries})
-        found.places.update(looked.places)
-        found.mentions = sorted([*found.mentions, *looked.mentions],
-                                key=lambda m: (m.entry, m.start))
-        found.unresolved = looked.still_unresolved
-        notes += [f"online lookup failed for {failure}" for failure in looked.failures]
+        notes += _look_up_online(online, found, thread.entries)
     report("finding factions", 0.65)
     actor_mentions = [m for e in thread.entries for m in lexicon.find(e.text, entry=e.id)]
     report("reading claims", 0.8)

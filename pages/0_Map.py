@@ -17,19 +17,9 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import panel
+from atlas import cards
 from atlas.charts import timeline_chart_html
-from atlas.controls import (
-    page_setup,
-    playback_controls,
-    select_place,
-    sync_url,
-    timeline_slider,
-)
 from atlas.exports import export_name, view_export
-from atlas.frontlines import front_view, frontline_layers
-from atlas.frontlines import legend_html as front_legend_html
-from atlas.frontlines import legend_items as front_legend_items
 from atlas.map import (
     cluster_assets,
     clusters,
@@ -43,13 +33,23 @@ from atlas.map import (
 )
 from atlas.map.assets import install_static_assets, use_local_assets
 from atlas.map.basemap import base_map
+from atlas.map.frontlines import front_view, frontline_layers
+from atlas.map.frontlines import legend_html as front_legend_html
+from atlas.map.frontlines import legend_items as front_legend_items
 from atlas.playback import BASE_SECONDS
 from atlas.state import to_query
+from atlas.ui import feed, keys, panel
+from atlas.ui.controls import (
+    page_setup,
+    playback_controls,
+    select_place,
+    sync_url,
+    timeline_slider,
+)
 from atlas.view import Filters, apply_filters
 
 STARTED = time.perf_counter()  # bench/bench_app.py reads how long each script run took
 ROOT = Path(__file__).resolve().parent.parent
-PLAYING, NEXT_STEP = "_atlas_playing", "_atlas_next_t"
 # Everything the first screen holds besides the map: the page's top margin and the
 # timeline row under the map (px); the map takes the rest of the screen's height.
 CHROME_PX = 128
@@ -79,8 +79,8 @@ install_static_assets(ROOT)
 use_local_assets()
 
 # A pending step from the play control is applied before the slider exists in this run.
-if NEXT_STEP in st.session_state:
-    st.session_state["w_t"] = st.session_state.pop(NEXT_STEP)
+if keys.NEXT_STEP in st.session_state:
+    st.session_state[keys.TIME] = st.session_state.pop(keys.NEXT_STEP)
 
 page = page_setup(title="Map", timeline_in_sidebar=False)
 view, state, steps = page.view, page.state, page.steps
@@ -88,28 +88,28 @@ stops = page.stops.indices
 st.markdown(PAGE_CSS, unsafe_allow_html=True)
 
 # Reaching the last stop ends playing before the button is drawn, so it shows "Play".
-if st.session_state.get(PLAYING) and st.session_state.get("w_t", stops[-1]) >= stops[-1]:
-    st.session_state[PLAYING] = False
+if st.session_state.get(keys.PLAYING) and st.session_state.get(keys.TIME, stops[-1]) >= stops[-1]:
+    st.session_state[keys.PLAYING] = False
 
 
 def _toggle_play() -> None:
     """Play or pause; play at the end starts again from the beginning."""
-    playing = not st.session_state.get(PLAYING, False)
-    st.session_state[PLAYING] = playing
-    if playing and st.session_state.get("w_t", stops[-1]) >= stops[-1]:
-        st.session_state["w_t"] = stops[0]
+    playing = not st.session_state.get(keys.PLAYING, False)
+    st.session_state[keys.PLAYING] = playing
+    if playing and st.session_state.get(keys.TIME, stops[-1]) >= stops[-1]:
+        st.session_state[keys.TIME] = stops[0]
 
 
-MAP_KEY = f"map-{page.corpus.source}-{state.online_tiles}"
+MAP_KEY = keys.map_key(page.corpus.source, state.online_tiles)
 # A click on the map is in the map's value when this run starts: taken here, before anything
 # is drawn, the same run rings the place on the map and opens its panel (no second run).
 point = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
-if point and point != st.session_state.get("_atlas_last_click"):
-    st.session_state["_atlas_last_click"] = point
+if point and point != st.session_state.get(keys.LAST_CLICK):
+    st.session_state[keys.LAST_CLICK] = point
     picked = place_at(view, point.get("lat"), point.get("lng"))
     if picked and picked != state.place:
         select_place(picked)
-        st.session_state.pop(panel.HIGHLIGHT, None)
+        st.session_state.pop(keys.HIGHLIGHT, None)
         state = replace(state, place=picked)
         sync_url(state, steps)
 
@@ -128,9 +128,9 @@ with map_col:
         # cluster at some step carries Leaflet.markercluster from the start.
         cluster_assets().add_to(base)
     layer = place_layers(view, selected=state.place,
-                         highlight=st.session_state.get(panel.HIGHLIGHT) or ())
+                         highlight=st.session_state.get(keys.HIGHLIGHT) or ())
     # Control areas and front lines at this moment (drawn under the places).
-    front = front_view(view, steps=steps, compare_until=st.session_state.get("w_front_compare"))
+    front = front_view(view, steps=steps, compare_until=st.session_state.get(keys.FRONT_COMPARE))
     legend_control(legend_items(view),
                    outside=[p.name for p in outside_first_view(everything)],
                    extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
@@ -143,28 +143,28 @@ with map_col:
         use_container_width=True,
         returned_objects=["last_object_clicked"],
     )
-    with st.container(key="atlas-timeline"):
+    with st.container(key=keys.TIMELINE_ROW):
         play_col, slider_col, options_col = st.columns([2, 12, 3], vertical_alignment="center")
-        playing = bool(st.session_state.get(PLAYING))
+        playing = bool(st.session_state.get(keys.PLAYING))
         grain = page.stops.grain
         step_help = ("Step through the thread comment by comment" if grain == "comment"
                      else f"Step through the threads {grain} by {grain}")
-        play_col.button("Pause" if playing else "Play", key="play", on_click=_toggle_play,
+        play_col.button("Pause" if playing else "Play", key=keys.PLAY, on_click=_toggle_play,
                         icon=":material/pause:" if playing else ":material/play_arrow:",
                         help=step_help, width="stretch")
         with slider_col:
             timeline_slider(page, container=st, compact=True)
         with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
             playback_controls()
-            st.selectbox("Front lines: compare with", [None, *stops], key="w_front_compare",
+            st.selectbox("Front lines: compare with", [None, *stops], key=keys.FRONT_COMPARE,
                          format_func=lambda i: ("no other moment" if i is None
                                                 else page.stops.labels[i]),
                          help="Outline what changed hands between that moment and now")
 
 # --- beside the map: what the thread says ---------------------------------------------------
-with side_col, st.container(key="atlas-side"):
+with side_col, st.container(key=keys.SIDE_COLUMN):
     timed = [s.at for s in steps if s.at]
-    span = (f"{timed[0][:16].replace('T', ' ')} → {timed[-1][:16].replace('T', ' ')}"
+    span = (f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}"
             if timed else "no timestamps")
     source = (f"All threads: {len(page.threads)} threads" if page.all_threads
               else f"Thread: {page.corpus.source}")
@@ -178,7 +178,7 @@ with side_col, st.container(key="atlas-side"):
     st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
     if state.place:
         panel.render(view, state=state, steps=steps)
-    panel.render_feed(view, place=state.place)
+    feed.render(view, state=state, steps=steps)
 
 # --- secondary: counts, the bar chart, the places list, exports, the share link -------------
 metric = st.columns(4)
@@ -198,10 +198,10 @@ with export_col:
     down = st.columns(2)
     down[0].download_button("GeoJSON", lambda: view_export(view, steps, state.window).geojson,
                             f"{name}.geojson", mime="application/geo+json",
-                            icon=":material/download:", key="export-geojson")
+                            icon=":material/download:", key=keys.EXPORT_GEOJSON)
     down[1].download_button("CSV", lambda: view_export(view, steps, state.window).csv,
                             f"{name}.csv", mime="text/csv", icon=":material/download:",
-                            key="export-csv")
+                            key=keys.EXPORT_CSV)
     st.caption(f"Files: {name}.geojson (places), {name}.csv (claims)")
 
 with st.expander("Share this view"):
@@ -212,10 +212,11 @@ with st.expander("Share this view"):
     st.caption("The link reproduces the time, the play mode, the filters and the selected "
                "place. Base map: Made with Natural Earth (public domain).")
 
-st.session_state["_atlas_run_ms"] = (time.perf_counter() - STARTED) * 1000
+st.session_state[keys.RUN_MS] = (time.perf_counter() - STARTED) * 1000
 
-if st.session_state.get(PLAYING):
-    current = st.session_state.get("w_t", stops[-1])
+if st.session_state.get(keys.PLAYING):
+    current = st.session_state.get(keys.TIME, stops[-1])
     time.sleep(BASE_SECONDS / max(0.25, state.speed))
-    st.session_state[NEXT_STEP] = stops[min(len(stops) - 1, bisect.bisect_right(stops, current))]
+    following = min(len(stops) - 1, bisect.bisect_right(stops, current))
+    st.session_state[keys.NEXT_STEP] = stops[following]
     st.rerun()

@@ -12,22 +12,22 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from atlas import markup
-from atlas.controls import Page, page_setup, select_place
+from atlas import cards, markup
 from atlas.state import entry_link
+from atlas.ui import keys
+from atlas.ui.controls import Page, page_setup, select_place
 from geo.export import to_geojson
+from geo.paths import CREDITS_PATH
 from geo.records import Entry, Place
 
 st.set_page_config(page_title="Places · Frontline Atlas", page_icon="📍", layout="wide")
 page = page_setup(title="Places")
 corpus, view = page.corpus, page.view
 
-LAST_PICK = "_places_last_pick"
 
 
 def fold(value: str) -> str:
@@ -38,10 +38,7 @@ def fold(value: str) -> str:
 
 
 def stamp(entry: Entry) -> str:
-    if not entry.posted_at:
-        return "the post" if entry.kind == "post" else ""
-    day, _, clock = entry.posted_at.partition("T")
-    return f"{day} {clock[:5]}"
+    return cards.stamp(entry.posted_at, kind=entry.kind)
 
 
 def thread_link(page: Page, entry_id: int) -> str:
@@ -63,7 +60,7 @@ for mention in view.mentions:
     best[mention.place] = max(best.get(mention.place, 0.0), mention.confidence)
 claim_counts = {p.id: len(view.claims_about(p.id)) for p in view.places}
 
-query = st.text_input("Search place names", key="places_search",
+query = st.text_input("Search place names", key=keys.PLACES_SEARCH,
                       placeholder="e.g. Azaz, Manbij, air base",
                       help="Matches the gazetteer name and the names as the thread writes them; "
                            "accents and case do not matter.")
@@ -140,8 +137,8 @@ event = st.dataframe(
 
 picked_rows = event.selection.rows if event is not None else []
 picked = ids[picked_rows[0]] if picked_rows and picked_rows[0] < len(ids) else None
-last_key, last_pick = st.session_state.get(LAST_PICK, (None, None))
-st.session_state[LAST_PICK] = (table_key, picked)
+last_key, last_pick = st.session_state.get(keys.PLACES_LAST_PICK, (None, None))
+st.session_state[keys.PLACES_LAST_PICK] = (table_key, picked)
 if picked is not None and picked != page.state.place:
     select_place(picked)
     st.rerun()
@@ -166,28 +163,11 @@ if place is not None:
         st.info(f"{place.name} is selected but hidden by the current filters.", icon="ℹ️")
     elif not own:
         st.caption("No mention in view names it directly; it appears through claims only.")
-    items = []
-    for mention in own:
-        entry = view.entry(mention.entry)
-        left, right, head, tail = markup.word_context(entry.text, mention.start, mention.end)
-        body = markup.highlight(entry.text[left:right],
-                                [(mention.start - left, mention.end - left, "fa-place",
-                                  f"confidence {mention.confidence:.2f}")])
-        body = head + " ".join(body.split()) + tail
-        who = entry.author or "?"
-        if mention.speaker and mention.speaker != entry.author:
-            who = f"{mention.speaker} (quoted by {entry.author})"
-        items.append(
-            f'<li><a href="{markup.text(thread_link(page, entry.id))}" target="_self">'
-            f"#{entry.id}</a> <b>{markup.text(who)}</b> "
-            f'<span class="fa-meta">{markup.text(stamp(entry))} · as “'
-            f"{markup.text(mention.surface)}” · confidence {mention.confidence:.2f} · "
-            f"precision {mention.precision}</span><br>{body}</li>")
+    items = [cards.mention_item(view.entry(m.entry), m, href=thread_link(page, m.entry))
+             for m in own]
     if items:
-        st.markdown(
-            "<style>mark.fa-place{background:#fde9b5;padding:0 .1rem;border-radius:.2rem}"
-            ".fa-mentions li{margin-bottom:.5rem}.fa-meta{color:#666;font-size:.85rem}</style>"
-            f'<ul class="fa-mentions">{"".join(items)}</ul>', unsafe_allow_html=True)
+        st.markdown(cards.stylesheet() + f'<ul class="fa-mentions">{"".join(items)}</ul>',
+                    unsafe_allow_html=True)
     claims = view.claims_about(place.id)
     if claims:
         st.page_link("pages/3_Claims.py", label=f"{len(claims)} claims about {place.name} →",
@@ -218,7 +198,7 @@ else:
                else "No unresolved name matches the search.")
 
 # --- credits the gazetteers' licences ask for ---------------------------------------------------
-CREDITS = Path(__file__).resolve().parent.parent / "data" / "CREDITS.md"
+CREDITS = CREDITS_PATH
 with st.expander("Data credits and licences"):
     st.markdown(CREDITS.read_text(encoding="utf-8") if CREDITS.exists()
                 else "GeoNames (CC BY 4.0), Who's On First, UN OCHA (CC BY-IGO), "

@@ -16,76 +16,40 @@ from collections import defaultdict
 
 import streamlit as st
 
-from atlas import markup
+from atlas import cards, markup
 from atlas.archive import Archive
-from atlas.controls import page_setup
-from atlas.data import database
+from atlas.colours import side_colours
+from atlas.ui import keys
+from atlas.ui.controls import page_setup
+from atlas.ui.data import search
 from atlas.view import slug
-from geo.corpus import search
-from geo.records import Corpus, Entry
+from geo.records import Entry
 
 st.set_page_config(page_title="Thread · Frontline Atlas", page_icon="💬", layout="wide")
 
-TARGET = "_thread_target"
-SCROLLED = "_thread_scrolled"
-COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 OPENING = re.compile(r"[\"“„«]\s*\Z")  # a quotation mark right before a quote
 CLOSING = re.compile(r"(?P<stop>[.,;:!?…]?)[\"”»][ \t]*\n?")  # and right after it
-NEUTRAL = "#888888"
 MAX_ARCHIVE_ENTRIES = 300  # all threads: entries drawn at once (the rest: narrow the filters)
 
 # The link target is read before page_setup, which rewrites the URL without ``entry``.
 _entry_param = st.query_params.get("entry")
 if _entry_param is not None:
-    st.session_state[TARGET] = int(_entry_param) if _entry_param.isdigit() else -1
-    st.session_state[SCROLLED] = False
+    st.session_state[keys.THREAD_TARGET] = int(_entry_param) if _entry_param.isdigit() else -1
+    st.session_state[keys.THREAD_SCROLLED] = False
 
 page = page_setup(title="Thread")
 corpus, view = page.corpus, page.view
 
 
-def side_colours(corpus: Corpus) -> dict[str, str]:
-    """One colour per side (its first actor's), checked before it goes into CSS."""
-    colours: dict[str, str] = {}
-    for actor in corpus.actors:
-        colours.setdefault(actor.side, actor.colour if COLOUR.match(actor.colour) else NEUTRAL)
-    return colours
-
-
 def style_block(colours: dict[str, str]) -> str:
-    rules = [
-        ".fa-entry{border:1px solid #e3e3e3;border-radius:.5rem;padding:.6rem .9rem;"
-        "margin:.1rem 0 .4rem;scroll-margin-top:4.5rem;line-height:1.55}",
-        ".fa-entry.fa-post{background:#fafaf7}",
-        ".fa-entry.fa-target{border:2px solid #9b2c2c;box-shadow:0 0 0 4px #9b2c2c22}",
-        ".fa-head{font-size:.9rem;color:#555;margin-bottom:.35rem}",
-        ".fa-head a{color:#9b2c2c;text-decoration:none}",
-        ".fa-num{color:#999;margin-right:.4rem}",
-        ".fa-author{color:#222;font-weight:600}",
-        ".fa-reply{margin-left:.6rem;color:#666}",
-        ".fa-quote{border-left:3px solid #c9c9c9;margin:.35rem 0;padding:.15rem .7rem;"
-        "color:#444;background:#f6f6f6}",
-        ".fa-quoting{font-size:.8rem;color:#777;margin-bottom:.1rem}",
-        "mark.fa-place{background:#fde9b5;padding:0 .1rem;border-radius:.2rem}",
-        "mark.fa-place.fa-selected{background:#f6c453;outline:1px solid #b7791f}",
-        "mark.fa-hit{background:#c6f6d5;padding:0 .1rem;border-radius:.2rem}",
-        "mark.fa-place.fa-hit,mark.fa-side.fa-hit{background:#c6f6d5;outline:1px solid #2f855a}",
-        "mark.fa-side{background:none;padding:0;font-weight:600;border-bottom:3px solid "
-        + NEUTRAL + "}",
-        ".fa-chip{display:inline-block;padding:0 .45rem;margin:0 .3rem .2rem 0;"
-        "border-radius:.6rem;font-size:.8rem;color:#fff}",
-        ".fa-legend{font-size:.85rem;color:#444;margin-bottom:.5rem}",
-    ]
-    for side, colour in colours.items():
-        rules.append(f"mark.fa-side-{slug(side)}{{border-bottom-color:{colour}}}")
-    return "<style>" + "".join(rules) + "</style>"
+    """The cards' stylesheet, and each side's underline colour (checked by atlas.colours)."""
+    rules = [f"mark.fa-side-{slug(side)}{{border-bottom-color:{colour}}}"
+             for side, colour in colours.items()]
+    return cards.stylesheet() + "<style>" + "".join(rules) + "</style>"
 
 
 def stamp(entry: Entry) -> str:
-    if not entry.posted_at:
-        return "the post" if entry.kind == "post" else "no time given"
-    day, _, clock = entry.posted_at.partition("T")
-    return f"{day} {clock[:5]}"
+    return cards.stamp(entry.posted_at, kind=entry.kind)
 
 
 def search_words(query: str) -> list[str]:
@@ -176,16 +140,16 @@ st.title("Thread")
 
 places = {p.id: p for p in corpus.places}
 actors = {a.id: a for a in corpus.actors}
-target = st.session_state.get(TARGET)
+target = st.session_state.get(keys.THREAD_TARGET)
 
 top = st.columns([3, 2], vertical_alignment="bottom")
-query = top[0].text_input("Search the comments", key="thread_search",
+query = top[0].text_input("Search the comments", key=keys.THREAD_SEARCH,
                           placeholder="words, e.g. Manbij reinforcements",
                           help="Comments containing every word (full-text search).")
 only_place = False
 if page.state.place and page.state.place in places:
     only_place = top[1].toggle(f"Only comments naming {places[page.state.place].name}",
-                               key="thread_only_place")
+                               key=keys.THREAD_ONLY_PLACE)
 
 entries = list(view.entries)
 notes: list[str] = []
@@ -206,9 +170,9 @@ words = search_words(query or "")
 if words:
     if isinstance(corpus, Archive):  # every thread: hits are (thread, its entry id)
         found = {corpus.global_id(thread, entry_id)
-                 for thread, entry_id in search(database(), query, source=None, limit=1000)}
+                 for thread, entry_id in search(query, source=None, limit=1000)}
     else:
-        found = {entry_id for _, entry_id in search(database(), query, source=corpus.source)}
+        found = {entry_id for _, entry_id in search(query, source=corpus.source)}
     hidden = len(found - {e.id for e in entries})
     entries = [e for e in entries if e.id in found]
     notes.append(f"matching “{query.strip()}”" + (f" ({hidden} more hidden by the filters)"
@@ -272,6 +236,6 @@ if not entries:
     st.info("No entry matches the filters and the search.", icon="ℹ️")
 
 # Scroll once per link followed, not on every rerun (a slider move must not jump the page).
-if target is not None and target in visible and not st.session_state.get(SCROLLED):
+if target is not None and target in visible and not st.session_state.get(keys.THREAD_SCROLLED):
     st.html(scroll_script(target), unsafe_allow_javascript=True)
-    st.session_state[SCROLLED] = True
+    st.session_state[keys.THREAD_SCROLLED] = True

@@ -13,9 +13,11 @@ from dataclasses import asdict, replace
 import pandas as pd
 import streamlit as st
 
-from atlas import markup, review_ui
-from atlas.controls import Page, page_setup
+from atlas import cards
 from atlas.state import entry_link
+from atlas.ui import keys
+from atlas.ui import review as review_ui
+from atlas.ui.controls import Page, page_setup
 from geo.export import claims_csv
 from geo.records import Claim
 
@@ -47,10 +49,7 @@ def route(claim: Claim) -> str:
 
 
 def when(claim: Claim) -> str:
-    if not claim.posted_at:
-        return "the post"
-    day, _, clock = claim.posted_at.partition("T")
-    return f"{day} {clock[:5]}"
+    return cards.stamp(claim.posted_at)
 
 
 def others(ids: tuple[str, ...]) -> str:
@@ -63,50 +62,33 @@ def thread_link(page: Page, entry_id: int) -> str:
 
 def claim_card(claim: Claim, *, note: str = "") -> str:
     """The claim's words in their sentence, escaped, with a line of who/what/where above."""
-    entry = corpus.entries[claim.entry]
-    left, right, head, tail = markup.word_context(entry.text, claim.start, claim.end, reach=220)
-    body = markup.highlight(entry.text[left:right],
-                            [(claim.start - left, claim.end - left, "fa-claim", claim.id)])
-    body = head + " ".join(body.split()) + tail
     actor = actors.get(claim.actor)
     what = (f"{actor.name if actor else claim.actor} · {claim.action} · "
             f"{', '.join(place_name(p) for p in claim.places)}")
     if route(claim):
         what += f" · {route(claim)}"
-    head = (f'<b>{markup.text(claim.id)}</b> · <b>{markup.text(claim.author)}</b> · '
-            f"{markup.text(when(claim))} · <i>{markup.text(claim.modality)}</i>")
-    link = (f'<a href="{markup.text(thread_link(page, claim.entry))}" target="_self">'
-            f"in the thread (#{claim.entry}) →</a>")
-    extra = f'<div class="fa-note">{markup.text(note)}</div>' if note else ""
-    return (f'<div class="fa-card"><div class="fa-cardhead">{head}</div>'
-            f'<div class="fa-what">{markup.text(what)}</div>{extra}'
-            f'<div class="fa-quotebody">{body}</div><div>{link}</div></div>')
+    return cards.claim_card(claim, corpus.entries[claim.entry], what=what, note=note,
+                            href=thread_link(page, claim.entry))
 
-
-STYLE = ("<style>.fa-card{border:1px solid #e3e3e3;border-radius:.5rem;padding:.6rem .9rem;"
-         "line-height:1.5}.fa-cardhead{font-size:.9rem;color:#444}"
-         ".fa-what{color:#9b2c2c;font-size:.9rem;margin:.2rem 0}.fa-note{color:#777;"
-         "font-size:.85rem}.fa-quotebody{margin:.3rem 0}.fa-card a{color:#9b2c2c}"
-         "mark.fa-claim{background:#fde9b5;padding:0 .1rem}</style>")
 
 st.title("Claims")
 present_actions = sorted({c.action for c in view.claims})
 present_modality = sorted({c.modality for c in view.claims},
                           key=lambda m: (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else 99, m))
 cols = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
-chosen_actions = cols[0].multiselect("Action", present_actions, key="claims_actions",
+chosen_actions = cols[0].multiselect("Action", present_actions, key=keys.CLAIMS_ACTIONS,
                                      placeholder="all actions")
-chosen_modality = cols[1].multiselect("Modality", present_modality, key="claims_modality",
+chosen_modality = cols[1].multiselect("Modality", present_modality, key=keys.CLAIMS_MODALITY,
                                       placeholder="all modalities",
                                       help="reported: said as fact; predicted, speculative, "
                                            "questioned: hedged; disputed: contradicted.")
-with_rejected = cols[3].toggle("Show rejected claims", key="claims_rejected",
+with_rejected = cols[3].toggle("Show rejected claims", key=keys.CLAIMS_REJECTED,
                                help="Claims an analyst rejected: never on the map; listed "
                                     "here so a verdict can be changed.")
 only_place = False
 if page.state.place and page.state.place in places:
     only_place = cols[2].toggle(f"Only claims about {place_name(page.state.place)}",
-                                key="claims_only_place")
+                                key=keys.CLAIMS_ONLY_PLACE)
 
 rejected = [c for c in corpus.claims if c.review == "rejected"] if with_rejected else []
 shown = [c for c in [*view.claims, *rejected]
@@ -181,7 +163,7 @@ st.download_button(f"Download these {len(shown)} claims as JSON",
 rows = event.selection.rows if event is not None else []
 if rows and rows[0] < len(shown):
     claim = shown[rows[0]]
-    st.markdown(STYLE, unsafe_allow_html=True)
+    st.markdown(cards.stylesheet(), unsafe_allow_html=True)
     partners = [*claim.disputes, *claim.disputed_by]
     visible_ids = {c.id for c in view.claims}
     if partners:

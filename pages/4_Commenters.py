@@ -13,7 +13,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from atlas.controls import page_setup
+from atlas.ui import keys
+from atlas.ui.controls import page_setup
 
 st.set_page_config(page_title="Commenters · Frontline Atlas", page_icon="👥", layout="wide")
 page = page_setup(title="Commenters")
@@ -74,7 +75,7 @@ if place_rows:
     limit = len(totals)
     if len(totals) > 5:
         limit = st.slider("Places shown (most mentioned first)", 5, len(totals),
-                          min(25, len(totals)), key="commenters_top_places")
+                          min(25, len(totals)), key=keys.COMMENTERS_TOP_PLACES)
     top = list(totals.index[:limit])
     cells = (places_frame[places_frame["Place"].isin(top)]
              .groupby(["Commenter", "Place"]).size().reset_index(name="Mentions"))

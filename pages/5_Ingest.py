@@ -14,11 +14,9 @@ import re
 
 import streamlit as st
 
-from atlas.controls import page_setup
-from atlas.data import store_pasted
-from geo.formats.detect import format_report
-from geo.pipeline import decode_thread_bytes
-from geo.thread import ThreadError, parse_thread
+from atlas.ui import keys
+from atlas.ui.controls import page_setup
+from atlas.ui.data import ThreadError, decode_thread_bytes, recognised, store_pasted
 
 st.set_page_config(page_title="Add a thread · Frontline Atlas", page_icon="➕", layout="wide")
 
@@ -27,13 +25,12 @@ MAX_BYTES = MAX_MB * 1024 * 1024
 # The uploader's own checks (type, size) refuse a file with only a red (!) and a tooltip: it
 # takes any file up to this much, and the page says in words what is wrong with it.
 UPLOAD_MB = 50
-PENDING = "_ingest_open"
 
 # A thread built on the previous run is opened before the sidebar's widgets exist in this
 # run (a widget's state cannot be set once it is drawn): the map page, with that thread.
-if PENDING in st.session_state:
-    built = st.session_state.pop(PENDING)
-    st.session_state["w_thread"] = built
+if keys.INGEST_OPEN in st.session_state:
+    built = st.session_state.pop(keys.INGEST_OPEN)
+    st.session_state[keys.THREAD] = built
     st.switch_page("pages/0_Map.py", query_params={"thread": built})
 
 page_setup(title="Add a thread")
@@ -55,14 +52,14 @@ def clean_name(name: str) -> str:
     return stem[:40] or "pasted"
 
 
-mode = st.radio("Source", ["Upload a file", "Paste text"], horizontal=True, key="ingest_mode",
+mode = st.radio("Source", ["Upload a file", "Paste text"], horizontal=True, key=keys.INGEST_MODE,
                 label_visibility="collapsed")
 data: bytes | None = None
 name = "pasted"
 problem = None
 if mode == "Upload a file":
     uploaded = st.file_uploader(f"Thread file (.txt, .html, .json, .xml; at most {MAX_MB} MB)",
-                                max_upload_size=UPLOAD_MB, key="ingest_file")
+                                max_upload_size=UPLOAD_MB, key=keys.INGEST_FILE)
     if uploaded is not None:
         name = uploaded.name
         if not uploaded.name.lower().endswith(tuple("." + t for t in UPLOAD_TYPES)):
@@ -74,9 +71,9 @@ if mode == "Upload a file":
         else:
             data = uploaded.getvalue()
 else:
-    name = st.text_input("Name for this thread", value="pasted", key="ingest_name",
+    name = st.text_input("Name for this thread", value="pasted", key=keys.INGEST_NAME,
                          max_chars=40)
-    pasted = st.text_area("Thread text", key="ingest_text", height=320,
+    pasted = st.text_area("Thread text", key=keys.INGEST_TEXT, height=320,
                           placeholder="Paste the post and its comments here")
     if pasted:
         data = pasted.encode("utf-8")
@@ -86,25 +83,21 @@ else:
             data = None
 
 strict = st.checkbox(
-    "Stop at the first footer or date that does not parse", key="ingest_strict",
+    "Stop at the first footer or date that does not parse", key=keys.INGEST_STRICT,
     help="By default a comment whose footer or date cannot be read (a broken date, a missing "
          "name) is kept without a time, and noted. Ticked, the build stops and names the line.")
 as_of = st.date_input(
-    "Relative times count back from", value=None, key="ingest_as_of",
+    "Relative times count back from", value=None, key=keys.INGEST_AS_OF,
     help="Pages copied recently say 'yesterday at 5:06 PM' or '3 days ago'. Give the day you "
          "copied the page to place them in time ('2 hours ago' needs the hour too: use the "
          "command line's --as-of); left empty, they stay unknown.")
 as_of_moment = as_of if isinstance(as_of, datetime.date) else None  # a day: no clock made up
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
 def recognise(data: bytes, label: str, when: datetime.date | None) -> str:
-    """What the reader finds in the input, in one line (cached: the page reruns often)."""
-    try:
-        text = decode_thread_bytes(data, source=label)
-        return "Recognised: " + format_report(parse_thread(text, source=label, as_of=when))
-    except ThreadError:
-        return ""  # the build reports it, with its line
+    """What the reader finds in the input, in one line."""
+    found = recognised(data, source=label, as_of=when)
+    return "Recognised: " + found if found else ""  # else the build reports it, with its line
 
 
 if problem:
@@ -114,7 +107,7 @@ elif data is not None:
     if report:
         st.info(report)
 go = st.button("Build the map", type="primary", disabled=data is None or problem is not None,
-               key="ingest_go")
+               key=keys.INGEST_GO)
 
 if go and data is not None:
     label = clean_name(name)
@@ -142,5 +135,5 @@ if go and data is not None:
             st.caption("Fix the line, or untick “Stop at the first footer or date that does "
                        "not parse” and build again.")
     else:
-        st.session_state[PENDING] = source
+        st.session_state[keys.INGEST_OPEN] = source
         st.rerun()

@@ -22,8 +22,8 @@ from streamlit.testing.v1 import AppTest
 
 import atlas.map as mapview
 from atlas.archive import ALL_THREADS, Archive, merge
-from atlas.assets import remote_asset_urls, use_local_assets
-from atlas.basemap import base_map
+from atlas.map.assets import remote_asset_urls, use_local_assets
+from atlas.map.basemap import base_map
 from atlas.state import ViewState, entry_link
 from atlas.view import Filters, TimelineStep, apply_filters, timeline, timeline_stops
 from geo.corpus import load_corpus, save_corpus, text_digest

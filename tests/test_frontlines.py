@@ -1,4 +1,4 @@
-"""The front-line layer (atlas.frontlines) on the seed: popups, filters, comparison, legend."""
+"""The front-line layer (atlas.map.frontlines) on the seed: popups, filters, comparison, legend."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import folium
 import pytest
 
-from atlas.frontlines import front_view, frontline_layers, legend_html, legend_items
+from atlas.map.frontlines import front_view, frontline_layers, legend_html, legend_items
 from atlas.state import ViewState
 from atlas.view import Filters, apply_filters, timeline
 

@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas.data import store_pasted, threads
-from geo.corpus import DB_PATH, connect
-from geo.corpus import _delete_thread as delete_thread
+from atlas.ui.data import store_pasted, threads
+from geo.corpus import DB_PATH, delete_thread
 
 ROOT = Path(__file__).resolve().parents[1]  # AppTest resolves paths against the caller
 SEED = "000_c3b9a48d73eaee79.txt"
@@ -68,9 +67,7 @@ def notes(at: AppTest) -> list[str]:
 
 
 def forget(name: str) -> None:
-    with connect(DB_PATH) as con:
-        delete_thread(con, name)
-    threads.clear()
+    delete_thread(DB_PATH, name)
 
 
 @pytest.fixture

@@ -137,7 +137,7 @@ def test_a_review_from_a_places_panel_is_stored_with_its_name_and_shown():
 
     from streamlit.testing.v1 import AppTest
 
-    from atlas.data import ensure_database
+    from atlas.ui.data import ensure_database
     from geo.corpus import DB_PATH, connect
 
     db = ensure_database(DB_PATH)

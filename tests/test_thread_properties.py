@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.formats.chrome import is_chrome
-from geo.thread import FOOTER_START, QUOTE_CHARS, ThreadError, _normalise, parse_thread
+from geo.formats.links import fold_quotes
+from geo.thread import FOOTER_START, QUOTE_CHARS, ThreadError, parse_thread
 
 SETTINGS = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -118,7 +119,7 @@ def _reference_normalise(text: str) -> tuple[str, list[int]]:
     ["  ", "\n\n", "\t \r\n", '"', "\u201c", "\u2019", "ß", "İ", "Ǆ", " x "])), max_size=20)
     .map("".join))
 def test_normalised_offsets_match_the_character_by_character_reference(text: str) -> None:
-    folded, where = _normalise(text)
+    folded, where = fold_quotes(text)
     expected, expected_where = _reference_normalise(text)
     assert folded == expected
     assert len(where) == len(expected_where)

@@ -15,7 +15,7 @@ in the browser without rebuilding the map (no flash, the reader's pan and zoom a
 Offline: only core Leaflet objects are used (``Marker`` with a ``DivIcon``, ``Circle``,
 ``PolyLine`` and one small script element of our own), plus ``folium.plugins.MarkerCluster``
 when a view has more than :data:`CLUSTER_ABOVE` drawn places (the all-threads view of an
-archive), whose assets :mod:`atlas.assets` serves locally; no ``folium.Icon``, no colormap, no
+archive), whose assets :mod:`atlas.map.assets` serves locally; no ``folium.Icon``, no colormap, no
 web font; the glyphs (✈ ✸ ↗ ?) are in DejaVu Sans, which ships with the browser's system
 fonts.  Thread text reaches HTML only through :mod:`atlas.markup`.
 
@@ -39,13 +39,8 @@ and the plan's records), ``geometry`` (pixels, distances, the first view, clicks
 from __future__ import annotations
 
 from atlas.map.cluster import cluster_assets
-from atlas.map.geometry import (
-    fit_bounds,
-    map_center,
-    off_map_places,
-    outside_first_view,
-    place_at,
-)
+from atlas.map.framing import fit_bounds, outside_first_view
+from atlas.map.geometry import map_center, off_map_places, place_at
 from atlas.map.layers import place_layers
 from atlas.map.legend import legend_control, legend_html, legend_items
 from atlas.map.model import (

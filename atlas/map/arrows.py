@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from atlas.colours import OTHERS
 from atlas.map.geometry import _km
 from atlas.map.model import MOVES, _Arrow, _claim_key, _is_off_map, _is_region
 from atlas.view import View
@@ -97,7 +98,7 @@ def _arrows(claims: list[Claim], by_id: dict[str, Place], sides: dict[str, str],
             side = sides.get(claim.actor, "Others")
             key = (origin.id, destination.id, side)
             arrow = merged.setdefault(key, _Arrow(origin, destination, side,
-                                                  colours.get(side, "#999999"),
+                                                  colours.get(side, OTHERS),
                                                   inferred=inferred))
             arrow.claims.append(claim)
             arrow.inferred = arrow.inferred and inferred

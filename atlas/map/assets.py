@@ -55,7 +55,7 @@ import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
-from geo.gazetteer import BASEMAP_PATH
+from geo.paths import BASEMAP_PATH
 
 __all__ = [
     "DEFAULT_URL_PREFIX",

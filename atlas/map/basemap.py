@@ -26,7 +26,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from atlas.map.assets import DEFAULT_URL_PREFIX
-from geo.gazetteer import BASEMAP_PATH
+from geo.paths import BASEMAP_PATH
 
 __all__ = [
     "COUNTRIES_PATH",

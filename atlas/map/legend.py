@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from branca.element import MacroElement
 from folium.template import Template
 
-from atlas.map.model import _SIDE_ORDER, DISPUTED, HALO_KM, NEUTRAL, POINT_KINDS, _safe_colour
+from atlas.colours import safe_colour
+from atlas.map.model import _SIDE_ORDER, DISPUTED, HALO_KM, NEUTRAL, POINT_KINDS
 from atlas.map.plan import _plan
 from atlas.markup import text as html_text
 from atlas.view import View
@@ -84,7 +85,7 @@ def legend_items(view: View) -> list[dict[str, str]]:
 
 
 def _swatch(item: dict[str, str]) -> str:
-    colour = _safe_colour(item.get("colour"), "#555555")
+    colour = safe_colour(item.get("colour"), "#555555")
     symbol = item.get("symbol", "")
     base = "display:inline-block;vertical-align:middle;box-sizing:border-box;"
     shapes = {

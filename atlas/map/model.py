@@ -4,20 +4,16 @@ No folium here; every other module of the package reads these."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from atlas.colours import NEUTRAL, NEUTRAL_EDGE, side_colours  # noqa: F401  (the map's names)
 from atlas.view import View
 from geo.records import Claim, Place
 
 #: The name of the FeatureGroup (what a LayerControl would show).
 LAYER_NAME = "Thread"
 
-#: Colour of a place no side is named with; lighter than the "Others" grey (#999999), which
-#: means Israel, Saudi Arabia and other outside states.
-NEUTRAL = "#d6d2c8"
-NEUTRAL_EDGE = "#6f6a61"
 DISPUTED = "#d62728"
 SELECTED = "#111111"
 
@@ -67,7 +63,6 @@ _OPEN = 99  # the last run of a label goes on to any higher zoom
 #: Leaflet.markercluster's ``maxClusterRadius`` (px) as :func:`place_layers` sets it.
 _CLUSTER_PX = 48
 _LABEL_PLACES = ("right", "left", "above", "below")
-_HEX = re.compile(r"^#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?$")
 
 
 
@@ -136,13 +131,9 @@ class _Plan:
 
 
 
-def _safe_colour(value: str | None, default: str = NEUTRAL) -> str:
-    """A CSS hex colour or ``default``: colours go into style attributes and scripts."""
-    return value if value and _HEX.match(value) else default
-
-
 def _side_colours(view: View) -> dict[str, str]:
-    return {a.side: _safe_colour(a.colour, "#999999") for a in view.corpus.actors}
+    # one colour policy (atlas/colours.py): hex-checked, "Others" grey when missing
+    return side_colours(view.corpus)
 
 
 def _is_disputed(claim: Claim) -> bool:

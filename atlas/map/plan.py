@@ -6,6 +6,7 @@ import math
 import unicodedata
 from collections import Counter, defaultdict
 
+from atlas.colours import OTHERS
 from atlas.map.arrows import _arrows, _waypoints
 from atlas.map.geometry import _anchor, _bearing, _curve
 from atlas.map.labels import _clusterable, _place_labels
@@ -62,7 +63,7 @@ def _label_for(place: Place, surfaces: Counter[str]) -> str:
 def _status(claims: list[Claim], sides: dict[str, str], colours: dict[str, str]) -> _Status:
     latest = max(claims, key=_claim_key)
     side = sides.get(latest.actor, "Others")
-    return _Status(colours.get(side, "#999999"), side,
+    return _Status(colours.get(side, OTHERS), side,
                    all(c.modality in UNCERTAIN for c in claims))
 
 

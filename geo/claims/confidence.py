@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.claims.results import Evidence
-from geo.gazetteer import DATA_DIR
+from geo.paths import DATA_DIR
 from geo.records import Claim
 
 MODEL_PATH = DATA_DIR / "claim_confidence.json"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import DATA_DIR
 
 PINS_PATH = DATA_DIR / "model_pins.json"
 OFF_SWITCH = "FRONTLINE_NO_PARSER"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import DATA_DIR
 
 ACTIONS_PATH = DATA_DIR / "actions.csv"
 MODALITY_PATH = DATA_DIR / "modality.csv"

@@ -15,11 +15,10 @@ import csv
 import functools
 import re
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import CHROME_PATH
 
 __all__ = ["CHROME_PATH", "chrome_pattern", "is_chrome"]
 
-CHROME_PATH = DATA_DIR / "thread_chrome.csv"
 MAX_CHROME_CHARS = 120  # longer lines are never furniture: saves the regex on long paragraphs
 
 

@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 from geo.formats.chrome import is_chrome
+from geo.formats.footed import Thread, parse_footers, split_lines
 from geo.formats.footers import FOOTER_START
 from geo.formats.html import looks_like_html, page_replies, page_text, page_title
 from geo.formats.names_above import find_headers, parse_names_above
@@ -32,7 +33,6 @@ from geo.formats.structured import (
     parse_reddit_json,
 )
 from geo.records import Entry
-from geo.thread import Thread, _lines, parse_footers
 
 __all__ = ["FAMILIES", "format_report", "read_thread", "title_of"]
 
@@ -91,7 +91,7 @@ def _nesting_replies(entries: list[Entry], pairs: list[tuple[str, str]]) -> list
 
 def _read_text(text: str, *, source: str, strict: bool, signature: str | None,
                as_of: date | None) -> Thread:
-    lines = list(_lines(text))
+    lines = list(split_lines(text))
     footers = sum(1 for line in lines if FOOTER_START.match(line.text))
     headers = [] if footers >= MIN_HEADERS else find_headers(lines)
     if len(headers) >= MIN_HEADERS and len(headers) > footers:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from geo.records import Entry, Quote
 
-__all__ = ["QUOTE_CHARS", "QUOTE_WINDOW"]
+__all__ = ["QUOTE_CHARS", "QUOTE_WINDOW", "fold_quotes", "last_word", "link_replies"]
 
 # Quotes shorter than this are scare quotes ("moderates"), not reproductions of a comment.
 MIN_QUOTE_CHARS = 20
@@ -29,7 +29,7 @@ ADDRESS = re.compile(
 )
 
 
-def _last_word(text: str) -> str:
+def last_word(text: str) -> str:
     """The last run of non-space characters, found from the end (a regex search for it
     tried every position of a long comment)."""
     words = text.rstrip().rsplit(None, 1)
@@ -84,7 +84,7 @@ class _OffsetMap(Sequence[int]):
         return self._lead + index + shift
 
 
-def _normalise(text: str) -> tuple[str, Sequence[int]]:
+def fold_quotes(text: str) -> tuple[str, Sequence[int]]:
     """Casefolded text with quotes unified and whitespace collapsed, and an offset map back.
 
     Leading whitespace is dropped and every other run of whitespace becomes one space.  A
@@ -150,10 +150,10 @@ def _find_quotes(
         fragment = entry.text[start:end].strip().rstrip(".,;:!?\u2026 ").strip()
         if len(fragment) < MIN_QUOTE_CHARS:
             continue
-        needle, _ = _normalise(fragment)
+        needle, _ = fold_quotes(fragment)
         for other in reversed(earlier):
             if other.id not in cache:
-                cache[other.id] = _normalise(other.text)
+                cache[other.id] = fold_quotes(other.text)
             hay, where = cache[other.id]
             found = hay.find(needle)
             if found < 0:
@@ -178,7 +178,7 @@ def _addressee(entry: Entry, by_name: dict[str, list[int]]) -> int | None:
     return ids[before - 1] if before else None
 
 
-def _link(entries: list[Entry]) -> list[Entry]:
+def link_replies(entries: list[Entry]) -> list[Entry]:
     """Fill ``replies_to`` and ``quotes`` from names and reproduced text."""
     by_name: dict[str, list[int]] = {}
     for e in entries:

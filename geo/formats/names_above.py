@@ -20,9 +20,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.formats.chrome import is_chrome
+from geo.formats.footed import (
+    Line,
+    Thread,
+    ThreadError,
+    line_at,
+    link_replies,
+    split_lines,
+    trim_chrome,
+)
 from geo.formats.stamps import find_stamp_line, is_stamp, read_stamp
 from geo.records import Entry
-from geo.thread import Thread, ThreadError, _Line, _line_at, _lines, _link, trim_chrome
 
 __all__ = ["find_headers", "parse_names_above"]
 
@@ -80,7 +88,7 @@ def _inline_header(text: str) -> tuple[str, str, str] | None:
     return (name, match["stamp"], parent) if name else None
 
 
-def _header_at(lines: list[_Line], index: int, floor: int) -> Header | None:
+def _header_at(lines: list[Line], index: int, floor: int) -> Header | None:
     """The header whose date is on line ``index`` (looking back no further than ``floor``)."""
     text = lines[index].text
     inline = _inline_header(text)
@@ -111,7 +119,7 @@ def _may_hold_a_date(line: str) -> bool:
     return len(line) <= 120 and _DATE_HINT.search(line) is not None
 
 
-def find_headers(lines: list[_Line]) -> list[Header]:
+def find_headers(lines: list[Line]) -> list[Header]:
     """Every comment header of a text, in order."""
     headers: list[Header] = []
     floor = 0
@@ -131,7 +139,7 @@ _BYLINE = re.compile(r"^(?:(?:posted|written|published)\b.{0,40}?\s)?by\s+(?P<na
 BYLINE_LINES = 12  # a byline sits under the title, not deep in the post
 
 
-def _byline(lines: list[_Line]) -> str:
+def _byline(lines: list[Line]) -> str:
     """The post's author from a byline near its top, or "" when there is none."""
     for line in lines[:BYLINE_LINES]:
         match = _BYLINE.match(line.text.strip()) if len(line.text) <= 100 else None
@@ -148,17 +156,17 @@ def family_of(headers: list[Header], text: str) -> str:
     return "wordpress"
 
 
-def _entry(text: str, lines: list[_Line], start: int, end: int, **fields) -> Entry:
+def _entry(text: str, lines: list[Line], start: int, end: int, **fields) -> Entry:
     start, end = trim_chrome(text, start, end)
-    return Entry(text=text[start:end], start=start, end=end, line=_line_at(lines, start),
+    return Entry(text=text[start:end], start=start, end=end, line=line_at(lines, start),
                  **fields)
 
 
 def parse_names_above(text: str, *, source: str = "", strict: bool = False,
                       as_of: date | None = None, headers: list[Header] | None = None,
-                      lines: list[_Line] | None = None) -> Thread:
+                      lines: list[Line] | None = None) -> Thread:
     """The post and comments of a names-above text (see the module's docstring)."""
-    lines = lines if lines is not None else list(_lines(text))
+    lines = lines if lines is not None else list(split_lines(text))
     headers = headers if headers is not None else find_headers(lines)
     notes: list[str] = []
     entries: list[Entry] = []
@@ -188,7 +196,7 @@ def parse_names_above(text: str, *, source: str = "", strict: bool = False,
         if header.reply_to:
             replies[entry.id] = header.reply_to
         entries.append(entry)
-    linked = _link(entries)
+    linked = link_replies(entries)
     return Thread(source=source, entries=_replies_by_header(linked, replies), mode="names",
                   notes=notes, text=text, family=family_of(headers, text))
 

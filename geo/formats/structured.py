@@ -26,9 +26,9 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from geo.formats.footed import Thread, ThreadError, link_replies
 from geo.formats.html import fragment_text
 from geo.records import Entry
-from geo.thread import Thread, ThreadError, _link
 
 __all__ = ["Item", "looks_like_disqus_xml", "looks_like_reddit_json", "parse_disqus_xml",
            "parse_reddit_json", "render"]
@@ -211,7 +211,7 @@ def render(items: list[Item], *, title: str, source: str, family: str,
                              text=body, start=start, end=end))
     text = "".join(parts)
     _number_lines(entries, text)
-    linked = [replace(e, replies_to=parents.get(e.id, e.replies_to)) for e in _link(entries)]
+    linked = [replace(e, replies_to=parents.get(e.id, e.replies_to)) for e in link_replies(entries)]
     return Thread(source=source, entries=linked, mode="structured", notes=notes, text=text,
                   family=family, title=" ".join(title.split()))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from geo.gazetteer import DATA_DIR
+from geo.paths import DATA_DIR
 
 NOT_PLACES_PATH = DATA_DIR / "not_places.csv"
 MAX_NAME_TOKENS = 6

@@ -1,4 +1,4 @@
-"""The folium drawing of a View (atlas/mapview.py): markers, arrows, areas, escaping, clicks.
+"""The folium drawing of a View (atlas/map/): markers, arrows, areas, escaping, clicks.
 
 Most tests use a small hand-made corpus whose every place, claim and precision is known, so each
 assertion names the exact symbol it expects; the last ones run the seed thread through the real

@@ -1,5 +1,7 @@
 """Where the dashboard gets its corpus: the SQLite database, built on first start.
 
+Every Streamlit cache of the app is here, and one idiom: ``st.cache_resource`` keyed by what
+the value is made from (a thread's stored digest, every thread's digest for the archive).
 The pipeline runs only when the database lacks a seed thread (first start, or a deleted or
 corrupted file), with a progress bar; a rerun (every slider move) reads the cached corpus.
 ``corpus("all")`` is every thread as one :class:`atlas.archive.Archive`, cached until a thread
@@ -11,7 +13,6 @@ point the app at a database of its own.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sqlite3
 from pathlib import Path
@@ -21,57 +22,45 @@ import streamlit as st
 from atlas.archive import ALL_THREADS, Archive, merge
 from geo.corpus import (
     built_by_this_pipeline,
-    connect,
     list_threads,
     load_corpus,
     save_corpus,
     stored_digest,
     text_digest,
+    thread_digests,
+    thread_titles,
 )
-from geo.gazetteer import DATA_DIR, ensure_index
-from geo.pipeline import build_corpus, read_thread_file
+from geo.corpus import search as _search_store
+from geo.formats.detect import format_report
+from geo.gazetteer import ensure_index
+from geo.paths import ROOT, database, seeds_dir
+from geo.pipeline import build_corpus, decode_thread_bytes, read_thread_file
 from geo.records import Corpus
-from geo.thread import ThreadError
+from geo.thread import ThreadError, parse_thread
 
 __all__ = [
     "ALL_THREADS",
     "ROOT",
+    "ThreadError",
     "corpus",
     "database",
+    "decode_thread_bytes",
     "ensure_database",
+    "recognised",
+    "search",
     "seeds_dir",
+    "store_pasted",
     "thread_digests",
+    "thread_titles",
     "threads",
 ]
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def database() -> Path:
-    """The database the app reads: ``FRONTLINE_DB``, else ``data/atlas.sqlite``."""
-    return Path(os.environ.get("FRONTLINE_DB") or DATA_DIR / "atlas.sqlite")
-
-
-def seeds_dir() -> Path:
-    """The folder of threads built on first start: ``FRONTLINE_SEEDS``, else ``seeds/``."""
-    return Path(os.environ.get("FRONTLINE_SEEDS") or ROOT / "seeds")
 
 
 def _seed_files() -> list[Path]:
     return sorted(seeds_dir().glob("*.txt"))
 
 
-def thread_digests(db: Path) -> dict[str, str]:
-    """Every thread in ``db`` and the digest it was built from, in one query (no file: {})."""
-    if not db.exists():
-        return {}
-    with connect(db) as con:
-        return {source: digest for source, digest in
-                con.execute("SELECT source, digest FROM threads ORDER BY source")}
-
-
 def _database_ok(db: Path) -> bool:
-    # one query, not one per seed file: this runs on every rerun, and an archive has hundreds
     try:
         stored = thread_digests(db)
     except sqlite3.DatabaseError:
@@ -121,21 +110,19 @@ def ensure_database(db: Path | None = None) -> Path:
         box.update(label="Map data built.", state="complete", expanded=False)
     if not failed:  # a file that could not be read keeps its message on the page
         holder.empty()
-    threads.clear()
     return db
 
 
-@st.cache_data(show_spinner=False)
-def _threads(db: str) -> list[str]:
-    return list_threads(Path(db))
+def threads(db: str | Path | None = None) -> list[str]:
+    """The threads in the database, by name: one small query, so never stale (no cache)."""
+    return list(thread_digests(Path(db or database())))
 
 
-def threads(db: str | None = None) -> list[str]:
-    """The threads in the database (cached; ``threads.clear()`` after adding one)."""
-    return _threads(str(db or database()))
-
-
-threads.clear = _threads.clear  # type: ignore[attr-defined]
+def forget() -> None:
+    """Drop the cached corpora: a review changed what loading a thread gives (its digest,
+    the cache key, is the thread's text and pipeline, which a review does not change)."""
+    _cached_corpus.clear()
+    _cached_archive.clear()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -171,5 +158,22 @@ def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool =
     built = build_corpus(text, source=source, strict=strict, progress=progress, as_of=as_of)
     save_corpus(db or database(), built, digest=text_digest(
         text, strict=strict, as_of=as_of.isoformat() if as_of else None))
-    threads.clear()
     return source
+
+
+def search(text: str, *, source: str | None = None, limit: int = 200,
+           db: Path | None = None) -> list[tuple[str, int]]:
+    """(thread, entry id) of the comments holding every word of ``text``, best first."""
+    return _search_store(db or database(), text, source=source, limit=limit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def recognised(data: bytes, *, source: str, as_of=None) -> str:
+    """What the thread reader recognises in ``data`` (a file's bytes), in one line: family,
+    entries, authors, times, replies; "" when it is not a thread (the build says why).
+    Cached: the Ingest page reruns on every keystroke."""
+    try:
+        text = decode_thread_bytes(data, source=source)
+        return format_report(parse_thread(text, source=source, as_of=as_of))
+    except ThreadError:
+        return ""

@@ -14,14 +14,16 @@ months (:func:`atlas.view.timeline_stops`) instead of comment by comment.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import streamlit as st
 
 from atlas.archive import ALL_THREADS
-from atlas.data import corpus as load_thread
-from atlas.data import ensure_database, threads
 from atlas.playback import SPEEDS, parse_window, window_start
 from atlas.state import ViewState, parse_query, to_query
+from atlas.ui import keys
+from atlas.ui.data import corpus as load_thread
+from atlas.ui.data import ensure_database, thread_titles, threads
 from atlas.view import (
     Filters,
     Stops,
@@ -34,16 +36,11 @@ from atlas.view import (
     timeline,
     timeline_stops,
 )
-from geo.corpus import thread_titles
 from geo.factions import SIDE_ORDER
 from geo.records import Corpus
 
 __all__ = ["ALL_THREADS", "Page", "page_setup", "timeline_slider"]
 
-LAST_QUERY = "_atlas_last_query"
-LAST_STATE = "_atlas_last_state"
-WIDGET_KEYS = ("w_thread", "w_t", "w_sides", "w_who", "w_kinds", "w_conf", "w_tiles",
-               "w_reviewed", "w_claimconf", "w_window", "w_speed")
 #: The sliding windows the play control offers ("" is cumulative); a link may ask for others.
 WINDOWS = ("", "1", "3", "5", "10", "20", "1h", "6h", "24h", "168h")
 
@@ -75,19 +72,19 @@ def _query_dict() -> dict[str, list[str]]:
 def _apply_to_widgets(state: ViewState, steps: list[TimelineStep], stops: Stops,
                       thread: str) -> None:
     f = state.filters
-    st.session_state["w_thread"] = thread
-    st.session_state["w_t"] = stops.snap(len(steps) - 1 if f.until is None
+    st.session_state[keys.THREAD] = thread
+    st.session_state[keys.TIME] = stops.snap(len(steps) - 1 if f.until is None
                                          else min(f.until, len(steps) - 1))
-    st.session_state["w_sides"] = sorted(f.sides)
-    st.session_state["w_who"] = sorted(f.commenters)
-    st.session_state["w_kinds"] = sorted(f.kinds)
-    st.session_state["w_conf"] = float(f.min_confidence)
-    st.session_state["w_reviewed"] = f.reviewed_only
-    st.session_state["w_claimconf"] = float(f.min_claim_confidence)
-    st.session_state["w_tiles"] = state.online_tiles
-    st.session_state["w_place"] = state.place
-    st.session_state["w_window"] = state.window.to_param() if state.window else ""
-    st.session_state["w_speed"] = state.speed
+    st.session_state[keys.SIDES] = sorted(f.sides)
+    st.session_state[keys.WHO] = sorted(f.commenters)
+    st.session_state[keys.KINDS] = sorted(f.kinds)
+    st.session_state[keys.CONFIDENCE] = float(f.min_confidence)
+    st.session_state[keys.REVIEWED] = f.reviewed_only
+    st.session_state[keys.CLAIM_CONFIDENCE] = float(f.min_claim_confidence)
+    st.session_state[keys.TILES] = state.online_tiles
+    st.session_state[keys.PLACE] = state.place
+    st.session_state[keys.WINDOW] = state.window.to_param() if state.window else ""
+    st.session_state[keys.SPEED] = state.speed
 
 
 def _format_step(steps: list[TimelineStep], stops: Stops):
@@ -122,9 +119,64 @@ def timeline_slider(page: Page, *, container=None, compact: bool = False) -> Non
         label = f"Threads up to (by {stops.grain})"
         help_text = (f"Show only what the threads had said by the end of this {stops.grain} "
                      f"({len(steps)} entries in {len(stops.indices)} steps).")
-    where.select_slider(label, options=list(stops.indices), key="w_t",
+    where.select_slider(label, options=list(stops.indices), key=keys.TIME,
                         format_func=_format_step(steps, stops), help=help_text,
                         label_visibility="collapsed" if compact else "visible")
+
+
+def _sidebar(corpus: Corpus, choices: list[str], available: list[str], db: Path,
+             steps: list[TimelineStep], stops: Stops, *, timeline_in_sidebar: bool,
+             side_names: list[str]) -> None:
+    """The sidebar's filters; a new thread chosen reruns the page on it."""
+    with st.sidebar:
+        st.selectbox("Thread", choices, key=keys.THREAD,
+                     format_func=_thread_name(available, thread_titles(db)),
+                     help="Threads in the database; add one on the Ingest page. All threads: "
+                          "every thread on one map and one timeline.")
+        if st.session_state[keys.THREAD] != corpus.source:
+            st.session_state[keys.LAST_QUERY] = None
+            st.query_params.from_dict({"thread": st.session_state[keys.THREAD]})
+            st.session_state.pop(keys.TIME, None)
+            st.rerun()
+        if timeline_in_sidebar:
+            timeline_slider(Page(corpus, ViewState(), None, steps, available,  # type: ignore[arg-type]
+                                 stops))
+        st.multiselect("Faction", side_names, key=keys.SIDES,
+                       help="Claims by, and mentions near, these sides. Empty: all.")
+        st.multiselect("Commenter", authors(corpus), key=keys.WHO,
+                       help="Only these commenters' entries. Empty: all.")
+        st.multiselect("Place kind", kinds(corpus), key=keys.KINDS)
+        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key=keys.CONFIDENCE,
+                  help="How sure the geoparser must be that a name is this place.")
+        st.toggle("Reviewed claims only", key=keys.REVIEWED,
+                  help="Only claims an analyst confirmed or corrected. A rejected claim is "
+                       "never on the map.")
+        st.slider("Minimum claim confidence", 0.0, 1.0, step=0.05, key=keys.CLAIM_CONFIDENCE,
+                  help="How likely a claim is read right (calibrated on annotated texts).")
+        st.toggle("Online map tiles (OpenStreetMap)", key=keys.TILES,
+                  help="Off by default: the map works with no internet. On: tiles are fetched "
+                       "from the OpenStreetMap servers.")
+
+
+def _state_from_widgets(corpus: Corpus, steps: list[TimelineStep]) -> ViewState:
+    """The view state the sidebar's (and the timeline's) widgets hold."""
+    until = st.session_state.get(keys.TIME)
+    window = parse_window(st.session_state.get(keys.WINDOW) or "")
+    last = len(steps) - 1 if until is None else int(until)
+    filters = Filters(
+        until=None if until is None or until >= len(steps) - 1 else int(until),
+        since=window_start(steps, last, window),
+        sides=frozenset(st.session_state[keys.SIDES]),
+        commenters=frozenset(st.session_state[keys.WHO]),
+        kinds=frozenset(st.session_state[keys.KINDS]),
+        min_confidence=float(st.session_state[keys.CONFIDENCE]),
+        reviewed_only=bool(st.session_state.get(keys.REVIEWED, False)),
+        min_claim_confidence=float(st.session_state.get(keys.CLAIM_CONFIDENCE, 0.0)),
+    )
+    return ViewState(thread=corpus.source, filters=filters,
+                      place=st.session_state.get(keys.PLACE),
+                      online_tiles=bool(st.session_state[keys.TILES]), window=window,
+                      speed=float(st.session_state.get(keys.SPEED) or 1.0))
 
 
 def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
@@ -138,19 +190,19 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     # Each page has its own widgets (Streamlit's widget ids include the page), so a page switch
     # would reset the sidebar to its defaults; written back as plain session values, the
     # choices carry over to the same-keyed widgets of the next page.
-    for key in WIDGET_KEYS:
+    for key in keys.SIDEBAR:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
 
     query = _query_dict()
-    fresh = query != st.session_state.get(LAST_QUERY)
-    if not query and LAST_STATE in st.session_state:
+    fresh = query != st.session_state.get(keys.LAST_QUERY)
+    if not query and keys.LAST_STATE in st.session_state:
         fresh = False  # a page switch dropped the query string: keep the session's view
     choices = [*available, ALL_THREADS]
     thread_param = query.get("thread", [None])[0]
     thread = thread_param if thread_param in choices else st.session_state.get(
-        "w_thread", available[0])
-    if fresh or "w_thread" not in st.session_state:
+        keys.THREAD, available[0])
+    if fresh or keys.THREAD not in st.session_state:
         thread = thread_param if thread_param in choices else available[0]
     corpus = load_thread(thread if thread in choices else available[0])
 
@@ -158,70 +210,28 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     stops = timeline_stops(steps)
     side_names = sides_in_order(corpus, SIDE_ORDER)
     notes: list[str] = []
-    if fresh or "w_t" not in st.session_state:
+    if fresh or keys.TIME not in st.session_state:
         state, notes = parse_query(query, corpus=corpus, steps=steps, side_names=side_names,
                                    threads=available)
         _apply_to_widgets(state, steps, stops, corpus.source)
-    elif st.session_state["w_t"] not in stops.labels:  # e.g. a step the coarser slider lacks
-        current = st.session_state["w_t"]
-        st.session_state["w_t"] = stops.snap(current if isinstance(current, int)
+    elif st.session_state[keys.TIME] not in stops.labels:  # e.g. a step the coarser slider lacks
+        current = st.session_state[keys.TIME]
+        st.session_state[keys.TIME] = stops.snap(current if isinstance(current, int)
                                              else len(steps) - 1)
 
-    with st.sidebar:
-        st.selectbox("Thread", choices, key="w_thread",
-                     format_func=_thread_name(available, thread_titles(db)),
-                     help="Threads in the database; add one on the Ingest page. All threads: "
-                          "every thread on one map and one timeline.")
-        if st.session_state["w_thread"] != corpus.source:
-            st.session_state[LAST_QUERY] = None
-            st.query_params.from_dict({"thread": st.session_state["w_thread"]})
-            st.session_state.pop("w_t", None)
-            st.rerun()
-        if timeline_in_sidebar:
-            timeline_slider(Page(corpus, ViewState(), None, steps, available,  # type: ignore[arg-type]
-                                 stops))
-        st.multiselect("Faction", side_names, key="w_sides",
-                       help="Claims by, and mentions near, these sides. Empty: all.")
-        st.multiselect("Commenter", authors(corpus), key="w_who",
-                       help="Only these commenters' entries. Empty: all.")
-        st.multiselect("Place kind", kinds(corpus), key="w_kinds")
-        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="w_conf",
-                  help="How sure the geoparser must be that a name is this place.")
-        st.toggle("Reviewed claims only", key="w_reviewed",
-                  help="Only claims an analyst confirmed or corrected. A rejected claim is "
-                       "never on the map.")
-        st.slider("Minimum claim confidence", 0.0, 1.0, step=0.05, key="w_claimconf",
-                  help="How likely a claim is read right (calibrated on annotated texts).")
-        st.toggle("Online map tiles (OpenStreetMap)", key="w_tiles",
-                  help="Off by default: the map works with no internet. On: tiles are fetched "
-                       "from the OpenStreetMap servers.")
-
-    until = st.session_state.get("w_t")
-    window = parse_window(st.session_state.get("w_window") or "")
-    last = len(steps) - 1 if until is None else int(until)
-    filters = Filters(
-        until=None if until is None or until >= len(steps) - 1 else int(until),
-        since=window_start(steps, last, window),
-        sides=frozenset(st.session_state["w_sides"]),
-        commenters=frozenset(st.session_state["w_who"]),
-        kinds=frozenset(st.session_state["w_kinds"]),
-        min_confidence=float(st.session_state["w_conf"]),
-        reviewed_only=bool(st.session_state.get("w_reviewed", False)),
-        min_claim_confidence=float(st.session_state.get("w_claimconf", 0.0)),
-    )
-    state = ViewState(thread=corpus.source, filters=filters,
-                      place=st.session_state.get("w_place"),
-                      online_tiles=bool(st.session_state["w_tiles"]), window=window,
-                      speed=float(st.session_state.get("w_speed") or 1.0))
+    _sidebar(corpus, choices, available, db, steps, stops,
+             timeline_in_sidebar=timeline_in_sidebar, side_names=side_names)
+    state = _state_from_widgets(corpus, steps)
+    filters = state.filters
     view = apply_filters(corpus, filters)
     if state.place and view.place(state.place) is None and state.place not in {
             p.id for p in corpus.places}:
         state = replace(state, place=None)
     sync_url(state, steps)
-    notes_box = st.container()  # present on every run, notes or not (see atlas.data)
+    notes_box = st.container()  # present on every run, notes or not (see atlas.ui.data)
     for note in notes:
         notes_box.info(f"Link parameter {note}.", icon="ℹ️")
-    st.session_state[LAST_STATE] = state
+    st.session_state[keys.LAST_STATE] = state
     return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
                 stops=stops)
 
@@ -231,22 +241,22 @@ def sync_url(state: ViewState, steps: list[TimelineStep]) -> None:
     query = to_query(state, steps=steps)
     if query != _query_dict():
         st.query_params.from_dict(query)
-    st.session_state[LAST_QUERY] = query
+    st.session_state[keys.LAST_QUERY] = query
 
 
 def playback_controls(container=None) -> None:
     """The play mode (cumulative or a sliding window) and the speed, for the map page."""
     where = container or st
     options = list(WINDOWS)
-    current = st.session_state.get("w_window") or ""
+    current = st.session_state.get(keys.WINDOW) or ""
     if current not in options:  # a link asked for a window the list does not offer
         options.append(current)
-    where.selectbox("Show", options, key="w_window", format_func=_window_name,
+    where.selectbox("Show", options, key=keys.WINDOW, format_func=_window_name,
                     help="Everything up to the slider's time, or only the last comments or "
                          "hours before it (a sliding window). In the link as window=.")
-    if st.session_state.get("w_speed") not in SPEEDS:
-        st.session_state["w_speed"] = 1.0
-    where.select_slider("Speed", options=list(SPEEDS), key="w_speed",
+    if st.session_state.get(keys.SPEED) not in SPEEDS:
+        st.session_state[keys.SPEED] = 1.0
+    where.select_slider("Speed", options=list(SPEEDS), key=keys.SPEED,
                         format_func=lambda s: f"{s:g}×", help="Play speed. In the link as speed=.")
 
 
@@ -257,4 +267,4 @@ def _window_name(value: str) -> str:
 
 def select_place(place_id: str | None) -> None:
     """Remember the selected place (the map's click, a table's row) for the URL and panel."""
-    st.session_state["w_place"] = place_id
+    st.session_state[keys.PLACE] = place_id

@@ -13,14 +13,15 @@ from dataclasses import replace
 
 import streamlit as st
 
+from atlas import cards
 from atlas.archive import locate
-from atlas.data import database
+from atlas.ui import keys
+from atlas.ui.data import database, forget
 from geo.claims.rules import ACTIONS
 from geo.corpus import save_review, thread_text_key
 from geo.records import Claim, Corpus
 from geo.reviews import MODALITIES, ReviewError, make_review
 
-NAME_KEY = "review_name"  # one reviewer name for every form of the session
 LABELS = {"confirm": "Confirm", "reject": "Reject", "correct": "Correct"}
 
 
@@ -28,7 +29,7 @@ def status_line(claim: Claim) -> str:
     """"confirmed by Ann, 2026-12-02 15:00" or "not reviewed"."""
     if not claim.review:
         return f"not reviewed · confidence {claim.confidence:.2f}"
-    when = claim.reviewed_at.replace("T", " ")[:16]
+    when = cards.stamp(claim.reviewed_at)
     return f"{claim.review} by {claim.reviewer}, {when} · confidence {claim.confidence:.2f}"
 
 
@@ -61,7 +62,7 @@ def review_form(claim: Claim, corpus: Corpus, *, key: str) -> None:
         st.caption("This thread is not stored in the database: it cannot be reviewed.")
         return
     with st.form(key=f"{key}_form", border=True):
-        st.text_input("Your name", key=NAME_KEY, max_chars=80,
+        st.text_input("Your name", key=keys.REVIEWER, max_chars=80,
                       help="Every review records who gave it and when.")
         verdict = st.radio("Verdict", list(LABELS), format_func=LABELS.get,
                            horizontal=True, key=f"{key}_verdict")
@@ -72,13 +73,13 @@ def review_form(claim: Claim, corpus: Corpus, *, key: str) -> None:
         return
     try:
         review = make_review(text_key, replace(claim, entry=local), verdict,
-                             st.session_state.get(NAME_KEY, ""),
+                             st.session_state.get(keys.REVIEWER, ""),
                              **(fixed if verdict == "correct" else {}), note=note)
     except ReviewError as error:
         st.error(f"Not saved: {error}.")
         return
     save_review(db, review)
-    st.cache_data.clear()  # the cached corpora predate the review
+    forget()  # the cached corpora predate the review
     st.toast(f"Review saved: {LABELS[verdict].lower()} {claim.id}.")
     st.rerun()
 
@@ -88,7 +89,7 @@ def place_reviews(claims: list[Claim], corpus: Corpus) -> None:
     if not claims:
         return
     with st.expander(f"Review these {len(claims)} claims", expanded=False):
-        choice = st.selectbox("Claim", [c.id for c in claims], key="panel_review_claim",
+        choice = st.selectbox("Claim", [c.id for c in claims], key=keys.PANEL_REVIEW_CLAIM,
                               format_func=lambda i: next(
                                   f"{c.id} · {c.actor} {c.action} · {c.review or 'unreviewed'}"
                                   for c in claims if c.id == i))

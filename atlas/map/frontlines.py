@@ -19,6 +19,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
+from atlas.cards import stamp
+from atlas.colours import OTHERS, side_colours
 from atlas.markup import for_folium, text
 from atlas.state import ViewState, entry_link
 from atlas.view import TimelineStep, View, apply_filters, authors, slug
@@ -40,7 +42,7 @@ LAYER_NAME = "Front lines"
 FRONT_COLOUR = "#111111"
 DISPUTED_COLOUR = "#d62728"
 CHANGED_COLOUR = "#7b2cbf"
-FALLBACK_COLOUR = "#999999"
+FALLBACK_COLOUR = OTHERS  # one colour policy: atlas/colours.py
 MAX_EVIDENCE = 6  # per place in a popup; the rest are counted
 EFFECT_WORDS = {
     "holds": "holds it", "captures": "takes it", "attacks": "attacks it",
@@ -101,7 +103,8 @@ def front_view(view: View, *, steps: Sequence[TimelineStep], compare_until: int 
 
 
 def _when(posted_at: str | None) -> str:
-    return posted_at[:16].replace("T", " ") if posted_at else "the post"
+    # no time: the reference before the first comment, i.e. the post's moment
+    return stamp(posted_at, kind="post")
 
 
 def _evidence_html(item: Evidence, links: dict[int, str], colours: dict[str, str]) -> str:
@@ -210,7 +213,7 @@ def _links(view: View, state: ViewState, steps: Sequence[TimelineStep]) -> dict[
 
 
 def _side_colours(view: View) -> dict[str, str]:
-    return {a.side: a.colour or FALLBACK_COLOUR for a in view.corpus.actors}
+    return side_colours(view.corpus)  # hex-checked: colours go into style attributes
 
 
 def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineStep],

@@ -1,0 +1,50 @@
+"""The feed beside the map, on the page: atlas/feed.py's items, each a card and a button.
+
+The button selects the item's first place and rings all of its places on the map
+(:data:`atlas.ui.keys.HIGHLIGHT`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas import cards, markup
+from atlas.feed import FeedItem, feed_items, item_html
+from atlas.state import ViewState, entry_link
+from atlas.ui import keys
+from atlas.ui.controls import select_place
+from atlas.view import TimelineStep, View
+
+__all__ = ["render"]
+
+
+def _pick(item: FeedItem) -> None:
+    """A feed item was clicked: select its first place, highlight all of them."""
+    select_place(item.places[0] if item.places else None)
+    st.session_state[keys.HIGHLIGHT] = list(item.places)
+
+
+def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
+    """The feed: claims and place-naming comments up to the timeline's time, newest first.
+
+    Each item is a card and a button naming its places; the button selects the first place
+    and highlights all of them on the map.  With a place selected, only its items.  Each
+    "comment →" keeps the reader's filters (atlas.state.entry_link).
+    """
+    place = state.place
+    st.markdown(cards.stylesheet(), unsafe_allow_html=True)
+    items = feed_items(view, place=place)
+    about = f" about {view.place(place).name}" if place and view.place(place) else ""
+    st.markdown(f"**Feed{markup.text(about)}** · {len(items)} item{'s' * (len(items) != 1)}, "
+                "newest first")
+    if not items:
+        st.caption("Nothing said yet at this point of the timeline.")
+    for item in items:
+        st.markdown(item_html(item, thread_link=entry_link(
+            state, steps=steps, corpus=view.corpus, entry_id=item.entry)),
+                    unsafe_allow_html=True)
+        if item.places:
+            st.button(", ".join(item.names), key=keys.feed_key(item.key), type="tertiary",
+                      icon=":material/location_on:",
+                      on_click=_pick, args=(item,),
+                      help="Show on the map: selects the first place, highlights them all")

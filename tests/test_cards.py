@@ -1,0 +1,71 @@
+"""atlas/cards.py and atlas/cards.css: one stamp, escaped cards, every class styled."""
+
+from __future__ import annotations
+
+import re
+
+from atlas import cards
+from atlas.colours import NEUTRAL, OTHERS, actor_colours, safe_colour, side_colours
+from geo.records import Actor, Claim, Corpus, Entry, Mention
+
+HOSTILE = '<script>alert(1)</script> "Azaz" & <b>'
+ENTRY = Entry(id=3, kind="comment", author=HOSTILE, posted_at=None,
+              text=f"They say {HOSTILE} fell. Azaz is next.", start=0, end=40)
+MENTION = Mention(entry=3, place="geonames:1", surface="Azaz", start=ENTRY.text.index("Azaz is"),
+                  end=ENTRY.text.index("Azaz is") + 4, precision=1, confidence=0.9,
+                  evidence="exact name", speaker=HOSTILE)
+
+
+def test_one_stamp_for_every_kind_of_entry():
+    assert cards.stamp("2016-06-07T20:30:59") == "2016-06-07 20:30"
+    assert cards.stamp(None, kind="post") == "the post"
+    # an untimed comment is not the post (the map panel used to say so)
+    assert cards.stamp(None) == cards.stamp("", kind="comment") == "no time given"
+
+
+def test_mention_cards_escape_what_the_thread_wrote_and_use_the_given_link():
+    href = "./Thread?thread=a&side=is&entry=3#entry-3"
+    for html in (cards.mention_card(ENTRY, MENTION, href=href),
+                 cards.mention_item(ENTRY, MENTION, href=href)):
+        assert "<script>" not in html and "&lt;script&gt;" in html
+        assert 'href="./Thread?thread=a&amp;side=is&amp;entry=3#entry-3"' in html
+        assert "no time given" in html
+        assert '<mark class="fa-place"' in html
+
+
+def test_claim_cards_show_the_stamp_the_link_and_disputes():
+    claim = Claim(id="c1", entry=3, author="Ann", posted_at="2016-06-07T17:06:00",
+                  actor="is", action="capture", places=("geonames:1",), origin=None,
+                  destination=None, modality="reported", start=0, end=8,
+                  quote="IS took Azaz", disputed_by=("c2",))
+    other = Claim(id="c2", entry=4, author="Bob", posted_at=None, actor="is",
+                  action="capture", places=(), origin=None, destination=None,
+                  modality="denied", start=0, end=2, quote="no")
+    line = cards.claim_line(claim, actor="IS", colour="#222222", names={"geonames:1": "Azaz"},
+                            by_id={"c1": claim, "c2": other}, href="./Thread?entry=3")
+    assert "2016-06-07 17:06" in line and "disputed by Bob (c2)" in line
+    assert ">Azaz<" not in line and "Azaz" in line
+    card = cards.claim_card(claim, ENTRY, what="IS · capture · Azaz", href="./Thread?entry=3")
+    assert "in the thread (#3) →" in card and "2016-06-07 17:06" in card
+
+
+def test_every_class_a_card_writes_is_in_the_stylesheet():
+    source = (cards.STYLESHEET.parent / "cards.py").read_text(encoding="utf-8")
+    used = set(re.findall(r'class=\\?"([\w -]+)\\?"', source))
+    used |= set(re.findall(r'"(fa-[\w-]+)"', source))
+    css = cards.stylesheet()
+    assert used, "the pattern found no class: the test would pass vacuously"
+    for names in used:
+        for name in names.split():
+            assert f".{name}" in css, name
+    assert cards.stylesheet() is cards.stylesheet()  # read once
+
+
+def test_one_colour_policy():
+    corpus = Corpus(source="t", entries=[], actors=[
+        Actor("is", "IS", "IS", "#222222"), Actor("bad", "Bad", "B", "red;x:url(y)"),
+        Actor("none", "None", "N", "")])
+    assert side_colours(corpus) == {"IS": "#222222", "B": OTHERS, "N": OTHERS}
+    assert actor_colours(corpus)["bad"] == OTHERS
+    assert safe_colour("#abc") == "#abc" and safe_colour(None, NEUTRAL) == NEUTRAL
+    assert NEUTRAL != OTHERS

@@ -1,0 +1,49 @@
+"""atlas/ui/panel.py and atlas/ui/feed.py on the map page: every Thread link keeps the filters.
+
+"full comment →" on the map's panel used to be built apart from the other pages' links and
+dropped the reader's filters; now every link comes from atlas.state.entry_link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from streamlit.testing.v1 import AppTest
+
+from atlas.ui.data import ensure_database
+from geo.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "000_c3b9a48d73eaee79.txt"
+LINK = re.compile(r'<a href="([^"]*)" target="_self">((?:full )?comment →)</a>')
+
+
+def test_every_comment_link_beside_the_map_keeps_the_readers_filters():
+    db = ensure_database()
+    corpus = load_corpus(db, SEED)
+    # the place most named in comments, and the commenter who names it most: a filter that
+    # leaves something in the panel and the feed
+    said = [(m.place, corpus.entries[m.entry].author) for m in corpus.mentions
+            if corpus.entries[m.entry].kind == "comment"]
+    (place, author), _ = Counter(said).most_common(1)[0]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in {"thread": SEED, "place": place, "who": author, "conf": "0.1"}.items():
+        at.query_params[key] = value
+    at.switch_page("pages/0_Map.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    links = [(label, html.unescape(href)) for md in at.markdown
+             for href, label in LINK.findall(md.value)]
+    labels = Counter(label for label, _ in links)
+    assert labels["full comment →"] >= 1 and labels["comment →"] >= 1, labels
+    for label, href in links:
+        parts = urlsplit(href)
+        query = parse_qs(parts.query)
+        assert parts.path == "./Thread", href
+        assert query.get("who") == [author], (label, href)
+        assert query.get("conf") == ["0.1"], (label, href)
+        assert query.get("place") == [place], (label, href)
+        assert parts.fragment == f"entry-{query['entry'][0]}", href

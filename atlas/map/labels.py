@@ -112,7 +112,8 @@ def _place_labels(pins: list[_Pin], selected: str | None,
     marker, else left, above or below it, wherever it overlaps no marker, no arrowhead and
     no label placed before it.  A well-mentioned place whose label fits nowhere may cover a
     marker of a place mentioned under a quarter as often (at low zoom, "Aleppo" matters more
-    than the village under it); labels never overlap each other.  The result is a few runs
+    than the village under it), and as a last resort the marker of any place mentioned less
+    often; labels never overlap each other.  The result is a few runs
     of zoom levels per label; the browser shows the run matching the current zoom (CSS
     classes per zoom, kept by a small script).  The selected place's label is always shown.
 
@@ -153,7 +154,9 @@ def _place_labels(pins: list[_Pin], selected: str | None,
                 chosen[id(p)].append(None)
                 continue
             choice = None
-            limits = (-1.0, p.mentions / 4) if p.mentions >= 4 else (-1.0,)
+            # a place named often may, as a last resort, cover the markers of places named
+            # less often (on a phone's low zoom "Aleppo" otherwise finds no room at all)
+            limits = (-1.0, p.mentions / 4, p.mentions - 0.5) if p.mentions >= 4 else (-1.0,)
             before = chosen[id(p)][-1] if chosen[id(p)] else None
             # right of the marker reads best; else keep the place it had one zoom out
             places = dict.fromkeys(("right", before, *_LABEL_PLACES) if before else _LABEL_PLACES)

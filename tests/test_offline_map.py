@@ -143,9 +143,15 @@ def test_map_renders_with_network_cut(app_url: str, browser: BrowserSession) -> 
         # One SVG path per country; those in view have real geometry, not Leaflet's "M0 0".
         countries = frame.locator(COUNTRIES)
         expect(countries).to_have_count(len(countries_geojson()["features"]))
-        drawn = countries.evaluate_all(
-            "ps => ps.filter(p => (p.getAttribute('d') || '').length > 50).length"
-        )
+        # The outlines arrive by a fetch after the markers: poll until they are drawn.
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while True:
+            drawn = countries.evaluate_all(
+                "ps => ps.filter(p => (p.getAttribute('d') || '').length > 50).length"
+            )
+            if drawn >= 3 or time.monotonic() > deadline:
+                break
+            time.sleep(0.25)
         assert drawn >= 3, f"only {drawn} country outlines drawn in view"
         sea = frame.locator(".leaflet-container").evaluate(
             "e => getComputedStyle(e).backgroundColor"

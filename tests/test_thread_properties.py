@@ -67,7 +67,10 @@ BODY = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=60
                 .map(lambda s: s.replace("\r", " ").replace("\x0b", " ").replace("\x0c", " ")
                      .replace("\x1c", " ").replace("\x1d", " ").replace("\x1e", " ")
                      .replace("\x85", " ").replace("\u2028", " ").replace("\u2029", " "))
-                .filter(lambda s: not FOOTER_START.match(s) and not is_chrome(s)),
+                # no line of a body is a footer or page furniture ("0", a vote count, is):
+                # a text may hold newlines, so each of its lines is checked
+                .filter(lambda s: not any(FOOTER_START.match(line) or is_chrome(line)
+                                          for line in s.split("\n"))),
                 min_size=1, max_size=4) \
     .map("\n".join).filter(lambda s: s.strip())
 MOMENT = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2030, 12, 31)) \

@@ -186,7 +186,7 @@ def test_the_walker_sees_imports():
     assert "streamlit" in IMPORTS["app"] or any("streamlit" in IMPORTS[m] for m in MODULES
                                                  if is_page(m))
     assert "geo.records" in IMPORTS["geo.corpus"]
-    assert "geo.paths" in IMPORTS["geo.gazetteer.paths"]
+    assert "geo.paths" in IMPORTS["geo.gazetteer.lookup"]
     assert "geo.claims.rules" in IMPORTS["geo.claims"]  # a package face's imports
     assert "geo.formats.footed" in IMPORTS["geo.thread"]
 

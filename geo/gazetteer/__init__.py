@@ -23,7 +23,7 @@ from geo.gazetteer.index import (
     indexed_cities,
 )
 from geo.gazetteer.lookup import Candidate, Gazetteer, load_gazetteer
-from geo.gazetteer.paths import (
+from geo.paths import (
     ALIASES_PATH,
     BASEMAP_PATH,
     CONFIG_PATH,

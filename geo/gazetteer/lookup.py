@@ -20,7 +20,7 @@ from typing import Any
 
 from geo.gazetteer.folding import ARTICLES, name_key, skeleton, strip_article
 from geo.gazetteer.index import MIN_SKELETON, build_index, config
-from geo.gazetteer.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
+from geo.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
 from geo.records import Place
 
 __all__ = ["Candidate", "Gazetteer", "load_gazetteer"]

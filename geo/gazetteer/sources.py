@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.gazetteer.folding import skeleton
-from geo.gazetteer.paths import REGIONAL_PATH
+from geo.paths import REGIONAL_PATH
 
 __all__ = ["RegionalPlace", "collect", "read_regional", "write_regional"]
 

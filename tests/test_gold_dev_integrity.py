@@ -8,31 +8,18 @@ tests/gold/dev/README.md) and look at the annotation files only, never at the pr
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 from pathlib import Path
 
 import pytest
 
+from tests.gold_schema import ACTIONS, MODALITIES, check_place, check_span, load_actors
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV_DIR = ROOT / "tests" / "gold" / "dev"
 GOLD_PATHS = sorted(DEV_DIR.glob("*.json"))
 
-ACTIONS = {
-    "capture",
-    "advance",
-    "attack",
-    "besiege",
-    "lift_siege",
-    "defend",
-    "withdraw",
-    "flee",
-    "redeploy",
-    "cut_road",
-    "control",
-}
-MODALITIES = {"reported", "predicted", "speculative", "questioned", "disputed"}
 SPLITS = {"tune", "heldout"}
 PLACE_KINDS = {
     "city",
@@ -51,11 +38,6 @@ PLACE_KINDS = {
     "lake",
     "hill",
 }
-
-
-def load_actors() -> set[str]:
-    with (ROOT / "data" / "factions.csv").open(encoding="utf-8", newline="") as f:
-        return {row["actor"] for row in csv.DictReader(f)}
 
 
 ACTORS = load_actors()
@@ -91,19 +73,13 @@ def test_text_path_and_split(gold_and_text: tuple[dict, str]) -> None:
 def test_spans_repeat_the_text(gold_and_text: tuple[dict, str], section: str, field: str) -> None:
     gold, text = gold_and_text
     for item in gold.get(section, []):
-        start, end = item["start"], item["end"]
-        assert 0 <= start < end <= len(text), (section, item)
-        assert text[start:end] == item[field], (section, item[field], text[start:end])
+        check_span(text, item, field)
 
 
 def test_places_have_real_coordinates(gold_and_text: tuple[dict, str]) -> None:
     gold, _ = gold_and_text
     for key, place in gold["places"].items():
-        assert -90 <= place["lat"] <= 90, key
-        assert -180 <= place["lon"] <= 180, key
-        assert place["tolerance_km"] > 0, key
-        assert place["kind"] in PLACE_KINDS, (key, place["kind"])
-        assert place.get("name"), key
+        check_place(key, place, PLACE_KINDS)
         assert place.get("coord_source"), key
 
 

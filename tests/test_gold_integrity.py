@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_schema import ACTIONS, MODALITIES, check_place, check_span, load_actors
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_PATH = ROOT / "tests" / "gold" / "seed.json"
 GOLD = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
@@ -28,36 +30,7 @@ CLAIMS = GOLD["claims"]
 TRAPS = GOLD["traps"]
 BY_ID = {e["id"]: e for e in ENTRIES}
 
-ACTORS = {
-    "is",
-    "nusra",
-    "jaish_al_fatah",
-    "ahrar_al_sham",
-    "rebels",
-    "sdf",
-    "saa",
-    "iraq",
-    "turkey",
-    "russia",
-    "us",
-    "iran",
-    "israel",
-    "saudi",
-}
-ACTIONS = {
-    "capture",
-    "advance",
-    "attack",
-    "besiege",
-    "lift_siege",
-    "defend",
-    "withdraw",
-    "flee",
-    "redeploy",
-    "cut_road",
-    "control",
-}
-MODALITIES = {"reported", "predicted", "speculative", "questioned", "disputed"}
+ACTORS = load_actors()
 PLACE_KINDS = {"city", "town", "village", "facility", "road", "crossing", "region", "country"}
 FRONT_LINE_KEYS = {
     "aleppo",
@@ -196,11 +169,8 @@ def test_quotes_reproduce_earlier_entries() -> None:
 def test_places_are_well_formed() -> None:
     for key, p in PLACES.items():
         assert re.fullmatch(r"[a-z][a-z_]*", key), key
-        assert p["kind"] in PLACE_KINDS, key
-        assert -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180, key
-        assert p["tolerance_km"] > 0, key
+        check_place(key, p, PLACE_KINDS)
         assert isinstance(p["front_line"], bool), key
-        assert p["name"].strip(), key
 
 
 def test_required_front_line_places() -> None:
@@ -231,12 +201,7 @@ def test_nearby_places_are_plausibly_placed() -> None:
 
 
 def _check_span(item: dict) -> None:
-    assert 0 <= item["start"] < item["end"] <= len(SOURCE)
-    assert SOURCE[item["start"] : item["end"]] == item["surface"], item
-    # whole words only: never a piece of a longer word ("US" inside "USSR")
-    before = SOURCE[item["start"] - 1] if item["start"] else " "
-    after = SOURCE[item["end"]] if item["end"] < len(SOURCE) else " "
-    assert not before.isalnum() and not after.isalnum(), item
+    check_span(SOURCE, item, "surface", whole_words=True)
 
 
 @pytest.mark.parametrize("m", MENTIONS, ids=lambda m: f"{m['start']}:{m['surface']}")

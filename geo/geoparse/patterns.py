@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from geo.paths import DATA_DIR
+from geo.paths import NOT_PLACES_PATH
 
-NOT_PLACES_PATH = DATA_DIR / "not_places.csv"
 MAX_NAME_TOKENS = 6
 
 # Words, with inner apostrophes ("Mare'a") but not the possessive ("Russia's" -> "Russia").

@@ -442,15 +442,25 @@ def _assemble(corpus: Corpus, filters: Filters, index: _Index, entries: list[Ent
     )
 
 
-def authors(corpus: Corpus) -> list[str]:
-    """Commenters in order of first appearance; a post's signature counts as the account
-    that signs comments with it (one person, not two)."""
+def commenter_of(corpus: Corpus) -> Callable[[str | None], str]:
+    """The person behind an author name: a post's signature ("pl") is the account that signs
+    its comments with it ("turcopolier"); an entry with no author is "?".
+
+    >>> from geo.records import Corpus, Entry
+    >>> entries = [Entry(0, "post", "pl", None, "Aleppo falls. pl", 0, 16),
+    ...            Entry(1, "comment", "turcopolier", "2016-06-01T10:00", "Agreed. pl", 17, 27)]
+    >>> name = commenter_of(Corpus(source="t", entries=entries))
+    >>> [name("pl"), name("turcopolier"), name(None)]
+    ['turcopolier', 'turcopolier', '?']
+    """
     owners = signature_owners(corpus.entries)
-    seen: dict[str, None] = {}
-    for entry in corpus.entries:
-        if entry.author:
-            seen.setdefault(owners.get(entry.author, entry.author), None)
-    return list(seen)
+    return lambda author: owners.get(author, author) if author else "?"
+
+
+def authors(corpus: Corpus) -> list[str]:
+    """Commenters in order of first appearance, each person once (see :func:`commenter_of`)."""
+    name = commenter_of(corpus)
+    return list(dict.fromkeys(name(e.author) for e in corpus.entries if e.author))
 
 
 def kinds(corpus: Corpus) -> list[str]:

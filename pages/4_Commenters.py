@@ -15,6 +15,7 @@ import streamlit as st
 
 from atlas.ui import keys
 from atlas.ui.controls import page_setup
+from atlas.view import commenter_of
 
 st.set_page_config(page_title="Commenters · Frontline Atlas", page_icon="👥", layout="wide")
 page = page_setup(title="Commenters")
@@ -29,10 +30,11 @@ st.title("Commenters")
 st.caption("Counts follow the sidebar filters and the timeline. Words inside a quote count for "
            "the commenter who quoted them.")
 
-place_rows = [{"Commenter": view.entry(m.entry).author or "?",
+name_of = commenter_of(corpus)  # the post's signature counts for the account behind it
+place_rows = [{"Commenter": name_of(view.entry(m.entry).author),
                "Place": places[m.place].name if m.place in places else m.place,
                "Entry": m.entry} for m in view.mentions]
-actor_rows = [{"Commenter": view.entry(am.entry).author or "?",
+actor_rows = [{"Commenter": name_of(view.entry(am.entry).author),
                "Faction": actors[am.actor].name if am.actor in actors else am.actor,
                "Side": actors[am.actor].side if am.actor in actors else "",
                "Entry": am.entry}
@@ -41,10 +43,10 @@ actor_rows = [{"Commenter": view.entry(am.entry).author or "?",
               and (not sides or (am.actor in actors and actors[am.actor].side in sides))]
 
 # --- summary table ---------------------------------------------------------------------------
-comments = Counter(e.author or "?" for e in view.entries)
+comments = Counter(name_of(e.author) for e in view.entries)
 mention_count = Counter(r["Commenter"] for r in place_rows)
 actor_count = Counter(r["Commenter"] for r in actor_rows)
-claim_count = Counter(c.author for c in view.claims)
+claim_count = Counter(name_of(c.author) for c in view.claims)
 distinct = {name: len({r["Place"] for r in place_rows if r["Commenter"] == name})
             for name in comments}
 summary = pd.DataFrame([{
@@ -118,7 +120,7 @@ per_entry_places = Counter(r["Entry"] for r in place_rows)
 per_entry_actors = Counter(r["Entry"] for r in actor_rows)
 timed = [e for e in view.entries if e.posted_at]
 activity = pd.DataFrame(
-    [{"Time": e.posted_at, "Entry": e.id, "Commenter": e.author or "?",
+    [{"Time": e.posted_at, "Entry": e.id, "Commenter": name_of(e.author),
       "What": what, "Count": count}
      for e in timed
      for what, count in (("place mentions", per_entry_places[e.id]),

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from atlas.ui.data import store_pasted, threads
 from geo.corpus import DB_PATH, delete_thread
+from geo.thread import parse_thread
 
 ROOT = Path(__file__).resolve().parents[1]  # AppTest resolves paths against the caller
 SEED = "000_c3b9a48d73eaee79.txt"
@@ -248,7 +249,11 @@ def test_commenters_page_follows_the_filters() -> None:
     only = table(run_page("pages/4_Commenters.py", who="Barish"))
     assert list(only["Commenter"]) == ["Barish"]
     early = table(run_page("pages/4_Commenters.py", t="post"))
-    assert list(early["Commenter"]) == ["pl"]
+    assert list(early["Commenter"]) == ["turcopolier"]  # the post is signed "pl": one person
+    assert "pl" not in set(everyone["Commenter"])
+    post_and_comments = everyone.set_index("Commenter").loc["turcopolier", "Entries"]
+    seed = parse_thread((ROOT / "seeds" / SEED).read_text(encoding="utf-8"))
+    assert post_and_comments == 1 + sum(1 for e in seed.entries if e.author == "turcopolier")
     by_is = table(run_page("pages/4_Commenters.py", side="is"))
     assert by_is["Faction mentions"].sum() < everyone["Faction mentions"].sum()
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from geo.paths import NOT_PLACES_PATH
-
 MAX_NAME_TOKENS = 6
 
 # Words, with inner apostrophes ("Mare'a") but not the possessive ("Russia's" -> "Russia").

@@ -13,13 +13,13 @@ from geo.geoparse.patterns import (
     AGREEMENT_AFTER,
     CONJUNCTION,
     LOCATIVE,
-    NOT_PLACES_PATH,
     ORGANISATION_AFTER,
     POSSESSIVE,
     SPEAKER_AFTER,
     TITLES,
 )
 from geo.geoparse.spot import _previous_word, _Spot
+from geo.paths import NOT_PLACES_PATH
 
 
 @dataclass(frozen=True, slots=True)

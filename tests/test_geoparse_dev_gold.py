@@ -6,9 +6,10 @@ place's ``tolerance_km``, over every split together.  With no gold file present 
 
 Two levels: the issue's targets (recall 0.85, precision 0.90, geocoded 0.95), and a floor
 just under what this code reaches (2026-12-02, second round, nine texts: recall 0.83 over
-all, precision 0.98, geocoded 0.947), which a change must not go below.  Precision meets
-the target; the recall and geocoding targets are not met yet and are marked as expected
-failures, so that they turn into passes (``XPASS``) when they are.
+all, precision 0.98, geocoded 0.947; with the two held-out texts added in session 16, eleven
+texts: recall 0.80 over all, precision 0.98, geocoded 0.933), which a change must not go
+below.  Precision meets the target; the recall and geocoding targets are not met yet and are
+marked as expected failures, so that they turn into passes (``XPASS``) when they are.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from bench.score_places import DEFAULT_GOLD, Score, gold_files, score_folder
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_WITHIN = 0.85, 0.90, 0.95
-FLOOR_RECALL, FLOOR_WITHIN = 0.81, 0.93
+FLOOR_RECALL, FLOOR_WITHIN = 0.79, 0.93
 
 pytestmark = pytest.mark.skipif(not gold_files(DEFAULT_GOLD),
                                 reason="no gold annotations in tests/gold/dev yet")
@@ -52,6 +53,6 @@ def test_place_recall_meets_the_target(total):
     assert total.recall >= TARGET_RECALL
 
 
-@pytest.mark.xfail(reason="issue 9 target not met yet (held-out 0.92)", strict=False)
+@pytest.mark.xfail(reason="issue 9 target not met yet (held-out 0.90)", strict=False)
 def test_geocoding_meets_the_target(total):
     assert total.within >= TARGET_WITHIN

@@ -23,7 +23,7 @@ All of it is linear in the text: one pass of a compiled regex per entry and dict
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key
@@ -61,6 +61,7 @@ from geo.geoparse.repair import (
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
 from geo.geoparse.variants import cued_runs, nearest_variant
+from geo.geoparse.words import AnyOf, LowerCaseWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
@@ -101,9 +102,7 @@ def geoparse(
     authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
-    # One pass over the thread's text, then over its distinct words only.
-    words = set(TOKEN.findall(URL.sub(" ", "\n".join(e.text for e in entries))))
-    lowercase_words = {w for w in words if w.islower()}
+    lowercase_words = LowerCaseWords([e.text for e in entries])
     result = GeoparseResult()
     kept, pending = _read_spots(entries, gazetteer, result, not_places=not_places,
                                 authors=authors, lowercase_words=lowercase_words,
@@ -111,7 +110,7 @@ def geoparse(
     anchors = _anchors(kept, gazetteer)
     spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
-    ignored = set(not_places) | authors | aliases | lowercase_words
+    ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
     _feature_mentions(entries, gazetteer, result, authors_by_id)
 
@@ -232,7 +231,7 @@ def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,
 
 def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                       pending: list[tuple[_Spot, int, int]], anchors: list[Place],
-                      authors_by_id: dict[int, str], ignored: set[str]) -> None:
+                      authors_by_id: dict[int, str], ignored: Container[str]) -> None:
     """Whole names that no gazetteer spells this way, and cued names nothing matched: a
     transliteration variant near the text's anchors, or (for a pending run) a fragment."""
     def add(entry: Entry, start: int, end: int, place: Place, km: float, part: str) -> None:

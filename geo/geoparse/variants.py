@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Container, Iterator, Sequence
 
 from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
 from geo.geoparse.patterns import LOCATIVE
@@ -95,7 +95,7 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]],
 
 
 def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
-                    ignored: Set[str] = frozenset()) -> tuple[Place, float, str] | None:
+                    ignored: Container[str] = frozenset()) -> tuple[Place, float, str] | None:
     """The region's place whose name has the skeleton of ``words`` (or of its longest
     leading part), nearest to the anchors and within ``VARIANT_NEAR_KM``: (place, km, part).
 

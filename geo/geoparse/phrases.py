@@ -123,10 +123,21 @@ def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:
         if match is None:
             return
         begin, end = pos - match.end(1), pos - match.start(1)
-        if not (_RUN_WORD.fullmatch(text, begin, end) or text[begin:end] in ARTICLE_WORDS):
+        if not (_RUN_WORD.fullmatch(text, begin, end) or _article(text, begin, end)):
             return
         yield begin, end
         pos = begin
+
+
+# Articles that are also English words: written apart ("Aleppo at Dabiq"), they are English;
+# an article joins a name by a hyphen ("Tall at-Tuwal") or is one no English word spells.
+ENGLISH_ARTICLES = frozenset({"at", "as", "an", "ad"})
+
+
+def _article(text: str, begin: int, end: int) -> bool:
+    word = text[begin:end]
+    return word in ARTICLE_WORDS and (word not in ENGLISH_ARTICLES
+                                      or text[end:end + 1] in "-\u2010\u2011")
 
 
 def _words_after(text: str, end: int) -> Iterator[tuple[int, int]]:

@@ -25,7 +25,8 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ARTICLES", "name_key", "skeleton", "strip_article"]
+__all__ = ["ARTICLES", "CLOSE_MARK", "SHORT_SKELETON", "close_form", "name_key", "skeleton",
+           "strip_article"]
 
 # Arabic definite articles as transliterated; "az-Zahra" and "Zahra" are the same name.
 ARTICLES = ("al ", "el ", "ar ", "as ", "az ", "ad ", "ash ", "at ", "an ", "ad ", "ath ")
@@ -91,4 +92,36 @@ def skeleton(name: str) -> str:
             word = word[:-1]  # -ah, -eh, -iyah: the written ta marbuta
         word = _VOWELS.sub("a", _DOUBLED.sub(r"\1", word))
         folded.append(word)
+    return "".join(folded)
+
+
+# A skeleton this short ("asa" for Uwayshiyah, "aba" for Ayyubiyah) matches too many names to be
+# evidence; such a name is compared in its ``close_form`` instead, marked in the index's
+# skeleton column by ``CLOSE_MARK``.
+SHORT_SKELETON = 5
+CLOSE_MARK = "~"
+_CLOSE_VOWELS = str.maketrans({"e": "a", "o": "u"})
+
+
+def close_form(name: str) -> str:
+    """The skeleton's folding without its vowel collapse: what a name keeps across spellings
+    that double a letter, write e for a or o for u, or drop the article and the final h.
+
+    >>> close_form("Uwayshiyyah") == close_form("‘Uwayshīyah")
+    True
+    >>> close_form("Al Eyyubiyah") == close_form("al-Ayyubiyah")
+    True
+    >>> close_form("Ayyubiyah") == close_form("Ithriya")
+    False
+    """
+    key = name_key(name)
+    if not key.isascii():
+        return ""
+    folded = []
+    for word in (w for w in key.split(" ") if w and w not in _ARTICLE_WORDS):
+        for a, b in _DIGRAPHS:
+            word = word.replace(a, b)
+        if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":
+            word = word[:-1]
+        folded.append(_DOUBLED.sub(r"\1", word.translate(_CLOSE_VOWELS)))
     return "".join(folded)

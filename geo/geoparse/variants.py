@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Container, Iterator, Sequence
 
-from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
+from geo.gazetteer import SHORT_SKELETON, Gazetteer, name_key, skeleton, strip_article
 from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _previous_word
@@ -110,14 +110,17 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
     for n in range(len(parts), 0, -1):
         part = " ".join(parts[:n])
         key = name_key(part)
-        if len(skeleton(key)) < 5 or key in ignored:
+        if key in ignored:
             continue
-        found = gazetteer.candidates(part) or gazetteer.variants(part)
+        # a short skeleton is no evidence: only a name of the same close form is
+        short = len(skeleton(key)) < SHORT_SKELETON
+        found = gazetteer.close_variants(part) if short else (
+            gazetteer.candidates(part) or gazetteer.variants(part))
         best: tuple[float, Place] | None = None
         for candidate in found:
             place = candidate.place
             if (not gazetteer.in_region(place) or place.kind == "country"
-                    or (fuzz.ratio(strip_article(key),
+                    or (not short and fuzz.ratio(strip_article(key),
                                    strip_article(name_key(place.name))) < MIN_SIMILARITY
                     and not candidate.curated and candidate.variant)):
                 continue

@@ -136,8 +136,17 @@ class Gazetteer:
         found = [Candidate(self.places[i], (key, i) in self._curated)
                  for i in self._names.get(key, ())]
         bare = strip_article(key)
-        if bare != key:
-            seen = {c.place.id for c in found}
+        seen = {c.place.id for c in found}
+        if bare == key and " " not in key:
+            # a one-word name written without the article its gazetteer name has ("Mallah"
+            # for "Al-Mallah", "Huwayz" for "Al Huwayz"): the ranking weighs it by nearness
+            for article in ARTICLES:
+                for i in self._names.get(article + key, ()):
+                    if i not in seen:
+                        seen.add(i)
+                        found.append(Candidate(self.places[i], (article + key, i) in
+                                               self._curated, article_dropped=True))
+        elif bare != key:
             # the same name under another article ("al-Rai" for "Ar Ra'i"), then without one
             for other in (*(a + bare for a in ARTICLES), bare):
                 for i in self._names.get(other, ()):

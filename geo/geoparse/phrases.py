@@ -263,6 +263,7 @@ def _names_joined(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool
         return False
     bounds = [0, *cuts, len(words)]
     return all(any(gazetteer.in_region(c.place) and c.place.kind != "country"
+                   and not c.article_dropped
                    for c in gazetteer.candidates(text[words[i][0]:words[j - 1][1]]))
                for i, j in itertools.pairwise(bounds))
 

@@ -24,8 +24,10 @@ from geo.records import Place
 __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
 
 VARIANT_NEAR_KM = 60.0
-_WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
-        r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
+# A word of a name, with its article ("al-", "Al-") and the ʿayn mark an article may carry
+# before the word ("Al-'Amariyah").
+_WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010]" \
+        r"['\u2019`\u02bf\u02bb]?)?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
 MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
 
 

@@ -6,7 +6,8 @@ has ("Hill 800", "Jabal Hayyan mountain", "the Duraham Oil Field", "Umm Qara hil
 after a capitalised name); where it is lies in the text: next to the settlement the sentence
 is about.  ACLED codes such a report at that settlement with precision 2 ("near it"), and so
 do we: the feature is placed at the nearest settlement or quarter the same entry named just
-before it (or, failing that, just after it in the same sentence), and the evidence says so.
+before it (or, failing that, the first one after it in the same entry), and the evidence
+says so.
 With no such place near, the name stays unresolved, never given invented coordinates.
 """
 
@@ -22,6 +23,9 @@ __all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near"]
 
 # How far (characters) a settlement may be named before the feature and still be its place.
 BEFORE_CHARS = 400
+# ... or after it in the same entry (a paragraph or a comment is about one area: "secured Jabal
+# Hayyan mountain, after capturing Hill 900. The advance brought the military near Palmyra").
+AFTER_CHARS = 400
 _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ \-\u2010])?"
          r"[A-Z][\w'\u2019`\u02bf\u02be]*")
 # Capitalised "Hill" after a name is left out: in comments it is more often a surname ("Fiona
@@ -83,7 +87,8 @@ def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
 def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],
                 places: dict[str, Place]) -> Mention | None:
     """The settlement mention of this entry that a feature at ``start:end`` is placed at:
-    the last one within ``BEFORE_CHARS`` before it, else the first after it in its sentence."""
+    the last one within ``BEFORE_CHARS`` before it, else the first within ``AFTER_CHARS``
+    after it."""
     def settlement(m: Mention) -> bool:  # not itself a feature ("Al-Zera'a roundabout")
         return (places[m.place].kind in SETTLEMENT_KINDS and m.precision <= 2
                 and not FEATURE_AFTER.match(text[m.end:m.end + 30]))
@@ -92,7 +97,6 @@ def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],
               and settlement(m)]
     if before:
         return max(before, key=lambda m: m.end)
-    stop = text.find(". ", end)
-    stop = len(text) if stop < 0 else stop
-    after = [m for m in mentions if end <= m.start < stop and settlement(m)]
+    after = [m for m in mentions if end <= m.start and m.start - end <= AFTER_CHARS
+             and settlement(m)]
     return min(after, key=lambda m: m.start) if after else None

@@ -112,7 +112,8 @@ def geoparse(
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
-    _feature_mentions(entries, gazetteer, result, authors_by_id)
+    _feature_mentions(entries, gazetteer, result, authors_by_id,
+                      AnyOf(not_places, authors, aliases))
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -300,7 +301,7 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
 
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
-                      authors_by_id: dict[int, str]) -> None:
+                      authors_by_id: dict[int, str], people: Container[str]) -> None:
     """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
     gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
     one, else placed at the settlement the entry names beside them, precision 2
@@ -314,6 +315,8 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]
+            if any(name_key(word) in people for word in surface.split()):
+                continue  # "Trump Hotel", "Putin's Palace": a person's or an actor's
             curated = [c.place for c in gazetteer.candidates(surface) if c.curated]
             if curated:
                 result.places[curated[0].id] = curated[0]

@@ -30,9 +30,14 @@ _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ 
          r"[A-Z][\w'\u2019`\u02bf\u02be]*")
 # Capitalised "Hill" after a name is left out: in comments it is more often a surname ("Fiona
 # Hill") or a foreign place ("Capitol Hill") than a hill of the war; "X hill" is read.
+# Facilities war reporting names by a capitalised name and a capitalised head ("the Textile
+# Factory", "the Castillo Complex", "the Bus Station", "Tombs Valley"): the head is read only
+# capitalised, as part of a name.
 _FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
                   r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
-                  r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base")
+                  r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base|"
+                  r"Factory|Complex|Station|Bridge|Valley|Roundabout|Junction|Silos|Checkpoint|"
+                  r"Prison|Hospital|Power Plant|Cement Plant")
 FEATURE_PHRASE = re.compile(
     r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
     r"|\d{3,4}[ \t]+(?:Housing Project|Apartment Project|Project)"
@@ -54,11 +59,14 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 # pattern runs only around them (most comments name no hill or oil field).
 FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|hill|"
                           r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
-                          r"Palace|Amusement|Technical Base)")
+                          r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
+                          r"Valley|Roundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
 WINDOW = 90  # characters before a feature word that a phrase may start at
 _LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
              "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
-             "Palace", "Amusement", "Technical")
+             "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
+             "Valley", "Roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
+             "Plant")
 
 
 def feature_phrases(text: str) -> Iterator[tuple[int, int]]:

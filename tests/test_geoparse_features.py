@@ -84,3 +84,10 @@ def test_a_short_skeleton_name_is_found_by_its_close_form(gazetteer):
     ids = {c.place.id for c in gazetteer.close_variants("Uwayshiyyah")}
     assert ids and ids == {c.place.id for c in gazetteer.close_variants("‘Uwayshīyah")}
     assert not gazetteer.close_variants("Uwaysh")  # too short to be evidence
+
+
+def test_a_name_that_anchors_the_text_is_no_evidence_for_its_own_namesakes(gazetteer):
+    result, found = run(gazetteer, "The SDF took Manbij and Jarabulus. A wounded commander "
+                                   "was moved to Sulaymaniyah in Iraqi Kurdistan.")
+    place = result.places[found["Sulaymaniyah"].place]
+    assert place.kind == "city" and place.country == "IQ"  # not a village beside the city

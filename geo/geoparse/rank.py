@@ -55,8 +55,17 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
         if anchors:
             _nearest(candidates[0].place, anchors, gazetteer, nearest_km)
     else:
+        # A name that anchors the text (the city of Sulaymaniyah) is no evidence for its own
+        # namesakes: a village beside that city is not near "the text's places" through it.
+        own = anchors.ids.intersection(c.place.id for c in candidates) \
+            if isinstance(anchors, Anchors) else ()
+        if own:
+            every, cache = anchors, nearest_km
+            anchors, nearest_km = Anchors(a for a in anchors if a.id not in own), {}
         ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in candidates),
                         key=lambda sc: sc[0], reverse=True)
+        if own:  # the caller reads the winner's distance to every other anchor
+            _nearest(ranked[0][1].place, every, gazetteer, cache)
     best = ranked[0][1]
     if (anchors and not best.curated and best.place.kind not in {"country", "region"}
             and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):

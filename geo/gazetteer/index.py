@@ -29,7 +29,7 @@ from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, REGIONAL_PATH
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
-INDEX_FORMAT = 6  # bump when the index's columns or merging change
+INDEX_FORMAT = 7  # bump when the index's columns or merging change
 COLUMNS = ["gazetteer_id", "name", "kind", "country", "lat", "lon", "population", "extent_km",
            "admin", "source", "name_keys", "skeletons"]
 MIN_SKELETON = 4  # shorter skeletons ("ra" for al-Rai) match too much to be evidence

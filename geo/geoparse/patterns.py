@@ -21,6 +21,10 @@ LOCATIVE = {
     "near", "at", "toward", "towards", "around", "outside", "via", "reach", "reached", "enter",
     "entered", "besieging", "besiege", "capture", "capturing", "captured", "take", "taking",
     "took", "taken", "attacking", "attack", "defend", "leave", "leaving", "left", "reinforce",
+    # verbs of war reporting whose object is a place ("seized Shilallah al-Kabeera")
+    "seized", "seize", "seizing", "recaptured", "recapture", "recapturing", "retook", "retake",
+    "retaken", "stormed", "storming", "liberated", "liberating", "overran", "overrun",
+    "besieged", "encircled", "shelled", "shelling",
 }
 TITLES = {
     "president", "general", "gen", "senator", "mr", "mrs", "ms", "dr", "king", "queen",

@@ -91,3 +91,14 @@ def test_a_name_that_anchors_the_text_is_no_evidence_for_its_own_namesakes(gazet
                                    "was moved to Sulaymaniyah in Iraqi Kurdistan.")
     place = result.places[found["Sulaymaniyah"].place]
     assert place.kind == "city" and place.country == "IQ"  # not a village beside the city
+
+
+def test_quarters_the_gazetteer_lacks_are_read_by_their_cue_and_placed_in_the_town(gazetteer):
+    text = ("The army entered Palmyra and took the neighbourhoods of Mutaqa'ideen and "
+            "Al-Jami'a, then the Hatabat district.")
+    _, found = run(gazetteer, text)
+    for quarter in ("Mutaqa'ideen", "Al-Jami'a", "Hatabat"):
+        assert found[quarter].place == found["Palmyra"].place, quarter
+        assert found[quarter].precision == 2
+    _, abroad = run(gazetteer, "Obama flew from Manbij to the district of Columbia.")
+    assert "Columbia" not in abroad

@@ -27,7 +27,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key
-from geo.geoparse.features import feature_phrases, placed_near
+from geo.geoparse.features import feature_phrases, placed_near, quarter_names
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -311,7 +311,9 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         by_entry.setdefault(m.entry, []).append(m)
     for entry in entries:
         mentions = by_entry.get(entry.id, [])
-        for start, end in feature_phrases(entry.text):
+        quarters = {span for span in quarter_names(entry.text)
+                    if _regional_or_unknown(entry.text[span[0]:span[1]], gazetteer)}
+        for start, end in sorted({*feature_phrases(entry.text), *quarters}):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]
@@ -336,6 +338,12 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             result.mentions.append(mention)
             result.unresolved = [u for u in result.unresolved if not (
                 u.entry == entry.id and u.start < end and start < u.end)]
+
+
+def _regional_or_unknown(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is no place the gazetteer knows only abroad ("district of Columbia")."""
+    found = gazetteer.candidates(name)
+    return not found or any(gazetteer.in_region(c.place) for c in found)
 
 
 def _inside(start: int, spans) -> bool:

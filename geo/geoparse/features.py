@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from geo.geoparse.phrases import FEATURE_AFTER
 from geo.records import Mention, Place
 
-__all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near"]
+__all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near", "quarter_names"]
 
 # How far (characters) a settlement may be named before the feature and still be its place.
 BEFORE_CHARS = 400
@@ -90,6 +90,42 @@ def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
             words.pop(0)
         if len(words) >= 2:
             yield start, end
+
+
+# City quarters the gazetteer lacks, named by their cue: "the neighbourhoods of Mutaqa'ideen
+# and Al-Jami'a", "the northern district of Al-Amiriya", "the al-Gharf neighbourhood".  The
+# name alone is the mention (a quarter is a place of its own, inside the town named beside it).
+_QUARTER_NAME = _NAME + r"(?:[ \t]" + _NAME + r")?"
+QUARTERS_OF = re.compile(
+    r"\b(?:neighbou?rhoods?|quarters?|districts?)[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Za-z])")
+QUARTER_LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?=[A-Za-z])")
+QUARTER_BEFORE_CUE = re.compile(
+    r"(" + _QUARTER_NAME + r")[ \t]+(?:neighbou?rhood|quarter|district)s?\b")
+_QUARTER_AT = re.compile(_QUARTER_NAME)
+QUARTER_WORDS = ("neighbo", "quarter", "district")
+
+
+def quarter_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of quarter names after "neighbourhoods/districts/quarters of" (each of a list)
+    and before "neighbourhood"/"quarter", without a leading word that is not a name."""
+    if not any(word in text for word in QUARTER_WORDS):
+        return
+    for cue in QUARTERS_OF.finditer(text):
+        pos = cue.end()
+        while (name := _QUARTER_AT.match(text, pos)) is not None:
+            yield from _named(text, *name.span())
+            joint = QUARTER_LISTED.match(text, name.end())
+            if joint is None:
+                break
+            pos = joint.end()
+    for match in QUARTER_BEFORE_CUE.finditer(text):
+        yield from _named(text, *match.span(1))
+
+
+def _named(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    words = text[start:end].split()
+    if words and words[0].lower() not in _NOT_NAMES and not text[start:end].isupper():
+        yield start, end
 
 
 def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],

@@ -126,7 +126,11 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
                                    strip_article(name_key(place.name))) < MIN_SIMILARITY
                     and not candidate.curated and candidate.variant)):
                 continue
-            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+            # the anchors of the cells around (all of them if none): an anchor within
+            # VARIANT_NEAR_KM (under a degree here) is always among them: the same answer
+            pool = anchors.around(place.lat, place.lon) if hasattr(anchors, "around") \
+                else anchors
+            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in pool)
             if km <= VARIANT_NEAR_KM and (best is None or km < best[0]):
                 best = (km, place)
         if best is not None:

@@ -4,12 +4,13 @@ Each ``tests/gold/dev/*.json`` (format in ``tests/gold/dev/README.md``) is score
 ``bench/score_places.py``: recall and precision by span overlap, and geocoding within each gold
 place's ``tolerance_km``, over every split together.  With no gold file present the tests skip.
 
-Two levels: the issue's targets (recall 0.85, precision 0.90, geocoded 0.95), and a floor
-just under what this code reaches (2026-12-02, second round, nine texts: recall 0.83 over
-all, precision 0.98, geocoded 0.947; with the two held-out texts added in session 16, eleven
-texts: recall 0.80 over all, precision 0.98, geocoded 0.933), which a change must not go
-below.  Precision meets the target; the recall and geocoding targets are not met yet and are
-marked as expected failures, so that they turn into passes (``XPASS``) when they are.
+Two levels: the issue's targets (recall 0.85, precision 0.90, geocoded 0.95), checked on the
+held-out texts only (the fair estimate for unseen text; over every split the tune texts would
+carry them), and a floor just under what this code reaches over every split (2026-12-02, third
+round, nine texts: recall 0.875, precision 0.98, geocoded 0.954), which a change must not go
+below.  Precision meets the target; the held-out recall and geocoding targets are not met yet
+(0.75 and 0.91) and are marked as expected failures, so that they turn into passes (``XPASS``)
+when they are.
 """
 
 from __future__ import annotations
@@ -19,21 +20,30 @@ import pytest
 from bench.score_places import DEFAULT_GOLD, Score, gold_files, score_folder
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_WITHIN = 0.85, 0.90, 0.95
-FLOOR_RECALL, FLOOR_WITHIN = 0.79, 0.93
+FLOOR_RECALL, FLOOR_WITHIN = 0.86, 0.94
 
 pytestmark = pytest.mark.skipif(not gold_files(DEFAULT_GOLD),
                                 reason="no gold annotations in tests/gold/dev yet")
 
 
 @pytest.fixture(scope="module")
-def total() -> Score:
-    scores = score_folder(DEFAULT_GOLD)
+def scores() -> dict[str, Score]:
+    return score_folder(DEFAULT_GOLD)
+
+
+@pytest.fixture(scope="module")
+def total(scores) -> Score:
     total = Score()
     for split, score in sorted(scores.items()):
         print(f"\n  {split}: {score.line()}")
         total.add(score)
     print(f"  all: {total.line()}")
     return total
+
+
+@pytest.fixture(scope="module")
+def heldout(scores) -> Score:
+    return scores.get("heldout", Score())
 
 
 def test_place_precision_meets_the_target(total):
@@ -48,11 +58,11 @@ def test_geocoding_stays_above_the_floor(total):
     assert total.within >= FLOOR_WITHIN
 
 
-@pytest.mark.xfail(reason="issue 9 target not met yet (held-out recall 0.72)", strict=False)
-def test_place_recall_meets_the_target(total):
-    assert total.recall >= TARGET_RECALL
+@pytest.mark.xfail(reason="issue 9 target not met yet (held-out recall 0.75)", strict=False)
+def test_place_recall_meets_the_target_on_held_out_texts(heldout):
+    assert heldout.recall >= TARGET_RECALL
 
 
-@pytest.mark.xfail(reason="issue 9 target not met yet (held-out 0.90)", strict=False)
-def test_geocoding_meets_the_target(total):
-    assert total.within >= TARGET_WITHIN
+@pytest.mark.xfail(reason="issue 9 target not met yet (held-out 0.91)", strict=False)
+def test_geocoding_meets_the_target_on_held_out_texts(heldout):
+    assert heldout.within >= TARGET_WITHIN

@@ -51,3 +51,54 @@ def test_a_curated_feature_phrase_resolves_to_its_row(gazetteer):
 def test_two_names_with_a_lost_comma_are_both_read(gazetteer):
     _, found = run(gazetteer, "The army advanced in the al-Layramoun al-Khalidiyah districts.")
     assert "al-Layramoun" in found and "al-Khalidiyah" in found
+
+
+def test_a_feature_named_before_its_town_in_the_entry_is_placed_at_it(gazetteer):
+    text = ("On 15 March the army secured Hill 900. The advance brought it within four "
+            "kilometres of Palmyra.")
+    _, found = run(gazetteer, text)
+    assert found["Hill 900"].place == found["Palmyra"].place
+    assert found["Hill 900"].precision == 2
+
+
+def test_capitalised_facility_heads_are_features_but_not_a_persons(gazetteer):
+    text = "Rebels stormed the Textile Factory and the Bus Station near Manbij."
+    found = [text[a:b] for a, b in feature_phrases(text)]
+    assert found == ["Textile Factory", "Bus Station"]
+    _, placed = run(gazetteer, "Obama Hospital is near Manbij, they say.")
+    assert "Obama Hospital" not in placed
+
+
+def test_a_one_word_name_finds_its_gazetteer_name_with_an_article(gazetteer):
+    with_article = {c.place.id for c in gazetteer.candidates("Al Huwayz")}
+    added = {c.place.id for c in gazetteer.candidates("Huwayz") if c.article_dropped}
+    assert added and added <= with_article
+
+
+def test_english_at_between_two_names_joins_nothing(gazetteer):
+    _, found = run(gazetteer, "The rebels fought from Aleppo at Dabiq until dawn.")
+    assert "Dabiq" in found and "Aleppo" in found
+
+
+def test_a_short_skeleton_name_is_found_by_its_close_form(gazetteer):
+    ids = {c.place.id for c in gazetteer.close_variants("Uwayshiyyah")}
+    assert ids and ids == {c.place.id for c in gazetteer.close_variants("‘Uwayshīyah")}
+    assert not gazetteer.close_variants("Uwaysh")  # too short to be evidence
+
+
+def test_a_name_that_anchors_the_text_is_no_evidence_for_its_own_namesakes(gazetteer):
+    result, found = run(gazetteer, "The SDF took Manbij and Jarabulus. A wounded commander "
+                                   "was moved to Sulaymaniyah in Iraqi Kurdistan.")
+    place = result.places[found["Sulaymaniyah"].place]
+    assert place.kind == "city" and place.country == "IQ"  # not a village beside the city
+
+
+def test_quarters_the_gazetteer_lacks_are_read_by_their_cue_and_placed_in_the_town(gazetteer):
+    text = ("The army entered Palmyra and took the neighbourhoods of Mutaqa'ideen and "
+            "Al-Jami'a, then the Hatabat district.")
+    _, found = run(gazetteer, text)
+    for quarter in ("Mutaqa'ideen", "Al-Jami'a", "Hatabat"):
+        assert found[quarter].place == found["Palmyra"].place, quarter
+        assert found[quarter].precision == 2
+    _, abroad = run(gazetteer, "Obama flew from Manbij to the district of Columbia.")
+    assert "Columbia" not in abroad

@@ -62,6 +62,15 @@ def test_country_in_lower_case_after_a_locative(gazetteer):
     assert "turkey" not in found
 
 
+def test_an_unambiguous_country_in_lower_case_is_a_place_unless_the_state_acts(gazetteer):
+    _, found = run(gazetteer, "honestly syria is a mess, and iraq too. syria will never "
+                              "agree; see www.syria.com and iran's proxies. turkey is tasty")
+    surfaces = sorted(found)
+    assert surfaces == ["iraq", "syria"], surfaces
+    _, acting = run(gazetteer, "syria will never agree")
+    assert not acting
+
+
 def test_navigation_lines_of_a_copied_page_are_not_text(gazetteer):
     text = "Home | Syria | Iraq | Turkey\n\nThe rebels entered Azaz on Monday."
     _, found = run(gazetteer, text)

@@ -15,9 +15,11 @@ from geo.geoparse import (
     CAPITAL_TOKEN,
     LOCATIVE,
     TOKEN,
+    URL,
     _is_capitalised,
     _previous_word,
 )
+from geo.geoparse.words import LowerCaseWords
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -49,3 +51,15 @@ def test_after_locative_finds_every_token_after_a_locative(text: str) -> None:
     found = {m.span(1) for m in AFTER_LOCATIVE.finditer(text)}
     wanted = {(s, e) for s, e in _reference_tokens(text) if _previous_word(text, s) in LOCATIVE}
     assert wanted <= found
+
+
+@SETTINGS
+@given(st.lists(ANY_TEXT, max_size=3), st.lists(st.one_of(WORDS, st.text(max_size=6)),
+                                                  max_size=8))
+def test_lower_case_words_answer_as_the_whole_word_set(texts: list[str], asked: list[str]) -> None:
+    urls = [t + " http://x.org/in" if i == 1 else t for i, t in enumerate(texts)]
+    words = LowerCaseWords(urls)
+    every = set(TOKEN.findall(URL.sub(" ", "\n".join(urls))))
+    wanted = {w for w in every if w.islower()}
+    for word in [*asked, *every, *(w.lower() for w in every), "in", "s"]:
+        assert (word in words) == (word in wanted), word

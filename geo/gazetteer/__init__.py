@@ -15,7 +15,14 @@ A face: the pieces live in
 
 from __future__ import annotations
 
-from geo.gazetteer.folding import ARTICLES, name_key, skeleton, strip_article
+from geo.gazetteer.folding import (
+    ARTICLES,
+    SHORT_SKELETON,
+    close_form,
+    name_key,
+    skeleton,
+    strip_article,
+)
 from geo.gazetteer.index import (
     build_index,
     ensure_index,
@@ -41,10 +48,12 @@ __all__ = [
     "DATA_DIR",
     "INDEX_PATH",
     "REGIONAL_PATH",
+    "SHORT_SKELETON",
     "SUPPLEMENT_PATH",
     "Candidate",
     "Gazetteer",
     "build_index",
+    "close_form",
     "ensure_index",
     "index_is_current",
     "indexed_cities",

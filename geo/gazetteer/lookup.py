@@ -18,8 +18,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from geo.gazetteer.folding import ARTICLES, name_key, skeleton, strip_article
-from geo.gazetteer.index import MIN_SKELETON, build_index, config
+from geo.gazetteer.folding import (
+    ARTICLES,
+    CLOSE_MARK,
+    SHORT_SKELETON,
+    close_form,
+    name_key,
+    skeleton,
+    strip_article,
+)
+from geo.gazetteer.index import MIN_CLOSE, MIN_SKELETON, build_index, config
 from geo.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
 from geo.records import Place
 
@@ -75,6 +83,10 @@ class Gazetteer:
             ids = self._skeletons.setdefault(bones, [])
             if place_id not in ids:
                 ids.append(place_id)
+        if len(bones) < SHORT_SKELETON and len(close := close_form(key)) >= MIN_CLOSE:
+            ids = self._skeletons.setdefault(CLOSE_MARK + close, [])
+            if place_id not in ids:
+                ids.append(place_id)
 
     def add_key(self, key: str, place_id: str, *, curated: bool = False) -> None:
         if not key:
@@ -124,8 +136,17 @@ class Gazetteer:
         found = [Candidate(self.places[i], (key, i) in self._curated)
                  for i in self._names.get(key, ())]
         bare = strip_article(key)
-        if bare != key:
-            seen = {c.place.id for c in found}
+        seen = {c.place.id for c in found}
+        if bare == key and " " not in key:
+            # a one-word name written without the article its gazetteer name has ("Mallah"
+            # for "Al-Mallah", "Huwayz" for "Al Huwayz"): the ranking weighs it by nearness
+            for article in ARTICLES:
+                for i in self._names.get(article + key, ()):
+                    if i not in seen:
+                        seen.add(i)
+                        found.append(Candidate(self.places[i], (article + key, i) in
+                                               self._curated, article_dropped=True))
+        elif bare != key:
             # the same name under another article ("al-Rai" for "Ar Ra'i"), then without one
             for other in (*(a + bare for a in ARTICLES), bare):
                 for i in self._names.get(other, ()):
@@ -142,6 +163,16 @@ class Gazetteer:
             return []
         return [Candidate(self.places[i], False, variant=True)
                 for i in self._skeletons.get(bones, ()) if self.in_region(self.places[i])]
+
+    def close_variants(self, surface: str) -> list[Candidate]:
+        """Places whose name has the ``close_form`` of ``surface``, for a name whose skeleton
+        is too short to be evidence ("Uwayshiyyah" for "‘Uwayshīyah")."""
+        close = close_form(surface)
+        if len(close) < MIN_CLOSE:
+            return []
+        return [Candidate(self.places[i], False, variant=True)
+                for i in self._skeletons.get(CLOSE_MARK + close, ())
+                if self.in_region(self.places[i])]
 
     def in_region(self, place: Place) -> bool:
         known = self._in_region.get(place.id)

@@ -23,11 +23,11 @@ All of it is linear in the text: one pass of a compiled regex per entry and dict
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key
-from geo.geoparse.features import feature_phrases, placed_near
+from geo.geoparse.features import feature_phrases, placed_near, quarter_names
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -61,6 +61,7 @@ from geo.geoparse.repair import (
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
 from geo.geoparse.variants import cued_runs, nearest_variant
+from geo.geoparse.words import AnyOf, LowerCaseWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
@@ -101,9 +102,7 @@ def geoparse(
     authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
-    # One pass over the thread's text, then over its distinct words only.
-    words = set(TOKEN.findall(URL.sub(" ", "\n".join(e.text for e in entries))))
-    lowercase_words = {w for w in words if w.islower()}
+    lowercase_words = LowerCaseWords([e.text for e in entries])
     result = GeoparseResult()
     kept, pending = _read_spots(entries, gazetteer, result, not_places=not_places,
                                 authors=authors, lowercase_words=lowercase_words,
@@ -111,9 +110,10 @@ def geoparse(
     anchors = _anchors(kept, gazetteer)
     spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
-    ignored = set(not_places) | authors | aliases | lowercase_words
+    ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
-    _feature_mentions(entries, gazetteer, result, authors_by_id)
+    _feature_mentions(entries, gazetteer, result, authors_by_id,
+                      AnyOf(not_places, authors, aliases))
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -232,7 +232,7 @@ def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,
 
 def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                       pending: list[tuple[_Spot, int, int]], anchors: list[Place],
-                      authors_by_id: dict[int, str], ignored: set[str]) -> None:
+                      authors_by_id: dict[int, str], ignored: Container[str]) -> None:
     """Whole names that no gazetteer spells this way, and cued names nothing matched: a
     transliteration variant near the text's anchors, or (for a pending run) a fragment."""
     def add(entry: Entry, start: int, end: int, place: Place, km: float, part: str) -> None:
@@ -301,7 +301,7 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
 
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
-                      authors_by_id: dict[int, str]) -> None:
+                      authors_by_id: dict[int, str], people: Container[str]) -> None:
     """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
     gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
     one, else placed at the settlement the entry names beside them, precision 2
@@ -311,10 +311,14 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         by_entry.setdefault(m.entry, []).append(m)
     for entry in entries:
         mentions = by_entry.get(entry.id, [])
-        for start, end in feature_phrases(entry.text):
+        quarters = {span for span in quarter_names(entry.text)
+                    if _regional_or_unknown(entry.text[span[0]:span[1]], gazetteer)}
+        for start, end in sorted({*feature_phrases(entry.text), *quarters}):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]
+            if any(name_key(word) in people for word in surface.split()):
+                continue  # "Trump Hotel", "Putin's Palace": a person's or an actor's
             curated = [c.place for c in gazetteer.candidates(surface) if c.curated]
             if curated:
                 result.places[curated[0].id] = curated[0]
@@ -334,6 +338,12 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             result.mentions.append(mention)
             result.unresolved = [u for u in result.unresolved if not (
                 u.entry == entry.id and u.start < end and start < u.end)]
+
+
+def _regional_or_unknown(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is no place the gazetteer knows only abroad ("district of Columbia")."""
+    found = gazetteer.candidates(name)
+    return not found or any(gazetteer.in_region(c.place) for c in found)
 
 
 def _inside(start: int, spans) -> bool:

@@ -6,7 +6,8 @@ has ("Hill 800", "Jabal Hayyan mountain", "the Duraham Oil Field", "Umm Qara hil
 after a capitalised name); where it is lies in the text: next to the settlement the sentence
 is about.  ACLED codes such a report at that settlement with precision 2 ("near it"), and so
 do we: the feature is placed at the nearest settlement or quarter the same entry named just
-before it (or, failing that, just after it in the same sentence), and the evidence says so.
+before it (or, failing that, the first one after it in the same entry), and the evidence
+says so.
 With no such place near, the name stays unresolved, never given invented coordinates.
 """
 
@@ -18,17 +19,25 @@ from collections.abc import Iterator, Sequence
 from geo.geoparse.phrases import FEATURE_AFTER
 from geo.records import Mention, Place
 
-__all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near"]
+__all__ = ["FEATURE_PHRASE", "feature_phrases", "placed_near", "quarter_names"]
 
 # How far (characters) a settlement may be named before the feature and still be its place.
 BEFORE_CHARS = 400
+# ... or after it in the same entry (a paragraph or a comment is about one area: "secured Jabal
+# Hayyan mountain, after capturing Hill 900. The advance brought the military near Palmyra").
+AFTER_CHARS = 400
 _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ \-\u2010])?"
          r"[A-Z][\w'\u2019`\u02bf\u02be]*")
 # Capitalised "Hill" after a name is left out: in comments it is more often a surname ("Fiona
 # Hill") or a foreign place ("Capitol Hill") than a hill of the war; "X hill" is read.
+# Facilities war reporting names by a capitalised name and a capitalised head ("the Textile
+# Factory", "the Castillo Complex", "the Bus Station", "Tombs Valley"): the head is read only
+# capitalised, as part of a name.
 _FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
                   r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
-                  r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base")
+                  r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base|"
+                  r"Factory|Complex|Station|Bridge|Valley|Roundabout|Junction|Silos|Checkpoint|"
+                  r"Prison|Hospital|Power Plant|Cement Plant")
 FEATURE_PHRASE = re.compile(
     r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
     r"|\d{3,4}[ \t]+(?:Housing Project|Apartment Project|Project)"
@@ -50,11 +59,14 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 # pattern runs only around them (most comments name no hill or oil field).
 FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|hill|"
                           r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
-                          r"Palace|Amusement|Technical Base)")
+                          r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
+                          r"Valley|Roundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
 WINDOW = 90  # characters before a feature word that a phrase may start at
 _LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
              "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
-             "Palace", "Amusement", "Technical")
+             "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
+             "Valley", "Roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
+             "Plant")
 
 
 def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
@@ -80,10 +92,47 @@ def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# City quarters the gazetteer lacks, named by their cue: "the neighbourhoods of Mutaqa'ideen
+# and Al-Jami'a", "the northern district of Al-Amiriya", "the al-Gharf neighbourhood".  The
+# name alone is the mention (a quarter is a place of its own, inside the town named beside it).
+_QUARTER_NAME = _NAME + r"(?:[ \t]" + _NAME + r")?"
+QUARTERS_OF = re.compile(
+    r"\b(?:neighbou?rhoods?|quarters?|districts?)[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Za-z])")
+QUARTER_LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?=[A-Za-z])")
+QUARTER_BEFORE_CUE = re.compile(
+    r"(" + _QUARTER_NAME + r")[ \t]+(?:neighbou?rhood|quarter|district)s?\b")
+_QUARTER_AT = re.compile(_QUARTER_NAME)
+QUARTER_WORDS = ("neighbo", "quarter", "district")
+
+
+def quarter_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of quarter names after "neighbourhoods/districts/quarters of" (each of a list)
+    and before "neighbourhood"/"quarter", without a leading word that is not a name."""
+    if not any(word in text for word in QUARTER_WORDS):
+        return
+    for cue in QUARTERS_OF.finditer(text):
+        pos = cue.end()
+        while (name := _QUARTER_AT.match(text, pos)) is not None:
+            yield from _named(text, *name.span())
+            joint = QUARTER_LISTED.match(text, name.end())
+            if joint is None:
+                break
+            pos = joint.end()
+    for match in QUARTER_BEFORE_CUE.finditer(text):
+        yield from _named(text, *match.span(1))
+
+
+def _named(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    words = text[start:end].split()
+    if words and words[0].lower() not in _NOT_NAMES and not text[start:end].isupper():
+        yield start, end
+
+
 def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],
                 places: dict[str, Place]) -> Mention | None:
     """The settlement mention of this entry that a feature at ``start:end`` is placed at:
-    the last one within ``BEFORE_CHARS`` before it, else the first after it in its sentence."""
+    the last one within ``BEFORE_CHARS`` before it, else the first within ``AFTER_CHARS``
+    after it."""
     def settlement(m: Mention) -> bool:  # not itself a feature ("Al-Zera'a roundabout")
         return (places[m.place].kind in SETTLEMENT_KINDS and m.precision <= 2
                 and not FEATURE_AFTER.match(text[m.end:m.end + 30]))
@@ -92,7 +141,6 @@ def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],
               and settlement(m)]
     if before:
         return max(before, key=lambda m: m.end)
-    stop = text.find(". ", end)
-    stop = len(text) if stop < 0 else stop
-    after = [m for m in mentions if end <= m.start < stop and settlement(m)]
+    after = [m for m in mentions if end <= m.start and m.start - end <= AFTER_CHARS
+             and settlement(m)]
     return min(after, key=lambda m: m.start) if after else None

@@ -18,6 +18,10 @@ LOCATIVE = {
     "near", "at", "toward", "towards", "around", "outside", "via", "reach", "reached", "enter",
     "entered", "besieging", "besiege", "capture", "capturing", "captured", "take", "taking",
     "took", "taken", "attacking", "attack", "defend", "leave", "leaving", "left", "reinforce",
+    # verbs of war reporting whose object is a place ("seized Shilallah al-Kabeera")
+    "seized", "seize", "seizing", "recaptured", "recapture", "recapturing", "retook", "retake",
+    "retaken", "stormed", "storming", "liberated", "liberating", "overran", "overrun",
+    "besieged", "encircled", "shelled", "shelling",
 }
 TITLES = {
     "president", "general", "gen", "senator", "mr", "mrs", "ms", "dr", "king", "queen",
@@ -83,10 +87,14 @@ ANAPHOR = re.compile(
     r"(city|town)\b", re.IGNORECASE)
 ANAPHOR_REACH = 600  # characters back that "the city" may point to
 
-# after a letter, nor after a letter and an inner apostrophe) and is not an ASCII lower-case
-# letter.  Lower-case words, most of any text, are skipped by the regex engine instead of one
-# Python step each; ``_is_capitalised`` still decides for the rest ("é" is not a name).
-CAPITAL_START = r"(?<![^\W\d_])(?<![^\W\d_]['\u2019])[^\W\d_a-z]"
+# Where a capitalised TOKEN may start: a letter that starts a word (not after a letter, nor
+# after a letter and an inner apostrophe) and is not an ASCII lower-case letter.  Lower-case
+# words, most of any text, are skipped by the regex engine instead of one Python step each;
+# ``_is_capitalised`` still decides for the rest ("é" is not a name).  The first character is
+# tested first (a set the engine scans for: no ASCII lower case, no letter below U+00AA
+# but A-Z), the look-behinds only at the few places it passes.
+CAPITAL_START = (r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?<![^\W\d_].)"
+                 r"(?<![^\W\d_]['\u2019].)")
 # That letter and the rest of its TOKEN, in one match.
 CAPITAL_TOKEN = re.compile(CAPITAL_START + r"[^\W\d_]*(?:['\u2019](?!s\b)[^\W\d_]+)*")
 # The gap ``JOINER`` accepts between two words of a name, then the next word.  JOINER's ``$``

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from geo.gazetteer import Candidate, Gazetteer
-from geo.geoparse.patterns import TITLES
+from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES
 from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
 from geo.records import Place
 
@@ -123,10 +123,21 @@ def _words_before(text: str, start: int) -> Iterator[tuple[int, int]]:
         if match is None:
             return
         begin, end = pos - match.end(1), pos - match.start(1)
-        if not (_RUN_WORD.fullmatch(text, begin, end) or text[begin:end] in ARTICLE_WORDS):
+        if not (_RUN_WORD.fullmatch(text, begin, end) or _article(text, begin, end)):
             return
         yield begin, end
         pos = begin
+
+
+# Articles that are also English words: written apart ("Aleppo at Dabiq"), they are English;
+# an article joins a name by a hyphen ("Tall at-Tuwal") or is one no English word spells.
+ENGLISH_ARTICLES = frozenset({"at", "as", "an", "ad"})
+
+
+def _article(text: str, begin: int, end: int) -> bool:
+    word = text[begin:end]
+    return word in ARTICLE_WORDS and (word not in ENGLISH_ARTICLES
+                                      or text[end:end + 1] in "-\u2010\u2011")
 
 
 def _words_after(text: str, end: int) -> Iterator[tuple[int, int]]:
@@ -252,6 +263,7 @@ def _names_joined(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool
         return False
     bounds = [0, *cuts, len(words)]
     return all(any(gazetteer.in_region(c.place) and c.place.kind != "country"
+                   and not c.article_dropped
                    for c in gazetteer.candidates(text[words[i][0]:words[j - 1][1]]))
                for i, j in itertools.pairwise(bounds))
 
@@ -317,14 +329,27 @@ def road_between(text: str, gazetteer: Gazetteer,
         yield match.start(), match.end(), match.group(0), place
 
 
+# Country names no English word or given name spells in lower case ("turkey" is a bird,
+# "jordan" a name): a comment's "syria" is the country wherever it stands, unless the state is
+# acting ("syria will", "syria's army": the government, as with capitals).
+UNAMBIGUOUS_COUNTRY = re.compile(
+    r"(?<![\w./@-])(syria|iraq|lebanon|iran|israel|egypt|libya|yemen|afghanistan|"
+    r"saudi arabia|qatar)(?![\w@-]|\.\w)")
+
+
 def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
-    """'in syria', 'from turkey': a country written in lower case after a locative."""
+    """'in syria', 'from turkey': a country written in lower case after a locative; the
+    unambiguous ones ('syria is a mess') anywhere the state is not acting."""
     if not any(word in text for word in LOWER_COUNTRIES):
         return
-    for match in LOWER_COUNTRY.finditer(text):
-        for candidate in gazetteer.candidates(match.group(1)):
+    spans = {m.span(1) for m in LOWER_COUNTRY.finditer(text)}
+    spans |= {m.span(1) for m in UNAMBIGUOUS_COUNTRY.finditer(text)
+              if not (AGENT_AFTER.match(text[m.end():m.end() + 20])
+                      or POSSESSIVE.match(text[m.end():m.end() + 3]))}
+    for start, end in sorted(spans):
+        for candidate in gazetteer.candidates(text[start:end]):
             if candidate.place.kind == "country":
-                yield match.start(1), match.end(1), candidate.place
+                yield start, end, candidate.place
                 break
 
 

@@ -55,8 +55,17 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
         if anchors:
             _nearest(candidates[0].place, anchors, gazetteer, nearest_km)
     else:
+        # A name that anchors the text (the city of Sulaymaniyah) is no evidence for its own
+        # namesakes: a village beside that city is not near "the text's places" through it.
+        own = anchors.ids.intersection(c.place.id for c in candidates) \
+            if isinstance(anchors, Anchors) else ()
+        if own:
+            every, cache = anchors, nearest_km
+            anchors, nearest_km = Anchors(a for a in anchors if a.id not in own), {}
         ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in candidates),
                         key=lambda sc: sc[0], reverse=True)
+        if own:  # the caller reads the winner's distance to every other anchor
+            _nearest(ranked[0][1].place, every, gazetteer, cache)
     best = ranked[0][1]
     if (anchors and not best.curated and best.place.kind not in {"country", "region"}
             and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):
@@ -147,15 +156,28 @@ def _confidence(
     return round(max(0.1, confidence), 2)
 
 
+# Words one of AREA_BEFORE's (NEAR_BEFORE's) branches always contains, in lower case: a window
+# of plain ASCII text with none of them is searched no further (most names stand alone).
+AREA_WORDS = ("ern", "central", "rural", "greater", "around", " of", "road")
+NEAR_WORDS = ("near", "close to", "outside", "around", " of", "approaches to", "km from")
+
+
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    if not window.isascii():
+        return True  # IGNORECASE folds more than str.lower: let the pattern decide
+    low = window.lower()
+    return any(word in low for word in words)
+
+
 def _precision(text: str, start: int, end: int, place: Place) -> tuple[int, str]:
     before, after = text[max(0, start - 40):start], text[end:end + 25]
     if AREA_AFTER.match(after):
         return 3, f"area word after the name: {after.split()[0] if after.split() else ''!r}"
-    if AREA_BEFORE.search(before):
+    if _may_hold(before, AREA_WORDS) and AREA_BEFORE.search(before):
         return 3, "area word before the name"
     if FORCE_AFTER.match(text[end:end + 12]):
         return 3, "the name qualifies a force (the area it holds)"
-    if NEAR_BEFORE.search(before):
+    if _may_hold(before, NEAR_WORDS) and NEAR_BEFORE.search(before):
         return 2, "a word of nearness before the name"
     return 1, "the place itself"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def _reject_reason(
     *,
     not_places: dict[str, NotPlace],
     authors: set[str],
-    lowercase_words: set[str],
+    lowercase_words: Container[str],
     actor_aliases: set[str],
 ) -> str | None:
     text, key = spot.entry.text, name_key(spot.surface)

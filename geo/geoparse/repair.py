@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING
 
 from geographiclib.geodesic import Geodesic
@@ -59,7 +59,7 @@ def _repair_misspellings(
     spotted: dict[int, list[tuple[int, int]]],
     not_places: dict[str, NotPlace],
     authors: set[str],
-    lowercase_words: set[str],
+    lowercase_words: Container[str],
     actor_aliases: set[str],
     authors_by_id: dict[int, str],
 ) -> None:

@@ -72,11 +72,14 @@ class _Spotter:
         resume = 0  # words before this offset belong to the last name found
         # For a plain ASCII word the key is the word in lower case, so most words that start
         # no name are dropped here at C speed; the rest take the full look-up below.
-        possible = [m.span() for m in CAPITAL_TOKEN.finditer(text)
+        # A plain ASCII word here starts with A-Z (``_is_capitalised``) and its key is its
+        # lower case, kept for the first step below; other words take both checks.
+        possible = [(m.start(), m.end(), k if w.isascii() and w.isalpha() else None)
+                    for m in CAPITAL_TOKEN.finditer(text)
                     if (k := (w := m.group()).lower()) in keys or k in prefixes
                     or not (w.isascii() and w.isalpha())]
-        for start, end in _capitalised(text, possible):
-            if start < resume:
+        for start, end, first_key in possible:
+            if start < resume or (first_key is None and not _is_capitalised(text[start])):
                 continue
             best: tuple[int, int] | None = None  # (token count, end)
             stop = end
@@ -86,7 +89,8 @@ class _Spotter:
                     if gap is None:
                         break
                     stop = token(text, gap.end()).end()
-                key = name_key(text[start:stop])
+                key = first_key if n == 1 and first_key is not None else name_key(
+                    text[start:stop])
                 if key in keys:
                     best = (n, stop)
                 if key not in prefixes:

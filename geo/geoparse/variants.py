@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Container, Iterator, Sequence
 
-from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
+from geo.gazetteer import SHORT_SKELETON, Gazetteer, name_key, skeleton, strip_article
 from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _previous_word
@@ -24,8 +24,10 @@ from geo.records import Place
 __all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
 
 VARIANT_NEAR_KM = 60.0
-_WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010])?" \
-        r"[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
+# A word of a name, with its article ("al-", "Al-") and the ʿayn mark an article may carry
+# before the word ("Al-'Amariyah").
+_WORD = r"(?:(?:al|el|ar|as|ash|ad|az|at|an|Al|El|Ar|As|Ash|Ad|Az|At|An)[-\u2010]" \
+        r"['\u2019`\u02bf\u02bb]?)?[A-Z\u00c0-\u00de][\w'\u2019`\u02bf\u02be]+"
 MIN_SIMILARITY = 60  # rapidfuzz ratio of the name keys: a variant, not another name
 
 
@@ -95,7 +97,7 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]],
 
 
 def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
-                    ignored: Set[str] = frozenset()) -> tuple[Place, float, str] | None:
+                    ignored: Container[str] = frozenset()) -> tuple[Place, float, str] | None:
     """The region's place whose name has the skeleton of ``words`` (or of its longest
     leading part), nearest to the anchors and within ``VARIANT_NEAR_KM``: (place, km, part).
 
@@ -110,18 +112,25 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
     for n in range(len(parts), 0, -1):
         part = " ".join(parts[:n])
         key = name_key(part)
-        if len(skeleton(key)) < 5 or key in ignored:
+        if key in ignored:
             continue
-        found = gazetteer.candidates(part) or gazetteer.variants(part)
+        # a short skeleton is no evidence: only a name of the same close form is
+        short = len(skeleton(key)) < SHORT_SKELETON
+        found = gazetteer.close_variants(part) if short else (
+            gazetteer.candidates(part) or gazetteer.variants(part))
         best: tuple[float, Place] | None = None
         for candidate in found:
             place = candidate.place
             if (not gazetteer.in_region(place) or place.kind == "country"
-                    or (fuzz.ratio(strip_article(key),
+                    or (not short and fuzz.ratio(strip_article(key),
                                    strip_article(name_key(place.name))) < MIN_SIMILARITY
                     and not candidate.curated and candidate.variant)):
                 continue
-            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+            # the anchors of the cells around (all of them if none): an anchor within
+            # VARIANT_NEAR_KM (under a degree here) is always among them: the same answer
+            pool = anchors.around(place.lat, place.lon) if hasattr(anchors, "around") \
+                else anchors
+            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in pool)
             if km <= VARIANT_NEAR_KM and (best is None or km < best[0]):
                 best = (km, place)
         if best is not None:

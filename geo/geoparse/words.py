@@ -1,0 +1,77 @@
+"""The words a thread writes in lower case, asked for one at a time.
+
+The geoparser asks whether a name is also a word the thread writes in lower case ("Is",
+"Peace"): a few hundred names per thread.  Splitting the whole thread into words to answer
+that cost more than the rest of the spotting, so each name is looked for in the text itself
+(``str.find``, then a check that the place found is one whole ``TOKEN``), and remembered.
+The answer is the one ``{w for w in TOKEN.findall(text) if w.islower()}`` would give
+(``tests/test_geoparse_scanning.py`` compares them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from geo.geoparse.patterns import TOKEN, URL
+
+__all__ = ["AnyOf", "LowerCaseWords"]
+
+_APOSTROPHES = "'\u2019"
+
+
+def _letter(char: str) -> bool:
+    r"""``[^\W\d_]``, TOKEN's letter: a word character that is no decimal digit nor "_"."""
+    return char.isalnum() and not char.isdecimal()
+
+
+class LowerCaseWords:
+    """``word in LowerCaseWords(texts)``: whether some text has ``word`` as a whole lower-case
+    token (URLs left out)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._text = "\n".join(URL.sub(" ", t) if ("://" in t or "www." in t.lower()) else t
+                               for t in texts)
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = word.islower() and self._has_token(word)
+        return known
+
+    def _has_token(self, word: str) -> bool:
+        text, size = self._text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            if self._starts_token(at) and TOKEN.match(text, at).end() == at + size:
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    def _starts_token(self, at: int) -> bool:
+        """Whether a token of ``TOKEN.findall`` starts at ``at`` (a letter there is assumed
+        by the caller's match): not inside a word, nor a word joined by an inner apostrophe
+        ("Mare'a"; the possessive "'s" ends a word, so its "s" starts one)."""
+        text = self._text
+        if not _letter(text[at]):
+            return False
+        if at == 0 or (not _letter(text[at - 1]) and text[at - 1] not in _APOSTROPHES):
+            return True
+        if _letter(text[at - 1]):
+            return False
+        if at < 2 or not _letter(text[at - 2]):
+            return True  # an apostrophe after no letter starts nothing
+        return text[at] == "s" and (at + 1 == len(text) or (not text[at + 1].isalnum()
+                                    and text[at + 1] != "_"))
+
+
+class AnyOf:
+    """``word in AnyOf(a, b, ...)``: in any of the containers, asked in order."""
+
+    def __init__(self, *containers: Container[str]) -> None:
+        self._containers = containers
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in c for c in self._containers)

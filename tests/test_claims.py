@@ -311,11 +311,12 @@ def test_the_one_regex_finds_what_each_row_finds_alone():
     """The letter-dispatched regex must agree with trying the CSV rows one by one."""
     import csv
 
-    from geo.claims.rules import ACTIONS_PATH, _edge, _spaces
+    from geo.claims.cue_regex import loosen, whole_words
+    from geo.claims.rules import ACTIONS_PATH
     actions = load_actions()
     text = SEED.read_text(encoding="utf-8")
     with ACTIONS_PATH.open(encoding="utf-8") as handle:
-        rows = [(r["action"], _edge(_spaces(r["pattern"]))) for r in csv.DictReader(handle)]
+        rows = [(r["action"], whole_words(loosen(r["pattern"]))) for r in csv.DictReader(handle)]
     naive = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(rows)), re.I)
     expected = [(rows[int(m.lastgroup[1:])][0], m.start(), m.end())
                 for m in naive.finditer(text)]

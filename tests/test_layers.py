@@ -148,7 +148,6 @@ PENDING_MODULES: set[str] = set()
 PENDING_FUNCTIONS = {
     "atlas.map.plan._make_plan", "atlas.map.labels._place_labels",
     "atlas.map.legend.legend_items",
-    "geo.claims.disputes.link_disputes",
 }
 
 
@@ -236,9 +235,8 @@ def test_no_function_over_60_lines():
 
 def test_every_data_path_comes_from_geo_paths():
     # a module that builds a path under data/ itself (``DATA_DIR / "x.csv"``) hides it from the
-    # registry; the ones in geo/claims and geo/geoparse wait for their owners' branches to land
-    waiting = {"geo.claims.model", "geo.claims.confidence", "geo.claims.rules",
-               "geo.geoparse.patterns", "geo.control", "geo.control_geometry"}
+    # registry; the ones in geo/geoparse wait for their owner's branch to land
+    waiting = {"geo.geoparse.patterns", "geo.control", "geo.control_geometry"}
     builders = set()
     for module, path in MODULES.items():
         if module == "geo.paths":

@@ -70,6 +70,18 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
+# A noun cue that is the subject of these did not come off: "the assault was thwarted",
+# "counter-attacks were repelled", "the offensive failed".
+FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "block", "abort",
+                       "prevent", "fail", "collapse", "stall"})
+# Passives whose subject is the one engaged: "Saudi was bogged down in Yemen", "IS fighters
+# were entrenched in X".
+# (the starts of their participles: the tagger's lemma of "bogged" is "bogge")
+ENGAGED = ("bogged", "engag", "involv", "embroil", "entrench", "stationed", "massed",
+           "concentrat", "positioned", "based", "dug")
+# "on the verge of recapturing", "in preparation for the attack": a prospect, not an act.
+PROSPECT = frozenset({"verge", "brink", "preparation", "prelude", "attempt", "bid", "hope",
+                      "plan", "prospect", "threat", "goal", "aim", "eve", "intention"})
 
 
 def _token_at(doc: Any, offset: int) -> Any:
@@ -155,6 +167,44 @@ def _intended(token: Any, action: str) -> str:
             token.head.head.lemma_.lower() in ("aim", "target", "direct"):
         return "intent"  # "aimed at capturing"
     return ""
+
+
+def _failed(token: Any) -> bool:
+    """Whether a noun cue is the subject of a verb saying it failed ("was thwarted")."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") and \
+        token.head.lemma_.lower() in FAILED_BY
+
+
+def _prospect(token: Any, action: str) -> str:
+    """"intent" for a cue that is only in prospect: after "the verge of", "preparation
+    for", or the object of an infinitive that is wanted or tried ("trying to complete its
+    siege")."""
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and \
+            token.head.head.lemma_.lower() in PROSPECT:
+        return "intent"
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _infinitive(token.head):
+        return _intended(token.head, action)
+    return ""
+
+
+def _patient(token: Any) -> Any | None:
+    """The head of the phrase the cue's event is done to, when the cue is a passive with no
+    agent ("rebel forces were left besieged") or a noun in a passive's "by" phrase ("ISIL
+    leaders were killed by airstrikes"): whoever that names did not do it."""
+    if token.pos_ == "VERB" and not any(c.dep_ == "agent" for c in token.children):
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                return child
+        if token.tag_ == "VBN" and token.dep_ in ("oprd", "acomp") and \
+                not any(c.dep_ == "aux" for c in token.children):
+            for child in token.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        for child in token.head.head.children:
+            if child.dep_ == "nsubjpass":
+                return child
+    return None
 
 
 def _dependents(token: Any) -> list[Any]:
@@ -317,6 +367,27 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     return None, ""
 
 
+def _is_patient(claim: Claim, evidence: Evidence, cue: Any, base: int) -> bool:
+    """Whether the claim's actor is what the action was done to (movements aside: "IS
+    fighters were evacuated from X" tells IS withdrew)."""
+    if claim.action in MOVING or doc_glued(cue, evidence, base) or \
+            cue.lower_.startswith(ENGAGED):
+        return False
+    patient = _patient(cue)
+    if patient is None:
+        return False
+    own = evidence.subject
+    if own is None:
+        return patient.pos_ == "PRON"
+    lo, hi = _phrase(patient)
+    return base + lo <= own.start and own.end <= base + hi
+
+
+def doc_glued(cue: Any, evidence: Evidence, base: int) -> bool:
+    """Whether the cue is glued to its actor ("rebel-held")."""
+    return cue.doc.text.startswith("-", evidence.cue[0] - base)
+
+
 def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
           actors: Sequence[ActorMention]) -> tuple[Claim | None, str]:
     """The claim as the parse reads it (None when the parse says it is no claim), and why.
@@ -328,13 +399,15 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     if evidence.co_actor == "associate":
         return None, "an associate is not the agent"
     cue = _token_at(doc, evidence.cue[0] - base)
-    intent = _intended(cue, claim.action)
+    intent = _intended(cue, claim.action) or _prospect(cue, claim.action)
     modality = _modality(cue) or ("predicted" if intent == "future" else "")
     hypothetical = bool(modality) or claim.modality == "questioned"
-    if _negated(cue) and not hypothetical:
+    if (_negated(cue) or _failed(cue)) and not hypothetical:
         return None, "negated"
     if intent == "intent" and not hypothetical:
         return None, "intended"
+    if _is_patient(claim, evidence, cue, base):
+        return None, "the actor is the patient"
     changes: dict[str, object] = {}
     if claim.modality not in ("questioned", "disputed"):
         changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")

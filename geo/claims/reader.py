@@ -385,11 +385,11 @@ class EntryReader:
                     start = mention.start
                 roles = self._roles(found, lo, hi, borrowed, mention)
                 groups = _coordinated(text, ctx.actions, event.cues)
+                owns = self._group_places(groups, event.start, hi, found, borrowed)
                 first: Claim | None = None
-                for number, group in enumerate(groups):
-                    g_lo = event.start if number == 0 else group[0].start
-                    g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
-                    own = [] if borrowed else [m for m in found if g_lo <= m.start < g_hi]
+                for number, (group, own) in enumerate(zip(groups, owns, strict=True)):
+                    if self._gives_way(groups, owns, number):
+                        continue  # "advanced and took X": X is the taking's, not the advance's
                     action = ctx.actions.main(group)
                     cue = next(c for c in group if c.action == action)
                     claim = self._claim(clause, start, actor, action, own or found, roles,
@@ -401,6 +401,25 @@ class EntryReader:
                                     (clause.sentence_start if index == 0 else event.start, hi),
                                     mention)
         return self.claims
+
+    def _gives_way(self, groups: list[list[Cue]], owns: list[list[Mention]], number: int) -> bool:
+        """Whether a group of cues that names no place of its own is only the lead-in of
+        the next group, which does ("advanced and took control of X"; but "has taken that
+        area and is at the gates of X" keeps its "that area")."""
+        if owns[number] or number + 1 >= len(owns) or not owns[number + 1]:
+            return False
+        return not ANAPHOR.search(self.text, groups[number][0].start, groups[number + 1][0].start)
+
+    @staticmethod
+    def _group_places(groups: list[list[Cue]], lo: int, hi: int, found: list[Mention],
+                      borrowed: bool) -> list[list[Mention]]:
+        """The places named within each group of coordinated cues."""
+        out: list[list[Mention]] = []
+        for number, group in enumerate(groups):
+            g_lo = lo if number == 0 else group[0].start
+            g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
+            out.append([] if borrowed else [m for m in found if g_lo <= m.start < g_hi])
+        return out
 
     def _co_actors(self, clause: Clause, event: _Event, claim: Claim, found: list[Mention],
                    roles: tuple[Mention | None, Mention | None], span: tuple[int, int],

@@ -103,6 +103,14 @@ DESTINATION = re.compile(
     re.IGNORECASE,
 )
 FORCED_OUT = re.compile(r"(?:driv\w*|drove|push\w*|kick\w*|chas\w*)\s.*out\s+of\s", re.I | re.S)
+# A clause that only says where ("..., near Khanasir", "..., west of Manbij"): the place of
+# the clause before it.
+LOCATIVE_TAIL = re.compile(
+    r"\A[\s,]*(?:(?:just|some|about|mostly|all)\s+)?(?:near|outside|around|in|at|inside|along|"
+    r"close\s+to|(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|outskirts\s+of)|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of)\s",
+    re.IGNORECASE,
+)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

@@ -22,6 +22,7 @@ from geo.claims.patterns import (
     FORCED_OUT,
     GAP_PUNCT,
     LIST_JOIN,
+    LOCATIVE_TAIL,
     MEN,
     MOVED,
     NOMINAL,
@@ -229,6 +230,11 @@ class EntryReader:
                 found = self._places_in(following, clause.end, actor)
                 if found:
                     return found, clause.start, False
+        tail = self._locative_tail(clause)
+        if tail is not None:
+            found = self._places_in(tail.start, tail.end, actor)
+            if found:
+                return found, clause.start, False
         if actor is not None and clause.sentence_start <= actor.start < clause.start:
             found = self._places_in(actor.start, clause.start, actor)
             if found:
@@ -247,6 +253,18 @@ class EntryReader:
             if found:
                 return found, clause.start, True
         return [], clause.start, False
+
+    def _locative_tail(self, clause: Clause) -> Clause | None:
+        """The next clause of the sentence when it only says where, with no cue of its own
+        ("captured two villages and two mountain points, near Khanasir")."""
+        index = bisect.bisect_right(self.clause_starts, clause.start)
+        if index >= len(self.clauses):
+            return None
+        nxt = self.clauses[index]
+        if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
+                not LOCATIVE_TAIL.match(self.text[nxt.start: nxt.end]):
+            return None
+        return nxt
 
     def _roles(self, mentions: list[Mention], lo: int, hi: int, borrowed: bool,
                subject: ActorMention | None) -> tuple[Mention | None, Mention | None]:

@@ -21,6 +21,7 @@ from geo.claims.patterns import (
     DONE_BY,
     FORCED_OUT,
     GAP_PUNCT,
+    HOLDER,
     LIST_JOIN,
     LOCATIVE_TAIL,
     MEN,
@@ -73,6 +74,7 @@ class EntryReader:
         self.clause_starts = [c.start for c in self.clauses]
         self._cues = self._all_cues()
         self.claims: list[Claim] = []
+        self.acting: list[Claim] = []  # the claims whose actor acts (not "X-held")
         self.last_in_paragraph: dict[int, Claim] = {}
         self.sentence_claims: dict[int, list[Claim]] = {}
         self.sentence_of: dict[str, tuple[int, int]] = {}  # claim id -> (sentence, paragraph)
@@ -185,7 +187,7 @@ class EntryReader:
             found = self._antecedent(clause, fighters=False, exclude=objects)
             if found is not None:
                 return found, None
-            for claim in reversed(self.claims[-LOOKBACK:]):
+            for claim in reversed(self.acting[-LOOKBACK:]):
                 if claim.actor not in objects:
                     return None, claim.actor
         earlier = [c for c in self.by_sentence[clause.sentence] if c.end <= clause.start]
@@ -195,7 +197,8 @@ class EntryReader:
                 return None, previous[-1].actor  # "..., which allowed ...": the same event
             for prior in reversed(earlier):
                 for mention in reversed(self._actors_in(prior.start, prior.end)):
-                    if not _oblique(text, mention, prior.start):
+                    if not _oblique(text, mention, prior.start) and \
+                            not HOLDER.match(text, mention.end):
                         return mention, None
             if previous:
                 return None, previous[-1].actor
@@ -210,9 +213,9 @@ class EntryReader:
                 for mention in self._actors_in(later.start, later.end):
                     if not _oblique(text, mention, later.start):
                         return mention, None
-        if self.claims and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
+        if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
                 and not self._actors_in(clause.sentence_start, clause.sentence_end):
-            return None, self.claims[-1].actor  # an agentless "attack on Raqqa": the topic
+            return None, self.acting[-1].actor  # an agentless "attack on Raqqa": the topic
         return None, None
 
     # -- the places --
@@ -354,9 +357,11 @@ class EntryReader:
         if not modality:
             self.ctx.defaults.add(claim.id)
         self.claims.append(claim)
-        self.last_in_paragraph[clause.paragraph] = claim
         self.sentence_of[claim.id] = (clause.sentence, clause.paragraph)
-        self.sentence_claims.setdefault(clause.sentence, []).append(claim)
+        if not self.text.startswith("-", evidence.cue[0]):  # "rebel-held": a holder, no agent
+            self.acting.append(claim)
+            self.last_in_paragraph[clause.paragraph] = claim
+            self.sentence_claims.setdefault(clause.sentence, []).append(claim)
         self.ctx.sentences[claim.id] = (clause.sentence_start, clause.sentence_end)
         self.ctx.evidence[claim.id] = replace(evidence, mentions=tuple(used),
                                               sentence=(clause.sentence_start,

@@ -355,3 +355,25 @@ def test_a_movement_in_another_paragraph_does_not_borrow_an_origin():
     text = "The Turks brought 6,000 men out of Azaz.\nThey trucked them through Hatay to Aleppo."
     journey = [c for c in claims_of(text) if c.destination == "aleppo"]
     assert len(journey) == 1 and journey[0].origin is None
+
+
+def test_actors_named_together_act_together():
+    claims = claims_of("On 3 July the Army and Hezbollah reached the Castello road.")
+    assert {(c.actor, c.action, c.places) for c in claims} == {
+        ("saa", "advance", ("castello_road",)), ("hezbollah", "advance", ("castello_road",))}
+
+
+def test_a_clause_that_only_says_where_gives_its_place():
+    claims = claims_of("The SAA captured two villages and two hills, near Nubl.")
+    assert [(c.actor, c.action, c.places) for c in claims] == [("saa", "capture", ("nubl",))]
+
+
+def test_a_cue_without_a_place_gives_way_to_the_next_that_has_one():
+    claims = claims_of("The rebels once again advanced and took control of Khan Tuman.")
+    assert [(c.actor, c.action, c.places) for c in claims] == [
+        ("rebels", "capture", ("khan_tuman",))]
+
+
+def test_a_holder_lends_its_actor_to_no_later_cue():
+    claims = claims_of("Army advances, rebel-held Aleppo surrounded")
+    assert ("rebels", "besiege") not in {(c.actor, c.action) for c in claims}

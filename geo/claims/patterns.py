@@ -111,6 +111,11 @@ LOCATIVE_TAIL = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of)\s",
     re.IGNORECASE,
 )
+# Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces".
+JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
+                   r"(?:the\s+)?\Z", re.IGNORECASE)
+# "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
+BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

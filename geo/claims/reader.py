@@ -11,12 +11,14 @@ from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
     AGENT,
     AIR,
+    BETWEEN,
     BY_NEXT,
     CO_ACTOR_AFTER,
     CO_ACTOR_OF,
     CO_ACTOR_WITH,
     DONE_BY,
     HOLDER,
+    JOINT,
     MEN,
     MOVED,
     NOMINAL,
@@ -145,6 +147,33 @@ class EntryReader(PlaceReader):
                     return mention
         return None
 
+    def _fighting_between(self, clause: Clause, event: _Event) -> ActorMention | None:
+        """The first side of a fight "between A and B" named after its cue in the clause."""
+        first = event.cues[0]
+        if first.action != "attack":
+            return None
+        for mention in self._actors_in(first.end, clause.end):
+            if BETWEEN.search(self.text, max(first.end, mention.start - 20), mention.start):
+                return mention
+        return None
+
+    def _joined(self, subject: ActorMention, lo: int, hi: int) -> list[ActorMention]:
+        """The actors named together with the subject ("the Army and Hezbollah")."""
+        mentions = self._actors_in(lo, hi)
+        if subject not in mentions:
+            return []
+        at = mentions.index(subject)
+        out: list[ActorMention] = []
+        for step in (-1, 1):
+            index = at
+            while 0 <= index + step < len(mentions):
+                a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
+                if not JOINT.match(self.text[a.end: b.start]):
+                    break
+                index += step
+                out.append(mentions[index])
+        return out
+
     def _passive(self, event: _Event) -> bool:
         return any(PASSIVE.search(self.text, max(0, c.start - 40), c.end)
                    or PASSIVE_IN_CUE.search(self.text[c.start: c.end]) for c in event.cues)
@@ -155,7 +184,7 @@ class EntryReader(PlaceReader):
         text = self.text
         if event.subject is not None:
             return event.subject, None
-        agent = self._agent(event, event_end)
+        agent = self._agent(event, event_end) or self._fighting_between(clause, event)
         if agent is not None:
             return agent, None
         first = event.cues[0]
@@ -321,8 +350,16 @@ class EntryReader(PlaceReader):
         text = self.text
         seen = {claim.actor}
         lo, hi = span
+        joined = self._joined(subject, lo, hi) if subject is not None else []
         for mention in self._actors_in(lo, hi):
             if mention.actor in seen or mention == subject:
+                continue
+            if mention in joined:
+                seen.add(mention.actor)
+                self._claim(clause, min(claim.start, mention.start), mention.actor,
+                            claim.action, found, roles,
+                            replace(self.ctx.evidence[claim.id], subject=mention,
+                                    co_actor="joint", pronoun=False))
                 continue
             before = text[max(lo, mention.start - 60): mention.start]
             after = text[mention.end: mention.end + 30]

@@ -9,8 +9,9 @@ gives them):
   thwarted");
 * **intent**: an infinitive that says what was wanted, not what was done ("aiming to", "in
   order to", "an offensive to capture"); "managed to" stays, "going to" predicts;
-* **prospect**: "on the verge of recapturing", "in preparation for the attack", the object of
-  a wanted infinitive ("trying to complete its siege");
+* **prospect**: "on the verge of recapturing", "in preparation for the attack", "paving the
+  way for an advance", the object of a wanted infinitive ("trying to complete its siege",
+  "created to administer X after its capture");
 * **modality**: a modal auxiliary of the cue's own verbs, a condition or hedge that governs it,
   a verb of thinking above it.
 
@@ -59,7 +60,7 @@ FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "bl
 ENGAGED = ("bogged", "engag", "involv", "embroil", "entrench", "stationed", "massed",
            "concentrat", "positioned", "based", "dug")
 # "on the verge of recapturing", "in preparation for the attack": a prospect, not an act.
-PROSPECT = frozenset({"verge", "brink", "preparation", "prelude", "attempt", "bid", "hope",
+PROSPECT = frozenset({"verge", "brink", "preparation", "prelude", "way", "attempt", "bid", "hope",
                       "plan", "prospect", "threat", "goal", "aim", "eve", "intention"})
 
 
@@ -148,6 +149,10 @@ def prospect(token: Any, action: str) -> str:
         return "intent"
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and infinitive(token.head):
         return intended(token.head, action)
+    verb = token.head.head  # "was created to administer Manbij after its capture"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and verb.pos_ == "VERB" and \
+            infinitive(verb):
+        return intended(verb, action)
     return ""
 
 

@@ -133,7 +133,8 @@ def _phrase(token: Any) -> tuple[int, int]:
 
 
 def _role(doc: Any, mention: ActorMention, base: int) -> str:
-    """"target" when an actor mention is the object of a preposition, else ""."""
+    """"target" when an actor mention is the object of a preposition, "side" when of
+    "between", else ""."""
     root = _np_root(doc, mention.start - base, mention.end - base)
     if root is None:
         return ""
@@ -141,6 +142,8 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
             current.head.i != current.i:
         current = current.head
+    if current.dep_ == "pobj" and current.head.lower_ == "between":
+        return "side"  # "fighting between A and B": each side fights
     if current.dep_ == "pobj" and current.head.lower_ in TARGET_PREPOSITIONS:
         return "target"
     if current.dep_ in ("dobj",):
@@ -188,7 +191,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         if not named and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
                 and own is not None and base <= own.start < base + len(doc.text) \
                 and not closer and not evidence.co_actor \
-                and not (base + lo <= own.start < base + hi):
+                and not (base + lo <= own.start < base + hi) and _role(doc, own, base) != "side":
             return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"

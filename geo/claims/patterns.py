@@ -24,6 +24,8 @@ OBLIQUE = re.compile(
 POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:[\w-]+\s+){0,4}\Z")
 # "rebel-held", "ISIL-controlled": the actor glued before it holds a place, it does not act.
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
+# "under rebel control", "under the control of": the actor after "under" holds the place.
+UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".

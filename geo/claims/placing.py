@@ -64,6 +64,10 @@ class PlaceReader:
                 found = self._places_in(following, clause.end, actor)
                 if found:
                     return found, clause.start, False
+        if event.cues[0].action == "control" and clause.start < event.start:
+            found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
+            if found:
+                return found, clause.start, False
         tail = self._locative_tail(clause)
         if tail is not None:
             found = self._places_in(tail.start, tail.end, actor)

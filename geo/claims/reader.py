@@ -40,6 +40,8 @@ from geo.records import ActorMention, Claim, Entry, Mention, Quote
 LEG_SENTENCES = 2
 # Actors that are states: "these men" (fighters) is read as an armed group, not a state.
 STATES = frozenset({"turkey", "russia", "us", "iran", "israel", "saudi", "gcc", "nato"})
+# How far back (in paragraphs) an agentless passive takes the latest claim's actor.
+TOPIC_PARAGRAPHS = 2
 # How far back (in actor mentions or claims) a pronoun's antecedent is looked for.
 LOOKBACK = 40
 
@@ -174,6 +176,26 @@ class EntryReader(PlaceReader):
                 out.append(mentions[index])
         return out
 
+    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
+        """Who did an agentless passive: the paragraph's latest actor, else its next subject,
+        else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
+        prison and the airbase were captured" after a paragraph on the army's advance)."""
+        if clause.paragraph in self.last_in_paragraph:
+            return None, self.last_in_paragraph[clause.paragraph].actor
+        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
+                           len(self.clauses)):
+            later = self.clauses[index]
+            if later.paragraph != clause.paragraph:
+                break
+            for mention in self._actors_in(later.start, later.end):
+                if not _oblique(self.text, mention, later.start):
+                    return mention, None
+        if self.acting:
+            last = self.acting[-1]
+            if clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
+                return None, last.actor
+        return None, None
+
     def _passive(self, event: _Event) -> bool:
         return any(PASSIVE.search(self.text, max(0, c.start - 40), c.end)
                    or PASSIVE_IN_CUE.search(self.text[c.start: c.end]) for c in event.cues)
@@ -215,16 +237,9 @@ class EntryReader(PlaceReader):
             if previous:
                 return None, previous[-1].actor
         if self._passive(event):  # "Raqqa will be heavily defended. IS cannot ..."
-            if clause.paragraph in self.last_in_paragraph:
-                return None, self.last_in_paragraph[clause.paragraph].actor
-            for index in range(bisect.bisect_right(self.clause_starts, clause.start),
-                               len(self.clauses)):
-                later = self.clauses[index]
-                if later.paragraph != clause.paragraph:
-                    break
-                for mention in self._actors_in(later.start, later.end):
-                    if not _oblique(text, mention, later.start):
-                        return mention, None
+            mention, actor = self._passive_actor(clause)
+            if mention is not None or actor is not None:
+                return mention, actor
         if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
                 and not self._actors_in(clause.sentence_start, clause.sentence_end):
             return None, self.acting[-1].actor  # an agentless "attack on Raqqa": the topic

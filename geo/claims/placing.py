@@ -64,7 +64,9 @@ class PlaceReader:
                 found = self._places_in(following, clause.end, actor)
                 if found:
                     return found, clause.start, False
-        if event.cues[0].action == "control" and clause.start < event.start:
+        first = event.cues[0]
+        if first.action == "control" and clause.start < event.start and \
+                not text.startswith("-", first.start):  # ("rebel-held" names what follows)
             found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
             if found:
                 return found, clause.start, False

@@ -179,8 +179,11 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if subject is not None and agent:
         lo, hi = _phrase(subject)
         named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
+        # a rule subject between the parse's and the cue wins, unless it is an object
+        # ("the military managed to sever the last *rebel* supply line and surround X")
         closer = evidence.subject is not None and \
-            base + hi <= evidence.subject.start and evidence.subject.end <= base + cue.idx
+            base + hi <= evidence.subject.start and evidence.subject.end <= base + cue.idx \
+            and _role(doc, evidence.subject, base) != "target"
         if named and claim.actor not in {m.actor for m in named} and not closer:
             if evidence.co_actor == "air":
                 return None, ""

@@ -377,3 +377,10 @@ def test_a_cue_without_a_place_gives_way_to_the_next_that_has_one():
 def test_a_holder_lends_its_actor_to_no_later_cue():
     claims = claims_of("Army advances, rebel-held Aleppo surrounded")
     assert ("rebels", "besiege") not in {(c.actor, c.action) for c in claims}
+
+
+def test_every_alternative_of_a_dispatched_cue_ends_a_word():
+    # "surround(s|ed)?|surrounding the": "surroundings" is no siege, "fighters" no fight
+    actions = load_actions()
+    assert actions.cues("Palmyra and its surroundings") == []
+    assert actions.cues("SDF fighters were near Manbij") == []

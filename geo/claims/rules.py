@@ -155,7 +155,7 @@ def _read_actions(path: Path) -> ActionLexicon:
             branch = by_letter.setdefault(letter, [])
             if not branch:  # a new letter inherits the patterns that fit anywhere
                 branch.extend(p.replace("_>", f"_{letter}>", 1) for p in anywhere)
-            branch.append(f"(?P<g{number}_{letter}>{body}(?!\\w))")
+            branch.append(f"(?P<g{number}_{letter}>(?:{body})(?!\\w))")
     if not groups:
         raise RulesError(f"{path}: no action patterns")
     parts = [f"(?=[{letter}])(?:{'|'.join(branch)})"

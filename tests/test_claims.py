@@ -384,3 +384,11 @@ def test_every_alternative_of_a_dispatched_cue_ends_a_word():
     actions = load_actions()
     assert actions.cues("Palmyra and its surroundings") == []
     assert actions.cues("SDF fighters were near Manbij") == []
+
+
+def test_a_town_part_the_gazetteer_lacks_falls_back_to_its_town():
+    claims = claims_of("Fighting raged in Aleppo. The SAA captured the Castillo Complex.")
+    capture = [c for c in claims if c.action == "capture"]
+    assert [(c.actor, c.places, c.precision) for c in capture] == [("saa", ("aleppo",), 2)]
+    assert not [c for c in claims_of("The SAA captured the Castillo Complex.")
+                if c.action == "capture"]

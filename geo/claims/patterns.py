@@ -118,6 +118,15 @@ JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+wi
                    r"(?:the\s+)?\Z", re.IGNORECASE)
 # "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
 BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)
+# A part of a town the gazetteer may lack: a named quarter, facility or landmark ("the 1070
+# Housing Project", "the Castillo Complex", "Hikma Hill") or "the eastern neighbourhoods".
+TOWN_PART = re.compile(
+    r"(?:(?<![\w-])(?:[A-Z0-9][\w'\u2019-]*\s+){1,4}(?:District|Neighbou?rhood|Quarter|Roundabout|"
+    r"Hill|Factory|School|Base|Complex|Project|Silos?|Academy|Park|Hospital|Station|Farms|"
+    r"Housing|Square|Gate|Citadel|Stadium|Bridge)s?(?!\w))|(?<!\w)(?:(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?ern\s+)(?:neighbou?rhoods|districts|quarters|parts|suburbs|outskirts)"
+    r"(?!\w)",
+)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from dataclasses import replace
 
 from geo.claims.clauses import Clause
 from geo.claims.events import _between, _Event, _words
@@ -22,6 +23,7 @@ from geo.claims.patterns import (
     LOCATIVE_TAIL,
     ORIGIN,
     ORIGIN_PHRASE,
+    TOWN_PART,
 )
 from geo.claims.results import Context
 from geo.claims.rules import Cue
@@ -92,7 +94,25 @@ class PlaceReader:
             found = self._places_in(nxt[0].start, nxt[-1].end, None)
             if found:
                 return found, clause.start, True
-        return [], clause.start, False
+        town = self._town_of_part(clause, event.start, hi)
+        return ([town], clause.start, True) if town is not None else ([], clause.start, False)
+
+    def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
+        """For a part of a town the gazetteer lacks ("captured the Castillo Complex"), the
+        latest city or town named in this paragraph or the one before, as precision 2 (the
+        claim is somewhere in it)."""
+        if not TOWN_PART.search(self.text, lo, hi):
+            return None
+        first = self.paragraph_start.get(clause.paragraph - 1,
+                                         self.paragraph_start[clause.paragraph])
+        index = bisect.bisect_left(self.mention_starts, lo) - 1
+        while index >= 0 and self.mentions[index].start >= first:
+            mention = self.mentions[index]
+            place = self.ctx.places.get(mention.place)
+            if place is not None and place.kind in ("city", "town") and mention.end <= lo:
+                return replace(mention, precision=max(2, mention.precision))
+            index -= 1
+        return None
 
     def _locative_tail(self, clause: Clause) -> Clause | None:
         """The next clause of the sentence when it only says where, with no cue of its own

@@ -392,3 +392,8 @@ def test_a_town_part_the_gazetteer_lacks_falls_back_to_its_town():
     assert [(c.actor, c.places, c.precision) for c in capture] == [("saa", ("aleppo",), 2)]
     assert not [c for c in claims_of("The SAA captured the Castillo Complex.")
                 if c.action == "capture"]
+
+
+def test_ground_taken_is_never_a_whole_country():
+    assert not [c for c in claims_of("The SAA captured Syria.") if c.action == "capture"]
+    assert [c.action for c in claims_of("The SAA attacked IS in Syria.")] == ["attack"]

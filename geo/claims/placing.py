@@ -29,6 +29,8 @@ from geo.claims.results import Context
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Mention
 
+# Actions on a piece of ground: a claim of one placed only on a country has lost its place.
+GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
 # Smaller is more specific: an origin/destination prefers the most specific place named.
 KIND_RANK = {"facility": 0, "crossing": 0, "road": 1, "village": 1, "town": 2, "city": 3,
              "region": 4, "country": 5}
@@ -173,6 +175,14 @@ class PlaceReader:
             value = max(mention.precision, 3 if place and place.kind == "country" else 1)
             best = min(best, value)
         return max(1, best)
+
+    def _too_wide(self, action: str, mentions: list[Mention]) -> bool:
+        """Whether an action on ground is placed only on countries (a country is not taken,
+        besieged or defended as one place: such a claim has lost its real place)."""
+        if action not in GROUND_ACTIONS:
+            return False
+        kinds = [self.ctx.places[m.place].kind for m in mentions if m.place in self.ctx.places]
+        return bool(kinds) and len(kinds) == len(mentions) and all(k == "country" for k in kinds)
 
     def _gives_way(self, groups: list[list[Cue]], owns: list[list[Mention]], number: int) -> bool:
         """Whether a group of cues that names no place of its own is only the lead-in of

@@ -342,6 +342,8 @@ class EntryReader(PlaceReader):
                     if self._gives_way(groups, owns, number):
                         continue  # "advanced and took X": X is the taking's, not the advance's
                     action = ctx.actions.main(group)
+                    if self._too_wide(action, own or found):
+                        continue  # "took Syria": a country is no place one takes or besieges
                     cue = next(c for c in group if c.action == action)
                     claim = self._claim(clause, start, actor, action, own or found, roles,
                                         Evidence(cue=(cue.start, cue.end), subject=mention,

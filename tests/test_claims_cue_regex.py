@@ -35,3 +35,13 @@ def test_heads_are_the_letters_a_cue_can_start_with():
     assert heads("(?:re)?took") == {"r", "t"}
     assert heads("a?b") is None  # not plain to see: the cue is tried at every letter
     assert heads(r"\w+ed") is None
+
+
+def test_every_action_cue_but_a_glued_one_is_dispatched_on_its_first_letter():
+    # a cue whose first letters cannot be read is tried at every position of every text
+    import csv
+
+    from geo.paths import ACTIONS_PATH
+    with ACTIONS_PATH.open(encoding="utf-8") as handle:
+        rows = [r["pattern"] for r in csv.DictReader(handle)]
+    assert [p for p in rows if heads(p) is None] == ["-held"]

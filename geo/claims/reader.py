@@ -241,8 +241,10 @@ class EntryReader(PlaceReader):
             if mention is not None or actor is not None:
                 return mention, actor
         if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
-                and not self._actors_in(clause.sentence_start, clause.sentence_end):
-            return None, self.acting[-1].actor  # an agentless "attack on Raqqa": the topic
+                and all(_oblique(text, m, clause.sentence_start)
+                        for m in self._actors_in(clause.sentence_start, clause.sentence_end)):
+            # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
+            return None, self.acting[-1].actor
         return None, None
 
     # -- the claim --

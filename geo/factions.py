@@ -235,12 +235,24 @@ class FactionLexicon:
                     pos = start + 1
                     continue
                 actor, end = hit
+            longer = self._overlapping(text, start, end)
+            if longer is not None:  # "the Army of Conquest": not "the Army"
+                actor, start, end = longer
             pos = end
             if NEGATED.search(text, max(0, start - 6), start):
                 continue
             mentions.append(ActorMention(actor=actor, entry=entry, start=start, end=end,
                                          surface=text[start:end]))
         return mentions
+
+
+    def _overlapping(self, text: str, start: int, end: int) -> tuple[str, int, int] | None:
+        """A mention that starts inside [start, end) and runs past it, when there is one."""
+        longer = self._pattern.search(text, start + 1, end + 80)  # aliases are short
+        if longer is None or longer.start() >= end or longer.end() <= end:
+            return None
+        actor = self._lookup(longer.group())
+        return (actor, longer.start(), longer.end()) if actor is not None else None
 
 
 def _flag(value: str, line: int, path: Path) -> bool:

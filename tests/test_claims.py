@@ -311,11 +311,12 @@ def test_the_one_regex_finds_what_each_row_finds_alone():
     """The letter-dispatched regex must agree with trying the CSV rows one by one."""
     import csv
 
-    from geo.claims.rules import ACTIONS_PATH, _edge, _spaces
+    from geo.claims.cue_regex import loosen, whole_words
+    from geo.claims.rules import ACTIONS_PATH
     actions = load_actions()
     text = SEED.read_text(encoding="utf-8")
     with ACTIONS_PATH.open(encoding="utf-8") as handle:
-        rows = [(r["action"], _edge(_spaces(r["pattern"]))) for r in csv.DictReader(handle)]
+        rows = [(r["action"], whole_words(loosen(r["pattern"]))) for r in csv.DictReader(handle)]
     naive = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(rows)), re.I)
     expected = [(rows[int(m.lastgroup[1:])][0], m.start(), m.end())
                 for m in naive.finditer(text)]
@@ -354,3 +355,45 @@ def test_a_movement_in_another_paragraph_does_not_borrow_an_origin():
     text = "The Turks brought 6,000 men out of Azaz.\nThey trucked them through Hatay to Aleppo."
     journey = [c for c in claims_of(text) if c.destination == "aleppo"]
     assert len(journey) == 1 and journey[0].origin is None
+
+
+def test_actors_named_together_act_together():
+    claims = claims_of("On 3 July the Army and Hezbollah reached the Castello road.")
+    assert {(c.actor, c.action, c.places) for c in claims} == {
+        ("saa", "advance", ("castello_road",)), ("hezbollah", "advance", ("castello_road",))}
+
+
+def test_a_clause_that_only_says_where_gives_its_place():
+    claims = claims_of("The SAA captured two villages and two hills, near Nubl.")
+    assert [(c.actor, c.action, c.places) for c in claims] == [("saa", "capture", ("nubl",))]
+
+
+def test_a_cue_without_a_place_gives_way_to_the_next_that_has_one():
+    claims = claims_of("The rebels once again advanced and took control of Khan Tuman.")
+    assert [(c.actor, c.action, c.places) for c in claims] == [
+        ("rebels", "capture", ("khan_tuman",))]
+
+
+def test_a_holder_lends_its_actor_to_no_later_cue():
+    claims = claims_of("Army advances, rebel-held Aleppo surrounded")
+    assert ("rebels", "besiege") not in {(c.actor, c.action) for c in claims}
+
+
+def test_every_alternative_of_a_dispatched_cue_ends_a_word():
+    # "surround(s|ed)?|surrounding the": "surroundings" is no siege, "fighters" no fight
+    actions = load_actions()
+    assert actions.cues("Palmyra and its surroundings") == []
+    assert actions.cues("SDF fighters were near Manbij") == []
+
+
+def test_a_town_part_the_gazetteer_lacks_falls_back_to_its_town():
+    claims = claims_of("Fighting raged in Aleppo. The SAA captured the Castillo Complex.")
+    capture = [c for c in claims if c.action == "capture"]
+    assert [(c.actor, c.places, c.precision) for c in capture] == [("saa", ("aleppo",), 2)]
+    assert not [c for c in claims_of("The SAA captured the Castillo Complex.")
+                if c.action == "capture"]
+
+
+def test_ground_taken_is_never_a_whole_country():
+    assert not [c for c in claims_of("The SAA captured Syria.") if c.action == "capture"]
+    assert [c.action for c in claims_of("The SAA attacked IS in Syria.")] == ["attack"]

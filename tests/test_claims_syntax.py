@@ -112,3 +112,35 @@ def test_the_installed_model_matches_its_pins_and_a_changed_file_is_refused(tmp_
     assert claims_model.verify(tampered)[0] is None
     extra = {**pins, "files": {k: v for k, v in pins["files"].items() if k != "meta.json"}}
     assert claims_model.verify(extra)[0] is None
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "The remaining rebel forces in Aleppo were left almost completely besieged.",
+    "Two ISIL leaders were killed by airstrikes on Manbij.",
+])
+def test_the_patient_of_a_passive_did_not_act(text):
+    assert not [c for c in read(text) if c.action in ("besiege", "attack")], text
+
+
+@needs_model
+def test_a_moved_party_of_a_passive_still_moved():
+    claims = reported("IS fighters were evacuated from Manbij.")
+    assert ("is", "withdraw", ("manbij",)) in claims
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "The SDF attacked Raqqa, but the assault on Manbij was thwarted before it began.",
+    "The SAA seized Nubl, thus being on the verge of recapturing Azaz.",
+    "The SDF was trying to complete its siege on Manbij.",
+    "Six factions formed a council in preparation for the SDF attack on Manbij.",
+])
+def test_failed_and_prospective_actions_are_not_reported(text):
+    assert not [r for r in reported(text) if r[2] in (("manbij",), ("azaz",))], text
+
+
+@needs_model
+def test_each_side_of_a_fight_between_two_fights():
+    claims = reported("Heavy fighting continued near Manbij between the SDF and ISIL fighters.")
+    assert {(c[0], c[1]) for c in claims} == {("sdf", "attack"), ("is", "attack")}

@@ -141,3 +141,10 @@ def test_a_missing_column_is_named(tmp_path):
     path.write_text("actor,name,side,alias\nis,IS,IS,IS\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="colour, case_sensitive, source"):
         load_lexicon(path)
+
+
+def test_a_longer_name_that_starts_inside_a_shorter_one_wins():
+    # "the Army" (the state's army) must not swallow the start of "the Army of Conquest"
+    found = load_lexicon().find("the Army of Conquest attacked, then the Army answered", entry=0)
+    assert [(m.actor, m.surface) for m in found] == [
+        ("jaish_al_fatah", "Army of Conquest"), ("saa", "the Army")]

@@ -17,10 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.claims.results import Evidence
-from geo.paths import DATA_DIR
+from geo.paths import CLAIM_CONFIDENCE_PATH as MODEL_PATH
 from geo.records import Claim
 
-MODEL_PATH = DATA_DIR / "claim_confidence.json"
 ACTION_FEATURES = ("capture", "advance", "attack", "control", "redeploy", "withdraw")
 WORD = re.compile(r"[\w'-]+")
 

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.claims.clauses import Clause
-from geo.claims.patterns import COORDINATION, GAP_PUNCT, GERUND, HOLDER, OBLIQUE, POSSESSIVE
+from geo.claims.patterns import (
+    COORDINATION,
+    GAP_PUNCT,
+    GERUND,
+    HOLDER,
+    OBLIQUE,
+    POSSESSIVE,
+    UNDER,
+)
 from geo.claims.rules import ActionLexicon, Cue
 from geo.records import ActorMention
 
@@ -49,8 +57,10 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
                   and not HOLDER.match(text, m.end)]
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
-        if POSSESSIVE.match(gap):
-            return mention
+        if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip() and
+                                     UNDER.search(text, max(lo, mention.start - 12),
+                                                  mention.start)):
+            return mention  # "Lavrov's pledge", "under rebel control"
         if _oblique(text, mention, lo):
             continue
         if strict and (_words(gap) > 6 or GAP_PUNCT.search(gap)):

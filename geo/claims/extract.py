@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from geo.claims.armies import resolve_armies
 from geo.claims.confidence import features, load_model, score
 from geo.claims.disputes import link_disputes
 from geo.claims.model import load_parser
@@ -42,8 +43,10 @@ def extract_claims_report(
     or destination, rate a country as precision 3, and link disputes about nearby places.
     ``parse=False`` reads with the rules alone, as on a machine without the English model.
     """
+    by_id = {e.id: e for e in entries}
+    actor_mentions = resolve_armies(actor_mentions, by_id)
     ctx = Context(
-        entries={e.id: e for e in entries},
+        entries=by_id,
         actions=actions or load_actions(),
         modality=modality or load_modality(),
         lexicon=lexicon or load_lexicon(),

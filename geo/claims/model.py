@@ -18,9 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geo.paths import DATA_DIR
+from geo.paths import MODEL_PINS_PATH as PINS_PATH
 
-PINS_PATH = DATA_DIR / "model_pins.json"
 OFF_SWITCH = "FRONTLINE_NO_PARSER"
 # The parts of the pipeline the claim checks read: tags (modals), lemmas and the parse.
 # Named entities are not needed (actors and places come from the lexicons).

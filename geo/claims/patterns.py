@@ -24,6 +24,8 @@ OBLIQUE = re.compile(
 POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:[\w-]+\s+){0,4}\Z")
 # "rebel-held", "ISIL-controlled": the actor glued before it holds a place, it does not act.
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
+# "under rebel control", "under the control of": the actor after "under" holds the place.
+UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".
@@ -103,6 +105,28 @@ DESTINATION = re.compile(
     re.IGNORECASE,
 )
 FORCED_OUT = re.compile(r"(?:driv\w*|drove|push\w*|kick\w*|chas\w*)\s.*out\s+of\s", re.I | re.S)
+# A clause that only says where ("..., near Khanasir", "..., west of Manbij"): the place of
+# the clause before it.
+LOCATIVE_TAIL = re.compile(
+    r"\A[\s,]*(?:(?:just|some|about|mostly|all)\s+)?(?:near|outside|around|in|at|inside|along|"
+    r"close\s+to|(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|outskirts\s+of)|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of)\s",
+    re.IGNORECASE,
+)
+# Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces".
+JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
+                   r"(?:the\s+)?\Z", re.IGNORECASE)
+# "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
+BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)
+# A part of a town the gazetteer may lack: a named quarter, facility or landmark ("the 1070
+# Housing Project", "the Castillo Complex", "Hikma Hill") or "the eastern neighbourhoods".
+TOWN_PART = re.compile(
+    r"(?:(?<![\w-])(?:[A-Z0-9][\w'\u2019-]*\s+){1,4}(?:District|Neighbou?rhood|Quarter|Roundabout|"
+    r"Hill|Factory|School|Base|Complex|Project|Silos?|Academy|Park|Hospital|Station|Farms|"
+    r"Housing|Square|Gate|Citadel|Stadium|Bridge)s?(?!\w))|(?<!\w)(?:(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?ern\s+)(?:neighbou?rhoods|districts|quarters|parts|suburbs|outskirts)"
+    r"(?!\w)",
+)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

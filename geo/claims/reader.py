@@ -7,28 +7,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.claims.clauses import Clause, split_clauses
-from geo.claims.events import _between, _coordinated, _Event, _events, _oblique, _words
+from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
     AGENT,
     AIR,
-    ANAPHOR,
+    BETWEEN,
     BY_NEXT,
     CO_ACTOR_AFTER,
     CO_ACTOR_OF,
     CO_ACTOR_WITH,
-    DESTINATION,
-    DESTINATION_PHRASE,
     DONE_BY,
-    FORCED_OUT,
-    GAP_PUNCT,
-    LIST_JOIN,
+    HOLDER,
+    JOINT,
     MEN,
     MOVED,
     NOMINAL,
     NOMINAL_CUE,
     NOUN_CUE,
-    ORIGIN,
-    ORIGIN_PHRASE,
     PARTICIPLE_BY,
     PASSIVE,
     PASSIVE_IN_CUE,
@@ -36,6 +31,7 @@ from geo.claims.patterns import (
     RELATIVE,
     VERB_OBJECT,
 )
+from geo.claims.placing import PlaceReader
 from geo.claims.results import Context, Duplicate, Evidence
 from geo.claims.rules import MOVEMENTS, Cue
 from geo.records import ActorMention, Claim, Entry, Mention, Quote
@@ -44,14 +40,13 @@ from geo.records import ActorMention, Claim, Entry, Mention, Quote
 LEG_SENTENCES = 2
 # Actors that are states: "these men" (fighters) is read as an armed group, not a state.
 STATES = frozenset({"turkey", "russia", "us", "iran", "israel", "saudi", "gcc", "nato"})
+# How far back (in paragraphs) an agentless passive takes the latest claim's actor.
+TOPIC_PARAGRAPHS = 2
 # How far back (in actor mentions or claims) a pronoun's antecedent is looked for.
 LOOKBACK = 40
-# Smaller is more specific: an origin/destination prefers the most specific place named.
-KIND_RANK = {"facility": 0, "crossing": 0, "road": 1, "village": 1, "town": 2, "city": 3,
-             "region": 4, "country": 5}
 
 
-class EntryReader:
+class EntryReader(PlaceReader):
     """Reads one entry's clauses into claims."""
 
     def __init__(self, ctx: Context, entry: Entry, mentions: list[Mention],
@@ -72,6 +67,7 @@ class EntryReader:
         self.clause_starts = [c.start for c in self.clauses]
         self._cues = self._all_cues()
         self.claims: list[Claim] = []
+        self.acting: list[Claim] = []  # the claims whose actor acts (not "X-held")
         self.last_in_paragraph: dict[int, Claim] = {}
         self.sentence_claims: dict[int, list[Claim]] = {}
         self.sentence_of: dict[str, tuple[int, int]] = {}  # claim id -> (sentence, paragraph)
@@ -103,12 +99,6 @@ class EntryReader:
 
     def _actors_in(self, lo: int, hi: int) -> list[ActorMention]:
         return _between(self.actors, self.actor_starts, lo, hi)
-
-    def _places_in(self, lo: int, hi: int, actor: ActorMention | None) -> list[Mention]:
-        found = _between(self.mentions, self.mention_starts, lo, hi)
-        if actor is not None:  # "Turkey" the actor is no place; "Afrin YPG" still names one
-            found = [m for m in found if not (m.start <= actor.start and actor.end <= m.end)]
-        return found
 
     def _clause_at(self, offset: int) -> Clause:
         return self.clauses[max(0, bisect.bisect_right(self.clause_starts, offset) - 1)]
@@ -159,6 +149,53 @@ class EntryReader:
                     return mention
         return None
 
+    def _fighting_between(self, clause: Clause, event: _Event) -> ActorMention | None:
+        """The first side of a fight "between A and B" named after its cue in the clause."""
+        first = event.cues[0]
+        if first.action != "attack":
+            return None
+        for mention in self._actors_in(first.end, clause.end):
+            if BETWEEN.search(self.text, max(first.end, mention.start - 20), mention.start):
+                return mention
+        return None
+
+    def _joined(self, subject: ActorMention, lo: int, hi: int) -> list[ActorMention]:
+        """The actors named together with the subject ("the Army and Hezbollah")."""
+        mentions = self._actors_in(lo, hi)
+        if subject not in mentions:
+            return []
+        at = mentions.index(subject)
+        out: list[ActorMention] = []
+        for step in (-1, 1):
+            index = at
+            while 0 <= index + step < len(mentions):
+                a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
+                if not JOINT.match(self.text[a.end: b.start]):
+                    break
+                index += step
+                out.append(mentions[index])
+        return out
+
+    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
+        """Who did an agentless passive: the paragraph's latest actor, else its next subject,
+        else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
+        prison and the airbase were captured" after a paragraph on the army's advance)."""
+        if clause.paragraph in self.last_in_paragraph:
+            return None, self.last_in_paragraph[clause.paragraph].actor
+        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
+                           len(self.clauses)):
+            later = self.clauses[index]
+            if later.paragraph != clause.paragraph:
+                break
+            for mention in self._actors_in(later.start, later.end):
+                if not _oblique(self.text, mention, later.start):
+                    return mention, None
+        if self.acting:
+            last = self.acting[-1]
+            if clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
+                return None, last.actor
+        return None, None
+
     def _passive(self, event: _Event) -> bool:
         return any(PASSIVE.search(self.text, max(0, c.start - 40), c.end)
                    or PASSIVE_IN_CUE.search(self.text[c.start: c.end]) for c in event.cues)
@@ -169,7 +206,7 @@ class EntryReader:
         text = self.text
         if event.subject is not None:
             return event.subject, None
-        agent = self._agent(event, event_end)
+        agent = self._agent(event, event_end) or self._fighting_between(clause, event)
         if agent is not None:
             return agent, None
         first = event.cues[0]
@@ -184,7 +221,7 @@ class EntryReader:
             found = self._antecedent(clause, fighters=False, exclude=objects)
             if found is not None:
                 return found, None
-            for claim in reversed(self.claims[-LOOKBACK:]):
+            for claim in reversed(self.acting[-LOOKBACK:]):
                 if claim.actor not in objects:
                     return None, claim.actor
         earlier = [c for c in self.by_sentence[clause.sentence] if c.end <= clause.start]
@@ -194,107 +231,21 @@ class EntryReader:
                 return None, previous[-1].actor  # "..., which allowed ...": the same event
             for prior in reversed(earlier):
                 for mention in reversed(self._actors_in(prior.start, prior.end)):
-                    if not _oblique(text, mention, prior.start):
+                    if not _oblique(text, mention, prior.start) and \
+                            not HOLDER.match(text, mention.end):
                         return mention, None
             if previous:
                 return None, previous[-1].actor
         if self._passive(event):  # "Raqqa will be heavily defended. IS cannot ..."
-            if clause.paragraph in self.last_in_paragraph:
-                return None, self.last_in_paragraph[clause.paragraph].actor
-            for index in range(bisect.bisect_right(self.clause_starts, clause.start),
-                               len(self.clauses)):
-                later = self.clauses[index]
-                if later.paragraph != clause.paragraph:
-                    break
-                for mention in self._actors_in(later.start, later.end):
-                    if not _oblique(text, mention, later.start):
-                        return mention, None
-        if self.claims and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
-                and not self._actors_in(clause.sentence_start, clause.sentence_end):
-            return None, self.claims[-1].actor  # an agentless "attack on Raqqa": the topic
+            mention, actor = self._passive_actor(clause)
+            if mention is not None or actor is not None:
+                return mention, actor
+        if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
+                and all(_oblique(text, m, clause.sentence_start)
+                        for m in self._actors_in(clause.sentence_start, clause.sentence_end)):
+            # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
+            return None, self.acting[-1].actor
         return None, None
-
-    # -- the places --
-
-    def _event_places(self, clause: Clause, event: _Event, lo: int, hi: int, following: int,
-                      actor: ActorMention | None) -> tuple[list[Mention], int, bool]:
-        """Place mentions of an event, where its claim starts, and whether they are borrowed."""
-        text = self.text
-        found = self._places_in(event.start, hi, actor)
-        if found:
-            return found, clause.start, False
-        if following < clause.end:  # "capture the territory [the rebels occupied] around X"
-            gap = text[event.cues[-1].end: following]
-            if _words(gap) <= 5 and not GAP_PUNCT.search(gap):
-                found = self._places_in(following, clause.end, actor)
-                if found:
-                    return found, clause.start, False
-        if actor is not None and clause.sentence_start <= actor.start < clause.start:
-            found = self._places_in(actor.start, clause.start, actor)
-            if found:
-                return found, actor.start, False
-        if ANAPHOR.search(text, lo, hi):  # "from there": the latest place named before
-            index = bisect.bisect_left(self.mention_starts, event.start) - 1
-            while index >= 0 and self.mentions[index].end > event.start:
-                index -= 1
-            if index >= 0 and self.mentions[index].start >= self.paragraph_start[clause.paragraph]:
-                return [self.mentions[index]], clause.start, True
-        # "... out of the defended area along the border. This is the area around Azaz."
-        nxt = self.by_sentence.get(clause.sentence + 1, [])
-        if nxt and nxt[0].paragraph == clause.paragraph and not any(
-                self._cues[c.start] for c in nxt):
-            found = self._places_in(nxt[0].start, nxt[-1].end, None)
-            if found:
-                return found, clause.start, True
-        return [], clause.start, False
-
-    def _roles(self, mentions: list[Mention], lo: int, hi: int, borrowed: bool,
-               subject: ActorMention | None) -> tuple[Mention | None, Mention | None]:
-        """Origin and destination mentions, from the words before each place."""
-        text = self.text
-        if borrowed:  # the place stands in for "out of the ... area" / "from there"
-            origin = mentions[0] if ORIGIN_PHRASE.search(text, lo, hi) else None
-            destination = mentions[0] if DESTINATION_PHRASE.search(text, lo, hi) else None
-            return origin, destination
-        origins: list[Mention] = []
-        destinations: list[Mention] = []
-        previous: tuple[Mention, str] | None = None
-        for mention in mentions:
-            before = text[max(lo, mention.start - 60): mention.start]
-            role = ""
-            if ORIGIN.search(before):
-                role = "" if FORCED_OUT.search(before) else "origin"
-            elif DESTINATION.search(before):
-                role = "destination"
-            elif previous and LIST_JOIN.match(text[previous[0].end: mention.start]):
-                role = previous[1]
-            elif subject is not None and subject.start <= mention.start and \
-                    mention.end <= subject.end:
-                role = "home"  # "the Afrin YPG ... push to the east"
-            if role == "origin":
-                origins.append(mention)
-            elif role == "destination":
-                destinations.append(mention)
-            elif role == "home" and not origins:
-                origins.append(mention)
-            previous = (mention, role) if role in ("origin", "destination") else None
-        return self._specific(origins), self._specific(destinations)
-
-    def _specific(self, mentions: list[Mention]) -> Mention | None:
-        if not mentions:
-            return None
-        places = self.ctx.places
-        return min(mentions, key=lambda m: KIND_RANK.get(
-            places[m.place].kind if m.place in places else "", KIND_RANK["city"]))
-
-    def _precision(self, mentions: list[Mention]) -> int:
-        """ACLED precision: the best mention's; a country named as the place is 3."""
-        best = 3
-        for mention in mentions:
-            place = self.ctx.places.get(mention.place)
-            value = max(mention.precision, 3 if place and place.kind == "country" else 1)
-            best = min(best, value)
-        return max(1, best)
 
     # -- the claim --
 
@@ -336,9 +287,11 @@ class EntryReader:
         if not modality:
             self.ctx.defaults.add(claim.id)
         self.claims.append(claim)
-        self.last_in_paragraph[clause.paragraph] = claim
         self.sentence_of[claim.id] = (clause.sentence, clause.paragraph)
-        self.sentence_claims.setdefault(clause.sentence, []).append(claim)
+        if not self.text.startswith("-", evidence.cue[0]):  # "rebel-held": a holder, no agent
+            self.acting.append(claim)
+            self.last_in_paragraph[clause.paragraph] = claim
+            self.sentence_claims.setdefault(clause.sentence, []).append(claim)
         self.ctx.sentences[claim.id] = (clause.sentence_start, clause.sentence_end)
         self.ctx.evidence[claim.id] = replace(evidence, mentions=tuple(used),
                                               sentence=(clause.sentence_start,
@@ -385,12 +338,14 @@ class EntryReader:
                     start = mention.start
                 roles = self._roles(found, lo, hi, borrowed, mention)
                 groups = _coordinated(text, ctx.actions, event.cues)
+                owns = self._group_places(groups, event.start, hi, found, borrowed)
                 first: Claim | None = None
-                for number, group in enumerate(groups):
-                    g_lo = event.start if number == 0 else group[0].start
-                    g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
-                    own = [] if borrowed else [m for m in found if g_lo <= m.start < g_hi]
+                for number, (group, own) in enumerate(zip(groups, owns, strict=True)):
+                    if self._gives_way(groups, owns, number):
+                        continue  # "advanced and took X": X is the taking's, not the advance's
                     action = ctx.actions.main(group)
+                    if self._too_wide(action, own or found):
+                        continue  # "took Syria": a country is no place one takes or besieges
                     cue = next(c for c in group if c.action == action)
                     claim = self._claim(clause, start, actor, action, own or found, roles,
                                         Evidence(cue=(cue.start, cue.end), subject=mention,
@@ -414,8 +369,16 @@ class EntryReader:
         text = self.text
         seen = {claim.actor}
         lo, hi = span
+        joined = self._joined(subject, lo, hi) if subject is not None else []
         for mention in self._actors_in(lo, hi):
             if mention.actor in seen or mention == subject:
+                continue
+            if mention in joined:
+                seen.add(mention.actor)
+                self._claim(clause, min(claim.start, mention.start), mention.actor,
+                            claim.action, found, roles,
+                            replace(self.ctx.evidence[claim.id], subject=mention,
+                                    co_actor="joint", pronoun=False))
                 continue
             before = text[max(lo, mention.start - 60): mention.start]
             after = text[mention.end: mention.end + 30]

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.paths import DATA_DIR
-
-ACTIONS_PATH = DATA_DIR / "actions.csv"
-MODALITY_PATH = DATA_DIR / "modality.csv"
+from geo.claims.cue_regex import heads, loosen, starts_word, whole_words
+from geo.paths import ACTIONS_PATH, MODALITY_PATH
 
 ACTIONS = ("capture", "advance", "attack", "besiege", "lift_siege", "defend", "withdraw",
            "flee", "redeploy", "cut_road", "control")
@@ -29,42 +27,6 @@ CONDITIONAL = frozenset({"if", "whether", "unless", "even if"})
 
 class RulesError(ValueError):
     """A problem in actions.csv or modality.csv, naming the line so it can be fixed."""
-
-
-
-def _spaces(pattern: str) -> str:
-    """A space in a pattern matches any whitespace; capturing groups become non-capturing."""
-    out: list[str] = []
-    in_class = escaped = False
-    for index, char in enumerate(pattern):
-        if escaped:
-            out.append(char)
-            escaped = False
-        elif char == "\\":
-            out.append(char)
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-            out.append(char)
-        elif char == "[":
-            in_class = True
-            out.append(char)
-        elif char == " ":
-            out.append(r"\s+")
-        elif char == "(" and pattern[index + 1: index + 2] != "?":
-            out.append("(?:")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _starts_word(pattern: str) -> bool:
-    return bool(re.match(r"\w|\\w|\((?:\?:)?\w", pattern))
-
-
-def _edge(pattern: str) -> str:
-    """Whole words only: a pattern that starts with a letter must start a word."""
-    return (r"(?<!\w)" if _starts_word(pattern) else "") + "(?:" + pattern + r")(?!\w)"
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -86,7 +48,7 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str
 
 
 def _compile(path: Path, line: int, what: str, text: str) -> str:
-    body = _edge(_spaces(text))
+    body = whole_words(loosen(text))
     try:
         re.compile(body)
     except re.error as exc:
@@ -161,76 +123,6 @@ class ModalityRules:
         return bool(self.contrast and self.contrast.search(text))
 
 
-def _closing(pattern: str, opening: int) -> int:
-    """Index of the parenthesis closing the one at ``opening`` (-1 if unbalanced)."""
-    depth, index, in_class = 0, opening, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return -1
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a pattern."""
-    out: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            out.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    out.append(pattern[start:])
-    return out
-
-
-def _heads(pattern: str) -> set[str] | None:
-    """The letters a pattern can start with, or None when that is not plain to see."""
-    options = _alternatives(pattern)
-    if len(options) > 1:
-        letters: set[str] = set()
-        for option in options:
-            heads = _heads(option)
-            if heads is None:
-                return None
-            letters |= heads
-        return letters
-    if pattern[:1].isascii() and pattern[:1].isalpha():
-        return None if pattern[1:2] in ("?", "*", "{") else {pattern[0].lower()}
-    if pattern.startswith("(?:"):
-        end = _closing(pattern, 0)
-        inner = _heads(pattern[3:end]) if end > 0 else None
-        if inner is None or pattern[end + 1: end + 2] == "{":
-            return None
-        if pattern[end + 1: end + 2] in ("?", "*"):
-            rest = _heads(pattern[end + 2:])
-            return None if rest is None else inner | rest
-        return inner
-    return None
-
-
 def _read_actions(path: Path) -> ActionLexicon:
     """One regex for all cues, dispatched on the first letter (six times faster).
 
@@ -252,18 +144,18 @@ def _read_actions(path: Path) -> ActionLexicon:
         number = len(groups)
         groups.append(action)
         priority.setdefault(action, len(priority))
-        body = _spaces(pattern)
-        heads = _heads(pattern) if _starts_word(pattern) else None
-        if heads is None:
-            anywhere.append(f"(?P<g{number}_>{_edge(body)})")
+        body = loosen(pattern)
+        letters = heads(pattern) if starts_word(pattern) else None
+        if letters is None:
+            anywhere.append(f"(?P<g{number}_>{whole_words(body)})")
             for letter, branch in by_letter.items():  # keep its rank in every branch
-                branch.append(f"(?P<g{number}_{letter}>{_edge(body)})")
+                branch.append(f"(?P<g{number}_{letter}>{whole_words(body)})")
             continue
-        for letter in heads:
+        for letter in letters:
             branch = by_letter.setdefault(letter, [])
             if not branch:  # a new letter inherits the patterns that fit anywhere
                 branch.extend(p.replace("_>", f"_{letter}>", 1) for p in anywhere)
-            branch.append(f"(?P<g{number}_{letter}>{body}(?!\\w))")
+            branch.append(f"(?P<g{number}_{letter}>(?:{body})(?!\\w))")
     if not groups:
         raise RulesError(f"{path}: no action patterns")
     parts = [f"(?=[{letter}])(?:{'|'.join(branch)})"
@@ -288,7 +180,7 @@ def _read_modality(path: Path) -> ModalityRules:
             raise RulesError(f"{path}, line {line}: the cue column is empty")
         target = local if cue.lower() in CONDITIONAL else general
         _compile(path, line, "cue", cue)  # names the line of a cue that is not a valid regex
-        target.setdefault(name, []).append(_spaces(cue))
+        target.setdefault(name, []).append(loosen(cue))
 
     def build(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
         r"""One regex per modality.  Only whether it matches is asked, so the cues that start
@@ -296,8 +188,8 @@ def _read_modality(path: Path) -> ModalityRules:
         gives up at once inside a word, where most positions of a text are."""
         rules: dict[str, re.Pattern[str]] = {}
         for name, bodies in table.items():
-            words = [b for b in bodies if _starts_word(b)]
-            parts = [_edge(b) for b in bodies if not _starts_word(b)]
+            words = [b for b in bodies if starts_word(b)]
+            parts = [whole_words(b) for b in bodies if not starts_word(b)]
             if words:
                 parts.insert(0, r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in words)
                              + r")(?!\w)")

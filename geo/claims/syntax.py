@@ -20,47 +20,33 @@ one ``nlp.pipe`` batch.  For each claim, from the token of its cue:
 * **clause-local places**: a place named in another clause of the sentence is not this
   claim's place.
 
-The words the checks look for (governing verbs of intent, success, hedging) are English
-grammar, listed here with the dependency labels of the ClearNLP scheme the model uses.
+Whether the event happened (negation, failure, intent, prospect, modality) is read in
+``geo/claims/scope.py``; this module finds agent and patient and the clause's places, and
+runs the checks.  An actor that is the patient of an agentless passive ("rebel forces were
+left besieged", "ISIL leaders were killed by airstrikes") did not act: no claim.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from geo.claims.results import Context, Evidence
+from geo.claims.scope import (
+    ENGAGED,
+    MOVING,
+    failed,
+    infinitive,
+    intended,
+    negated,
+    patient,
+    prospect,
+)
+from geo.claims.scope import modality as clause_modality
 from geo.records import ActorMention, Claim, Entry
 
-# An infinitive under these is wanted, tried, planned or promised, not done.
-INTENT = frozenset({
-    "aim", "seek", "attempt", "try", "plan", "intend", "want", "wish", "hope", "prepare",
-    "threaten", "vow", "pledge", "promise", "agree", "order", "mean", "decide", "aspire",
-    "strive", "endeavour", "endeavor", "push", "call", "urge", "ask", "allow", "let", "need",
-    "fail", "refuse", "offensive", "operation", "campaign", "attack", "assault", "effort",
-    "bid", "deal", "agreement", "goal", "objective", "intention", "launch", "deploy", "send",
-    "move", "advance", "mobilize", "mobilise", "redeploy", "reinforce", "head",
-})
-# An infinitive under these did happen ("managed to take", "was able to capture").
-SUCCESS = frozenset({"manage", "succeed", "able", "continue", "go on", "proceed", "help"})
-# An infinitive under these is a prediction ("is going to take", "is expected to fall").
-FUTURE = frozenset({"go", "expect", "about", "set", "likely", "due", "poised"})
-MOVING = frozenset({"redeploy", "withdraw", "flee", "advance"})
-MOVING_VERBS = frozenset({"leave", "move", "head", "go", "send", "deploy", "withdraw", "pull",
-                          "redeploy", "travel", "march", "transfer", "bring", "truck", "rush",
-                          "dispatch", "return", "relocate", "reposition", "retreat"})
-NEGATING = frozenset({"fail", "unable", "prevent", "stop", "block", "thwart", "foil",
-                      "refuse", "avoid", "deny", "cancel", "abandon", "halt"})
-HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "likely",
-                    "apparently", "allegedly", "supposedly", "conceivably"})
-THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
-                      "guess", "wonder", "imagine", "speculate", "doubt"})
-CONDITIONS = frozenset({"if", "unless", "whether"})
-SPECULATIVE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "into", "onto", "toward", "towards",
                                  "upon", "over", "near", "around", "from"})
 # A place under the verb of one of these clauses, when the cue is not in it, is another
@@ -70,8 +56,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
-
-
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
         if token.idx <= offset < token.idx + len(token.text) or token.idx >= offset:
@@ -86,109 +70,6 @@ def _np_root(doc: Any, start: int, end: int) -> Any | None:
         if not (start <= token.head.idx < end) or token.head.i == token.i:
             return token
     return tokens[-1] if tokens else None
-
-
-def _governors(token: Any) -> Iterable[Any]:
-    """The cue and the words it hangs from, up to its clause's head (and beyond an
-    infinitive or participle to the verb that governs it)."""
-    current = token
-    seen = 0
-    while seen < 8:
-        yield current
-        if current.dep_ == "ROOT" or current.head.i == current.i:
-            return
-        if current.dep_ in ("relcl", "parataxis", "ccomp") and current.pos_ in ("VERB", "AUX"):
-            return
-        current = current.head
-        seen += 1
-
-
-def _infinitive(token: Any) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-
-
-def _negated(token: Any) -> bool:
-    """Whether the cue's event is said not to have happened."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
-        return True
-    chain = list(_governors(token))
-    for lower, upper in itertools.pairwise(chain):
-        if lower.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "aux", "conj"):
-            break
-        if lower.dep_ == "conj":
-            continue
-        if upper.lemma_.lower() in NEGATING:  # "did not prevent X doing": X did it
-            return not any(c.dep_ == "neg" for c in _dependents(upper))
-        if any(c.dep_ == "neg" for c in upper.children):
-            return True
-    return False
-
-
-def _intended(token: Any, action: str) -> str:
-    """"intent" when the cue is only wanted or tried, "future" when it is predicted.
-
-    A movement's purpose is still a movement: "left the siege of Azaz to reinforce Manbij"
-    tells a redeployment that happened."""
-    current = token
-    for _ in range(4):
-        if current.pos_ in ("VERB", "AUX") and _infinitive(current):
-            head = current.head
-            lemma = head.lemma_.lower()
-            if action in MOVING and lemma in MOVING_VERBS:
-                return ""
-            if current.dep_ == "advcl" or any(c.lower_ == "order" for c in current.children):
-                return "intent"  # "launched an offensive to take X", "in order to"
-            if lemma in SUCCESS:
-                return ""
-            if lemma in FUTURE:
-                return "future"
-            if lemma in INTENT or head.pos_ in ("NOUN", "PROPN") or current.dep_ in (
-                    "acl", "relcl"):
-                return "intent"
-            return ""
-        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
-            current = current.head
-            continue
-        break
-    if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "pcomp" and \
-            token.head.lower_ in ("at", "toward", "towards") and \
-            token.head.head.lemma_.lower() in ("aim", "target", "direct"):
-        return "intent"  # "aimed at capturing"
-    return ""
-
-
-def _dependents(token: Any) -> list[Any]:
-    """A word's dependents, with those of its auxiliaries ("will" hangs on "be" in "will be
-    defended")."""
-    out = list(token.children)
-    out += [g for c in out if c.dep_ in ("aux", "auxpass") for g in c.children]
-    return out
-
-
-def _modality(token: Any) -> str:
-    """The modality the parse gives the cue's own clause ("" when nothing marks it)."""
-    future = speculative = False
-    chain = list(_governors(token))
-    for current in chain:
-        for child in _dependents(current):
-            word = child.lower_
-            lemma = child.lemma_.lower()
-            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-                if word in FUTURE_MODALS or lemma in FUTURE_MODALS:
-                    future = True
-                elif word in SPECULATIVE_MODALS or lemma in SPECULATIVE_MODALS:
-                    speculative = True
-            elif (child.dep_ == "mark" and word in CONDITIONS) or \
-                    (child.dep_ == "advmod" and word in HEDGES):
-                speculative = True
-        if current.i != token.i and current.lemma_.lower() in THINKING:
-            speculative = True
-    top = chain[-1]
-    if top.dep_ == "ccomp" and top.head.lemma_.lower() in THINKING:
-        speculative = True  # "I think the SDF took Manbij"
-    if speculative:
-        return "speculative"
-    return "predicted" if future else ""
 
 
 def _subject_of(token: Any) -> tuple[Any | None, bool]:
@@ -227,7 +108,7 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                 continue
             return None, False
         if current.dep_ == "acl" and current.head.i != current.i:
-            if _infinitive(current):  # "take this opportunity to push": the taker pushes
+            if infinitive(current):  # "take this opportunity to push": the taker pushes
                 below, current = current.i, current.head
                 continue
             return current.head, True  # "IS forces fleeing Manbij"
@@ -252,7 +133,8 @@ def _phrase(token: Any) -> tuple[int, int]:
 
 
 def _role(doc: Any, mention: ActorMention, base: int) -> str:
-    """"target" when an actor mention is the object of a preposition, else ""."""
+    """"target" when an actor mention is the object of a preposition, "side" when of
+    "between", else ""."""
     root = _np_root(doc, mention.start - base, mention.end - base)
     if root is None:
         return ""
@@ -260,6 +142,8 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
             current.head.i != current.i:
         current = current.head
+    if current.dep_ == "pobj" and current.head.lower_ == "between":
+        return "side"  # "fighting between A and B": each side fights
     if current.dep_ == "pobj" and current.head.lower_ in TARGET_PREPOSITIONS:
         return "target"
     if current.dep_ in ("dobj",):
@@ -295,8 +179,11 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if subject is not None and agent:
         lo, hi = _phrase(subject)
         named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
+        # a rule subject between the parse's and the cue wins, unless it is an object
+        # ("the military managed to sever the last *rebel* supply line and surround X")
         closer = evidence.subject is not None and \
-            base + hi <= evidence.subject.start and evidence.subject.end <= base + cue.idx
+            base + hi <= evidence.subject.start and evidence.subject.end <= base + cue.idx \
+            and _role(doc, evidence.subject, base) != "target"
         if named and claim.actor not in {m.actor for m in named} and not closer:
             if evidence.co_actor == "air":
                 return None, ""
@@ -307,7 +194,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         if not named and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
                 and own is not None and base <= own.start < base + len(doc.text) \
                 and not closer and not evidence.co_actor \
-                and not (base + lo <= own.start < base + hi):
+                and not (base + lo <= own.start < base + hi) and _role(doc, own, base) != "side":
             return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"
@@ -315,6 +202,27 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""
+
+
+def _is_patient(claim: Claim, evidence: Evidence, cue: Any, base: int) -> bool:
+    """Whether the claim's actor is what the action was done to (movements aside: "IS
+    fighters were evacuated from X" tells IS withdrew)."""
+    if claim.action in MOVING or _glued(cue, evidence, base) or \
+            cue.lower_.startswith(ENGAGED):
+        return False
+    done_to = patient(cue)
+    if done_to is None:
+        return False
+    own = evidence.subject
+    if own is None:
+        return done_to.pos_ == "PRON"
+    lo, hi = _phrase(done_to)
+    return base + lo <= own.start and own.end <= base + hi
+
+
+def _glued(cue: Any, evidence: Evidence, base: int) -> bool:
+    """Whether the cue is glued to its actor ("rebel-held")."""
+    return cue.doc.text.startswith("-", evidence.cue[0] - base)
 
 
 def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
@@ -328,13 +236,15 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     if evidence.co_actor == "associate":
         return None, "an associate is not the agent"
     cue = _token_at(doc, evidence.cue[0] - base)
-    intent = _intended(cue, claim.action)
-    modality = _modality(cue) or ("predicted" if intent == "future" else "")
+    intent = intended(cue, claim.action) or prospect(cue, claim.action)
+    modality = clause_modality(cue) or ("predicted" if intent == "future" else "")
     hypothetical = bool(modality) or claim.modality == "questioned"
-    if _negated(cue) and not hypothetical:
+    if (negated(cue) or failed(cue)) and not hypothetical:
         return None, "negated"
     if intent == "intent" and not hypothetical:
         return None, "intended"
+    if _is_patient(claim, evidence, cue, base):
+        return None, "the actor is the patient"
     changes: dict[str, object] = {}
     if claim.modality not in ("questioned", "disputed"):
         changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")

@@ -1,0 +1,204 @@
+"""Where a claim is: the place mentions of an event, their roles, and its precision.
+
+A base of :class:`geo.claims.reader.EntryReader` (one entry's text, clauses, cues and place
+mentions), kept apart so that the reader's actor finding and its place finding each read in
+one file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import replace
+
+from geo.claims.clauses import Clause
+from geo.claims.events import _between, _Event, _words
+from geo.claims.patterns import (
+    ANAPHOR,
+    DESTINATION,
+    DESTINATION_PHRASE,
+    FORCED_OUT,
+    GAP_PUNCT,
+    LIST_JOIN,
+    LOCATIVE_TAIL,
+    ORIGIN,
+    ORIGIN_PHRASE,
+    TOWN_PART,
+)
+from geo.claims.results import Context
+from geo.claims.rules import Cue
+from geo.records import ActorMention, Mention
+
+# Actions on a piece of ground: a claim of one placed only on a country has lost its place.
+GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
+# Smaller is more specific: an origin/destination prefers the most specific place named.
+KIND_RANK = {"facility": 0, "crossing": 0, "road": 1, "village": 1, "town": 2, "city": 3,
+             "region": 4, "country": 5}
+
+
+class PlaceReader:
+    """The place finding of an entry reader."""
+
+    ctx: Context
+    text: str
+    mentions: list[Mention]
+    mention_starts: list[int]
+    clauses: list[Clause]
+    clause_starts: list[int]
+    by_sentence: dict[int, list[Clause]]
+    paragraph_start: dict[int, int]
+    _cues: Mapping[int, list[Cue]]
+
+    def _places_in(self, lo: int, hi: int, actor: ActorMention | None) -> list[Mention]:
+        found = _between(self.mentions, self.mention_starts, lo, hi)
+        if actor is not None:  # "Turkey" the actor is no place; "Afrin YPG" still names one
+            found = [m for m in found if not (m.start <= actor.start and actor.end <= m.end)]
+        return found
+
+    def _event_places(self, clause: Clause, event: _Event, lo: int, hi: int, following: int,
+                      actor: ActorMention | None) -> tuple[list[Mention], int, bool]:
+        """Place mentions of an event, where its claim starts, and whether they are borrowed."""
+        text = self.text
+        found = self._places_in(event.start, hi, actor)
+        if found:
+            return found, clause.start, False
+        if following < clause.end:  # "capture the territory [the rebels occupied] around X"
+            gap = text[event.cues[-1].end: following]
+            if _words(gap) <= 5 and not GAP_PUNCT.search(gap):
+                found = self._places_in(following, clause.end, actor)
+                if found:
+                    return found, clause.start, False
+        first = event.cues[0]
+        if first.action == "control" and clause.start < event.start and \
+                not text.startswith("-", first.start):  # ("rebel-held" names what follows)
+            found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
+            if found:
+                return found, clause.start, False
+        tail = self._locative_tail(clause)
+        if tail is not None:
+            found = self._places_in(tail.start, tail.end, actor)
+            if found:
+                return found, clause.start, False
+        if actor is not None and clause.sentence_start <= actor.start < clause.start:
+            found = self._places_in(actor.start, clause.start, actor)
+            if found:
+                return found, actor.start, False
+        if ANAPHOR.search(text, lo, hi):  # "from there": the latest place named before
+            index = bisect.bisect_left(self.mention_starts, event.start) - 1
+            while index >= 0 and self.mentions[index].end > event.start:
+                index -= 1
+            if index >= 0 and self.mentions[index].start >= self.paragraph_start[clause.paragraph]:
+                return [self.mentions[index]], clause.start, True
+        # "... out of the defended area along the border. This is the area around Azaz."
+        nxt = self.by_sentence.get(clause.sentence + 1, [])
+        if nxt and nxt[0].paragraph == clause.paragraph and not any(
+                self._cues[c.start] for c in nxt):
+            found = self._places_in(nxt[0].start, nxt[-1].end, None)
+            if found:
+                return found, clause.start, True
+        town = self._town_of_part(clause, event.start, hi)
+        return ([town], clause.start, True) if town is not None else ([], clause.start, False)
+
+    def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
+        """For a part of a town the gazetteer lacks ("captured the Castillo Complex"), the
+        latest city or town named in this paragraph or the one before, as precision 2 (the
+        claim is somewhere in it)."""
+        if not TOWN_PART.search(self.text, lo, hi):
+            return None
+        first = self.paragraph_start.get(clause.paragraph - 1,
+                                         self.paragraph_start[clause.paragraph])
+        index = bisect.bisect_left(self.mention_starts, lo) - 1
+        while index >= 0 and self.mentions[index].start >= first:
+            mention = self.mentions[index]
+            place = self.ctx.places.get(mention.place)
+            if place is not None and place.kind in ("city", "town") and mention.end <= lo:
+                return replace(mention, precision=max(2, mention.precision))
+            index -= 1
+        return None
+
+    def _locative_tail(self, clause: Clause) -> Clause | None:
+        """The next clause of the sentence when it only says where, with no cue of its own
+        ("captured two villages and two mountain points, near Khanasir")."""
+        index = bisect.bisect_right(self.clause_starts, clause.start)
+        if index >= len(self.clauses):
+            return None
+        nxt = self.clauses[index]
+        if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
+                not LOCATIVE_TAIL.match(self.text[nxt.start: nxt.end]):
+            return None
+        return nxt
+
+    def _roles(self, mentions: list[Mention], lo: int, hi: int, borrowed: bool,
+               subject: ActorMention | None) -> tuple[Mention | None, Mention | None]:
+        """Origin and destination mentions, from the words before each place."""
+        text = self.text
+        if borrowed:  # the place stands in for "out of the ... area" / "from there"
+            origin = mentions[0] if ORIGIN_PHRASE.search(text, lo, hi) else None
+            destination = mentions[0] if DESTINATION_PHRASE.search(text, lo, hi) else None
+            return origin, destination
+        origins: list[Mention] = []
+        destinations: list[Mention] = []
+        previous: tuple[Mention, str] | None = None
+        for mention in mentions:
+            before = text[max(lo, mention.start - 60): mention.start]
+            role = ""
+            if ORIGIN.search(before):
+                role = "" if FORCED_OUT.search(before) else "origin"
+            elif DESTINATION.search(before):
+                role = "destination"
+            elif previous and LIST_JOIN.match(text[previous[0].end: mention.start]):
+                role = previous[1]
+            elif subject is not None and subject.start <= mention.start and \
+                    mention.end <= subject.end:
+                role = "home"  # "the Afrin YPG ... push to the east"
+            if role == "origin":
+                origins.append(mention)
+            elif role == "destination":
+                destinations.append(mention)
+            elif role == "home" and not origins:
+                origins.append(mention)
+            previous = (mention, role) if role in ("origin", "destination") else None
+        return self._specific(origins), self._specific(destinations)
+
+    def _specific(self, mentions: list[Mention]) -> Mention | None:
+        if not mentions:
+            return None
+        places = self.ctx.places
+        return min(mentions, key=lambda m: KIND_RANK.get(
+            places[m.place].kind if m.place in places else "", KIND_RANK["city"]))
+
+    def _precision(self, mentions: list[Mention]) -> int:
+        """ACLED precision: the best mention's; a country named as the place is 3."""
+        best = 3
+        for mention in mentions:
+            place = self.ctx.places.get(mention.place)
+            value = max(mention.precision, 3 if place and place.kind == "country" else 1)
+            best = min(best, value)
+        return max(1, best)
+
+    def _too_wide(self, action: str, mentions: list[Mention]) -> bool:
+        """Whether an action on ground is placed only on countries (a country is not taken,
+        besieged or defended as one place: such a claim has lost its real place)."""
+        if action not in GROUND_ACTIONS:
+            return False
+        kinds = [self.ctx.places[m.place].kind for m in mentions if m.place in self.ctx.places]
+        return bool(kinds) and len(kinds) == len(mentions) and all(k == "country" for k in kinds)
+
+    def _gives_way(self, groups: list[list[Cue]], owns: list[list[Mention]], number: int) -> bool:
+        """Whether a group of cues that names no place of its own is only the lead-in of
+        the next group, which does ("advanced and took control of X"; but "has taken that
+        area and is at the gates of X" keeps its "that area")."""
+        if owns[number] or number + 1 >= len(owns) or not owns[number + 1]:
+            return False
+        return not ANAPHOR.search(self.text, groups[number][0].start, groups[number + 1][0].start)
+
+    @staticmethod
+    def _group_places(groups: list[list[Cue]], lo: int, hi: int, found: list[Mention],
+                      borrowed: bool) -> list[list[Mention]]:
+        """The places named within each group of coordinated cues."""
+        out: list[list[Mention]] = []
+        for number, group in enumerate(groups):
+            g_lo = lo if number == 0 else group[0].start
+            g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
+            out.append([] if borrowed else [m for m in found if g_lo <= m.start < g_hi])
+        return out

@@ -1,0 +1,210 @@
+"""What a dependency parse says of the event a cue names: whether it happened.
+
+From the cue's token, along the words it hangs from (ClearNLP labels, as the English model
+gives them):
+
+* **negation**: a ``neg`` on the cue or on the verbs it hangs from ("can't take"), a governing
+  "fail"/"unable"/"prevent" (not "did not prevent"), "no" before a noun cue;
+* **failure**: a noun cue that is the subject of "thwart", "repel", "fail" ("the assault was
+  thwarted");
+* **intent**: an infinitive that says what was wanted, not what was done ("aiming to", "in
+  order to", "an offensive to capture"); "managed to" stays, "going to" predicts;
+* **prospect**: "on the verge of recapturing", "in preparation for the attack", "paving the
+  way for an advance", the object of a wanted infinitive ("trying to complete its siege",
+  "created to administer X after its capture");
+* **modality**: a modal auxiliary of the cue's own verbs, a condition or hedge that governs it,
+  a verb of thinking above it.
+
+The words are English grammar, listed here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+# An infinitive under these is wanted, tried, planned or promised, not done.
+INTENT = frozenset({
+    "aim", "seek", "attempt", "try", "plan", "intend", "want", "wish", "hope", "prepare",
+    "threaten", "vow", "pledge", "promise", "agree", "order", "mean", "decide", "aspire",
+    "strive", "endeavour", "endeavor", "push", "call", "urge", "ask", "allow", "let", "need",
+    "fail", "refuse", "offensive", "operation", "campaign", "attack", "assault", "effort",
+    "bid", "deal", "agreement", "goal", "objective", "intention", "launch", "deploy", "send",
+    "move", "advance", "mobilize", "mobilise", "redeploy", "reinforce", "head",
+})
+# An infinitive under these did happen ("managed to take", "was able to capture").
+SUCCESS = frozenset({"manage", "succeed", "able", "continue", "go on", "proceed", "help"})
+# An infinitive under these is a prediction ("is going to take", "is expected to fall").
+FUTURE = frozenset({"go", "expect", "about", "set", "likely", "due", "poised"})
+MOVING = frozenset({"redeploy", "withdraw", "flee", "advance"})
+MOVING_VERBS = frozenset({"leave", "move", "head", "go", "send", "deploy", "withdraw", "pull",
+                          "redeploy", "travel", "march", "transfer", "bring", "truck", "rush",
+                          "dispatch", "return", "relocate", "reposition", "retreat"})
+NEGATING = frozenset({"fail", "unable", "prevent", "stop", "block", "thwart", "foil",
+                      "refuse", "avoid", "deny", "cancel", "abandon", "halt"})
+HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "likely",
+                    "apparently", "allegedly", "supposedly", "conceivably"})
+THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
+                      "guess", "wonder", "imagine", "speculate", "doubt"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+SPECULATIVE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+# A noun cue that is the subject of these did not come off: "the assault was thwarted",
+# "counter-attacks were repelled", "the offensive failed".
+FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "block", "abort",
+                       "prevent", "fail", "collapse", "stall"})
+# Passives whose subject is the one engaged: "Saudi was bogged down in Yemen", "IS fighters
+# were entrenched in X".
+# (the starts of their participles: the tagger's lemma of "bogged" is "bogge")
+ENGAGED = ("bogged", "engag", "involv", "embroil", "entrench", "stationed", "massed",
+           "concentrat", "positioned", "based", "dug")
+# "on the verge of recapturing", "in preparation for the attack": a prospect, not an act.
+PROSPECT = frozenset({"verge", "brink", "preparation", "prelude", "way", "attempt", "bid", "hope",
+                      "plan", "prospect", "threat", "goal", "aim", "eve", "intention"})
+
+
+
+def governors(token: Any) -> Iterable[Any]:
+    """The cue and the words it hangs from, up to its clause's head (and beyond an
+    infinitive or participle to the verb that governs it)."""
+    current = token
+    seen = 0
+    while seen < 8:
+        yield current
+        if current.dep_ == "ROOT" or current.head.i == current.i:
+            return
+        if current.dep_ in ("relcl", "parataxis", "ccomp") and current.pos_ in ("VERB", "AUX"):
+            return
+        current = current.head
+        seen += 1
+
+
+def infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def negated(token: Any) -> bool:
+    """Whether the cue's event is said not to have happened."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    chain = list(governors(token))
+    for lower, upper in itertools.pairwise(chain):
+        if lower.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "aux", "conj"):
+            break
+        if lower.dep_ == "conj":
+            continue
+        if upper.lemma_.lower() in NEGATING:  # "did not prevent X doing": X did it
+            return not any(c.dep_ == "neg" for c in dependents(upper))
+        if any(c.dep_ == "neg" for c in upper.children):
+            return True
+    return False
+
+
+def intended(token: Any, action: str) -> str:
+    """"intent" when the cue is only wanted or tried, "future" when it is predicted.
+
+    A movement's purpose is still a movement: "left the siege of Azaz to reinforce Manbij"
+    tells a redeployment that happened."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") and infinitive(current):
+            head = current.head
+            lemma = head.lemma_.lower()
+            if action in MOVING and lemma in MOVING_VERBS:
+                return ""
+            if current.dep_ == "advcl" or any(c.lower_ == "order" for c in current.children):
+                return "intent"  # "launched an offensive to take X", "in order to"
+            if lemma in SUCCESS:
+                return ""
+            if lemma in FUTURE:
+                return "future"
+            if lemma in INTENT or head.pos_ in ("NOUN", "PROPN") or current.dep_ in (
+                    "acl", "relcl"):
+                return "intent"
+            return ""
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "pcomp" and \
+            token.head.lower_ in ("at", "toward", "towards") and \
+            token.head.head.lemma_.lower() in ("aim", "target", "direct"):
+        return "intent"  # "aimed at capturing"
+    return ""
+
+
+def failed(token: Any) -> bool:
+    """Whether a noun cue is the subject of a verb saying it failed ("was thwarted")."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") and \
+        token.head.lemma_.lower() in FAILED_BY
+
+
+def prospect(token: Any, action: str) -> str:
+    """"intent" for a cue that is only in prospect: after "the verge of", "preparation
+    for", or the object of an infinitive that is wanted or tried ("trying to complete its
+    siege")."""
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and \
+            token.head.head.lemma_.lower() in PROSPECT:
+        return "intent"
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and infinitive(token.head):
+        return intended(token.head, action)
+    verb = token.head.head  # "was created to administer Manbij after its capture"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and verb.pos_ == "VERB" and \
+            infinitive(verb):
+        return intended(verb, action)
+    return ""
+
+
+def patient(token: Any) -> Any | None:
+    """The head of the phrase the cue's event is done to, when the cue is a passive with no
+    agent ("rebel forces were left besieged") or a noun in a passive's "by" phrase ("ISIL
+    leaders were killed by airstrikes"): whoever that names did not do it."""
+    if token.pos_ == "VERB" and not any(c.dep_ == "agent" for c in token.children):
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                return child
+        if token.tag_ == "VBN" and token.dep_ in ("oprd", "acomp") and \
+                not any(c.dep_ == "aux" for c in token.children):
+            for child in token.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        for child in token.head.head.children:
+            if child.dep_ == "nsubjpass":
+                return child
+    return None
+
+
+def dependents(token: Any) -> list[Any]:
+    """A word's dependents, with those of its auxiliaries ("will" hangs on "be" in "will be
+    defended")."""
+    out = list(token.children)
+    out += [g for c in out if c.dep_ in ("aux", "auxpass") for g in c.children]
+    return out
+
+
+def modality(token: Any) -> str:
+    """The modality the parse gives the cue's own clause ("" when nothing marks it)."""
+    future = speculative = False
+    chain = list(governors(token))
+    for current in chain:
+        for child in dependents(current):
+            word = child.lower_
+            lemma = child.lemma_.lower()
+            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+                if word in FUTURE_MODALS or lemma in FUTURE_MODALS:
+                    future = True
+                elif word in SPECULATIVE_MODALS or lemma in SPECULATIVE_MODALS:
+                    speculative = True
+            elif (child.dep_ == "mark" and word in CONDITIONS) or \
+                    (child.dep_ == "advmod" and word in HEDGES):
+                speculative = True
+        if current.i != token.i and current.lemma_.lower() in THINKING:
+            speculative = True
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in THINKING:
+        speculative = True  # "I think the SDF took Manbij"
+    if speculative:
+        return "speculative"
+    return "predicted" if future else ""

@@ -522,3 +522,19 @@ def test_the_places_of_a_picked_feed_item_are_ringed(view):
     assert "atlas-hl" in pin_of(group, "raqqa").icon.options["html"]
     assert "atlas-hl" not in pin_of(group, "aleppo").icon.options["html"]  # selected instead
     assert "atlas-sel" in pin_of(group, "aleppo").icon.options["html"]
+
+
+def test_the_selection_is_drawn_over_the_place_layer_with_its_name_at_every_zoom(view):
+    """A click changes only the selection layer: the place layer is drawn without it."""
+    from atlas.map.labels import always_labelled
+
+    group = mapview.selection_layer(view, selected="aleppo", highlight={"raqqa"})
+    assert {pin_place(m) for m in pins(group)} == {"aleppo", "raqqa"}
+    assert "atlas-sel" in pin_of(group, "aleppo").icon.options["html"]
+    assert "atlas-hl" in pin_of(group, "raqqa").icon.options["html"]
+    assert "atlas-sel" not in pin_of(group, "raqqa").icon.options["html"]
+    assert pins(mapview.selection_layer(view)) == []
+    # named from zoom 0 to any zoom, where the place layer put the name and right of it between
+    runs = always_labelled([("left", 5, 6), ("above", 9, 13)])
+    assert runs == [("left", 0, 6), ("right", 7, 8), ("above", 9, 99)]
+    assert always_labelled([]) == [("right", 0, 99)]

@@ -188,5 +188,20 @@ def _place_labels(pins: list[_Pin], selected: str | None,
 
 
 
+def always_labelled(runs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Label runs that show a name at every zoom: ``runs`` as they are, the zooms between
+    them right of the marker, the first run from zoom 0 on and the last to any zoom."""
+    out: list[tuple[str, int, int]] = []
+    for where, first, last in sorted(runs, key=lambda run: run[1]):
+        if out and first > out[-1][2] + 1:
+            out.append(("right", out[-1][2] + 1, first - 1))
+        out.append((where, first, last))
+    if not out:
+        return [("right", 0, _OPEN)]
+    out[0] = (out[0][0], 0, out[0][2])
+    out[-1] = (out[-1][0], out[-1][1], _OPEN)
+    return out
+
+
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -171,7 +171,8 @@ class _LegendControl(MacroElement):
                 return box;
             };
             function show() { control.addTo(map); }
-            if (map.hasLayer(group)) { show(); } else { group.once("add", show); }
+            if (map.hasLayer(group)) { show(); }
+            group.on("add", show);  // every time: a kept group may come back
             group.on("remove", function () { control.remove(); });
         })();
         {% endmacro %}

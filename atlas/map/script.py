@@ -82,8 +82,27 @@ class _Support(MacroElement):
                 box.className = box.className.replace(/\\batlas-z\\d+\\b/g, "").trim()
                     + " atlas-z" + map.getZoom();
             }
-            zoomClass();
-            map.on("zoomend", zoomClass);
+            // A click on a place reaches the page at once rather than after
+            // streamlit-folium's 250 ms wait: the value it would send is sent now and marked
+            // as sent, so its own (debounced) update finds nothing new.  Only when the page
+            // asks for the click alone, the one value this can write exactly as it would.
+            group.on("click", function (event) {
+                var data = window.__GLOBAL_DATA__;
+                if (!data || !event.latlng || window.parent === window
+                    || JSON.stringify(data.returned_objects) !== '["last_object_clicked"]') {
+                    return;
+                }
+                var value = {last_object_clicked: event.latlng};
+                if (JSON.stringify(value) === JSON.stringify(data.previous_data)) { return; }
+                data.previous_data = value;
+                window.parent.postMessage({isStreamlitMessage: true, dataType: "json",
+                                           type: "streamlit:setComponentValue",
+                                           value: value}, "*");
+            });
+            // on every add, not once: a kept group (atlas/ui/frozen.py) may come back
+            function on() { zoomClass(); map.on("zoomend", zoomClass); }
+            if (map.hasLayer(group)) { on(); }
+            group.on("add", on);
             group.on("remove", function () { map.off("zoomend", zoomClass); });
         })();
         {% endmacro %}

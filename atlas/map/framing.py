@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from atlas.map.geometry import _line
-from atlas.map.model import _is_region
+from atlas.map.geometry import _km, _line, world_px
+from atlas.map.model import _MAP_PX, _is_region
 from atlas.map.plan import _plan
 from atlas.view import View
 from geo.records import Place
@@ -18,24 +18,49 @@ from geo.records import Place
 __all__ = ["fit_bounds", "outside_first_view"]
 
 
-def _framed(view: View) -> tuple[list[Any], list[Any]]:
-    """The pins the first view frames, and the drawn pins it may leave outside.
+#: A place named once is left out of the first view only when framing it would cost the
+#: rest more than this many zoom levels (one: it would halve the scale of everything else).
+#: "Crimea" in a thread about Aleppo does; Damascus or Fallujah beside it do not.
+FAR_ZOOMS = 1.0
 
-    Framed: every place a claim is about or the thread names twice or more, and every
-    movement arrow.  A place named once in passing, with no claim ("Crimea", "Fallujah" in
-    a thread about Aleppo), is drawn but does not pull the first view out until the front
-    is a few pixels wide; the page says which places that leaves outside.  Only a few are
-    left out so (under a quarter of the drawn places): where most places are named once
-    (an archive of short threads), they are what the map is about, and all are framed.
+
+def _fit_zoom(points: list[tuple[float, float]]) -> float:
+    """The (fractional) zoom at which ``points`` just fit the map's default size."""
+    xs, ys = zip(*(world_px(lat, lon, 0) for lat, lon in points), strict=True)
+    width, height = _MAP_PX
+    return math.log2(min(width / max(max(xs) - min(xs), 1e-6),
+                         height / max(max(ys) - min(ys), 1e-6)))
+
+
+def _framed(view: View) -> tuple[list[Any], list[Any]]:
+    """The pins the first view frames, and the drawn pins it leaves outside (far off).
+
+    Everything drawn is framed (every place, every arrow with its bend), except a place
+    the thread names once, with no claim and no arrow, whose framing would cost all the
+    rest more than :data:`FAR_ZOOMS` zoom level: the farthest such place first, while the
+    rule holds.  The map names those ("far off, named once: Crimea") under the legend,
+    which is always in sight.  Where they would be a quarter of the drawn places or more
+    (an archive of short threads), they are what the map is about and all are framed.
     """
     plan = _plan(view, any_selection=True)
     ends = {p.id for a in plan.arrows for p in (a.origin, a.destination, a.via) if p}
-    core = [pin for pin in plan.pins
-            if pin.claims or pin.mentions >= 2 or pin.place.id in ends]
-    rest = [pin for pin in plan.pins if pin not in core]
-    if not core or len(rest) * 4 >= len(plan.pins):
+    lines = [point for arrow in plan.arrows for point in arrow.points]
+    loose = [pin for pin in plan.pins
+             if not pin.claims and pin.mentions < 2 and pin.place.id not in ends]
+    kept = list(plan.pins)
+    core = [pin.anchor for pin in kept if pin not in loose] + lines
+    centre = (sum(p[0] for p in core) / len(core), sum(p[1] for p in core) / len(core)) \
+        if core else None
+    far: list[Any] = []
+    for pin in sorted(loose, key=lambda p: -_km(p.anchor, centre)) if centre else ():
+        rest = [p.anchor for p in kept if p is not pin] + lines
+        if _fit_zoom(rest) - _fit_zoom([*rest, pin.anchor]) <= FAR_ZOOMS:
+            break
+        kept.remove(pin)
+        far.append(pin)
+    if len(far) * 4 >= len(plan.pins):
         return plan.pins, []
-    return core, rest
+    return kept, far
 
 
 def fit_bounds(view: View) -> list[list[float]] | None:
@@ -75,7 +100,7 @@ def fit_bounds(view: View) -> list[list[float]] | None:
 
 
 def outside_first_view(view: View) -> list[Place]:
-    """Drawn places outside the box of :func:`fit_bounds` (see :func:`_framed`), by name."""
+    """Drawn places the first view leaves out, far off (see :func:`_framed`), by name."""
     _, rest = _framed(view)
     box = fit_bounds(view)
     if box is None:

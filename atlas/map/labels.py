@@ -6,7 +6,8 @@ import math
 from collections.abc import Iterable, Sequence
 
 from atlas.map.basemap import MAX_ZOOM, MIN_ZOOM
-from atlas.map.geometry import _world_px
+from atlas.map.declutter import boxes_overlap
+from atlas.map.geometry import world_px
 from atlas.map.model import _CLUSTER_PX, _LABEL_PLACES, _LABEL_ZOOMS, _OPEN, _UNCLUSTER_ZOOM, _Pin
 from atlas.map.symbols import BADGE_PX, _badges, _label_rect
 
@@ -30,7 +31,7 @@ class _Grid:
 
     def hits(self, rect: tuple[float, ...], *, owner: int, ignore_below: float = -1.0) -> bool:
         """Whether ``rect`` overlaps something not ``owner``'s and weighing ``ignore_below``+."""
-        return any(who != owner and weight >= ignore_below and _overlap(rect, other)
+        return any(who != owner and weight >= ignore_below and boxes_overlap(rect, other)
                    for key in self._keys(rect) for other, weight, who in self.cells.get(key, ()))
 
 
@@ -86,7 +87,7 @@ def _cluster_levels(pins: Sequence[_Pin]) -> tuple[dict[int, int], dict[int, lis
         me = id(pin)
         kept_at[me] = MIN_ZOOM - 1
         for zoom in zooms:
-            xy = _world_px(*pin.anchor, zoom)
+            xy = world_px(*pin.anchor, zoom)
             if near(clusters[zoom], xy) is not None:
                 levels[me], kept_at[me] = zoom, zoom
                 break
@@ -94,7 +95,7 @@ def _cluster_levels(pins: Sequence[_Pin]) -> tuple[dict[int, int], dict[int, lis
             if other is not None:
                 levels[me] = levels[other] = zoom
                 for z in range(zoom, kept_at[other], -1):  # the new cluster and its parents
-                    at = _world_px(*by_id[other].anchor, z)
+                    at = world_px(*by_id[other].anchor, z)
                     add_cluster(z, at)
                     alone[z].get(cell(at), {}).pop(other, None)
                 kept_at[me] = kept_at[other] = zoom
@@ -127,7 +128,7 @@ def _place_labels(pins: list[_Pin], selected: str | None,
     levels, symbols = _cluster_levels(clusterable) if clusterable else ({}, {})
     for zoom in _LABEL_ZOOMS:
         grid = _Grid()
-        px = {id(p): _world_px(*p.anchor, zoom) for p in pins}
+        px = {id(p): world_px(*p.anchor, zoom) for p in pins}
         hidden: set[int] = set()
         if zoom < _UNCLUSTER_ZOOM:
             hidden = {pin for pin, level in levels.items() if zoom <= level}
@@ -203,5 +204,11 @@ def always_labelled(runs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int
     return out
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def label_boxes(pins: Sequence[_Pin], zoom: int) -> list[tuple[float, float, float, float]]:
+    """The boxes (px, at ``zoom``) of the labels the pins show at that zoom."""
+    boxes = []
+    for pin in pins:
+        run = next((r for r in pin.label_runs if r[1] <= zoom <= r[2]), None)
+        if run is not None:
+            boxes.append(_label_rect(pin, world_px(*pin.anchor, zoom), run[0]))
+    return boxes

@@ -14,7 +14,7 @@ from atlas.map.draw import _draw_arrow, _draw_halo, _draw_pin, _draw_region, _dr
 from atlas.map.labels import _clusterable, always_labelled
 from atlas.map.model import LAYER_NAME, _side_colours, clusters
 from atlas.map.plan import _plan
-from atlas.map.script import _Support
+from atlas.map.script import _ShowSelection, _Support
 from atlas.map.symbols import _actor_names
 from atlas.view import View
 
@@ -70,9 +70,10 @@ def selection_layer(view: View, *, selected: str | None = None,
 
     Apart from the place layer so that a click, which only changes the selection, leaves
     the place layer as it was (the page keeps its rendering, atlas/ui/frozen.py): the
-    selected marker is drawn again on top with its black ring and its name at every zoom
-    (where the place layer puts it, else right of it), a selected road or region with its
-    line in black; the highlighted ones with their orange ring.
+    selected marker is drawn again on top with its black ring, its badges and its name at
+    every zoom (where the place layer puts it, else right of it), a selected road or region with its
+    line in black; the highlighted ones with their orange ring.  A selected place out of
+    view is brought into sight (the map pans to it).
     """
     plan = _plan(view)
     group = folium.FeatureGroup(name=f"{LAYER_NAME}: selection", control=False)
@@ -84,6 +85,9 @@ def selection_layer(view: View, *, selected: str | None = None,
             _draw_road(group, pin, selected=True)
         if chosen and pin.place.kind == "region":
             _draw_region(group, pin, selected=True)
-        shown = replace(pin, label_runs=always_labelled(pin.label_runs)) if chosen else pin
+        shown = (replace(pin, label_runs=always_labelled(pin.label_runs), badges_from=0)
+                 if chosen else pin)
         _draw_pin(group, shown, view, selected=chosen, highlighted=lit)
+        if chosen:
+            _ShowSelection(pin.anchor).add_to(group)
     return group

@@ -193,16 +193,17 @@ def legend_control(items: list[dict[str, str]], *, outside: Sequence[str] = (),
                    extra_html: str = "") -> MacroElement:
     """The legend as a folded control on the map; add it to the place layer.
 
-    ``outside``: names of drawn places the first view leaves out, listed under the fold so
-    the reader knows to zoom out for them.  ``extra_html``: another layer's legend (already
-    escaped HTML, e.g. the front lines'), shown under the places' one.
+    ``outside``: names of drawn places the first view leaves out (far off, named once),
+    listed under the fold, always in sight, so the reader knows to zoom out for them.
+    ``extra_html``: another layer's legend (already escaped HTML, e.g. the front lines'),
+    shown under the places' one.
     """
     more = ""
     if outside:
         names = ", ".join(html_text(n) for n in outside[:6])
         extra = f" and {len(outside) - 6} more" if len(outside) > 6 else ""
-        more = (f'<div class="atlas-outside" style="color:#555;margin-top:2px">Zoom out for '
-                f"places named once: {names}{extra}</div>")
+        more = (f'<div class="atlas-outside" style="color:#555;margin-top:2px">Far off, named '
+                f"once (zoom out): {names}{extra}</div>")
     html = (f'<div style="{LEGEND_STYLE}"><details class="atlas-legend-box">'
             '<summary style="cursor:pointer;font-weight:600">Legend</summary>'
             f"{legend_html(items)}{extra_html}</details>{more}</div>")

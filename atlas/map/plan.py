@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from atlas.colours import OTHERS
 from atlas.map.arrows import _arrows, _waypoints
+from atlas.map.declutter import place_badges
 from atlas.map.geometry import _anchor, _bearing, _curve
 from atlas.map.labels import _clusterable, _place_labels
 from atlas.map.model import (
@@ -68,6 +69,11 @@ def _status(claims: list[Claim], sides: dict[str, str], colours: dict[str, str])
 
 
 _PLANS: list[tuple[View, str | None, _Plan]] = []
+
+
+def map_plan(view: View, selected: str | None = None) -> _Plan:
+    """What the map of ``view`` draws (pins, arrows, labels, badges), decided once."""
+    return _plan(view, selected)
 
 
 def _plan(view: View, selected: str | None = None, *, any_selection: bool = False) -> _Plan:
@@ -175,6 +181,7 @@ def _make_plan(view: View, selected: str | None = None) -> _Plan:
     clusterable = [p for p in pins if _clusterable(p, selected)] if clusters(view) else []
     _place_labels(pins, selected, [(pins_by_id.get(a.destination.id), a.bearing)
                                    for a in arrows], clusterable=clusterable)
+    place_badges(pins)
     return _Plan(pins=pins, arrows=arrows, off_map=off_map, colours=colours,
                  hidden_arrows=hidden_arrows)
 

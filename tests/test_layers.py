@@ -146,8 +146,6 @@ PENDING: set[tuple[str, str, str]] = set()
 # Oversized today, each to be split (issue 11 phase 2 or the package's owner).
 PENDING_MODULES: set[str] = set()
 PENDING_FUNCTIONS = {
-    "atlas.map.plan._make_plan", "atlas.map.labels._place_labels",
-    "atlas.map.legend.legend_items",
     "geo.claims.disputes.link_disputes",
 }
 

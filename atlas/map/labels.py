@@ -127,66 +127,84 @@ def _place_labels(pins: list[_Pin], selected: str | None,
     chosen: dict[int, list[str | None]] = {id(p): [] for p in pins}
     levels, symbols = _cluster_levels(clusterable) if clusterable else ({}, {})
     for zoom in _LABEL_ZOOMS:
-        grid = _Grid()
         px = {id(p): world_px(*p.anchor, zoom) for p in pins}
         hidden: set[int] = set()
         if zoom < _UNCLUSTER_ZOOM:
             hidden = {pin for pin, level in levels.items() if zoom <= level}
-            for x, y in symbols.get(zoom, ()):  # a cluster symbol is at most ~56 px wide
-                grid.add((x - 24, y - 24, x + 24, y + 24))
-        for p in pins:
-            if id(p) in hidden:
-                continue
-            x, y = px[id(p)]
-            half = p.size / 2
-            grid.add((x - half, y - half, x + half, y + half), p.mentions, id(p))
-            for *_, left, top in _badges(p):
-                grid.add((x + left, y + top, x + left + BADGE_PX, y + top + BADGE_PX),
-                         p.mentions, id(p))
-        for target, bearing in heads:
-            if target is not None:
-                x, y = px[id(target)]
-                reach = target.size / 2 + 8
-                hx = x - math.sin(math.radians(bearing)) * reach
-                hy = y + math.cos(math.radians(bearing)) * reach
-                grid.add((hx - 8, hy - 8, hx + 8, hy + 8))
+        clustered = symbols.get(zoom, ()) if zoom < _UNCLUSTER_ZOOM else ()
+        grid = _obstacles(pins, px, hidden, clustered, heads)
         for p in order:
             if id(p) in hidden:
                 chosen[id(p)].append(None)
                 continue
-            choice = None
-            # a place named often may, as a last resort, cover the markers of places named
-            # less often (on a phone's low zoom "Aleppo" otherwise finds no room at all)
-            limits = (-1.0, p.mentions / 4, p.mentions - 0.5) if p.mentions >= 4 else (-1.0,)
             before = chosen[id(p)][-1] if chosen[id(p)] else None
-            # right of the marker reads best; else keep the place it had one zoom out
-            places = dict.fromkeys(("right", before, *_LABEL_PLACES) if before else _LABEL_PLACES)
-            for limit in limits:
-                choice = next((w for w in places
-                               if not grid.hits(_label_rect(p, px[id(p)], w), owner=id(p),
-                                                ignore_below=limit)),
-                              None)
-                if choice:
-                    break
+            choice = _choose(p, grid, px[id(p)], before)
             if choice is None and p.place.id == selected:
                 choice = "right"
             if choice:
                 grid.add(_label_rect(p, px[id(p)], choice), owner=id(p))
             chosen[id(p)].append(choice)
-    last = _LABEL_ZOOMS[-1]
     for p in pins:
-        runs: list[tuple[str, int, int]] = []
-        for zoom, where in zip(_LABEL_ZOOMS, chosen[id(p)], strict=True):
-            top = _OPEN if zoom == last else zoom
-            if where and runs and runs[-1][0] == where and runs[-1][2] == zoom - 1:
-                runs[-1] = (where, runs[-1][1], top)
-            elif where:
-                runs.append((where, zoom, top))
-        if p.place.id == selected and runs:
-            runs[0] = (runs[0][0], 0, runs[0][2])
-        p.label_runs = runs
+        p.label_runs = _runs(chosen[id(p)], selected=p.place.id == selected)
 
 
+def _obstacles(pins: Sequence[_Pin], px: dict[int, tuple[float, float]], hidden: set[int],
+               cluster_symbols: Sequence[tuple[float, float]],
+               heads: Sequence[tuple[_Pin | None, float]]) -> _Grid:
+    """What a label must not cover at one zoom: cluster symbols, markers and their badges
+    (weighed by their place's mentions), arrowheads."""
+    grid = _Grid()
+    for x, y in cluster_symbols:  # a cluster symbol is at most ~56 px wide
+        grid.add((x - 24, y - 24, x + 24, y + 24))
+    for p in pins:
+        if id(p) in hidden:
+            continue
+        x, y = px[id(p)]
+        half = p.size / 2
+        grid.add((x - half, y - half, x + half, y + half), p.mentions, id(p))
+        for *_, left, top in _badges(p):
+            grid.add((x + left, y + top, x + left + BADGE_PX, y + top + BADGE_PX),
+                     p.mentions, id(p))
+    for target, bearing in heads:
+        if target is not None:
+            x, y = px[id(target)]
+            reach = target.size / 2 + 8
+            hx = x - math.sin(math.radians(bearing)) * reach
+            hy = y + math.cos(math.radians(bearing)) * reach
+            grid.add((hx - 8, hy - 8, hx + 8, hy + 8))
+    return grid
+
+
+def _choose(p: _Pin, grid: _Grid, xy: tuple[float, float], before: str | None) -> str | None:
+    """Where ``p``'s label goes at one zoom, or None: right of the marker reads best, else
+    the place it had one zoom out, else left, above or below."""
+    # a place named often may, as a last resort, cover the markers of places named less
+    # often (on a phone's low zoom "Aleppo" otherwise finds no room at all)
+    limits = (-1.0, p.mentions / 4, p.mentions - 0.5) if p.mentions >= 4 else (-1.0,)
+    places = dict.fromkeys(("right", before, *_LABEL_PLACES) if before else _LABEL_PLACES)
+    for limit in limits:
+        choice = next((w for w in places
+                       if not grid.hits(_label_rect(p, xy, w), owner=id(p), ignore_below=limit)),
+                      None)
+        if choice:
+            return choice
+    return None
+
+
+def _runs(chosen: Sequence[str | None], *, selected: bool) -> list[tuple[str, int, int]]:
+    """Zoom by zoom choices as runs of zooms; the last run goes on to any higher zoom, and
+    the selected place's first run starts at zoom 0."""
+    runs: list[tuple[str, int, int]] = []
+    last = _LABEL_ZOOMS[-1]
+    for zoom, where in zip(_LABEL_ZOOMS, chosen, strict=True):
+        top = _OPEN if zoom == last else zoom
+        if where and runs and runs[-1][0] == where and runs[-1][2] == zoom - 1:
+            runs[-1] = (where, runs[-1][1], top)
+        elif where:
+            runs.append((where, zoom, top))
+    if selected and runs:
+        runs[0] = (runs[0][0], 0, runs[0][2])
+    return runs
 
 
 def always_labelled(runs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -10,11 +10,13 @@ one Debian chromium (Playwright, async API) with one browser context per session
 `streamlit run` on 127.0.0.1 with its own database built from the seed thread, the network cut
 (every request to another host is aborted and counted; it must be 0).
 
-Each session opens its own link (session k at timeline step 3+k: its own view), then, until the
+Each session has one of the screens people use (1280x720, 1440x900, 1920x1080, 390x844, in
+turn) and opens its own link (session k at timeline step 3+k: its own view), then, until the
 time is up, repeats a random step that changes its view: a key on the timeline slider (Left,
 Right, Home, End), a faction added or removed in the sidebar's "Faction" box, a key on the
-sidebar's "Minimum confidence" slider (kept within 0..0.30), or a click on a visible marker of a
-place in view on the map (picked once the map shows the session's view and has stopped
+sidebar's "Minimum confidence" slider (kept within 0..0.30), or a mouse click at the on-screen
+centre of a visible marker of a place in view on the map (``page.mouse.click``, as a reader's
+hand; picked once the map shows the session's view and has stopped
 moving, from the markers not under an open popup: a wait that is no part of any step).  The
 session keeps its own model of what it asked for (timeline step, factions, confidence, selected
 place) and works out, with the dashboard's own pure functions (``atlas.view.apply_filters``,
@@ -91,7 +93,8 @@ if TYPE_CHECKING:
 
 SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
-VIEWPORT = {"width": 1400, "height": 1600}  # the whole map iframe inside: clicks land
+#: The screens people use (issue 10): session k gets the k-th, in turn.
+SIZES = ((1280, 720), (1440, 900), (1920, 1080), (390, 844))
 OPEN_TIMEOUT_S = 180.0  # 20 cold pages on 2 cores
 STEP_TIMEOUT_S = 30.0
 MAP_REDRAW_TIMEOUT_S = 15.0  # before a click: the map shows the session's view (not timed)
@@ -441,8 +444,16 @@ async def _place_step(s: Session, model: Model) -> tuple[Want, Action] | None:
     if not candidates:
         return None
     place = s.rng.choice(candidates)
-    marker = frame.locator(f'[data-place="{place}"]').first
-    return replace(s.want, place=place), lambda: marker.click(timeout=10_000)
+    box = await frame.locator(f'[data-place="{place}"]').first.bounding_box()
+    screen = s.page.viewport_size or {"width": 0, "height": 0}
+    if box is None:
+        return None
+    # a reader's click: the mouse at the symbol's centre on the screen (the page not scrolled
+    # for it; a symbol below the fold is not a candidate)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    if not (0 <= x < screen["width"] and 0 <= y < screen["height"]):
+        return None
+    return replace(s.want, place=place), lambda: s.page.mouse.click(x, y)
 
 
 async def _choose(s: Session, model: Model, tally: Tally) -> tuple[str, Want, Action]:
@@ -594,7 +605,9 @@ async def _load(base: str, args: argparse.Namespace, model: Model, memory: Memor
                                            args=list(CHROMIUM_ARGS), headless=True)
         try:
             for k in range(args.sessions):
-                context = await browser.new_context(viewport=VIEWPORT, service_workers="block")
+                width, height = SIZES[k % len(SIZES)]
+                context = await browser.new_context(viewport={"width": width, "height": height},
+                                                    service_workers="block")
                 page = await context.new_page()
                 await context.route("**/*", _watch(context, page, k, tally))
                 start = min(3 + k, model.last - 1)  # a different point in the thread each

@@ -10,29 +10,25 @@ scrolled or not; the first click must select.  The screens are kept as test arti
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from tests.browser import (
+    MAP,
+    WAIT_MS,
     BrowserSession,
+    centre,
     chromium_page,
-    require_browser,
     save_screenshot,
     screenshot_on_failure,
-    streamlit_server,
+    seeded_app,
 )
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-WAIT_MS = 60_000
 AZAZ, ALEPPO = "geonames:172082", "geonames:170063"
 SIZES = [(1280, 720), (1440, 900), (1920, 1080), (390, 844)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -40,13 +36,7 @@ IDS = [f"{w}x{h}" for w, h in SIZES]
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    folder = tmp_path_factory.mktemp("mapfirst")
-    seeds = folder / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
-    env = {"FRONTLINE_DB": str(folder / "atlas.sqlite"), "FRONTLINE_SEEDS": str(seeds)}
-    with streamlit_server(ROOT / "app.py", env=env, timeout=120) as url:
+    with seeded_app(tmp_path_factory.mktemp("mapfirst")) as url:
         yield url
 
 
@@ -62,12 +52,6 @@ def opened(url: str, size: tuple[int, int], name: str) -> Iterator[BrowserSessio
         session.page.wait_for_timeout(1500)
         yield session
         assert session.network.non_local() == [], session.network.non_local()
-
-
-def centre(locator) -> tuple[float, float]:
-    box = locator.bounding_box()
-    assert box is not None, "not on the page"
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
 def on_screen(page, box: dict) -> float:

@@ -521,9 +521,10 @@ def test_arrowheads_never_take_a_click_meant_for_the_place_under_them(seed_view)
 
 def test_the_first_view_fits_everything_drawn_but_a_far_off_outlier(seed_view):
     """Hatay's bend, every arrow point and every drawn place are inside the first view
-    (Damascus and Fallujah, named once, included); left out only a place named once, with
-    no claim, whose framing would halve the scale of all the rest (Crimea), and the legend
-    names it where it is always in sight."""
+    (Damascus, named once, included); left out only a place named once, with no claim,
+    whose framing would cost the rest over half a zoom level on a phone (Crimea, Fallujah:
+    with them the front was a 20 px knot on a phone), and the
+    legend names them where they are always in sight."""
     (south, west), (north, east) = mapview.fit_bounds(seed_view)
     drawn = plan.map_plan(seed_view)
     assert drawn.arrows
@@ -539,9 +540,8 @@ def test_the_first_view_fits_everything_drawn_but_a_far_off_outlier(seed_view):
             assert not pin.claims and pin.mentions == 1
             assert not (south <= pin.anchor[0] <= north and west <= pin.anchor[1] <= east)
     names = {p.name for p in seed_view.places}
-    assert {"Damascus", "Fallujah"} <= names and not {"Damascus", "Fallujah"} & {
-        p.name for p in outside}
-    assert len(outside) <= 1  # a single far-off outlier at most, in this thread
+    assert "Damascus" in names and "Damascus" not in {p.name for p in outside}
+    assert len(outside) <= 2  # the far-off outliers only
     html = mapview.legend_control(mapview.legend_items(seed_view),
                                   outside=[p.name for p in outside]).html
     assert "<details" in html and "Legend" in html

@@ -30,6 +30,8 @@ from tests.browser import (
 pytestmark = pytest.mark.browser
 
 AZAZ, ALEPPO = "geonames:172082", "geonames:170063"
+#: Towns of the seed's front, north to south: what a reader clicks first.
+FRONT = ((AZAZ, "Azaz"), (ALEPPO, "Aleppo"), ("geonames:172955", "Raqqa"))
 SIZES = [(1280, 720), (1440, 900), (1920, 1080), (390, 844)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
 
@@ -60,6 +62,14 @@ def on_screen(page, box: dict) -> float:
     seen_w = max(0.0, min(box["x"] + box["width"], width) - max(box["x"], 0.0))
     seen_h = max(0.0, min(box["y"] + box["height"], height) - max(box["y"], 0.0))
     return seen_w * seen_h / (width * height)
+
+
+def in_sight(page, locator) -> bool:
+    """Whether ``locator``'s centre is on the screen and the map is what shows there (not
+    the page's header, which stays on top when the page is scrolled)."""
+    x, y = centre(locator)
+    return 0 <= y <= page.viewport_size["height"] and page.evaluate(
+        "([x, y]) => (document.elementFromPoint(x, y) || {}).tagName === 'IFRAME'", [x, y])
 
 
 def scroll_main(page, pixels: int) -> None:
@@ -122,13 +132,17 @@ def test_the_first_click_on_a_symbol_selects_it(app_url, size, scroll):
     with opened(app_url, size, f"first-click-{width}x{height}-{scroll}") as session:
         page = session.page
         scroll_main(page, scroll)
-        azaz = page.frame_locator(MAP).locator(f'[data-place="{AZAZ}"]').first
-        seconds = click_selects(page, azaz, "Azaz")
-        print(f"\n{width}x{height}, page scrolled {scroll}px: Azaz selected by the first "
+        # Azaz, or (the page scrolled it under the page's header or off the screen) the first
+        # of the front's towns a reader still sees
+        frame = page.frame_locator(MAP)
+        place, name = next(((p, n) for p, n in FRONT
+                            if in_sight(page, frame.locator(f'[data-place="{p}"]').first)),
+                           FRONT[0])
+        seconds = click_selects(page, frame.locator(f'[data-place="{place}"]').first, name)
+        print(f"\n{width}x{height}, page scrolled {scroll}px: {name} selected by the first "
               f"click, panel in {seconds:.2f} s")
-        page.wait_for_function("() => location.search.includes('place=geonames%3A172082') "
-                               "|| location.search.includes('place=geonames:172082')",
-                               timeout=WAIT_MS)
+        page.wait_for_function("(id) => new URLSearchParams(location.search).get('place') "
+                               "=== id", arg=place, timeout=WAIT_MS)
         if scroll == 0:
             save_screenshot(page, f"map-first-selected-{width}x{height}", full_page=False)
 

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from atlas.map.geometry import _km, _line, world_px
-from atlas.map.model import _MAP_PX, _is_region
+from atlas.map.model import _is_region
 from atlas.map.plan import _plan
 from atlas.view import View
 from geo.records import Place
@@ -19,15 +19,20 @@ __all__ = ["fit_bounds", "outside_first_view"]
 
 
 #: A place named once is left out of the first view only when framing it would cost the
-#: rest more than this many zoom levels (one: it would halve the scale of everything else).
-#: "Crimea" in a thread about Aleppo does; Damascus or Fallujah beside it do not.
-FAR_ZOOMS = 1.0
+#: rest more than this many zoom levels (half a level: everything else drawn at under 70%
+#: of its size).  In the seed thread about Aleppo, "Crimea" and "Fallujah" do (with them the
+#: front shrank to a 20 px knot on a phone, where no click found its place); Damascus does
+#: not.  Claimed places, places named twice and arrows are always framed.
+FAR_ZOOMS = 0.5
+#: The map's size on a phone (390x844 screen; tests/test_map_first_browser.py), the smallest
+#: first view the page draws: where an outlier costs the rest most (its width binds).
+PHONE_MAP_PX = (358, 560)
 
 
 def _fit_zoom(points: list[tuple[float, float]]) -> float:
-    """The (fractional) zoom at which ``points`` just fit the map's default size."""
+    """The (fractional) zoom at which ``points`` just fit a phone's map."""
     xs, ys = zip(*(world_px(lat, lon, 0) for lat, lon in points), strict=True)
-    width, height = _MAP_PX
+    width, height = PHONE_MAP_PX
     return math.log2(min(width / max(max(xs) - min(xs), 1e-6),
                          height / max(max(ys) - min(ys), 1e-6)))
 
@@ -36,31 +41,30 @@ def _framed(view: View) -> tuple[list[Any], list[Any]]:
     """The pins the first view frames, and the drawn pins it leaves outside (far off).
 
     Everything drawn is framed (every place, every arrow with its bend), except a place
-    the thread names once, with no claim and no arrow, whose framing would cost all the
-    rest more than :data:`FAR_ZOOMS` zoom level: the farthest such place first, while the
-    rule holds.  The map names those ("far off, named once: Crimea") under the legend,
+    the thread names once, with no claim and no arrow, whose framing would cost what is
+    framed already more than :data:`FAR_ZOOMS` of a zoom level on a phone's map (the
+    nearest such place weighed first, each against what was framed before it).  The map names those ("far off, named once: Crimea") under the legend,
     which is always in sight.  Where they would be a quarter of the drawn places or more
     (an archive of short threads), they are what the map is about and all are framed.
     """
     plan = _plan(view, any_selection=True)
     ends = {p.id for a in plan.arrows for p in (a.origin, a.destination, a.via) if p}
-    lines = [point for arrow in plan.arrows for point in arrow.points]
     loose = [pin for pin in plan.pins
              if not pin.claims and pin.mentions < 2 and pin.place.id not in ends]
-    kept = list(plan.pins)
-    core = [pin.anchor for pin in kept if pin not in loose] + lines
-    centre = (sum(p[0] for p in core) / len(core), sum(p[1] for p in core) / len(core)) \
-        if core else None
+    framed = [pin.anchor for pin in plan.pins if pin not in loose]
+    framed += [point for arrow in plan.arrows for point in arrow.points]
+    if not framed:
+        return plan.pins, []
+    centre = (sum(p[0] for p in framed) / len(framed), sum(p[1] for p in framed) / len(framed))
     far: list[Any] = []
-    for pin in sorted(loose, key=lambda p: -_km(p.anchor, centre)) if centre else ():
-        rest = [p.anchor for p in kept if p is not pin] + lines
-        if _fit_zoom(rest) - _fit_zoom([*rest, pin.anchor]) <= FAR_ZOOMS:
-            break
-        kept.remove(pin)
-        far.append(pin)
+    for pin in sorted(loose, key=lambda p: _km(p.anchor, centre)):  # the nearest first
+        if _fit_zoom(framed) - _fit_zoom([*framed, pin.anchor]) > FAR_ZOOMS:
+            far.append(pin)
+        else:
+            framed.append(pin.anchor)
     if len(far) * 4 >= len(plan.pins):
         return plan.pins, []
-    return kept, far
+    return [pin for pin in plan.pins if pin not in far], far
 
 
 def fit_bounds(view: View) -> list[list[float]] | None:

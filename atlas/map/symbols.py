@@ -103,9 +103,9 @@ def _pin_class(pin: _Pin, *, selected: bool) -> str:
 
 
 def _pin_z(pin: _Pin, *, selected: bool) -> int:
-    """Smaller symbols above larger ones (a place's larger neighbour would hide it and take
-    its click), the selected one above all, region marks below."""
-    return ((10_000 if selected else 0) + (30 - min(pin.size, 30)) * 40
+    """The more-mentioned place above (at a low zoom its centre is what a reader aims at; a
+    village under it would take the click), the selected one above all, region marks below."""
+    return ((10_000 if selected else 0) + min(pin.mentions, 99) * 20
             - (500 if pin.place.kind == "region" else 0))
 
 

@@ -18,6 +18,7 @@ id is never reused while the entry lives; ``key`` says what else the layer is dr
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable, Hashable
 
 import folium
@@ -30,6 +31,7 @@ __all__ = ["frozen_layer", "layer_script"]
 KEEP = 8
 _KEPT: list[tuple[object, Hashable, str, str]] = []  # owner, key, group's name, script
 _NAMES = itertools.count()
+_LOCK = threading.Lock()
 
 
 class _Frozen(folium.FeatureGroup):
@@ -106,11 +108,13 @@ def layer_script(group: folium.FeatureGroup, name: str) -> tuple[str, str]:
 def frozen_layer(build: Callable[[], folium.FeatureGroup], *, owner: object,
                  key: Hashable) -> folium.FeatureGroup:
     """The group ``build()`` makes, rendered once per (``owner``, ``key``) and replayed."""
-    for index, (known, known_key, name, script) in enumerate(_KEPT):
-        if known is owner and known_key == key:
-            _KEPT.insert(0, _KEPT.pop(index))
-            return _Frozen(script, name)
+    with _LOCK:  # sessions run in threads of one process
+        for index, (known, known_key, name, script) in enumerate(_KEPT):
+            if known is owner and known_key == key:
+                _KEPT.insert(0, _KEPT.pop(index))
+                return _Frozen(script, name)
     script, name = layer_script(build(), f"frozen{next(_NAMES)}")
-    _KEPT.insert(0, (owner, key, name, script))
-    del _KEPT[KEEP:]
+    with _LOCK:
+        _KEPT.insert(0, (owner, key, name, script))
+        del _KEPT[KEEP:]
     return _Frozen(script, name)

@@ -43,9 +43,10 @@ def _framed(view: View) -> tuple[list[Any], list[Any]]:
     Everything drawn is framed (every place, every arrow with its bend), except a place
     the thread names once, with no claim and no arrow, whose framing would cost what is
     framed already more than :data:`FAR_ZOOMS` of a zoom level on a phone's map (the
-    nearest such place weighed first, each against what was framed before it).  The map names those ("far off, named once: Crimea") under the legend,
-    which is always in sight.  Where they would be a quarter of the drawn places or more
-    (an archive of short threads), they are what the map is about and all are framed.
+    nearest such place weighed first, each against what was framed before it).  The map
+    names those ("far off, named once: Crimea") under the legend, which is always in sight.
+    Where they would be a quarter of the drawn places or more (an archive of short
+    threads), they are what the map is about and all are framed.
     """
     plan = _plan(view, any_selection=True)
     ends = {p.id for a in plan.arrows for p in (a.origin, a.destination, a.via) if p}

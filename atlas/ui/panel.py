@@ -79,9 +79,11 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
     st.markdown(cards.stylesheet(), unsafe_allow_html=True)
     place = view.place(state.place) if state.place else None
     if place is None:
-        if state.place:
-            st.info("The selected place is not in view at this time or with these filters.")
-        render_overview(view)
+        if state.place:  # the places in view are listed under the map (one list: one key each)
+            st.info("The selected place is not in view at this time or with these filters; "
+                    "the places in view are listed under the map.")
+        else:
+            render_overview(view)
         return
     _header(place)
     _stated_directions(view, place)

@@ -12,6 +12,7 @@ No Streamlit here: atlas.ui puts the HTML on the page.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -129,9 +130,16 @@ def claim_card(claim: Claim, entry: Entry, *, what: str, href: str, note: str = 
 
 def feed_card(*, posted_at: str | None, author: str, colour: str, names: Sequence[str],
               href: str, actor: str = "", action: str = "", modality: str = "",
-              is_claim: bool = False) -> str:
-    """A feed item: colour bar, time and author, what happened (or which places it names)."""
-    where = markup.text(", ".join(names))
+              is_claim: bool = False, canonical: Sequence[str] = ()) -> str:
+    """A feed item: colour bar, time and author, what happened (or which places it names).
+
+    ``names`` are the comment's own words for its places; ``canonical`` the gazetteer's
+    names of the same places, shown on hover where they differ ("azaz" -> I‘zāz).
+    """
+    where = ", ".join(
+        markup.text(said) if said == known or not known
+        else f'<span class="fa-place" title="{markup.text(known)}">{markup.text(said)}</span>'
+        for said, known in itertools.zip_longest(names, canonical[:len(names)], fillvalue=""))
     if is_claim:
         doing = ACTION_WORDS.get(action, action.replace("_", " "))
         hedge = "" if modality == "reported" else (

@@ -35,6 +35,8 @@ class FeedItem:
     modality: str = ""
     claim: str | None = None
     quote: str = ""
+    #: the gazetteer's names of ``places`` (``names`` are the comment's own words for them)
+    canonical: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -65,6 +67,14 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
     once, with those places.  ``place``: only the items that involve it.
     """
     names = {p.id: p.name for p in view.corpus.places}
+    # the comment's own words for a place (its first mention there), else the gazetteer's
+    said: dict[tuple[int, str], str] = {}
+    for mention in view.corpus.mentions:
+        said.setdefault((mention.entry, mention.place), " ".join(mention.surface.split()))
+
+    def words(entry: int, ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(said.get((entry, p)) or names.get(p, p) for p in ids)
+
     shown = {p.id for p in view.places}
     colours = actor_colours(view.corpus)
     actors = {a.id: a.name for a in view.corpus.actors}
@@ -80,7 +90,8 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
             continue
         items.append((rank.get(claim.entry, -1), claim.start, FeedItem(
             entry=claim.entry, posted_at=claim.posted_at, author=claim.author, places=ids,
-            names=tuple(names.get(p, p) for p in ids), colour=colours.get(claim.actor, OTHERS),
+            names=words(claim.entry, ids), canonical=tuple(names.get(p, p) for p in ids),
+            colour=colours.get(claim.actor, OTHERS),
             actor=actors.get(claim.actor, sides.get(claim.actor, claim.actor)),
             action=claim.action, modality=claim.modality, claim=claim.id, quote=claim.quote)))
     named: dict[int, list[str]] = defaultdict(list)
@@ -91,11 +102,11 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
         if not ids or (place and place not in ids):
             continue
         entry = view.entry(entry_id)
+        ordered = _drawn_first(ids, view)
         items.append((rank.get(entry_id, -1), 0, FeedItem(
             entry=entry_id, posted_at=entry.posted_at, author=entry.author or "anonymous",
-            places=_drawn_first(ids, view), names=tuple(names.get(p, p)
-                                                       for p in _drawn_first(ids, view)),
-            colour=NEUTRAL)))
+            places=ordered, names=words(entry_id, ordered),
+            canonical=tuple(names.get(p, p) for p in ordered), colour=NEUTRAL)))
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [item for *_, item in items[:limit]]
 
@@ -103,6 +114,7 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
 def item_html(item: FeedItem, *, thread_link: str) -> str:
     """The item as a small card: colour bar, time and author, what happened, where."""
     return cards.feed_card(posted_at=item.posted_at, author=item.author, colour=item.colour,
-                           names=item.names, href=thread_link, actor=item.actor,
+                           names=item.names, canonical=item.canonical, href=thread_link,
+                           actor=item.actor,
                            action=item.action, modality=item.modality,
                            is_claim=item.claim is not None)

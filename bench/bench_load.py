@@ -10,11 +10,13 @@ one Debian chromium (Playwright, async API) with one browser context per session
 `streamlit run` on 127.0.0.1 with its own database built from the seed thread, the network cut
 (every request to another host is aborted and counted; it must be 0).
 
-Each session opens its own link (session k at timeline step 3+k: its own view), then, until the
+Each session has one of the screens people use (1280x720, 1440x900, 1920x1080, 390x844, in
+turn) and opens its own link (session k at timeline step 3+k: its own view), then, until the
 time is up, repeats a random step that changes its view: a key on the timeline slider (Left,
 Right, Home, End), a faction added or removed in the sidebar's "Faction" box, a key on the
-sidebar's "Minimum confidence" slider (kept within 0..0.30), or a click on a visible marker of a
-place in view on the map (picked once the map shows the session's view and has stopped
+sidebar's "Minimum confidence" slider (kept within 0..0.30), or a mouse click at the on-screen
+centre of a visible marker of a place in view on the map (``page.mouse.click``, as a reader's
+hand; picked once the map shows the session's view and has stopped
 moving, from the markers not under an open popup: a wait that is no part of any step).  The
 session keeps its own model of what it asked for (timeline step, factions, confidence, selected
 place) and works out, with the dashboard's own pure functions (``atlas.view.apply_filters``,
@@ -27,7 +29,8 @@ clears the marks when the run ends) and no running icon (``stStatusWidgetRunning
 expected view: the URL query (``location.search``) equals ``to_query`` of the session's state;
 the four metrics (comments shown, places, place mentions, claims) equal those of
 ``apply_filters``; both sliders show the session's values; the panel's heading is the selected
-place's name when it is in view, else "Places in view".  Every step changes the view, so an
+place's name when it is in view, else no panel heading at all (the map page shows a panel only
+for a selected place).  Every step changes the view, so an
 idle page with the old view is never mistaken for a finished step.  The map iframe's own
 redraw, which follows the run, is not part of the step.  A step not done within 30 s counts as
 an error ("state mismatch" if the page was idle with another view, "timeout" if still running),
@@ -91,7 +94,8 @@ if TYPE_CHECKING:
 
 SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
-VIEWPORT = {"width": 1400, "height": 1600}  # the whole map iframe inside: clicks land
+#: The screens people use (issue 10): session k gets the k-th, in turn.
+SIZES = ((1280, 720), (1440, 900), (1920, 1080), (390, 844))
 OPEN_TIMEOUT_S = 180.0  # 20 cold pages on 2 cores
 STEP_TIMEOUT_S = 30.0
 MAP_REDRAW_TIMEOUT_S = 15.0  # before a click: the map shows the session's view (not timed)
@@ -103,7 +107,6 @@ CONF_STEP = 0.05
 SAMPLE_S = 1.0
 SETTLE_AFTER_CLOSE_S = 5.0
 MAX_SIDES = 2
-OVERVIEW = "Places in view"
 
 # What a page shows, read in the page.  Idle and the view are checked in one poll.
 OBSERVE_JS = """() => {
@@ -135,12 +138,11 @@ SETTLED_JS = """(want) => {
   const canon = q => JSON.stringify(Object.keys(q).sort().map(k => [k, q[k]]));
   const ok = canon(seen.query) === canon(want.query)
     && seen.metrics.join('|') === want.metrics.join('|')
-    && seen.headings.includes(want.heading)
-    && (want.heading === 'OVERVIEW' || !seen.headings.includes('OVERVIEW'))
+    && (want.heading === null ? !seen.headings.length : seen.headings.includes(want.heading))
     && seen.t === want.t
     && seen.conf !== null && Math.abs(Number(seen.conf) - want.conf) < 1e-6;
   return ok ? seen : false;
-}""".replace("OBSERVE", OBSERVE_JS).replace("OVERVIEW", OVERVIEW)
+}""".replace("OBSERVE", OBSERVE_JS)
 
 # Once the map shows the session's view (only markers of places in view; the selected place's
 # marker drawn as selected) and has stopped moving (the same marker positions as at the last
@@ -215,7 +217,7 @@ class Model:
                 "query": {k: sorted(v) for k, v in to_query(state, steps=self.steps).items()},
                 "metrics": [str(len(view.entries)), str(len(view.places)),
                             str(len(view.mentions)), str(len(view.claims))],
-                "heading": selected.name if selected else OVERVIEW,
+                "heading": selected.name if selected else None,
                 "t": str(want.step),
                 "conf": filters.min_confidence,
                 "in_view": [p.id for p in view.places],
@@ -333,7 +335,8 @@ def _difference(seen: dict[str, Any], want: dict[str, Any]) -> str:
         return "stException: " + seen["exceptions"][0]
     parts = [f"{key}: saw {seen.get(key)!r}, expected {want[key]!r}"
              for key in ("query", "metrics", "t") if seen.get(key) != want[key]]
-    if want["heading"] not in seen.get("headings", []):
+    headings = seen.get("headings", [])
+    if (want["heading"] not in headings) if want["heading"] else headings:
         parts.append(f"headings: saw {seen.get('headings')!r}, expected {want['heading']!r}")
     if seen.get("stale") or seen.get("running"):
         parts.append(f"still running ({seen.get('stale')} stale elements)")
@@ -411,15 +414,37 @@ def _faction_step(s: Session, model: Model) -> tuple[Want, Action]:
         side = s.rng.choice(sorted(set(model.side_names) - chosen))
 
         async def add() -> None:
+            await _open_sidebar(s.page)
             field_ = box.locator("input")
             await field_.click()
             await s.page.get_by_role("option", name=side, exact=True).click()
             await field_.press("Escape")
+            await _close_sidebar(s.page)
 
         return replace(s.want, sides=chosen | {side}), add
     side = s.rng.choice(sorted(chosen))
     remove = box.get_by_role("button", name=f"Remove {side}", exact=True)
-    return replace(s.want, sides=chosen - {side}), lambda: remove.click()
+
+    async def drop() -> None:
+        await _open_sidebar(s.page)
+        await remove.click()
+        await _close_sidebar(s.page)
+
+    return replace(s.want, sides=chosen - {side}), drop
+
+
+async def _open_sidebar(page: Page) -> None:
+    """The map page starts with its sidebar folded: a reader opens it to pick a faction."""
+    button = page.get_by_test_id("stExpandSidebarButton")
+    if await button.count() and await button.first.is_visible():
+        await button.first.click()
+
+
+async def _close_sidebar(page: Page) -> None:
+    """Fold it again (on a phone it covers the map the next click aims at)."""
+    button = page.get_by_test_id("stSidebarCollapseButton")
+    if await button.count():
+        await button.first.click(force=True)
 
 
 async def _place_step(s: Session, model: Model) -> tuple[Want, Action] | None:
@@ -441,8 +466,16 @@ async def _place_step(s: Session, model: Model) -> tuple[Want, Action] | None:
     if not candidates:
         return None
     place = s.rng.choice(candidates)
-    marker = frame.locator(f'[data-place="{place}"]').first
-    return replace(s.want, place=place), lambda: marker.click(timeout=10_000)
+    box = await frame.locator(f'[data-place="{place}"]').first.bounding_box()
+    screen = s.page.viewport_size or {"width": 0, "height": 0}
+    if box is None:
+        return None
+    # a reader's click: the mouse at the symbol's centre on the screen (the page not scrolled
+    # for it; a symbol below the fold is not a candidate)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    if not (0 <= x < screen["width"] and 0 <= y < screen["height"]):
+        return None
+    return replace(s.want, place=place), lambda: s.page.mouse.click(x, y)
 
 
 async def _choose(s: Session, model: Model, tally: Tally) -> tuple[str, Want, Action]:
@@ -594,7 +627,9 @@ async def _load(base: str, args: argparse.Namespace, model: Model, memory: Memor
                                            args=list(CHROMIUM_ARGS), headless=True)
         try:
             for k in range(args.sessions):
-                context = await browser.new_context(viewport=VIEWPORT, service_workers="block")
+                width, height = SIZES[k % len(SIZES)]
+                context = await browser.new_context(viewport={"width": width, "height": height},
+                                                    service_workers="block")
                 page = await context.new_page()
                 await context.route("**/*", _watch(context, page, k, tally))
                 start = min(3 + k, model.last - 1)  # a different point in the thread each

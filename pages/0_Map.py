@@ -30,6 +30,7 @@ from atlas.map import (
     outside_first_view,
     place_at,
     place_layers,
+    selection_layer,
 )
 from atlas.map.assets import install_static_assets, use_local_assets
 from atlas.map.basemap import base_map
@@ -46,6 +47,7 @@ from atlas.ui.controls import (
     sync_url,
     timeline_slider,
 )
+from atlas.ui.frozen import frozen_layer
 from atlas.view import Filters, apply_filters
 
 STARTED = time.perf_counter()  # bench/bench_app.py reads how long each script run took
@@ -127,18 +129,32 @@ with map_col:
         # The browser loads a map's scripts once, when the map is first drawn: a map that may
         # cluster at some step carries Leaflet.markercluster from the start.
         cluster_assets().add_to(base)
-    layer = place_layers(view, selected=state.place,
-                         highlight=st.session_state.get(keys.HIGHLIGHT) or ())
-    # Control areas and front lines at this moment (drawn under the places).
-    front = front_view(view, steps=steps, compare_until=st.session_state.get(keys.FRONT_COMPARE))
-    legend_control(legend_items(view),
-                   outside=[p.name for p in outside_first_view(everything)],
-                   extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
+    # Rendered once per view (atlas/ui/frozen.py): a click, which changes only the selection,
+    # reruns the page without rendering the place and front-line layers again.
+    compare = st.session_state.get(keys.FRONT_COMPARE)
+    front = front_view(view, steps=steps, compare_until=compare)
+    # the front lines' popups link to comments with the filters and the time, not the selection
+    linked = replace(state, place=None)
+    outside = tuple(p.name for p in outside_first_view(everything))
+
+    def _places():
+        layer = place_layers(view)
+        legend_control(legend_items(view), outside=outside,
+                       extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
+        return layer
+
+    layers = [
+        frozen_layer(lambda: frontline_layers(view, state=linked, steps=steps, front=front),
+                     owner=view, key=("front", compare, urlencode(to_query(linked, steps=steps),
+                                                                  doseq=True))),
+        frozen_layer(_places, owner=view, key=("places", outside)),
+        selection_layer(view, selected=state.place,
+                        highlight=st.session_state.get(keys.HIGHLIGHT) or ()),
+    ]
     st_folium(
         base,
         key=MAP_KEY,
-        feature_group_to_add=[frontline_layers(view, state=state, steps=steps, front=front),
-                              layer],
+        feature_group_to_add=layers,
         height=560,  # the page's CSS sizes the frame to the screen
         use_container_width=True,
         returned_objects=["last_object_clicked"],

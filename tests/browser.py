@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -45,6 +46,13 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page, Request, Response, Route
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+APP = REPO_ROOT / "app.py"
+#: The seed thread every browser test serves (copied into a folder of the test's own).
+SEED = REPO_ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
+#: The map's frame on the map page (streamlit-folium's component).
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+#: How long a browser test waits for the page to draw (ms): a first start builds the database.
+WAIT_MS = 60_000
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
 CHROMIUM_PATH = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -195,6 +203,30 @@ def _wait_healthy(
                 f"streamlit not healthy at {health_url} after {timeout:.0f}s:\n{_tail(log_path)}"
             )
         time.sleep(0.2)
+
+
+@contextmanager
+def seeded_app(folder: Path, *, extra: Mapping[str, str] | None = None) -> Iterator[str]:
+    """``streamlit run app.py`` on the seed thread (plus ``extra`` threads: file name ->
+    text) in ``folder``'s own database and seeds folder, so the user's data/ is never
+    touched; yields the base URL.  One per test module (a module-scoped fixture)."""
+    require_browser()
+    seeds = folder / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED, seeds / SEED.name)
+    for name, text in (extra or {}).items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    env = {"FRONTLINE_DB": str(folder / "atlas.sqlite"), "FRONTLINE_SEEDS": str(seeds)}
+    with streamlit_server(APP, env=env, timeout=120) as url:
+        yield url
+
+
+def centre(locator) -> tuple[float, float]:
+    """The on-screen centre of ``locator`` (page coordinates, frames included): where a
+    reader's mouse clicks it."""
+    box = locator.bounding_box()
+    assert box is not None, "not on the page"
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
 def is_local_url(url: str) -> bool:

@@ -7,29 +7,25 @@ thread plus a hostile thread full of markup, so the user's data/ is never touche
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.browser import (
+    MAP,
+    WAIT_MS,
     BrowserSession,
+    centre,
     chromium_page,
-    require_browser,
     save_screenshot,
     screenshot_if_test_fails,
-    streamlit_server,
+    seeded_app,
 )
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 PINS = ".atlas-pin"
-WAIT_MS = 60_000
 ALEPPO = "geonames:170063"
 HOSTILE = (
     "IS fighters <img src=x onerror=alert(1)> entered Manbij <script>alert(2)</script> today.\n"
@@ -41,14 +37,7 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    folder = tmp_path_factory.mktemp("frontline")
-    seeds = folder / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
-    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    env = {"FRONTLINE_DB": str(folder / "atlas.sqlite"), "FRONTLINE_SEEDS": str(seeds)}
-    with streamlit_server(ROOT / "app.py", env=env, timeout=120) as url:
+    with seeded_app(tmp_path_factory.mktemp("frontline"), extra={"hostile.txt": HOSTILE}) as url:
         yield url
 
 
@@ -75,13 +64,6 @@ def open_map(session: BrowserSession, url: str) -> float:
 def settle(page) -> None:
     """Let the first view settle (the map fits its bounds, labels and fonts are laid out)."""
     page.wait_for_timeout(1500)
-
-
-def centre(locator) -> tuple[float, float]:
-    """The on-screen centre of ``locator`` (page coordinates, frames included)."""
-    box = locator.bounding_box()
-    assert box is not None, "not on the page"
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
 def pin_count(session: BrowserSession) -> int:

@@ -4,27 +4,22 @@ on a line opens the claims and sources behind it, and the picture changes with t
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.browser import (
+    MAP,
+    WAIT_MS,
     BrowserSession,
     chromium_page,
-    require_browser,
     save_screenshot,
     screenshot_if_test_fails,
-    streamlit_server,
+    seeded_app,
 )
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_c3b9a48d73eaee79.txt"
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-WAIT_MS = 60_000
 LINES = "path.atlas-front-line"
 AZAZ_LINE = "path.atlas-front-geonames-172082"
 CLAIM_ID = re.compile(r"\be\d+c\d+\b")
@@ -48,13 +43,7 @@ _VISIBLE_MIDDLE = """
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    folder = tmp_path_factory.mktemp("frontlines")
-    seeds = folder / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
-    env = {"FRONTLINE_DB": str(folder / "atlas.sqlite"), "FRONTLINE_SEEDS": str(seeds)}
-    with streamlit_server(ROOT / "app.py", env=env, timeout=120) as url:
+    with seeded_app(tmp_path_factory.mktemp("frontlines")) as url:
         yield url
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.feed import feed_items
+from atlas.feed import feed_items, item_html
 from atlas.playback import Window, parse_speed, parse_window, window_start
 from atlas.state import ViewState, parse_query, to_query
 from atlas.view import Filters, TimelineStep, apply_filters, timeline
@@ -89,3 +89,19 @@ def test_a_feed_item_puts_the_places_the_map_draws_first(seed):
         drawn = [p for p in item.places if kinds[p] != "country"]
         if drawn and len(drawn) < len(item.places):
             assert kinds[item.places[0]] != "country", item
+
+
+def test_a_feed_item_names_places_in_the_comments_own_words(seed):
+    """The feed says what the commenter wrote ("Raqqa"), the gazetteer's name beside it."""
+    names = {p.id: p.name for p in seed.places}
+    items = feed_items(apply_filters(seed, Filters()), limit=400)
+    differs = 0
+    for item in items:
+        text = seed.entries[item.entry].text.casefold()
+        assert item.canonical == tuple(names[p] for p in item.places)
+        for said, known in zip(item.names, item.canonical, strict=True):
+            assert said == known or " ".join(said.casefold().split()) in " ".join(text.split())
+            differs += said != known
+    assert differs >= 1  # the seed spells some places its own way
+    card = item_html(next(i for i in items if i.names != i.canonical), thread_link="./Thread")
+    assert 'class="fa-place" title="' in card

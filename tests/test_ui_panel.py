@@ -47,3 +47,20 @@ def test_every_comment_link_beside_the_map_keeps_the_readers_filters():
         assert query.get("conf") == ["0.1"], (label, href)
         assert query.get("place") == [place], (label, href)
         assert parts.fragment == f"entry-{query['entry'][0]}", href
+
+
+def test_a_link_to_a_place_not_yet_in_view_says_so_once():
+    """A shared link whose place is not in view at its time: the panel says so and the
+    places in view are listed once (twice was a duplicate-key error on the page)."""
+    db = ensure_database()
+    corpus = load_corpus(db, SEED)
+    first_named = {}
+    for mention in corpus.mentions:
+        first_named.setdefault(mention.place, mention.entry)
+    late = max(first_named, key=first_named.get)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in {"thread": SEED, "place": late, "t": "post"}.items():
+        at.query_params[key] = value
+    at.switch_page("pages/0_Map.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("not in view" in info.value for info in at.info)

@@ -41,7 +41,7 @@ from __future__ import annotations
 from atlas.map.cluster import cluster_assets
 from atlas.map.framing import fit_bounds, outside_first_view
 from atlas.map.geometry import map_center, off_map_places, place_at
-from atlas.map.layers import place_layers
+from atlas.map.layers import place_layers, selection_layer
 from atlas.map.legend import legend_control, legend_html, legend_items
 from atlas.map.model import (
     CLUSTER_ABOVE,
@@ -71,4 +71,5 @@ __all__ = [
     "outside_first_view",
     "place_at",
     "place_layers",
+    "selection_layer",
 ]

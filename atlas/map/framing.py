@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from atlas.map.geometry import _line
+from atlas.map.geometry import _km, _line, world_px
 from atlas.map.model import _is_region
 from atlas.map.plan import _plan
 from atlas.view import View
@@ -18,24 +18,54 @@ from geo.records import Place
 __all__ = ["fit_bounds", "outside_first_view"]
 
 
-def _framed(view: View) -> tuple[list[Any], list[Any]]:
-    """The pins the first view frames, and the drawn pins it may leave outside.
+#: A place named once is left out of the first view only when framing it would cost the
+#: rest more than this many zoom levels (half a level: everything else drawn at under 70%
+#: of its size).  In the seed thread about Aleppo, "Crimea" and "Fallujah" do (with them the
+#: front shrank to a 20 px knot on a phone, where no click found its place); Damascus does
+#: not.  Claimed places, places named twice and arrows are always framed.
+FAR_ZOOMS = 0.5
+#: The map's size on a phone (390x844 screen; tests/test_map_first_browser.py), the smallest
+#: first view the page draws: where an outlier costs the rest most (its width binds).
+PHONE_MAP_PX = (358, 560)
 
-    Framed: every place a claim is about or the thread names twice or more, and every
-    movement arrow.  A place named once in passing, with no claim ("Crimea", "Fallujah" in
-    a thread about Aleppo), is drawn but does not pull the first view out until the front
-    is a few pixels wide; the page says which places that leaves outside.  Only a few are
-    left out so (under a quarter of the drawn places): where most places are named once
-    (an archive of short threads), they are what the map is about, and all are framed.
+
+def _fit_zoom(points: list[tuple[float, float]]) -> float:
+    """The (fractional) zoom at which ``points`` just fit a phone's map."""
+    xs, ys = zip(*(world_px(lat, lon, 0) for lat, lon in points), strict=True)
+    width, height = PHONE_MAP_PX
+    return math.log2(min(width / max(max(xs) - min(xs), 1e-6),
+                         height / max(max(ys) - min(ys), 1e-6)))
+
+
+def _framed(view: View) -> tuple[list[Any], list[Any]]:
+    """The pins the first view frames, and the drawn pins it leaves outside (far off).
+
+    Everything drawn is framed (every place, every arrow with its bend), except a place
+    the thread names once, with no claim and no arrow, whose framing would cost what is
+    framed already more than :data:`FAR_ZOOMS` of a zoom level on a phone's map (the
+    nearest such place weighed first, each against what was framed before it).  The map
+    names those ("far off, named once: Crimea") under the legend, which is always in sight.
+    Where they would be a quarter of the drawn places or more (an archive of short
+    threads), they are what the map is about and all are framed.
     """
     plan = _plan(view, any_selection=True)
     ends = {p.id for a in plan.arrows for p in (a.origin, a.destination, a.via) if p}
-    core = [pin for pin in plan.pins
-            if pin.claims or pin.mentions >= 2 or pin.place.id in ends]
-    rest = [pin for pin in plan.pins if pin not in core]
-    if not core or len(rest) * 4 >= len(plan.pins):
+    loose = [pin for pin in plan.pins
+             if not pin.claims and pin.mentions < 2 and pin.place.id not in ends]
+    framed = [pin.anchor for pin in plan.pins if pin not in loose]
+    framed += [point for arrow in plan.arrows for point in arrow.points]
+    if not framed:
         return plan.pins, []
-    return core, rest
+    centre = (sum(p[0] for p in framed) / len(framed), sum(p[1] for p in framed) / len(framed))
+    far: list[Any] = []
+    for pin in sorted(loose, key=lambda p: _km(p.anchor, centre)):  # the nearest first
+        if _fit_zoom(framed) - _fit_zoom([*framed, pin.anchor]) > FAR_ZOOMS:
+            far.append(pin)
+        else:
+            framed.append(pin.anchor)
+    if len(far) * 4 >= len(plan.pins):
+        return plan.pins, []
+    return [pin for pin in plan.pins if pin not in far], far
 
 
 def fit_bounds(view: View) -> list[list[float]] | None:
@@ -75,7 +105,7 @@ def fit_bounds(view: View) -> list[list[float]] | None:
 
 
 def outside_first_view(view: View) -> list[Place]:
-    """Drawn places outside the box of :func:`fit_bounds` (see :func:`_framed`), by name."""
+    """Drawn places the first view leaves out, far off (see :func:`_framed`), by name."""
     _, rest = _framed(view)
     box = fit_bounds(view)
     if box is None:

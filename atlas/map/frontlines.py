@@ -76,12 +76,31 @@ def _state(view: View, steps: Sequence[TimelineStep],
                               as_of=_as_of(view, steps))
 
 
+_FRONTS: list[tuple[View, int | None, FrontView]] = []
+
+
 def front_view(view: View, *, steps: Sequence[TimelineStep], compare_until: int | None = None,
                reference: Sequence[ReferenceRow] | None = None) -> FrontView:
     """The control state of ``view`` and its geometry; with ``compare_until`` (a timeline
     step) the cells that changed hands since then; with a commenter filter, where the chosen
-    commenters' account differs from the whole thread's."""
-    rows = load_reference() if reference is None else reference
+    commenters' account differs from the whole thread's.
+
+    Made once per view and comparison with the curated reference (the last few are kept:
+    a click that only selects a place reruns the page with the same view).
+    """
+    if reference is not None:
+        return _front_view(view, steps, compare_until, reference)
+    for known, compared, front in _FRONTS:
+        if known is view and compared == compare_until:
+            return front
+    front = _front_view(view, steps, compare_until, load_reference())
+    _FRONTS.insert(0, (view, compare_until, front))
+    del _FRONTS[4:]
+    return front
+
+
+def _front_view(view: View, steps: Sequence[TimelineStep], compare_until: int | None,
+                rows: Sequence[ReferenceRow]) -> FrontView:
     state = _state(view, steps, rows)
     changes: list[Change] = []
     compared = ""

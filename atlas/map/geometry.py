@@ -16,7 +16,7 @@ from atlas.view import View
 from geo.records import Place
 
 
-def _world_px(lat: float, lon: float, zoom: float) -> tuple[float, float]:
+def world_px(lat: float, lon: float, zoom: float) -> tuple[float, float]:
     """Web-Mercator pixel position at ``zoom`` (what Leaflet draws), y growing southwards."""
     scale = 256.0 * 2.0**zoom
     lat = max(-85.0, min(85.0, lat))
@@ -93,10 +93,10 @@ def _curve(a: Place, b: Place, bend: float, *, via: Place | None = None
            ) -> list[tuple[float, float]]:
     """A gentle arc from a to b (quadratic Bezier in Mercator), bent by ``bend`` x length,
     or, with ``via``, the arc whose midpoint is that place (control point 2W - (A+B)/2)."""
-    x0, y0 = _world_px(a.lat, a.lon, 0)
-    x1, y1 = _world_px(b.lat, b.lon, 0)
+    x0, y0 = world_px(a.lat, a.lon, 0)
+    x1, y1 = world_px(b.lat, b.lon, 0)
     if via is not None:
-        wx, wy = _world_px(via.lat, via.lon, 0)
+        wx, wy = world_px(via.lat, via.lon, 0)
         cx, cy = 2 * wx - (x0 + x1) / 2, 2 * wy - (y0 + y1) / 2
     else:
         cx, cy = (x0 + x1) / 2 - (y1 - y0) * bend, (y0 + y1) / 2 + (x1 - x0) * bend
@@ -115,8 +115,8 @@ def _curve(a: Place, b: Place, bend: float, *, via: Place | None = None
 def _bearing(points: list[tuple[float, float]]) -> float:
     """Screen bearing of the last segment, degrees clockwise from up (CSS rotate)."""
     (la0, lo0), (la1, lo1) = points[-2], points[-1]
-    x0, y0 = _world_px(la0, lo0, 10)
-    x1, y1 = _world_px(la1, lo1, 10)
+    x0, y0 = world_px(la0, lo0, 10)
+    x1, y1 = world_px(la1, lo1, 10)
     return math.degrees(math.atan2(x1 - x0, -(y1 - y0))) % 360
 
 
@@ -171,8 +171,8 @@ def map_center(view: View, *, size: tuple[int, int] = _MAP_PX) -> tuple[tuple[fl
     width, height = size
     zoom = 9
     while zoom > 3:
-        x0, y0 = _world_px(north, west, zoom)
-        x1, y1 = _world_px(south, east, zoom)
+        x0, y0 = world_px(north, west, zoom)
+        x1, y1 = world_px(south, east, zoom)
         # the core must fit in 60 % of the map, leaving room for labels and the rest
         if x1 - x0 <= 0.6 * width and y1 - y0 <= 0.6 * height:
             break

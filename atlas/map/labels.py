@@ -6,7 +6,8 @@ import math
 from collections.abc import Iterable, Sequence
 
 from atlas.map.basemap import MAX_ZOOM, MIN_ZOOM
-from atlas.map.geometry import _world_px
+from atlas.map.declutter import boxes_overlap
+from atlas.map.geometry import world_px
 from atlas.map.model import _CLUSTER_PX, _LABEL_PLACES, _LABEL_ZOOMS, _OPEN, _UNCLUSTER_ZOOM, _Pin
 from atlas.map.symbols import BADGE_PX, _badges, _label_rect
 
@@ -30,7 +31,7 @@ class _Grid:
 
     def hits(self, rect: tuple[float, ...], *, owner: int, ignore_below: float = -1.0) -> bool:
         """Whether ``rect`` overlaps something not ``owner``'s and weighing ``ignore_below``+."""
-        return any(who != owner and weight >= ignore_below and _overlap(rect, other)
+        return any(who != owner and weight >= ignore_below and boxes_overlap(rect, other)
                    for key in self._keys(rect) for other, weight, who in self.cells.get(key, ()))
 
 
@@ -86,7 +87,7 @@ def _cluster_levels(pins: Sequence[_Pin]) -> tuple[dict[int, int], dict[int, lis
         me = id(pin)
         kept_at[me] = MIN_ZOOM - 1
         for zoom in zooms:
-            xy = _world_px(*pin.anchor, zoom)
+            xy = world_px(*pin.anchor, zoom)
             if near(clusters[zoom], xy) is not None:
                 levels[me], kept_at[me] = zoom, zoom
                 break
@@ -94,7 +95,7 @@ def _cluster_levels(pins: Sequence[_Pin]) -> tuple[dict[int, int], dict[int, lis
             if other is not None:
                 levels[me] = levels[other] = zoom
                 for z in range(zoom, kept_at[other], -1):  # the new cluster and its parents
-                    at = _world_px(*by_id[other].anchor, z)
+                    at = world_px(*by_id[other].anchor, z)
                     add_cluster(z, at)
                     alone[z].get(cell(at), {}).pop(other, None)
                 kept_at[me] = kept_at[other] = zoom
@@ -126,67 +127,106 @@ def _place_labels(pins: list[_Pin], selected: str | None,
     chosen: dict[int, list[str | None]] = {id(p): [] for p in pins}
     levels, symbols = _cluster_levels(clusterable) if clusterable else ({}, {})
     for zoom in _LABEL_ZOOMS:
-        grid = _Grid()
-        px = {id(p): _world_px(*p.anchor, zoom) for p in pins}
+        px = {id(p): world_px(*p.anchor, zoom) for p in pins}
         hidden: set[int] = set()
         if zoom < _UNCLUSTER_ZOOM:
             hidden = {pin for pin, level in levels.items() if zoom <= level}
-            for x, y in symbols.get(zoom, ()):  # a cluster symbol is at most ~56 px wide
-                grid.add((x - 24, y - 24, x + 24, y + 24))
-        for p in pins:
-            if id(p) in hidden:
-                continue
-            x, y = px[id(p)]
-            half = p.size / 2
-            grid.add((x - half, y - half, x + half, y + half), p.mentions, id(p))
-            for *_, left, top in _badges(p):
-                grid.add((x + left, y + top, x + left + BADGE_PX, y + top + BADGE_PX),
-                         p.mentions, id(p))
-        for target, bearing in heads:
-            if target is not None:
-                x, y = px[id(target)]
-                reach = target.size / 2 + 8
-                hx = x - math.sin(math.radians(bearing)) * reach
-                hy = y + math.cos(math.radians(bearing)) * reach
-                grid.add((hx - 8, hy - 8, hx + 8, hy + 8))
+        clustered = symbols.get(zoom, ()) if zoom < _UNCLUSTER_ZOOM else ()
+        grid = _obstacles(pins, px, hidden, clustered, heads)
         for p in order:
             if id(p) in hidden:
                 chosen[id(p)].append(None)
                 continue
-            choice = None
-            # a place named often may, as a last resort, cover the markers of places named
-            # less often (on a phone's low zoom "Aleppo" otherwise finds no room at all)
-            limits = (-1.0, p.mentions / 4, p.mentions - 0.5) if p.mentions >= 4 else (-1.0,)
             before = chosen[id(p)][-1] if chosen[id(p)] else None
-            # right of the marker reads best; else keep the place it had one zoom out
-            places = dict.fromkeys(("right", before, *_LABEL_PLACES) if before else _LABEL_PLACES)
-            for limit in limits:
-                choice = next((w for w in places
-                               if not grid.hits(_label_rect(p, px[id(p)], w), owner=id(p),
-                                                ignore_below=limit)),
-                              None)
-                if choice:
-                    break
+            choice = _choose(p, grid, px[id(p)], before)
             if choice is None and p.place.id == selected:
                 choice = "right"
             if choice:
                 grid.add(_label_rect(p, px[id(p)], choice), owner=id(p))
             chosen[id(p)].append(choice)
-    last = _LABEL_ZOOMS[-1]
     for p in pins:
-        runs: list[tuple[str, int, int]] = []
-        for zoom, where in zip(_LABEL_ZOOMS, chosen[id(p)], strict=True):
-            top = _OPEN if zoom == last else zoom
-            if where and runs and runs[-1][0] == where and runs[-1][2] == zoom - 1:
-                runs[-1] = (where, runs[-1][1], top)
-            elif where:
-                runs.append((where, zoom, top))
-        if p.place.id == selected and runs:
-            runs[0] = (runs[0][0], 0, runs[0][2])
-        p.label_runs = runs
+        p.label_runs = _runs(chosen[id(p)], selected=p.place.id == selected)
 
 
+def _obstacles(pins: Sequence[_Pin], px: dict[int, tuple[float, float]], hidden: set[int],
+               cluster_symbols: Sequence[tuple[float, float]],
+               heads: Sequence[tuple[_Pin | None, float]]) -> _Grid:
+    """What a label must not cover at one zoom: cluster symbols, markers and their badges
+    (weighed by their place's mentions), arrowheads."""
+    grid = _Grid()
+    for x, y in cluster_symbols:  # a cluster symbol is at most ~56 px wide
+        grid.add((x - 24, y - 24, x + 24, y + 24))
+    for p in pins:
+        if id(p) in hidden:
+            continue
+        x, y = px[id(p)]
+        half = p.size / 2
+        grid.add((x - half, y - half, x + half, y + half), p.mentions, id(p))
+        for *_, left, top in _badges(p):
+            grid.add((x + left, y + top, x + left + BADGE_PX, y + top + BADGE_PX),
+                     p.mentions, id(p))
+    for target, bearing in heads:
+        if target is not None:
+            x, y = px[id(target)]
+            reach = target.size / 2 + 8
+            hx = x - math.sin(math.radians(bearing)) * reach
+            hy = y + math.cos(math.radians(bearing)) * reach
+            grid.add((hx - 8, hy - 8, hx + 8, hy + 8))
+    return grid
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _choose(p: _Pin, grid: _Grid, xy: tuple[float, float], before: str | None) -> str | None:
+    """Where ``p``'s label goes at one zoom, or None: right of the marker reads best, else
+    the place it had one zoom out, else left, above or below."""
+    # a place named often may, as a last resort, cover the markers of places named less
+    # often (on a phone's low zoom "Aleppo" otherwise finds no room at all)
+    limits = (-1.0, p.mentions / 4, p.mentions - 0.5) if p.mentions >= 4 else (-1.0,)
+    places = dict.fromkeys(("right", before, *_LABEL_PLACES) if before else _LABEL_PLACES)
+    for limit in limits:
+        choice = next((w for w in places
+                       if not grid.hits(_label_rect(p, xy, w), owner=id(p), ignore_below=limit)),
+                      None)
+        if choice:
+            return choice
+    return None
+
+
+def _runs(chosen: Sequence[str | None], *, selected: bool) -> list[tuple[str, int, int]]:
+    """Zoom by zoom choices as runs of zooms; the last run goes on to any higher zoom, and
+    the selected place's first run starts at zoom 0."""
+    runs: list[tuple[str, int, int]] = []
+    last = _LABEL_ZOOMS[-1]
+    for zoom, where in zip(_LABEL_ZOOMS, chosen, strict=True):
+        top = _OPEN if zoom == last else zoom
+        if where and runs and runs[-1][0] == where and runs[-1][2] == zoom - 1:
+            runs[-1] = (where, runs[-1][1], top)
+        elif where:
+            runs.append((where, zoom, top))
+    if selected and runs:
+        runs[0] = (runs[0][0], 0, runs[0][2])
+    return runs
+
+
+def always_labelled(runs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Label runs that show a name at every zoom: ``runs`` as they are, the zooms between
+    them right of the marker, the first run from zoom 0 on and the last to any zoom."""
+    out: list[tuple[str, int, int]] = []
+    for where, first, last in sorted(runs, key=lambda run: run[1]):
+        if out and first > out[-1][2] + 1:
+            out.append(("right", out[-1][2] + 1, first - 1))
+        out.append((where, first, last))
+    if not out:
+        return [("right", 0, _OPEN)]
+    out[0] = (out[0][0], 0, out[0][2])
+    out[-1] = (out[-1][0], out[-1][1], _OPEN)
+    return out
+
+
+def label_boxes(pins: Sequence[_Pin], zoom: int) -> list[tuple[float, float, float, float]]:
+    """The boxes (px, at ``zoom``) of the labels the pins show at that zoom."""
+    boxes = []
+    for pin in pins:
+        run = next((r for r in pin.label_runs if r[1] <= zoom <= r[2]), None)
+        if run is not None:
+            boxes.append(_label_rect(pin, world_px(*pin.anchor, zoom), run[0]))
+    return boxes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from typing import Any
 
 import folium
@@ -10,10 +11,10 @@ import folium.plugins
 
 from atlas.map.cluster import _cluster_layer, _ClusteredPins
 from atlas.map.draw import _draw_arrow, _draw_halo, _draw_pin, _draw_region, _draw_road, _pin_data
-from atlas.map.labels import _clusterable
+from atlas.map.labels import _clusterable, always_labelled
 from atlas.map.model import LAYER_NAME, _side_colours, clusters
 from atlas.map.plan import _plan
-from atlas.map.script import _Support
+from atlas.map.script import _ShowSelection, _Support
 from atlas.map.symbols import _actor_names
 from atlas.view import View
 
@@ -60,4 +61,33 @@ def place_layers(view: View, *, selected: str | None = None,
     if cluster is not None:
         _ClusteredPins(clustered).add_to(cluster)
     _Support().add_to(group)
+    return group
+
+
+def selection_layer(view: View, *, selected: str | None = None,
+                    highlight: Collection[str] = ()) -> folium.FeatureGroup:
+    """The selected place and the feed item's places, drawn over :func:`place_layers`.
+
+    Apart from the place layer so that a click, which only changes the selection, leaves
+    the place layer as it was (the page keeps its rendering, atlas/ui/frozen.py): the
+    selected marker is drawn again on top with its black ring, its badges and its name at
+    every zoom (where the place layer puts it, else right of it), a selected road or region with its
+    line in black; the highlighted ones with their orange ring.  A selected place out of
+    view is brought into sight (the map pans to it).
+    """
+    plan = _plan(view)
+    group = folium.FeatureGroup(name=f"{LAYER_NAME}: selection", control=False)
+    for pin in plan.pins:
+        chosen, lit = pin.place.id == selected, pin.place.id in highlight
+        if not (chosen or lit):
+            continue
+        if chosen and pin.place.kind == "road":
+            _draw_road(group, pin, selected=True)
+        if chosen and pin.place.kind == "region":
+            _draw_region(group, pin, selected=True)
+        shown = (replace(pin, label_runs=always_labelled(pin.label_runs), badges_from=0)
+                 if chosen else pin)
+        _draw_pin(group, shown, view, selected=chosen, highlighted=lit)
+        if chosen:
+            _ShowSelection(pin.anchor).add_to(group)
     return group

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from branca.element import MacroElement
 from folium.template import Template
@@ -18,70 +19,89 @@ def legend_items(view: View) -> list[dict[str, str]]:
     """One entry per colour or symbol on the current map: label, colour, symbol, group.
 
     ``symbol`` is one of: side, neutral, town, facility, crossing, road, region, arrow,
-    arrow-dashed, move-in, move-out, attacked, besieged, contested, disputed, halo-near,
+    arrow-dashed, move-in, move-out, attacked, besieged, contested, disputed, badges, halo-near,
     halo-area, off-map.  Only what the map shows is listed, so the legend doubles as a
     summary ("this view has a siege and two disputed claims").
     """
     plan = _plan(view, any_selection=True)
     items: list[dict[str, str]] = []
-
-    def add(group: str, symbol: str, label: str, colour: str = "#555555") -> None:
-        items.append({"group": group, "symbol": symbol, "label": label, "colour": colour})
-
-    used_sides = {s for pin in plan.pins for s in pin.sides[:2]}
-    used_sides |= {a.side for a in plan.arrows}
-    used_sides |= {st.side for pin in plan.pins
-                   for st in (pin.besieged, pin.attacked, pin.moving_in, pin.moving_out) if st}
-    order = [s for s in _SIDE_ORDER if s in used_sides] + sorted(used_sides - set(_SIDE_ORDER))
-    for side in order:
-        add("Sides", "side", side, plan.colours.get(side, NEUTRAL))
-    if any(not pin.sides for pin in plan.pins):
-        add("Sides", "neutral", "no faction named with it", NEUTRAL)
-
-    kinds = {pin.place.kind for pin in plan.pins}
-    if kinds & POINT_KINDS:
-        add("Places", "town", "town or city: size = mentions; fill = holder or side named, "
-            "ring = second side")
-    if "facility" in kinds:
-        add("Places", "facility", "air base or other facility")
-    if "crossing" in kinds:
-        add("Places", "crossing", "bridge or border crossing")
-    if "road" in kinds:
-        add("Places", "road", "road")
-    if "region" in kinds:
-        add("Places", "region", "province or region (approximate area)")
-
-    if plan.arrows:
-        add("Claims", "arrow", "movement (origin → destination)" + (
-            f"; the {len(plan.arrows)} most claimed of {len(plan.arrows) + plan.hidden_arrows}"
-            if plan.hidden_arrows else ""))
-    if any(a.dashed for a in plan.arrows):
-        add("Claims", "arrow-dashed", "predicted, speculative or questioned (dashed, faded)")
-    if any(pin.moving_in for pin in plan.pins):
-        add("Claims", "move-in", "forces said to move in (from where not said)")
-    if any(pin.moving_out for pin in plan.pins):
-        add("Claims", "move-out", "forces said to leave (to where not said)")
-    if any(pin.attacked for pin in plan.pins):
-        add("Claims", "attacked", "attacked (colour: attacker)")
-    if any(pin.besieged for pin in plan.pins):
-        add("Claims", "besieged", "besieged (ring colour: besieger)")
-    if any(pin.split for pin in plan.pins):
-        add("Claims", "contested", "contested: two sides fight for it")
-    if any(pin.disputed for pin in plan.pins) or any(a.disputed for a in plan.arrows):
-        add("Claims", "disputed", "a claim here is disputed", DISPUTED)
-
-    precisions = {pin.precision for pin in plan.pins}
-    if 2 in precisions:
-        add("Precision", "halo-near", f"only said to be near it (≈{HALO_KM[2]:.0f} km)")
-    if 3 in precisions:
-        add("Precision", "halo-area", f"only said to be in its area (≈{HALO_KM[3]:.0f} km)")
-
-    if plan.off_map:
-        named = sorted(plan.off_map, key=lambda p: (-view.counts.get(p.id, 0), p.name))
-        listed = ", ".join(f"{p.name} ({view.counts.get(p.id, 0)})" for p in named[:8])
-        more = f" and {len(named) - 8} more" if len(named) > 8 else ""
-        add("Not drawn", "off-map", f"countries and continents: {listed}{more}")
+    for group, symbol, label, *colour in (*_sides(plan), *_places(plan), *_claims(plan),
+                                          *_precisions(plan), *_not_drawn(plan, view)):
+        items.append({"group": group, "symbol": symbol, "label": label,
+                      "colour": colour[0] if colour else "#555555"})
     return items
+
+
+Entry = tuple[str, ...]  # (group, symbol, label[, colour])
+
+
+def _sides(plan: Any) -> list[Entry]:
+    used = {s for pin in plan.pins for s in pin.sides[:2]}
+    used |= {a.side for a in plan.arrows}
+    used |= {st.side for pin in plan.pins
+             for st in (pin.besieged, pin.attacked, pin.moving_in, pin.moving_out) if st}
+    order = [s for s in _SIDE_ORDER if s in used] + sorted(used - set(_SIDE_ORDER))
+    out: list[Entry] = [("Sides", "side", side, plan.colours.get(side, NEUTRAL))
+                        for side in order]
+    if any(not pin.sides for pin in plan.pins):
+        out.append(("Sides", "neutral", "no faction named with it", NEUTRAL))
+    return out
+
+
+def _places(plan: Any) -> list[Entry]:
+    kinds = {pin.place.kind for pin in plan.pins}
+    shown = [
+        (bool(kinds & POINT_KINDS), "town", "town or city: size = mentions; fill = holder or "
+         "side named, ring = second side"),
+        ("facility" in kinds, "facility", "air base or other facility"),
+        ("crossing" in kinds, "crossing", "bridge or border crossing"),
+        ("road" in kinds, "road", "road"),
+        ("region" in kinds, "region", "province or region (approximate area)"),
+    ]
+    return [("Places", symbol, label) for used, symbol, label in shown if used]
+
+
+def _claims(plan: Any) -> list[Entry]:
+    pins, arrows = plan.pins, plan.arrows
+    most = (f"; the {len(arrows)} most claimed of {len(arrows) + plan.hidden_arrows}"
+            if plan.hidden_arrows else "")
+    shown = [
+        (bool(arrows), "arrow", "movement (origin → destination)" + most),
+        (any(a.dashed for a in arrows), "arrow-dashed",
+         "predicted, speculative or questioned (dashed, faded)"),
+        (any(p.moving_in for p in pins), "move-in", "forces said to move in (from where not said)"),
+        (any(p.moving_out for p in pins), "move-out", "forces said to leave (to where not said)"),
+        (any(p.attacked for p in pins), "attacked", "attacked (colour: attacker)"),
+        (any(p.besieged for p in pins), "besieged", "besieged (ring colour: besieger)"),
+        (any(p.split for p in pins), "contested", "contested: two sides fight for it"),
+    ]
+    out: list[Entry] = [("Claims", symbol, label) for used, symbol, label in shown if used]
+    if any(p.disputed for p in pins) or any(a.disputed for a in arrows):
+        out.append(("Claims", "disputed", "a claim here is disputed", DISPUTED))
+    if any(p.badges_from for p in pins):
+        out.append(("Claims", "badges", "status badges show where they clear their neighbours "
+                    "(zoom in); a place's summary names them"))
+    return out
+
+
+def _precisions(plan: Any) -> list[Entry]:
+    levels = {pin.precision for pin in plan.pins}
+    out: list[Entry] = []
+    if 2 in levels:
+        out.append(("Precision", "halo-near", f"only said to be near it (≈{HALO_KM[2]:.0f} km)"))
+    if 3 in levels:
+        out.append(("Precision", "halo-area",
+                    f"only said to be in its area (≈{HALO_KM[3]:.0f} km)"))
+    return out
+
+
+def _not_drawn(plan: Any, view: View) -> list[Entry]:
+    if not plan.off_map:
+        return []
+    named = sorted(plan.off_map, key=lambda p: (-view.counts.get(p.id, 0), p.name))
+    listed = ", ".join(f"{p.name} ({view.counts.get(p.id, 0)})" for p in named[:8])
+    more = f" and {len(named) - 8} more" if len(named) > 8 else ""
+    return [("Not drawn", "off-map", f"countries and continents: {listed}{more}")]
 
 
 def _swatch(item: dict[str, str]) -> str:
@@ -112,7 +132,7 @@ def _swatch(item: dict[str, str]) -> str:
                      "background:rgba(136,136,136,.2)",
     }
     glyphs = {"crossing": ")(", "attacked": "✸", "disputed": "?", "move-in": "↗",
-              "move-out": "↘", "off-map": "○"}
+              "move-out": "↘", "off-map": "○", "badges": "+"}
     if symbol in shapes:
         return f'<span style="{shapes[symbol]}"></span>'
     glyph = glyphs.get(symbol, "•")
@@ -171,7 +191,8 @@ class _LegendControl(MacroElement):
                 return box;
             };
             function show() { control.addTo(map); }
-            if (map.hasLayer(group)) { show(); } else { group.once("add", show); }
+            if (map.hasLayer(group)) { show(); }
+            group.on("add", show);  // every time: a kept group may come back
             group.on("remove", function () { control.remove(); });
         })();
         {% endmacro %}
@@ -192,16 +213,17 @@ def legend_control(items: list[dict[str, str]], *, outside: Sequence[str] = (),
                    extra_html: str = "") -> MacroElement:
     """The legend as a folded control on the map; add it to the place layer.
 
-    ``outside``: names of drawn places the first view leaves out, listed under the fold so
-    the reader knows to zoom out for them.  ``extra_html``: another layer's legend (already
-    escaped HTML, e.g. the front lines'), shown under the places' one.
+    ``outside``: names of drawn places the first view leaves out (far off, named once),
+    listed under the fold, always in sight, so the reader knows to zoom out for them.
+    ``extra_html``: another layer's legend (already escaped HTML, e.g. the front lines'),
+    shown under the places' one.
     """
     more = ""
     if outside:
         names = ", ".join(html_text(n) for n in outside[:6])
         extra = f" and {len(outside) - 6} more" if len(outside) > 6 else ""
-        more = (f'<div class="atlas-outside" style="color:#555;margin-top:2px">Zoom out for '
-                f"places named once: {names}{extra}</div>")
+        more = (f'<div class="atlas-outside" style="color:#555;margin-top:2px">Far off, named '
+                f"once (zoom out): {names}{extra}</div>")
     html = (f'<div style="{LEGEND_STYLE}"><details class="atlas-legend-box">'
             '<summary style="cursor:pointer;font-weight:600">Legend</summary>'
             f"{legend_html(items)}{extra_html}</details>{more}</div>")

@@ -96,6 +96,7 @@ class _Pin:
     disputed: bool = False
     precision: int = 1
     size: int = 12
+    badges_from: int = 0  # the first zoom at which its badges show (atlas/map/declutter.py)
     # (where, first zoom, last zoom): right/left/above/below the marker, per run of zooms
     label_runs: list[tuple[str, int, int]] = field(default_factory=list)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from atlas.colours import OTHERS
 from atlas.map.arrows import _arrows, _waypoints
+from atlas.map.declutter import place_badges
 from atlas.map.geometry import _anchor, _bearing, _curve
 from atlas.map.labels import _clusterable, _place_labels
 from atlas.map.model import (
@@ -18,6 +20,7 @@ from atlas.map.model import (
     MAX_CLUSTERED_ARROWS,
     NEUTRAL,
     UNCERTAIN,
+    _Arrow,
     _claim_key,
     _fold,
     _is_disputed,
@@ -70,6 +73,11 @@ def _status(claims: list[Claim], sides: dict[str, str], colours: dict[str, str])
 _PLANS: list[tuple[View, str | None, _Plan]] = []
 
 
+def map_plan(view: View, selected: str | None = None) -> _Plan:
+    """What the map of ``view`` draws (pins, arrows, labels, badges), decided once."""
+    return _plan(view, selected)
+
+
 def _plan(view: View, selected: str | None = None, *, any_selection: bool = False) -> _Plan:
     """The plan of ``view``, made once: the page draws the layers and the legend from it.
 
@@ -90,8 +98,33 @@ def _make_plan(view: View, selected: str | None = None) -> _Plan:
     colours = _side_colours(view)
     sides = side_of(view.corpus)
     by_id = {p.id: p for p in view.places}
-    off_map = [p for p in view.places if _is_off_map(p)]
+    tally = _tally(view)
+    arrows, one_ended = _arrows(view.claims, by_id, sides, colours, _waypoints(view))
+    arrows, hidden_arrows = _most_claimed(arrows, MAX_CLUSTERED_ARROWS if clusters(view)
+                                          else MAX_ARROWS)
+    pins = [_make_pin(place, view, tally, sides, colours, one_ended)
+            for place in view.places if not _is_off_map(place)]
+    pins_by_id = {pin.place.id: pin for pin in pins}
+    _bend(arrows)
+    clusterable = [p for p in pins if _clusterable(p, selected)] if clusters(view) else []
+    _place_labels(pins, selected, [(pins_by_id.get(a.destination.id), a.bearing)
+                                   for a in arrows], clusterable=clusterable)
+    place_badges(pins)
+    return _Plan(pins=pins, arrows=arrows, off_map=[p for p in view.places if _is_off_map(p)],
+                 colours=colours, hidden_arrows=hidden_arrows)
 
+
+@dataclass(slots=True)
+class _Tally:
+    """What the view's mentions and claims say of each place, counted once."""
+
+    surfaces: dict[str, Counter[str]]
+    precisions: dict[str, set[int]]
+    speakers: dict[str, set[str]]
+    touching: dict[str, list[Claim]]
+
+
+def _tally(view: View) -> _Tally:
     # counted over (place, value) pairs first: an archive view has tens of thousands of mentions
     entries = view.corpus.entries
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
@@ -111,72 +144,80 @@ def _make_plan(view: View, selected: str | None = None) -> _Plan:
             if pid:
                 touching[pid].append(claim)
                 speakers[pid].add(claim.author)
+    return _Tally(surfaces, precisions, speakers, touching)
 
-    arrows, one_ended = _arrows(view.claims, by_id, sides, colours, _waypoints(view))
-    limit = MAX_CLUSTERED_ARROWS if clusters(view) else MAX_ARROWS
-    hidden_arrows = max(0, len(arrows) - limit)
-    if hidden_arrows:  # the most-claimed movements, then the latest; drawn in their own order
-        ranked = sorted(arrows, key=lambda a: (len(a.claims), max(map(_claim_key, a.claims))),
-                        reverse=True)
-        kept = {id(a) for a in ranked[:limit]}
-        arrows = [a for a in arrows if id(a) in kept]
 
-    pins: list[_Pin] = []
-    for place in view.places:
-        if _is_off_map(place):
-            continue
-        claims = touching.get(place.id, [])
-        involved = list(view.sides_by_place.get(place.id, []))
-        holds = [c for c in claims if c.action in HOLDS and c.modality in FIRM
-                 and place.id in c.places]
-        holder = sides.get(max(holds, key=_claim_key).actor, "Others") if holds else None
-        ordered = ([holder] if holder else []) + [s for s in involved if s != holder]
-        fill = colours.get(ordered[0], NEUTRAL) if ordered else NEUTRAL
-        ring = colours.get(ordered[1]) if len(ordered) > 1 else None
-        pin = _Pin(place=place, anchor=_anchor(place), label=_label_for(place, surfaces[place.id]),
-                   mentions=view.counts.get(place.id, 0), claims=claims,
-                   commenters=sorted(speakers.get(place.id, set()) - {""}), sides=ordered,
-                   fill=fill, ring=ring)
+def _most_claimed(arrows: list[_Arrow], limit: int) -> tuple[list[_Arrow], int]:
+    """At most ``limit`` arrows: the most-claimed movements, then the latest, in their own
+    order; and how many were left out."""
+    hidden = max(0, len(arrows) - limit)
+    if not hidden:
+        return arrows, 0
+    ranked = sorted(arrows, key=lambda a: (len(a.claims), max(map(_claim_key, a.claims))),
+                    reverse=True)
+    kept = {id(a) for a in ranked[:limit]}
+    return [a for a in arrows if id(a) in kept], hidden
 
-        fighting = [c for c in claims if c.action in FIGHTS and place.id in c.places]
-        firm_sides = list(dict.fromkeys(sides.get(c.actor, "Others") for c in fighting
-                                        if c.modality in FIRM))
-        if len(firm_sides) >= 2:
-            first = holder if holder in firm_sides else firm_sides[0]
-            second = next(s for s in firm_sides if s != first)
-            pin.split = (colours.get(first, NEUTRAL), colours.get(second, NEUTRAL))
-        sieges = [c for c in claims if c.action == "besiege" and place.id in c.places]
-        lifted = [c for c in claims if c.action == "lift_siege" and c.modality in FIRM]
-        if sieges and not (lifted and _claim_key(lifted[-1]) > _claim_key(sieges[-1])):
-            pin.besieged = _status(sieges, sides, colours)
-        attacks = [c for c in claims if c.action == "attack" and place.id in c.places
-                   and c.origin != place.id]
-        if attacks:
-            pin.attacked = _status(attacks, sides, colours)
-        if one_ended.get((place.id, "in")):
-            pin.moving_in = _status(one_ended[(place.id, "in")], sides, colours)
-        if one_ended.get((place.id, "out")):
-            pin.moving_out = _status(one_ended[(place.id, "out")], sides, colours)
-        pin.disputed = any(_is_disputed(c) for c in claims)
 
-        if place.kind not in ("road", "region"):
-            levels = precisions.get(place.id) or {c.precision for c in claims}
-            pin.precision = min(levels) if levels and min(levels) >= 2 else 1
-        pin.size = _size(place, pin.mentions)
-        pins.append(pin)
-
-    pins_by_id = {pin.place.id: pin for pin in pins}
+def _bend(arrows: list[_Arrow]) -> None:
+    """Each arrow's curve and heading; arrows between the same two places bend to
+    alternate sides, further each pair, so they never coincide."""
     for index, arrow in enumerate(arrows):
         pair = {arrow.origin.id, arrow.destination.id}
         twins = sum(1 for a in arrows[:index] if {a.origin.id, a.destination.id} == pair)
         bend = (0.12 + 0.1 * (twins // 2)) * (1 if twins % 2 == 0 else -1)
         arrow.points = _curve(arrow.origin, arrow.destination, bend, via=arrow.via)
         arrow.bearing = _bearing(arrow.points)
-    clusterable = [p for p in pins if _clusterable(p, selected)] if clusters(view) else []
-    _place_labels(pins, selected, [(pins_by_id.get(a.destination.id), a.bearing)
-                                   for a in arrows], clusterable=clusterable)
-    return _Plan(pins=pins, arrows=arrows, off_map=off_map, colours=colours,
-                 hidden_arrows=hidden_arrows)
+
+
+def _make_pin(place: Place, view: View, tally: _Tally, sides: dict[str, str],
+              colours: dict[str, str], one_ended: dict) -> _Pin:
+    """A place's pin: its colours (holder first, then the sides named with it), size, name,
+    precision and status symbols."""
+    claims = tally.touching.get(place.id, [])
+    involved = list(view.sides_by_place.get(place.id, []))
+    holds = [c for c in claims if c.action in HOLDS and c.modality in FIRM
+             and place.id in c.places]
+    holder = sides.get(max(holds, key=_claim_key).actor, "Others") if holds else None
+    ordered = ([holder] if holder else []) + [s for s in involved if s != holder]
+    pin = _Pin(place=place, anchor=_anchor(place),
+               label=_label_for(place, tally.surfaces[place.id]),
+               mentions=view.counts.get(place.id, 0), claims=claims,
+               commenters=sorted(tally.speakers.get(place.id, set()) - {""}), sides=ordered,
+               fill=colours.get(ordered[0], NEUTRAL) if ordered else NEUTRAL,
+               ring=colours.get(ordered[1]) if len(ordered) > 1 else None)
+    _mark_status(pin, holder, sides, colours, one_ended)
+    if place.kind not in ("road", "region"):
+        levels = tally.precisions.get(place.id) or {c.precision for c in claims}
+        pin.precision = min(levels) if levels and min(levels) >= 2 else 1
+    pin.size = _size(place, pin.mentions)
+    return pin
+
+
+def _mark_status(pin: _Pin, holder: str | None, sides: dict[str, str],
+                 colours: dict[str, str], one_ended: dict) -> None:
+    """Contested, besieged, attacked, forces moving in or out, disputed: from its claims."""
+    place, claims = pin.place, pin.claims
+    fighting = [c for c in claims if c.action in FIGHTS and place.id in c.places]
+    firm_sides = list(dict.fromkeys(sides.get(c.actor, "Others") for c in fighting
+                                    if c.modality in FIRM))
+    if len(firm_sides) >= 2:
+        first = holder if holder in firm_sides else firm_sides[0]
+        second = next(s for s in firm_sides if s != first)
+        pin.split = (colours.get(first, NEUTRAL), colours.get(second, NEUTRAL))
+    sieges = [c for c in claims if c.action == "besiege" and place.id in c.places]
+    lifted = [c for c in claims if c.action == "lift_siege" and c.modality in FIRM]
+    if sieges and not (lifted and _claim_key(lifted[-1]) > _claim_key(sieges[-1])):
+        pin.besieged = _status(sieges, sides, colours)
+    attacks = [c for c in claims if c.action == "attack" and place.id in c.places
+               and c.origin != place.id]
+    if attacks:
+        pin.attacked = _status(attacks, sides, colours)
+    if one_ended.get((place.id, "in")):
+        pin.moving_in = _status(one_ended[(place.id, "in")], sides, colours)
+    if one_ended.get((place.id, "out")):
+        pin.moving_out = _status(one_ended[(place.id, "out")], sides, colours)
+    pin.disputed = any(_is_disputed(c) for c in claims)
 
 
 def _size(place: Place, mentions: int) -> int:

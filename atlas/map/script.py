@@ -34,7 +34,8 @@ def _css() -> str:
         # arrowheads and the disputed-arrow "?" never take a click meant for the place under them
         ".atlas-arrowhead,.atlas-arrowhead *,.atlas-arrow-q,.atlas-arrow-q *"
         "{pointer-events:none}"
-        ".atlas-badge{width:16px;height:16px;border-radius:50%;background:#fff;"
+        # a badge is a status glyph: a click on it goes to whatever symbol is under it
+        ".atlas-badge{pointer-events:none;width:16px;height:16px;border-radius:50%;background:#fff;"
         "font:bold 12px/16px 'DejaVu Sans',sans-serif;text-align:center;"
         "box-shadow:0 0 0 1px rgba(0,0,0,.35)}"
         ".atlas-atk{font-size:15px}"
@@ -82,8 +83,27 @@ class _Support(MacroElement):
                 box.className = box.className.replace(/\\batlas-z\\d+\\b/g, "").trim()
                     + " atlas-z" + map.getZoom();
             }
-            zoomClass();
-            map.on("zoomend", zoomClass);
+            // A click on a place reaches the page at once rather than after
+            // streamlit-folium's 250 ms wait: the value it would send is sent now and marked
+            // as sent, so its own (debounced) update finds nothing new.  Only when the page
+            // asks for the click alone, the one value this can write exactly as it would.
+            group.on("click", function (event) {
+                var data = window.__GLOBAL_DATA__;
+                if (!data || !event.latlng || window.parent === window
+                    || JSON.stringify(data.returned_objects) !== '["last_object_clicked"]') {
+                    return;
+                }
+                var value = {last_object_clicked: event.latlng};
+                if (JSON.stringify(value) === JSON.stringify(data.previous_data)) { return; }
+                data.previous_data = value;
+                window.parent.postMessage({isStreamlitMessage: true, dataType: "json",
+                                           type: "streamlit:setComponentValue",
+                                           value: value}, "*");
+            });
+            // on every add, not once: a kept group (atlas/ui/frozen.py) may come back
+            function on() { zoomClass(); map.on("zoomend", zoomClass); }
+            if (map.hasLayer(group)) { on(); }
+            group.on("add", on);
             group.on("remove", function () { map.off("zoomend", zoomClass); });
         })();
         {% endmacro %}
@@ -94,3 +114,34 @@ class _Support(MacroElement):
         super().__init__()
         self._name = "AtlasSupport"
         self.css = _css()
+
+
+class _ShowSelection(MacroElement):
+    """Brings the selected place into sight when its layer is added, if it is out of view.
+
+    A place picked from the feed or a shared link may be off screen (the reader zoomed in
+    elsewhere, or it is far off); the map pans to it, keeping the reader's zoom.  A place
+    clicked on the map is in view already: nothing moves.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var group = {{ this._parent.get_name() }};
+            var map = {{ this._parent._parent.get_name() }};
+            var at = L.latLng({{ this.at|tojson }});
+            function show() {
+                if (!map.getBounds().pad(-0.04).contains(at)) { map.panTo(at); }
+            }
+            group.on("add", function () { setTimeout(show, 0); });
+            if (map.hasLayer(group)) { setTimeout(show, 0); }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, at: tuple[float, float]) -> None:
+        super().__init__()
+        self._name = "AtlasShowSelection"
+        self.at = list(at)

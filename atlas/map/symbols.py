@@ -77,8 +77,9 @@ def _pin_html(pin: _Pin, *, selected: bool, highlighted: bool = False) -> str:
         width = 3 if pin.ring else 2
         parts.append(f'<span class="atlas-sym atlas-dot" style="{box};background:{fill};'
                      f'border:{width}px solid {ring}"></span>')
+    shown = f" atlas-lz{pin.badges_from}" if pin.badges_from else ""
     for css, glyph, colour, left, top in _badges(pin):
-        parts.append(f'<span class="atlas-badge{css}" style="left:{left}px;top:{top}px;'
+        parts.append(f'<span class="atlas-badge{css}{shown}" style="left:{left}px;top:{top}px;'
                      f'color:{colour}">{glyph}</span>')
     weight = " atlas-major" if pin.mentions >= 5 else ""
     for where, first, last in pin.label_runs:
@@ -102,6 +103,8 @@ def _pin_class(pin: _Pin, *, selected: bool) -> str:
 
 
 def _pin_z(pin: _Pin, *, selected: bool) -> int:
+    """The more-mentioned place above (at a low zoom its centre is what a reader aims at; a
+    village under it would take the click), the selected one above all, region marks below."""
     return ((10_000 if selected else 0) + min(pin.mentions, 99) * 20
             - (500 if pin.place.kind == "region" else 0))
 

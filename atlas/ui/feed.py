@@ -24,6 +24,14 @@ def _pick(item: FeedItem) -> None:
     st.session_state[keys.HIGHLIGHT] = list(item.places)
 
 
+def _help(item: FeedItem) -> str:
+    """The button's tooltip: what it does, and the gazetteer's name of each place named."""
+    known = [f"{said} = {name}" for said, name in zip(item.names, item.canonical, strict=False)
+             if said != name]
+    return ("Show on the map: selects the first place, highlights them all"
+            + (f" (gazetteer: {'; '.join(known)})" if known else ""))
+
+
 def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
     """The feed: claims and place-naming comments up to the timeline's time, newest first.
 
@@ -47,4 +55,4 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
             st.button(", ".join(item.names), key=keys.feed_key(item.key), type="tertiary",
                       icon=":material/location_on:",
                       on_click=_pick, args=(item,),
-                      help="Show on the map: selects the first place, highlights them all")
+                      help=_help(item))

@@ -89,3 +89,8 @@ def feed_key(item_key: str) -> str:
 def review_key(where: str, claim_id: str) -> str:
     """A claim's review form (``where``: ``panel`` or ``claims``); its fields add a suffix."""
     return f"{where}_{claim_id}"
+
+
+def panel_more_key(place_id: str, noun: str) -> str:
+    """The panel's expander with a place's further claims or comments."""
+    return f"panel-more-{noun}-{place_id}"

@@ -31,6 +31,9 @@ from geo.records import Claim, Mention, Place, Relation
 __all__ = ["render", "render_overview"]
 
 MAX_LISTED = 60  # a place mentioned more often than this is listed in part, with a note
+#: Cards shown at first in each tab; the rest behind an expander drawn only when opened.  Why:
+#: the browser's markdown rendering of 60 + 60 cards took most of a second after each click.
+FIRST_LISTED = 10
 MAX_THREADS = 20  # all-threads view: threads listed for a place, the ones saying most first
 T = TypeVar("T", Mention, Claim)
 
@@ -76,9 +79,11 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
     st.markdown(cards.stylesheet(), unsafe_allow_html=True)
     place = view.place(state.place) if state.place else None
     if place is None:
-        if state.place:
-            st.info("The selected place is not in view at this time or with these filters.")
-        render_overview(view)
+        if state.place:  # the places in view are listed under the map (one list: one key each)
+            st.info("The selected place is not in view at this time or with these filters; "
+                    "the places in view are listed under the map.")
+        else:
+            render_overview(view)
         return
     _header(place)
     _stated_directions(view, place)
@@ -91,13 +96,13 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
         if not claims:
             st.caption("No claim ties an actor to this place in what is shown.")
         if archive is None:
-            _listed(claims, claim_html, "claim")
+            _listed(claims, claim_html, "claim", place.id)
         else:
             _by_thread(archive, claims, claim_html, "claim")
         review_ui.place_reviews(claims, view.corpus)  # confirm, reject, correct (issue 12)
     with mentions_tab:
         if archive is None:
-            _listed(mentions, mention_html, "mention")
+            _listed(mentions, mention_html, "mention", place.id)
         else:
             _by_thread(archive, mentions, mention_html, "mention")
 
@@ -138,8 +143,19 @@ def _stated_directions(view: View, place: Place) -> None:
                    f"{sign}.")
 
 
-def _listed(items: Sequence[T], html: Callable[[T], str], noun: str) -> None:
-    st.markdown("".join(html(item) for item in items[:MAX_LISTED]), unsafe_allow_html=True)
+def _listed(items: Sequence[T], html: Callable[[T], str], noun: str,
+            place_id: str | None = None) -> None:
+    """Cards of ``items``: the first :data:`FIRST_LISTED`, then up to :data:`MAX_LISTED`
+    in an expander whose cards are made only once it is opened (``place_id``: the panel's
+    place, so each place's expander starts closed)."""
+    first = items[:FIRST_LISTED] if place_id else items[:MAX_LISTED]
+    st.markdown("".join(html(item) for item in first), unsafe_allow_html=True)
+    rest = items[len(first):MAX_LISTED]
+    if rest:
+        more = st.expander(f"{len(rest)} more {noun}{'s' * (len(rest) != 1)}",
+                           key=keys.panel_more_key(place_id or "", noun), on_change="rerun")
+        if more.open:
+            more.markdown("".join(html(item) for item in rest), unsafe_allow_html=True)
     if len(items) > MAX_LISTED:
         st.caption(f"{len(items) - MAX_LISTED} more {noun}s on the Thread page.")
 

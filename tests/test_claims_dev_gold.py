@@ -28,14 +28,15 @@ GOLD = Path(os.environ.get("FRONTLINE_GOLD_DIR") or score_claims.DEV_GOLD)
 FILES = score_claims.gold_files(GOLD) if GOLD.is_dir() else []
 needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD}")
 
-# Measured end to end (bench/score_claims.py, 2026-12-02, round 3), precision / recall, trap
-# claims: with the parse tune 0.83 / 0.54, 5; held out 0.75 / 0.40, 5.  The rule path alone
-# (FRONTLINE_NO_PARSER=1): tune 0.73 / 0.54, 24; held out 0.65 / 0.39, 13.  Floors are those
+# Measured end to end (bench/score_claims.py, 2026-12-02, round 3, eleven texts: six tuned to,
+# five held out with 338 gold claims and 51 trap spans), precision / recall, trap claims: with
+# the parse tune 0.84 / 0.56, 5; held out 0.73 / 0.42, 10.  The rule path alone
+# (FRONTLINE_NO_PARSER=1): tune 0.73 / 0.57, 24; held out 0.66 / 0.43, 20.  Floors are those
 # less a small margin, so that a change that reads real text worse fails.
 PARSED = load_parser() is not None
-FLOOR_PRECISION = 0.72 if PARSED else 0.62
-FLOOR_RECALL = 0.37
-MOST_TRAP_CLAIMS = {"tune": 7, "heldout": 7} if PARSED else {"tune": 26, "heldout": 15}
+FLOOR_PRECISION = 0.70 if PARSED else 0.62
+FLOOR_RECALL = 0.39
+MOST_TRAP_CLAIMS = {"tune": 7, "heldout": 12} if PARSED else {"tune": 26, "heldout": 22}
 
 
 @pytest.fixture(scope="module")

@@ -103,22 +103,26 @@ def _toggle_play() -> None:
 
 
 MAP_KEY = keys.map_key(page.corpus.source, state.online_tiles)
-# A click on the map is in the map's value when this run starts: taken here, before anything
-# is drawn, the same run rings the place on the map and opens its panel (no second run).
-point = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
-if point and point != st.session_state.get(keys.LAST_CLICK):
-    st.session_state[keys.LAST_CLICK] = point
-    picked = place_at(view, point.get("lat"), point.get("lng"))
-    if picked and picked != state.place:
-        select_place(picked)
-        st.session_state.pop(keys.HIGHLIGHT, None)
-        state = replace(state, place=picked)
-        sync_url(state, steps)
+#: The region a selection changes (the map's selection ring, the panel, the feed, the share
+#: link) is one fragment: a click on the map or on a feed item reruns only it, not the page.
+SELECTION_FRAGMENT = "atlas-selection"
 
-map_col, side_col = st.columns([3, 1], gap="small")
 
-# --- the map, and the timeline under it -----------------------------------------------------
-with map_col:
+def _take_click(state):
+    """A click on the map is in the map's value when this run starts: taken here, before
+    anything is drawn, the same run rings the place on the map and opens its panel."""
+    point = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
+    if point and point != st.session_state.get(keys.LAST_CLICK):
+        st.session_state[keys.LAST_CLICK] = point
+        picked = place_at(view, point.get("lat"), point.get("lng"))
+        if picked and picked != state.place:
+            select_place(picked)
+            st.session_state.pop(keys.HIGHLIGHT, None)
+    return replace(state, place=st.session_state.get(keys.PLACE))
+
+
+def _draw_map(state) -> None:
+    """The map: the place and front-line layers (rendered once per view) and the selection."""
     # The base map stays the same for a thread (its frame comes from the whole thread, not
     # the filtered view): only the place layer changes, so the map never reloads or flashes.
     everything = apply_filters(page.corpus, Filters())
@@ -159,25 +163,38 @@ with map_col:
         use_container_width=True,
         returned_objects=["last_object_clicked"],
     )
-    with st.container(key=keys.TIMELINE_ROW):
-        play_col, slider_col, options_col = st.columns([2, 12, 3], vertical_alignment="center")
-        playing = bool(st.session_state.get(keys.PLAYING))
-        grain = page.stops.grain
-        step_help = ("Step through the thread comment by comment" if grain == "comment"
-                     else f"Step through the threads {grain} by {grain}")
-        play_col.button("Pause" if playing else "Play", key=keys.PLAY, on_click=_toggle_play,
-                        icon=":material/pause:" if playing else ":material/play_arrow:",
-                        help=step_help, width="stretch")
-        with slider_col:
-            timeline_slider(page, container=st, compact=True)
-        with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
-            playback_controls()
-            st.selectbox("Front lines: compare with", [None, *stops], key=keys.FRONT_COMPARE,
-                         format_func=lambda i: ("no other moment" if i is None
-                                                else page.stops.labels[i]),
-                         help="Outline what changed hands between that moment and now")
 
-# --- beside the map: what the thread says ---------------------------------------------------
+
+def _share_link(state) -> None:
+    url = urlsplit(st.context.url or "")
+    base_url = f"{url.scheme}://{url.netloc}{url.path}" if url.netloc else "./"
+    query = urlencode(to_query(state, steps=steps), doseq=True)
+    st.code(f"{base_url}?{query}" if query else base_url, language=None)
+
+
+@st.fragment(key=SELECTION_FRAGMENT)
+def _selection_view(map_slot, side_slot, share_slot) -> None:
+    """What a selection changes, drawn into the page's slots; the URL and the session's last
+    view follow the selection, so a shared link shows the same place."""
+    started = time.perf_counter()
+    state = _take_click(page.state)
+    sync_url(state, steps)
+    st.session_state[keys.LAST_STATE] = state
+    with map_slot:
+        _draw_map(state)
+    with side_slot:
+        if state.place:
+            panel.render(view, state=state, steps=steps)
+        feed.render(view, state=state, steps=steps)
+    with share_slot:
+        _share_link(state)
+    st.session_state[keys.RUN_MS] = (time.perf_counter() - started) * 1000  # a full run's wins
+
+
+map_col, side_col = st.columns([3, 1], gap="small")
+with map_col:
+    map_slot = st.container()
+    timeline_row = st.container(key=keys.TIMELINE_ROW)
 with side_col, st.container(key=keys.SIDE_COLUMN):
     timed = [s.at for s in steps if s.at]
     span = (f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}"
@@ -192,41 +209,57 @@ with side_col, st.container(key=keys.SIDE_COLUMN):
     # the sidebar starts folded on this page: the filters in force are said here
     only = f" · only: {', '.join(chosen)} (sidebar »)" if chosen else ""
     st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
-    if state.place:
-        panel.render(view, state=state, steps=steps)
-    feed.render(view, state=state, steps=steps)
-
-# --- secondary: counts, the bar chart, the places list, exports, the share link -------------
-metric = st.columns(4)
-metric[0].metric("Comments shown", len(view.entries))
-metric[1].metric("Places", len(view.places))
-metric[2].metric("Place mentions", len(view.mentions))
-metric[3].metric("Claims", len(view.claims))
-st.markdown(timeline_chart_html(page), unsafe_allow_html=True)
-
-places_col, export_col = st.columns([3, 2])
-with places_col, st.expander("Places in view", expanded=False):
-    panel.render_overview(view)
-with export_col:
-    # the files are made only when a button is pressed (a callable), not on every run
-    name = export_name(view, steps, state.window)
-    st.markdown("**Export what you see** (filters and time applied)")
-    down = st.columns(2)
-    down[0].download_button("GeoJSON", lambda: view_export(view, steps, state.window).geojson,
-                            f"{name}.geojson", mime="application/geo+json",
-                            icon=":material/download:", key=keys.EXPORT_GEOJSON)
-    down[1].download_button("CSV", lambda: view_export(view, steps, state.window).csv,
-                            f"{name}.csv", mime="text/csv", icon=":material/download:",
-                            key=keys.EXPORT_CSV)
-    st.caption(f"Files: {name}.geojson (places), {name}.csv (claims)")
-
+    side_slot = st.container()
+secondary = st.container()
 with st.expander("Share this view"):
-    url = urlsplit(st.context.url or "")
-    base_url = f"{url.scheme}://{url.netloc}{url.path}" if url.netloc else "./"
-    query = urlencode(to_query(state, steps=steps), doseq=True)
-    st.code(f"{base_url}?{query}" if query else base_url, language=None)
+    share_slot = st.container()
     st.caption("The link reproduces the time, the play mode, the filters and the selected "
                "place. Base map: Made with Natural Earth (public domain).")
+_selection_view(map_slot, side_slot, share_slot)
+
+# --- the timeline under the map ------------------------------------------------------------
+with timeline_row:
+    play_col, slider_col, options_col = st.columns([2, 12, 3], vertical_alignment="center")
+    playing = bool(st.session_state.get(keys.PLAYING))
+    grain = page.stops.grain
+    step_help = ("Step through the thread comment by comment" if grain == "comment"
+                 else f"Step through the threads {grain} by {grain}")
+    play_col.button("Pause" if playing else "Play", key=keys.PLAY, on_click=_toggle_play,
+                    icon=":material/pause:" if playing else ":material/play_arrow:",
+                    help=step_help, width="stretch")
+    with slider_col:
+        timeline_slider(page, container=st, compact=True)
+    with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
+        playback_controls()
+        st.selectbox("Front lines: compare with", [None, *stops], key=keys.FRONT_COMPARE,
+                     format_func=lambda i: ("no other moment" if i is None
+                                            else page.stops.labels[i]),
+                     help="Outline what changed hands between that moment and now")
+
+# --- secondary: counts, the bar chart, the places list, exports, the share link -------------
+with secondary:
+    metric = st.columns(4)
+    metric[0].metric("Comments shown", len(view.entries))
+    metric[1].metric("Places", len(view.places))
+    metric[2].metric("Place mentions", len(view.mentions))
+    metric[3].metric("Claims", len(view.claims))
+    st.markdown(timeline_chart_html(page), unsafe_allow_html=True)
+
+    places_col, export_col = st.columns([3, 2])
+    with places_col, st.expander("Places in view", expanded=False):
+        panel.render_overview(view)
+    with export_col:
+        # the files are made only when a button is pressed (a callable), not on every run
+        name = export_name(view, steps, state.window)
+        st.markdown("**Export what you see** (filters and time applied)")
+        down = st.columns(2)
+        down[0].download_button("GeoJSON", lambda: view_export(view, steps, state.window).geojson,
+                                f"{name}.geojson", mime="application/geo+json",
+                                icon=":material/download:", key=keys.EXPORT_GEOJSON)
+        down[1].download_button("CSV", lambda: view_export(view, steps, state.window).csv,
+                                f"{name}.csv", mime="text/csv", icon=":material/download:",
+                                key=keys.EXPORT_CSV)
+        st.caption(f"Files: {name}.geojson (places), {name}.csv (claims)")
 
 st.session_state[keys.RUN_MS] = (time.perf_counter() - STARTED) * 1000
 

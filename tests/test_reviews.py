@@ -149,6 +149,10 @@ def test_a_review_from_a_places_panel_is_stored_with_its_name_and_shown():
     at.query_params["place"] = azaz
     at.switch_page("pages/0_Map.py").run()
     assert not at.exception, [e.message for e in at.exception]
+    # the form is made only when the reader opens the review expander
+    assert "review_name" not in {t.key for t in at.text_input}
+    at.session_state["panel_review_open"] = True  # the reader opens "Review these claims"
+    at.run()
     try:
         at.text_input(key="review_name").input(name)
         claim_id = at.selectbox(key="panel_review_claim").value

@@ -55,6 +55,7 @@ CLAIMS_REJECTED = "claims_rejected"
 CLAIMS_ONLY_PLACE = "claims_only_place"
 COMMENTERS_TOP_PLACES = "commenters_top_places"
 PANEL_REVIEW_CLAIM = "panel_review_claim"
+PANEL_REVIEW_OPEN = "panel_review_open"  # the panel's review expander (its form made when open)
 INGEST_MODE = "ingest_mode"
 INGEST_FILE = "ingest_file"
 INGEST_NAME = "ingest_name"

@@ -85,10 +85,18 @@ def review_form(claim: Claim, corpus: Corpus, *, key: str) -> None:
 
 
 def place_reviews(claims: list[Claim], corpus: Corpus) -> None:
-    """In a place's panel: one collapsed review form per claim about the place."""
+    """In a place's panel: a collapsed review form for a claim about the place.
+
+    The form is made only once the reader opens it (it stays open from place to place until
+    closed): with every place in its "Places" list it was most of what a click re-sent.
+    """
     if not claims:
         return
-    with st.expander(f"Review these {len(claims)} claims", expanded=False):
+    more = st.expander(f"Review these {len(claims)} claims", key=keys.PANEL_REVIEW_OPEN,
+                       on_change="rerun")
+    if not more.open:
+        return
+    with more:
         choice = st.selectbox("Claim", [c.id for c in claims], key=keys.PANEL_REVIEW_CLAIM,
                               format_func=lambda i: next(
                                   f"{c.id} · {c.actor} {c.action} · {c.review or 'unreviewed'}"

@@ -201,6 +201,15 @@ class View:
     def mentions_of(self, place_id: str) -> list[Mention]:
         return [m for m in self.mentions if m.place == place_id]
 
+    def said_name(self, place_id: str) -> str:
+        """The place's name as the comments in view write it most often; the gazetteer's
+        when no comment names it or the two differ only in case."""
+        place = self.place(place_id)
+        gazetteer = place.name if place else place_id
+        said = Counter(" ".join(m.surface.split()) for m in self.mentions_of(place_id))
+        name = said.most_common(1)[0][0] if said else gazetteer
+        return gazetteer if name.casefold() == gazetteer.casefold() else name
+
     def claims_about(self, place_id: str) -> list[Claim]:
         return [c for c in self.claims
                 if place_id in c.places or place_id in (c.origin, c.destination)]

@@ -64,3 +64,25 @@ def test_a_link_to_a_place_not_yet_in_view_says_so_once():
     at.switch_page("pages/0_Map.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("not in view" in info.value for info in at.info)
+
+
+def test_the_panel_heading_is_the_name_as_the_thread_writes_it():
+    """The heading is the thread's own word for the place (its most frequent spelling in the
+    comments); the gazetteer's name follows in the line under it when the two differ."""
+    db = ensure_database()
+    corpus = load_corpus(db, SEED)
+    names = {p.id: p.name for p in corpus.places}
+    spellings: dict[str, Counter] = {}
+    for mention in corpus.mentions:
+        spellings.setdefault(mention.place, Counter())[" ".join(mention.surface.split())] += 1
+    differing = {place: counts.most_common(1)[0][0] for place, counts in spellings.items()
+                 if counts.most_common(1)[0][0].casefold() != names[place].casefold()}
+    assert differing, "the seed writes some place otherwise than its gazetteer"
+    place, said = sorted(differing.items())[0]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["thread"] = SEED
+    at.query_params["place"] = place
+    at.switch_page("pages/0_Map.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [h.value for h in at.subheader] == [said]
+    assert any(f"gazetteer: {names[place]}" in html.unescape(md.value) for md in at.markdown)

@@ -42,7 +42,7 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
     place = state.place
     st.markdown(cards.stylesheet(), unsafe_allow_html=True)
     items = feed_items(view, place=place)
-    about = f" about {view.place(place).name}" if place and view.place(place) else ""
+    about = f" about {view.said_name(place)}" if place and view.place(place) else ""
     st.markdown(f"**Feed{markup.text(about)}** · {len(items)} item{'s' * (len(items) != 1)}, "
                 "newest first")
     if not items:

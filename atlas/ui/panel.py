@@ -85,7 +85,7 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
         else:
             render_overview(view)
         return
-    _header(place)
+    _header(place, view.said_name(place.id))
     _stated_directions(view, place)
     mentions = view.mentions_of(place.id)
     claims = view.claims_about(place.id)
@@ -107,15 +107,17 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
             _by_thread(archive, mentions, mention_html, "mention")
 
 
-def _header(place: Place) -> None:
-    """The place's name, a button that clears the selection, where and what it is."""
+def _header(place: Place, said: str) -> None:
+    """The place's name as the thread writes it (``said``; the gazetteer's name after it
+    when different), a button that clears the selection, where and what it is."""
     top = st.columns([5, 1])
-    top[0].subheader(place.name)
-    if top[1].button("✕", help="Clear the selection", key=keys.CLEAR_PLACE):
-        select_place(None)
-        st.rerun()
+    top[0].subheader(said)
+    top[1].button("✕", help="Clear the selection", key=keys.CLEAR_PLACE,
+                  on_click=select_place, args=(None,))
+    gazetteer = "" if said == place.name else f"gazetteer: {markup.text(place.name)} · "
     st.markdown(
-        f'<div class="fa-meta">{markup.text(place.kind)} · {markup.text(place.country)} · '
+        f'<div class="fa-meta">{gazetteer}{markup.text(place.kind)} · '
+        f"{markup.text(place.country)} · "
         f"{place.lat:.4f}, {place.lon:.4f} · {markup.text(place.gazetteer_id)}<br>"
         f"source: {markup.text(place.source or 'GeoNames')}</div>",
         unsafe_allow_html=True,

@@ -33,7 +33,7 @@ def _tooltip(pin: _Pin) -> folium.Tooltip:
 
 
 def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bool,
-              highlighted: bool = False) -> folium.Marker:
+              highlighted: bool = False, summary: bool = True) -> folium.Marker:
     colours = _side_colours(view)
     icon = folium.DivIcon(
         html=_pin_html(pin, selected=selected, highlighted=highlighted),
@@ -48,7 +48,9 @@ def _draw_pin(group: folium.FeatureGroup, pin: _Pin, view: View, *, selected: bo
         # the place's summary on hover, no popup: a popup opened by the click covered the
         # places north of it, so the next click landed on the popup; a tooltip takes no
         # pointer (Leaflet), and the click opens the full panel beside the map
-        tooltip=folium.Tooltip(_popup_html(pin, view, colours), sticky=False),
+        # (``summary=False``: the selected place, whose panel says it all beside the map)
+        tooltip=(folium.Tooltip(_popup_html(pin, view, colours), sticky=False) if summary
+                 else None),
         z_index_offset=_pin_z(pin, selected=selected or highlighted),
         keyboard=True,
     )

@@ -87,7 +87,9 @@ def selection_layer(view: View, *, selected: str | None = None,
             _draw_region(group, pin, selected=True)
         shown = (replace(pin, label_runs=always_labelled(pin.label_runs), badges_from=0)
                  if chosen else pin)
-        _draw_pin(group, shown, view, selected=chosen, highlighted=lit)
+        # no hover summary on the selected marker: drawn under the pointer that just clicked
+        # it, it opened at once and stayed over the map; the panel says it all
+        _draw_pin(group, shown, view, selected=chosen, highlighted=lit, summary=not chosen)
         if chosen:
             _ShowSelection(pin.anchor).add_to(group)
     return group

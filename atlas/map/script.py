@@ -88,6 +88,9 @@ class _Support(MacroElement):
             // as sent, so its own (debounced) update finds nothing new.  Only when the page
             // asks for the click alone, the one value this can write exactly as it would.
             group.on("click", function (event) {
+                // the hover summary has done its work: the panel opens beside the map
+                var hit = event.propagatedFrom || event.layer;
+                if (hit && hit.closeTooltip) { hit.closeTooltip(); }
                 var data = window.__GLOBAL_DATA__;
                 if (!data || !event.latlng || window.parent === window
                     || JSON.stringify(data.returned_objects) !== '["last_object_clicked"]') {

@@ -40,6 +40,11 @@ __all__ = ["ViewState", "entry_link", "parse_query", "to_query"]
 
 MAX_VALUES = 50  # more values than this in one parameter is not a real view
 
+#: A place id standing for "whichever place the reader has selected when the link is
+#: followed": a map layer drawn once per view (atlas/ui/frozen.py) builds its links with it
+#: through :func:`entry_link` like every other link, and the map fills it in on opening.
+SELECTED_PLACE = "atlas-selected-place"
+
 
 @dataclass(frozen=True, slots=True)
 class ViewState:

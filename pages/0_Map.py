@@ -38,7 +38,7 @@ from atlas.map.frontlines import front_view, frontline_layers
 from atlas.map.frontlines import legend_html as front_legend_html
 from atlas.map.frontlines import legend_items as front_legend_items
 from atlas.playback import BASE_SECONDS
-from atlas.state import to_query
+from atlas.state import SELECTED_PLACE, to_query
 from atlas.ui import feed, keys, panel
 from atlas.ui.controls import (
     page_setup,
@@ -137,8 +137,9 @@ def _draw_map(state) -> None:
     # reruns the page without rendering the place and front-line layers again.
     compare = st.session_state.get(keys.FRONT_COMPARE)
     front = front_view(view, steps=steps, compare_until=compare)
-    # the front lines' popups link to comments with the filters and the time, not the selection
-    linked = replace(state, place=None)
+    # the front lines' popups link to comments with the filters, the time and the selection;
+    # the layer is drawn once per view, so its links hold a stand-in the map fills in
+    linked = replace(state, place=SELECTED_PLACE)
     outside = tuple(p.name for p in outside_first_view(everything))
 
     def _places():

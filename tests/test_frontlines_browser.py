@@ -108,6 +108,7 @@ def test_front_lines_appear_open_their_claims_and_change_with_the_timeline(app_u
     assert CLAIM_ID.search(words), words  # the claims behind the line, by id
     assert "ref-azaz" in words  # and the reference row that holds Azaz for the rebels
     assert popup.locator('a[href*="Thread?"][href*="#entry-"]').count() >= 1
+    assert popup.locator('a[href*="place="]').count() == 0  # nothing selected: no place
     page.wait_for_timeout(3000)  # the click stays in the map: no rerun closes the popup
     expect(popup).to_be_visible()
     assert "place=" not in page.evaluate("() => location.search")
@@ -125,4 +126,26 @@ def test_front_lines_appear_open_their_claims_and_change_with_the_timeline(app_u
     assert _signature(frame) != at_end
     assert frame.locator(LINES).count() >= 1
     save_screenshot(page, "frontlines_seed_post")
+    assert browser.network.non_local() == []
+
+
+def test_front_line_links_keep_the_selected_place(app_url, browser):
+    """The front-line layer is drawn once per view, yet its popup links carry the place the
+    reader has selected, like every other Thread link (atlas.state.entry_link)."""
+    from playwright.sync_api import expect
+
+    page = browser.page
+    raqqa = "geonames:172955"  # selected, and far from the Azaz line clicked
+    page.goto(f"{app_url}/?place={raqqa}")
+    frame = page.frame_locator(MAP)
+    expect(frame.locator(LINES).first).to_be_attached(timeout=WAIT_MS)
+    expect(page.get_by_role("heading", name="Raqqa")).to_be_visible(timeout=WAIT_MS)
+    page.wait_for_timeout(1500)
+    _click_line(page, AZAZ_LINE)
+    popup = frame.locator(".atlas-front-popup")
+    expect(popup).to_be_visible(timeout=WAIT_MS)
+    hrefs = popup.locator('a[href*="Thread?"]').evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all("place=geonames%3A172955&" in h for h in hrefs), hrefs
+    assert raqqa in page.evaluate("() => decodeURIComponent(location.search)")
     assert browser.network.non_local() == []

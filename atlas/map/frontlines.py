@@ -22,7 +22,7 @@ from shapely.geometry import mapping
 from atlas.cards import stamp
 from atlas.colours import OTHERS, side_colours
 from atlas.markup import for_folium, text
-from atlas.state import ViewState, entry_link
+from atlas.state import SELECTED_PLACE, ViewState, entry_link
 from atlas.view import TimelineStep, View, apply_filters, authors, slug
 from geo.control import (
     Change,
@@ -269,6 +269,7 @@ def frontline_layers(view: View, *, state: ViewState, steps: Sequence[TimelineSt
         _geojson(segment.geometry, {"color": FRONT_COLOUR, "weight": 4, "opacity": 0.9,
                                     "className": classes},
                  popup=_popup(title, segment.keys, front, links, colours)).add_to(group)
+    _LinksKeepSelection().add_to(group)
     _ClickStaysInMap().add_to(group)  # last: after every layer of the group is in it
     return group
 
@@ -333,6 +334,42 @@ def legend_items(front: FrontView) -> list[dict[str, str]]:
         items.append({"symbol": "changed", "label": f"purple outline: held differently than "
                       f"{front.compared_with} (click: the claims)"})
     return items
+
+
+class _LinksKeepSelection(MacroElement):
+    """Fills in the selected place in its group's popup links as a popup opens.
+
+    The layer is drawn once per view, not per selection (atlas/ui/frozen.py), so its links
+    (atlas.state.entry_link) hold :data:`atlas.state.SELECTED_PLACE`; the selection layer
+    says which place is selected (``window.atlasSelectedPlace``), and a link opened without
+    one loses the parameter.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (group, token) {
+          var slot = "place=" + token;
+          group.on("popupopen", function (event) {
+            var box = event.popup.getElement();
+            var chosen = window.atlasSelectedPlace;
+            if (!box) { return; }
+            box.querySelectorAll("a[href]").forEach(function (a) {
+              var made = a.getAttribute("data-atlas-href") || a.getAttribute("href");
+              if (made.indexOf(slot) < 0) { return; }
+              a.setAttribute("data-atlas-href", made);
+              a.setAttribute("href", chosen
+                  ? made.replace(slot, "place=" + encodeURIComponent(chosen))
+                  : made.replace(slot + "&", "").replace(new RegExp("[?&]" + slot), ""));
+            });
+          });
+        })({{ this._parent.get_name() }}, {{ this.token|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "AtlasLinksKeepSelection"
+        self.token = SELECTED_PLACE
 
 
 _SWATCH = {

@@ -14,7 +14,7 @@ from atlas.map.draw import _draw_arrow, _draw_halo, _draw_pin, _draw_region, _dr
 from atlas.map.labels import _clusterable, always_labelled
 from atlas.map.model import LAYER_NAME, _side_colours, clusters
 from atlas.map.plan import _plan
-from atlas.map.script import _ShowSelection, _Support
+from atlas.map.script import _SelectedPlace, _ShowSelection, _Support
 from atlas.map.symbols import _actor_names
 from atlas.view import View
 
@@ -77,6 +77,7 @@ def selection_layer(view: View, *, selected: str | None = None,
     """
     plan = _plan(view)
     group = folium.FeatureGroup(name=f"{LAYER_NAME}: selection", control=False)
+    _SelectedPlace(selected).add_to(group)
     for pin in plan.pins:
         chosen, lit = pin.place.id == selected, pin.place.id in highlight
         if not (chosen or lit):

@@ -148,3 +148,22 @@ class _ShowSelection(MacroElement):
         super().__init__()
         self._name = "AtlasShowSelection"
         self.at = list(at)
+
+
+class _SelectedPlace(MacroElement):
+    """Tells the map's other layers which place is selected (``window.atlasSelectedPlace``):
+    the front lines' popup links, drawn once per view, keep the reader's selection with it
+    (atlas/map/frontlines.py)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.atlasSelectedPlace = {{ this.place|tojson }};
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, place: str | None) -> None:
+        super().__init__()
+        self._name = "AtlasSelectedPlace"
+        self.place = place

@@ -84,6 +84,8 @@ use_local_assets()
 if keys.NEXT_STEP in st.session_state:
     st.session_state[keys.TIME] = st.session_state.pop(keys.NEXT_STEP)
 
+if st.session_state.get(keys.PAGE_SHOWN) != "Map":
+    st.session_state.pop(keys.MAP_HELD, None)  # back from another page: a new map frame
 page = page_setup(title="Map", timeline_in_sidebar=False)
 view, state, steps = page.view, page.state, page.steps
 stops = page.stops.indices
@@ -121,6 +123,18 @@ def _take_click(state):
     return replace(state, place=st.session_state.get(keys.PLACE))
 
 
+def _held_layers() -> list[str]:
+    """The frozen layers this session's map frame holds (atlas/ui/frozen.py): forgotten for
+    a new frame (another map key, a page switch) or when the frame asks for a layer."""
+    missing = (st.session_state.get(MAP_KEY) or {}).get("atlas_missing")
+    held = st.session_state.get(keys.MAP_HELD)
+    if held is None or held[0] != MAP_KEY or (
+            missing and missing != st.session_state.get(keys.MAP_MISSING)):
+        held = st.session_state[keys.MAP_HELD] = (MAP_KEY, [])
+    st.session_state[keys.MAP_MISSING] = missing
+    return held[1]
+
+
 def _draw_map(state) -> None:
     """The map: the place and front-line layers (rendered once per view) and the selection."""
     # The base map stays the same for a thread (its frame comes from the whole thread, not
@@ -148,11 +162,12 @@ def _draw_map(state) -> None:
                        extra_html=front_legend_html(front_legend_items(front))).add_to(layer)
         return layer
 
+    held = _held_layers()
     layers = [
         frozen_layer(lambda: frontline_layers(view, state=linked, steps=steps, front=front),
                      owner=view, key=("front", compare, urlencode(to_query(linked, steps=steps),
-                                                                  doseq=True))),
-        frozen_layer(_places, owner=view, key=("places", outside)),
+                                                                  doseq=True)), held=held),
+        frozen_layer(_places, owner=view, key=("places", outside), held=held),
         selection_layer(view, selected=state.place,
                         highlight=st.session_state.get(keys.HIGHLIGHT) or ()),
     ]

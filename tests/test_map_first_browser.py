@@ -193,3 +193,31 @@ def test_a_feed_item_selects_and_highlights_its_places(app_url):
         frame = page.frame_locator(MAP)
         expect(frame.locator(".atlas-selected").first).to_be_attached(timeout=15_000)
         save_screenshot(page, "map-first-feed-pick", full_page=False)
+
+
+def test_a_map_frame_that_lost_its_layers_gets_them_back(app_url):
+    """After the first run the place and front-line layers are sent by name only (the map
+    frame keeps what it built, atlas/ui/frozen.py).  A frame that does not hold them (here:
+    its store wiped; in use: a new frame the page did not see coming) asks for them, and a
+    page left and come back to draws them again."""
+    from playwright.sync_api import expect
+
+    with opened(app_url, (1440, 900), "map-first-lost-layers") as session:
+        page, frame = session.page, session.page.frame_locator(MAP)
+        click_selects(page, frame.locator(f'[data-place="{AZAZ}"]').first, "Azaz")
+        page.wait_for_timeout(1000)
+        frame.locator("body").evaluate("() => { window.atlasKept = undefined; }")
+        click_selects(page, frame.locator(f'[data-place="{ALEPPO}"]').first, "Aleppo")
+        expect(frame.locator("[data-place]").nth(5)).to_be_attached(timeout=WAIT_MS)
+        page.wait_for_timeout(1500)  # the layers came back and stay
+        assert frame.locator("[data-place]").count() > 5
+        assert frame.locator("path.atlas-front-line").count() >= 1
+
+        page.get_by_test_id("stSidebarCollapsedControl").or_(
+            page.get_by_test_id("stExpandSidebarButton")).first.click()
+        page.get_by_role("link", name="Places").click()
+        expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=WAIT_MS)
+        page.get_by_role("link", name="Map").click()
+        expect(frame.locator("[data-place]").nth(5)).to_be_attached(timeout=WAIT_MS)
+        assert frame.locator("path.atlas-front-line").count() >= 1
+        save_screenshot(page, "map-first-back-from-places")

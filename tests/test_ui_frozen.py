@@ -46,3 +46,16 @@ def test_two_frozen_layers_never_share_a_variable():
     two = _as_sent(frozen_layer(lambda: _group("Manbij"), owner=object(), key="a"), 1)
     names = [text.split("var marker_")[1].split(" ")[0] for text in (one, two)]
     assert names[0] != names[1]
+
+
+def test_a_layer_the_frame_holds_is_sent_by_name_only():
+    owner, held = object(), []
+    first = _as_sent(frozen_layer(lambda: _group("Tabqa"), owner=owner, key="p", held=held), 1)
+    again = _as_sent(frozen_layer(lambda: _group("Tabqa"), owner=owner, key="p", held=held), 1)
+    assert "Tabqa" in first and "L.marker" in first and len(held) == 1
+    assert "Tabqa" not in again and "L.marker" not in again
+    assert held[0] in again and "atlas_missing" in again  # by name; asks if it is not there
+    assert "window.feature_group.push(feature_group_feature_group_1)" in again
+    held.clear()  # the page forgets (a new frame): the whole layer again
+    assert _as_sent(frozen_layer(lambda: _group("Tabqa"), owner=owner, key="p",
+                                 held=held), 1) == first

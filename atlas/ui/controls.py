@@ -232,6 +232,7 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
     for note in notes:
         notes_box.info(f"Link parameter {note}.", icon="ℹ️")
     st.session_state[keys.LAST_STATE] = state
+    st.session_state[keys.PAGE_SHOWN] = title
     return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
                 stops=stops)
 

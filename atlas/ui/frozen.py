@@ -6,7 +6,9 @@ template).  For the seed thread the place and front-line layers cost 0.3-0.4 s o
 run, a click that only selects a place included, though neither had changed.  A frozen
 layer is rendered once, into a throwaway map under the names streamlit-folium gives a
 group's parts, and kept; later runs pass a group whose script is that text, so the page's
-map gets exactly what it got the first time.
+map gets exactly what it got the first time.  Once the reader's map frame has built a
+layer, later runs send its name only (``held``): a selection re-sent 0.3 MB of layer
+script for nothing.
 
     layer = frozen_layer(lambda: place_layers(view), owner=view, key="places")
 
@@ -49,6 +51,7 @@ class _Frozen(folium.FeatureGroup):
         {% macro script(this, kwargs) %}
         (function () {
             var kept = window.atlasKept = window.atlasKept || {order: [], groups: {}};
+            {% if this.script %}
             if (!kept.groups[{{ this.kept|tojson }}]) {
                 {{ this.script }}
                 kept.groups[{{ this.kept|tojson }}] = {{ this.kept }};
@@ -60,9 +63,22 @@ class _Frozen(folium.FeatureGroup):
                     return keep;
                 });
             }
+            {% endif %}
         })();
         var {{ this.get_name() }} = (function (group) {
             var proxy = L.layerGroup();
+            if (!group) {  // sent by name, but this frame never built it: ask for all of it
+                var data = window.__GLOBAL_DATA__ || {};
+                var last = (data.previous_data || {}).last_object_clicked || null;
+                setTimeout(function () {
+                    window.parent.postMessage({isStreamlitMessage: true, dataType: "json",
+                        type: "streamlit:setComponentValue",
+                        value: {last_object_clicked: last,
+                                atlas_missing: {{ this.kept|tojson }} + "@" + Date.now()}},
+                        "*");
+                }, 0);
+                return proxy;
+            }
             proxy.on("add", function () {
                 group.atlasUsers = (group.atlasUsers || 0) + 1;
                 if (!map_div.hasLayer(group)) { map_div.addLayer(group); }
@@ -106,15 +122,30 @@ def layer_script(group: folium.FeatureGroup, name: str) -> tuple[str, str]:
 
 
 def frozen_layer(build: Callable[[], folium.FeatureGroup], *, owner: object,
-                 key: Hashable) -> folium.FeatureGroup:
-    """The group ``build()`` makes, rendered once per (``owner``, ``key``) and replayed."""
+                 key: Hashable, held: list[str] | None = None) -> folium.FeatureGroup:
+    """The group ``build()`` makes, rendered once per (``owner``, ``key``) and replayed.
+
+    ``held``: the frozen layers the reader's map frame has built, as the page keeps count
+    (the last :data:`KEEP` sent whole, as the browser keeps them).  One of these is sent by
+    name only, not its script again; a frame that turns out not to hold it asks for it
+    (its map value gets ``atlas_missing``), and the page then forgets ``held``.
+    """
+    found = None
     with _LOCK:  # sessions run in threads of one process
         for index, (known, known_key, name, script) in enumerate(_KEPT):
             if known is owner and known_key == key:
                 _KEPT.insert(0, _KEPT.pop(index))
-                return _Frozen(script, name)
-    script, name = layer_script(build(), f"frozen{next(_NAMES)}")
-    with _LOCK:
-        _KEPT.insert(0, (owner, key, name, script))
-        del _KEPT[KEEP:]
+                found = name, script
+                break
+    if found is None:
+        found = tuple(reversed(layer_script(build(), f"frozen{next(_NAMES)}")))
+        with _LOCK:
+            _KEPT.insert(0, (owner, key, *found))
+            del _KEPT[KEEP:]
+    name, script = found
+    if held is not None:
+        if name in held:
+            return _Frozen("", name)
+        held.append(name)
+        del held[:-KEEP]
     return _Frozen(script, name)

@@ -19,6 +19,8 @@ from geo.geoparse import (
     _is_capitalised,
     _previous_word,
 )
+from geo.geoparse.phrases import MENU_LINE, _menu_lines
+from geo.geoparse.repair import after_locatives
 from geo.geoparse.words import LowerCaseWords
 
 SETTINGS = settings(max_examples=400, deadline=None,
@@ -54,6 +56,12 @@ def test_after_locative_finds_every_token_after_a_locative(text: str) -> None:
 
 
 @SETTINGS
+@given(ANY_TEXT)
+def test_after_locatives_read_backwards_as_the_forward_scan(text: str) -> None:
+    assert after_locatives(text) == [m.span(1) for m in AFTER_LOCATIVE.finditer(text)]
+
+
+@SETTINGS
 @given(st.lists(ANY_TEXT, max_size=3), st.lists(st.one_of(WORDS, st.text(max_size=6)),
                                                   max_size=8))
 def test_lower_case_words_answer_as_the_whole_word_set(texts: list[str], asked: list[str]) -> None:
@@ -63,3 +71,20 @@ def test_lower_case_words_answer_as_the_whole_word_set(texts: list[str], asked: 
     wanted = {w for w in every if w.islower()}
     for word in [*asked, *every, *(w.lower() for w in every), "in", "s"]:
         assert (word in words) == (word in wanted), word
+
+
+MENU_PARTS = st.sampled_from([" | ", "|", " \u00b7 ", "\u00b7", " \u00bb ", "\t|\t", "Home", " ",
+                              "\n", " |", "| ", " \u2022 ", " || ", "Syria"])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(MENU_PARTS, max_size=14).map("".join), ANY_TEXT))
+def test_menu_lines_are_the_menu_line_pattern_s(text: str) -> None:
+    assert _menu_lines(text) == [m.span() for m in MENU_LINE.finditer(text)]
+
+
+def test_a_long_table_row_is_answered_without_backtracking() -> None:
+    # MENU_LINE itself took minutes on such a row of a Markdown table (a wiki article)
+    cells = " | ".join(f"Town {i} | 2016 | SDF" for i in range(400))
+    assert _menu_lines(f"| {cells} |\n" * 3) == []  # a "|" after the last separator
+    assert _menu_lines(f"{cells}\nnext") == [(0, len(cells))]

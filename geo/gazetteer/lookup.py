@@ -91,6 +91,7 @@ class Gazetteer:
     def add_key(self, key: str, place_id: str, *, curated: bool = False) -> None:
         if not key:
             return
+        self.__dict__.pop("starters", None)  # a new key may start a name
         ids = self._names.setdefault(key, [])
         if place_id not in ids:
             ids.append(place_id)
@@ -120,6 +121,12 @@ class Gazetteer:
             for n in range(1, len(parts)):
                 prefixes.add(" ".join(parts[:n]))
         return prefixes
+
+    @functools.cached_property
+    def starters(self) -> set[str]:
+        """Every key that is a name or begins one: ``keys`` and ``prefixes`` in one set, so
+        that the spotter drops a word that starts no name with one look-up."""
+        return set(self._names) | self.prefixes
 
     def candidates(self, surface: str) -> list[Candidate]:
         """Every place ``surface`` may name, exact key first, then under another article or

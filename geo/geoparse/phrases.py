@@ -91,6 +91,11 @@ BOILERPLATE_LINE = re.compile(
     r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*$",
     re.MULTILINE | re.IGNORECASE)
 MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$", re.MULTILINE)
+# What makes a line a MENU_LINE, found without its backtracking (which took minutes on a
+# long Markdown table row, "a | b | c ..."): a line is one when it ends with two separators
+# and no "|" after the first but the second's own.  ``_menu_lines`` gives MENU_LINE's spans.
+_SEPARATOR = r"[ \t][|\u00b7\u00bb\u2022][ \t]"
+MENU_TAIL = re.compile(_SEPARATOR + r"[^\n|]*" + _SEPARATOR + r"[^\n|]*$", re.MULTILINE)
 MENU_MARK = re.compile(r"[ \t][|\u00b7\u00bb\u2022][ \t]")
 LOWER_COUNTRIES = ("syria", "iraq", "turkey", "lebanon", "jordan", "iran", "israel", "russia",
                    "egypt", "libya", "yemen", "afghanistan", "saudi arabia", "qatar")
@@ -104,11 +109,17 @@ SEE_ALSO = re.compile(r"^[ \t]*(?:See also|Related articles|Further reading|Exte
                       r"[ \t]*:?[ \t]*\n(?:[^\n]+(?:\n|$))+", re.MULTILINE | re.IGNORECASE)
 
 
+def _menu_lines(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in MENU_LINE.finditer(text)]``, in time linear in a line's
+    separators (``tests/test_geoparse_scanning.py`` compares them)."""
+    return [(text.rfind("\n", 0, m.start()) + 1, m.end()) for m in MENU_TAIL.finditer(text)]
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
     spans = [m.span() for m in BOILERPLATE_LINE.finditer(text)]
     if MENU_MARK.search(text):  # "Home | About | Syria": only where a separator is written
-        spans += [m.span() for m in MENU_LINE.finditer(text)]
+        spans += _menu_lines(text)
     if spans:
         spans += [m.span() for m in SEE_ALSO.finditer(text)]
     return spans

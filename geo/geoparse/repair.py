@@ -12,11 +12,12 @@ from geographiclib.geodesic import Geodesic
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.patterns import (
-    AFTER_LOCATIVE,
     ANAPHOR,
     ANAPHOR_REACH,
     BEARINGS,
+    CAPITAL_TOKEN,
     LOCATIVE,
+    LOCATIVE_BEFORE_REVERSED,
     RELATIVE,
 )
 from geo.geoparse.rank import _precision
@@ -49,7 +50,16 @@ def after_locatives(text: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=4096)
 def _after_locatives(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in AFTER_LOCATIVE.finditer(text)]
+    """``[m.span(1) for m in AFTER_LOCATIVE.finditer(text)]``, found on the reversed text
+    (``LOCATIVE_BEFORE_REVERSED``: about 2.5 times faster)."""
+    last = len(text) - 1
+    spans = []
+    for first in LOCATIVE_BEFORE_REVERSED.finditer(text[::-1]):
+        token = CAPITAL_TOKEN.match(text, last - first.start())
+        if token is not None:
+            spans.append(token.span())
+    spans.reverse()
+    return spans
 
 
 def _repair_misspellings(
@@ -128,13 +138,17 @@ def _resolve_anaphora(
         by_entry.setdefault(mention.entry, []).append(mention)
     for entry in entries:
         named = sorted(by_entry.get(entry.id, []), key=lambda m: m.start)
+        starts = [m.start for m in named]
         for match in ANAPHOR.finditer(entry.text):
             word = match.group(1).casefold()
             if entry.text[match.end():match.end() + 4] == " of ":  # "the town of Azaz"
                 continue
             paragraph = entry.text.rfind("\n", 0, match.start()) + 1
             kinds = {"city", "town"} if word == "city" else {"city", "town", "village"}
-            earlier = [m for m in named if paragraph <= m.start and m.end <= match.start()
+            # the names that start in the paragraph, before the phrase (in order)
+            window = named[bisect.bisect_left(starts, paragraph):
+                           bisect.bisect_right(starts, match.start())]
+            earlier = [m for m in window if paragraph <= m.start and m.end <= match.start()
                        and match.start() - m.end <= ANAPHOR_REACH
                        and result.places[m.place].kind in kinds]
             if not earlier:

@@ -74,9 +74,10 @@ class _Spotter:
         # no name are dropped here at C speed; the rest take the full look-up below.
         # A plain ASCII word here starts with A-Z (``_is_capitalised``) and its key is its
         # lower case, kept for the first step below; other words take both checks.
+        starters = self.gazetteer.starters
         possible = [(m.start(), m.end(), k if w.isascii() and w.isalpha() else None)
                     for m in CAPITAL_TOKEN.finditer(text)
-                    if (k := (w := m.group()).lower()) in keys or k in prefixes
+                    if (k := (w := m.group()).lower()) in starters
                     or not (w.isascii() and w.isalpha())]
         for start, end, first_key in possible:
             if start < resume or (first_key is None and not _is_capitalised(text[start])):

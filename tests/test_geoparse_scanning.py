@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geo.gazetteer import name_key
 from geo.geoparse import (
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -21,6 +22,7 @@ from geo.geoparse import (
 )
 from geo.geoparse.phrases import MENU_LINE, _menu_lines
 from geo.geoparse.repair import after_locatives
+from geo.geoparse.spot import _joined_key
 from geo.geoparse.words import LowerCaseWords
 
 SETTINGS = settings(max_examples=400, deadline=None,
@@ -88,3 +90,21 @@ def test_a_long_table_row_is_answered_without_backtracking() -> None:
     cells = " | ".join(f"Town {i} | 2016 | SDF" for i in range(400))
     assert _menu_lines(f"| {cells} |\n" * 3) == []  # a "|" after the last separator
     assert _menu_lines(f"{cells}\nnext") == [(0, len(cells))]
+
+
+NAME_WORDS = st.sampled_from([
+    "Deir", "ez", "Zor", "Mare'a", "Qal\u2019at", "\u0130dlib", "\u0131", "\u00c9dessa",
+    "Stra\u00dfe",
+    "\u0645\u0646\u0628\u062c", "\ufe70", "\ufdfa", "\u00bd", "\u0149", "Tell", "al", "\u00c5",
+])
+NAME_GAPS = st.sampled_from([" ", "-", " - ", "\t", "\n", " \n", "\u2010", "\u2011 ", "-\n"])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(NAME_GAPS, st.one_of(NAME_WORDS, st.from_regex(TOKEN, fullmatch=True))),
+                min_size=1, max_size=5))
+def test_a_name_key_grows_a_word_at_a_time(words: list[tuple[str, str]]) -> None:
+    name, key = words[0][1], name_key(words[0][1])
+    for gap, word in words[1:]:
+        name, key = name + gap + word, _joined_key(key, name_key(word))
+    assert key == name_key(name)

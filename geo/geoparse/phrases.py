@@ -97,6 +97,7 @@ MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$"
 _SEPARATOR = r"[ \t][|\u00b7\u00bb\u2022][ \t]"
 MENU_TAIL = re.compile(_SEPARATOR + r"[^\n|]*" + _SEPARATOR + r"[^\n|]*$", re.MULTILINE)
 MENU_MARK = re.compile(r"[ \t][|\u00b7\u00bb\u2022][ \t]")
+MENU_MARKS = ("|", "\u00b7", "\u00bb", "\u2022")  # one is in any MENU_MARK (a quick test)
 LOWER_COUNTRIES = ("syria", "iraq", "turkey", "lebanon", "jordan", "iran", "israel", "russia",
                    "egypt", "libya", "yemen", "afghanistan", "saudi arabia", "qatar")
 LOWER_COUNTRY = re.compile(
@@ -118,7 +119,8 @@ def _menu_lines(text: str) -> list[tuple[int, int]]:
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
     spans = [m.span() for m in BOILERPLATE_LINE.finditer(text)]
-    if MENU_MARK.search(text):  # "Home | About | Syria": only where a separator is written
+    if any(mark in text for mark in MENU_MARKS) and MENU_MARK.search(text):
+        # "Home | About | Syria": only where a separator is written
         spans += _menu_lines(text)
     if spans:
         spans += [m.span() for m in SEE_ALSO.finditer(text)]

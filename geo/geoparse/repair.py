@@ -124,6 +124,16 @@ def _repair_misspellings(
                                                     end=end))
 
 
+def _may_hold_anaphor(text: str) -> bool:
+    """Whether ANAPHOR may match: a plain ASCII text without "city" or "town" in any case
+    cannot (IGNORECASE folds more than ``str.lower`` outside ASCII: there the pattern
+    decides).  Most comments have neither, and the pattern tries every position."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "city" in low or "town" in low
+
+
 def _resolve_anaphora(
     entries: Sequence[Entry], result: GeoparseResult, authors_by_id: dict[int, str]
 ) -> None:
@@ -137,6 +147,8 @@ def _resolve_anaphora(
     for mention in result.mentions:
         by_entry.setdefault(mention.entry, []).append(mention)
     for entry in entries:
+        if not _may_hold_anaphor(entry.text):
+            continue
         named = sorted(by_entry.get(entry.id, []), key=lambda m: m.start)
         starts = [m.start for m in named]
         for match in ANAPHOR.finditer(entry.text):

@@ -36,6 +36,8 @@ RUN_AT = re.compile(_RUN)
 OF_CUE = re.compile(r"(?:village|town|hill|area)s?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
                        r"neighbou?rhood|quarter|residential area)\b")
+# Words one of OF_CUE's and AFTER_CUE's branches always contains (both are case-sensitive).
+CUE_WORDS = ("village", "town", "hill", "farm", "area", "district", "neighbo", "quarter")
 THE_CAPITAL = re.compile(r" the (?=[A-Z])")
 LIST_JOINT = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
@@ -53,7 +55,9 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
         run = RUN_AT.match(text, start)
         if run is not None:
             yield run.span()
-    for cue in OF_CUE.finditer(text):
+    # most texts have no cue word: neither cue pattern is then tried at every position
+    cued = any(word in text for word in CUE_WORDS)
+    for cue in OF_CUE.finditer(text) if cued else ():
         run = RUN_AT.match(text, cue.end())
         if run is not None:
             yield run.span()
@@ -62,7 +66,7 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
             run = RUN_AT.match(text, cue.end())
             if run is not None:
                 yield run.span()
-    for cue in AFTER_CUE.finditer(text):
+    for cue in AFTER_CUE.finditer(text) if cued else ():
         run = RUN_ENDING.search(text, max(0, cue.start() - 80), cue.start())
         while run is not None:  # "the Ihtemlat and Uwayshiyyah areas": each of the list
             yield run.span(1)

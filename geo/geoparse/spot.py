@@ -70,10 +70,8 @@ class _Spotter:
         joined = JOINED_NEXT.match
         found: list[_Spot] = []
         resume = 0  # words before this offset belong to the last name found
-        # For a plain ASCII word the key is the word in lower case, so most words that start
-        # no name are dropped here at C speed; the rest take the full look-up below.
-        # A plain ASCII word here starts with A-Z (``_is_capitalised``) and its key is its
-        # lower case, kept for the first step below; other words take both checks.
+        # A plain ASCII word's key is its lower case: one that starts no name is dropped here
+        # at C speed (kept: its key, for the first step below); other words take both checks.
         starters = self.gazetteer.starters
         possible = [(m.start(), m.end(), k if w.isascii() and w.isalpha() else None)
                     for m in CAPITAL_TOKEN.finditer(text)

@@ -10,12 +10,14 @@ import pytest
 from geo.gazetteer import (
     ALIASES_PATH,
     INDEX_PATH,
+    QUARTER_PREFIX,
     SUPPLEMENT_PATH,
     index_is_current,
     load_gazetteer,
     name_key,
     strip_article,
 )
+from geo.paths import QUARTERS_PATH
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +77,17 @@ def test_every_supplement_row_has_a_source_and_sane_coordinates():
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
         assert row["kind"] in {"village", "town", "city", "facility", "road", "crossing",
                                "region", "district", "river", "dam", "lake", "hill"}, row["id"]
+
+
+def test_every_city_quarter_has_a_source_and_lies_in_its_city(gazetteer):
+    with QUARTERS_PATH.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        assert row["source"].strip() and row["kind"] in {"district", "facility"}, row["id"]
+        place = gazetteer.places[QUARTER_PREFIX + row["id"]]
+        city = next(c.place for c in gazetteer.candidates(row["city"]) if c.place.kind == "city")
+        assert gazetteer.distance_km(place.lat, place.lon, city.lat, city.lon) < 15, row["id"]
 
 
 def test_every_alias_points_at_a_place_in_the_index(gazetteer):

@@ -28,7 +28,7 @@ from geo.gazetteer.folding import (
     strip_article,
 )
 from geo.gazetteer.index import MIN_CLOSE, MIN_SKELETON, build_index, config
-from geo.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
+from geo.paths import ALIASES_PATH, INDEX_PATH, QUARTERS_PATH, SUPPLEMENT_PATH
 from geo.records import Place
 
 __all__ = ["Candidate", "Gazetteer", "load_gazetteer"]
@@ -247,6 +247,27 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
             gazetteer.add(place, names, curated=True)
 
 
+QUARTER_PREFIX = "quarter:"  # the ids of data/city_quarters.csv's places
+
+
+def _read_quarters(gazetteer: Gazetteer, path: Path) -> None:
+    """Quarters of cities (``data/city_quarters.csv``).  Their names are shared with villages
+    and with other cities' quarters (al-Khalidiyah, al-Zahraa), so unlike the curated rows
+    they earn no bonus: they rank as gazetteer names do, the nearest to the places the text
+    names winning, so a text about Aleppo gets Aleppo's quarter and one about Homs not."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            gid = f"{QUARTER_PREFIX}{row['id']}"
+            place = Place(id=gid, name=row["name"], kind=row["kind"], country="SY",
+                          lat=float(row["lat"]), lon=float(row["lon"]), gazetteer_id=gid,
+                          source=f"quarter of {row['city']} (data/city_quarters.csv): "
+                                 f"{row['source']}")
+            names = [row["name"], *(a for a in row["aliases"].split(";") if a.strip())]
+            gazetteer.add(place, names)
+
+
 def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:
     """Spellings for indexed places; the ``place`` column is the name readers know it by.
 
@@ -271,6 +292,7 @@ def load_gazetteer(
     index: Path = INDEX_PATH,
     supplement: Path = SUPPLEMENT_PATH,
     aliases: Path = ALIASES_PATH,
+    quarters: Path = QUARTERS_PATH,
 ) -> Gazetteer:
     """The gazetteer, from the index; a missing or damaged index is rebuilt (said on stderr).
 
@@ -291,5 +313,6 @@ def load_gazetteer(
         gazetteer = Gazetteer()
         _read_index(gazetteer, index)
     _read_supplement(gazetteer, supplement)
+    _read_quarters(gazetteer, quarters)
     _read_aliases(gazetteer, aliases)
     return gazetteer

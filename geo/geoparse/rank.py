@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from geo.gazetteer import Candidate, Gazetteer, name_key
+from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
@@ -34,7 +34,11 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if spot.feature or spot.surface in seen:
             continue
         seen.add(spot.surface)  # a thread repeats its names: each is weighed once
-        priors = sorted(((_prior(c, gazetteer), c) for c in spot.candidates),
+        # a city's quarter is a candidate only where the text is about that city: it neither
+        # anchors a text (unless it is all the name can be) nor blurs a name that would
+        candidates = [c for c in spot.candidates
+                      if not c.place.id.startswith(QUARTER_PREFIX)] or spot.candidates
+        priors = sorted(((_prior(c, gazetteer), c) for c in candidates),
                         key=lambda pc: pc[0], reverse=True)
         top, best = priors[0]
         clear = len(priors) == 1 or top - priors[1][0] >= 0.4

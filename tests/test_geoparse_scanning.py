@@ -23,7 +23,7 @@ from geo.geoparse import (
 from geo.geoparse.phrases import MENU_LINE, _menu_lines
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _joined_key
-from geo.geoparse.words import LowerCaseWords
+from geo.geoparse.words import LowerCaseWords, ThreadWords
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -108,3 +108,13 @@ def test_a_name_key_grows_a_word_at_a_time(words: list[tuple[str, str]]) -> None
     for gap, word in words[1:]:
         name, key = name + gap + word, _joined_key(key, name_key(word))
     assert key == name_key(name)
+
+
+@SETTINGS
+@given(st.lists(ANY_TEXT, max_size=4), st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=4)),
+                                                  max_size=6))
+def test_thread_words_guard_each_entry_as_the_whole_list(texts: list[str], asked: list) -> None:
+    words = tuple(asked)
+    present = ThreadWords(texts)(words)
+    for text in texts:
+        assert any(w in text for w in present) == any(w in text for w in words)

@@ -68,6 +68,8 @@ EVENT_AHEAD = re.compile(
     r"(?=[BCFLMOS])(?:\b(?:Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|"
     r"Massacre|Bombing|Sack)s?\s+(?:(?:of|for|at|in|on)\s*)?(?:the\s+)?(?=\S)"
     r"|\bState (?:of|in) (?:the )?(?=\S))")
+EVENT_WORDS = ("Battle", "Siege", "Fall", "Liberation", "Capture", "Operation", "Offensive",
+               "Campaign", "Massacre", "Bombing", "Sack", "State ")
 ISIL_LEVANT = re.compile(r"\bState (?:of|in) Iraq and (?:the |al-)?(?=\S)")
 EVENT_AFTER = re.compile(
     r"^[ \t]*(?:massacre|accords?|agreement|process|talks|military council|city council|"
@@ -212,7 +214,8 @@ def _regional(candidates: list[Candidate], gazetteer: Gazetteer) -> list[Candida
 
 def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                  rejected: list[tuple[int, int, int, str, str]],
-                 pending: list[tuple[_Spot, int, int]]) -> list[_Spot]:
+                 pending: list[tuple[_Spot, int, int]],
+                 event_words: tuple[str, ...] = EVENT_WORDS) -> list[_Spot]:
     """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped.
 
     A run no name matches exactly goes to ``pending`` (spot, run start, run end): it may be a
@@ -227,7 +230,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             continue  # inside a run an earlier spot grew over
         after = text[spot.end:spot.end + 40]
         if spot.entry.id not in events:
-            events[spot.entry.id] = _event_ends(text)
+            events[spot.entry.id] = _event_ends(text, event_words)
         if spot.start in events[spot.entry.id] or EVENT_AFTER.match(after):
             rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                              "names an event or an organisation"))
@@ -297,13 +300,11 @@ def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (start, end)
 
 
-EVENT_WORDS = ("Battle", "Siege", "Fall", "Liberation", "Capture", "Operation", "Offensive",
-               "Campaign", "Massacre", "Bombing", "Sack", "State ")
 
 
-def _event_ends(text: str) -> set[int]:
+def _event_ends(text: str, words: tuple[str, ...] = EVENT_WORDS) -> set[int]:
     """Offsets where a name right after an event word starts (most texts have none)."""
-    if not any(word in text for word in EVENT_WORDS):
+    if not any(word in text for word in words):
         return set()
     return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)}
 
@@ -314,10 +315,10 @@ def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:
                for c in spot.candidates)
 
 
-def road_between(text: str, gazetteer: Gazetteer,
-                 best: callable) -> Iterator[tuple[int, int, str, Place]]:
+def road_between(text: str, gazetteer: Gazetteer, best: callable,
+                 words: tuple[str, ...] = ROAD_WORDS) -> Iterator[tuple[int, int, str, Place]]:
     """"Jarabulus–Manbij road": a road place from one end to the other, for each such phrase."""
-    if not any(word in text for word in ROAD_WORDS):  # most texts name no road
+    if not any(word in text for word in words):  # most texts name no road
         return
     for word in ROAD_WORD.finditer(text):  # then only the words before each road word
         match = ROAD_BETWEEN.search(text, max(0, word.start() - 80), word.end())
@@ -350,10 +351,11 @@ UNAMBIGUOUS_COUNTRY = re.compile(
     r"saudi arabia|qatar)(?![\w@-]|\.\w)")
 
 
-def lower_case_countries(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
+def lower_case_countries(text: str, gazetteer: Gazetteer, words: tuple[str, ...] = LOWER_COUNTRIES,
+                         ) -> Iterator[tuple[int, int, Place]]:
     """'in syria', 'from turkey': a country written in lower case after a locative; the
     unambiguous ones ('syria is a mess') anywhere the state is not acting."""
-    if not any(word in text for word in LOWER_COUNTRIES):
+    if not any(word in text for word in words):
         return
     spans = {m.span(1) for m in LOWER_COUNTRY.finditer(text)}
     spans |= {m.span(1) for m in UNAMBIGUOUS_COUNTRY.finditer(text)

@@ -44,7 +44,8 @@ RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
 
 
-def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+def _cued(text: str, free: Callable[[int, int], bool],
+          cue_words: tuple[str, ...] = CUE_WORDS) -> Iterator[tuple[int, int]]:
     """Runs right after a locative ("captured X", "near X"), after "village of", or before
     "village", "areas", "district": three regex scans for the cues, one match per run.
     A locative's word that already starts a name (``free`` says no) is not read again: most
@@ -56,7 +57,7 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
         if run is not None:
             yield run.span()
     # most texts have no cue word: neither cue pattern is then tried at every position
-    cued = any(word in text for word in CUE_WORDS)
+    cued = any(word in text for word in cue_words)
     for cue in OF_CUE.finditer(text) if cued else ():
         run = RUN_AT.match(text, cue.end())
         if run is not None:
@@ -74,8 +75,8 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
             run = joint and RUN_ENDING.search(text, max(0, joint.start() - 80), joint.start())
 
 
-def cued_runs(text: str, taken: Sequence[tuple[int, int]],
-              places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def cued_runs(text: str, taken: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]],
+              cue_words: tuple[str, ...] = CUE_WORDS) -> Iterator[tuple[int, int]]:
     """Capitalised runs outside ``taken`` and ``places`` spans that a place cue stands before
     or after (``_cued``); a run listed right after a place or a cued run counts as cued
     ("villages of A, B and C")."""
@@ -87,7 +88,7 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]],
         return not any(blocked[j][1] > start for j in range(max(0, i - 3), i))
 
     found: dict[int, int] = {}
-    for start, end in _cued(text, free):
+    for start, end in _cued(text, free, cue_words):
         if free(start, end) and not text[start:end].isupper():
             found[start] = end
     queue = sorted([*found.items(), *places])

@@ -7,6 +7,8 @@ every capitalised token whose previous word is a locative.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +22,7 @@ from geo.geoparse import (
     _is_capitalised,
     _previous_word,
 )
-from geo.geoparse.phrases import MENU_LINE, _menu_lines
+from geo.geoparse.phrases import MENU_LINE, ROAD_NUMBER, _menu_lines
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _joined_key
 from geo.geoparse.words import LowerCaseWords, ThreadWords
@@ -118,3 +120,16 @@ def test_thread_words_guard_each_entry_as_the_whole_list(texts: list[str], asked
     present = ThreadWords(texts)(words)
     for text in texts:
         assert any(w in text for w in present) == any(w in text for w in words)
+
+
+ROAD_PARTS = st.sampled_from(["M", "M4", "M-5", "M 45", "Route 47", "Highway 4", " highway",
+                              " Road", "xM4", "_M4", "4", " ", "-", "\n", "Highway", "Route"])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(ROAD_PARTS, max_size=10).map("".join), ANY_TEXT))
+def test_road_numbers_as_the_word_boundary_first_pattern(text: str) -> None:
+    plain = re.compile(r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})"
+                       r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
+    assert [m.span() for m in ROAD_NUMBER.finditer(text)] == [
+        m.span() for m in plain.finditer(text)]

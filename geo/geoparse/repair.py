@@ -62,6 +62,13 @@ def _after_locatives(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _spans_by_entry(mentions: Sequence[Mention]) -> dict[int, list[tuple[int, int]]]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        spans.setdefault(mention.entry, []).append((mention.start, mention.end))
+    return spans
+
+
 def _repair_misspellings(
     entries: Sequence[Entry],
     gazetteer: Gazetteer,
@@ -81,14 +88,14 @@ def _repair_misspellings(
     """
     from rapidfuzz import fuzz, process
 
-    named = {name_key(n): pid for pid in result.places
-             for n in (result.places[pid].name,)}
+    named = {name_key(place.name): pid for pid, place in result.places.items()}
     for mention in result.mentions:
         named.setdefault(name_key(mention.surface), mention.place)
     ignored = set(not_places) | authors | actor_aliases
     choices = list(named)  # once: a thread asks for many words
+    read = _spans_by_entry(result.mentions)  # and what the later readings placed
     for entry in entries:
-        taken = sorted(spotted.get(entry.id, []))
+        taken = sorted([*spotted.get(entry.id, []), *read.get(entry.id, [])])
         taken_starts = [s for s, _ in taken]
         reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
         after_locative = after_locatives(entry.text)

@@ -102,3 +102,10 @@ def test_index_keeps_the_region_villages_geonames_has():
         text = handle.read()
     for name in ("Nubl", "Jarābulus", "Māri‘", "Al-Tabqa"):
         assert f"\t{name}\t" in text
+
+
+def test_a_hill_name_is_found_under_each_spelling_of_tall(gazetteer):
+    ids = {c.place.id for c in gazetteer.candidates("Tall Abyad")}
+    assert ids
+    for spelling in ("Tal Abyad", "Tell Abyad", "Tel Abyad"):
+        assert ids <= {c.place.id for c in gazetteer.candidates(spelling)}, spelling

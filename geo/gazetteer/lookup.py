@@ -247,6 +247,20 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
             gazetteer.add(place, names, curated=True)
 
 
+HILL_WORDS = frozenset({"tal", "tall", "tell", "tel"})  # Arabic tall, "hill", as written
+
+
+def _add_hill_spellings(gazetteer: Gazetteer) -> None:
+    """A name that opens with Tal/Tall/Tell/Tel is found under each of the four: the sources
+    settled on one ("Tall `Ar") and the press writes another ("Tal-ar", "Tell Abyad")."""
+    for key in [k for k in gazetteer._names if k.partition(" ")[0] in HILL_WORDS]:
+        first, _, rest = key.partition(" ")
+        if rest:
+            for word in HILL_WORDS - {first}:
+                for place_id in gazetteer._names[key]:
+                    gazetteer.add_key(f"{word} {rest}", place_id)
+
+
 QUARTER_PREFIX = "quarter:"  # the ids of data/city_quarters.csv's places
 
 
@@ -312,6 +326,7 @@ def load_gazetteer(
         build_index(index)
         gazetteer = Gazetteer()
         _read_index(gazetteer, index)
+    _add_hill_spellings(gazetteer)
     _read_supplement(gazetteer, supplement)
     _read_quarters(gazetteer, quarters)
     _read_aliases(gazetteer, aliases)

@@ -116,3 +116,12 @@ def test_a_city_quarter_wins_only_where_the_text_is_about_its_city(gazetteer):
     result, found = run(gazetteer, "Army units moved from Homs and Talbiseh to al-Khalidiyah.")
     place, homs = result.places[found["al-Khalidiyah"].place], result.places[found["Homs"].place]
     assert gazetteer.distance_km(place.lat, place.lon, homs.lat, homs.lon) < 40
+
+
+
+def test_a_city_quarter_needs_its_city_in_the_text(gazetteer):
+    # al-Amiriya is a quarter of Aleppo and villages elsewhere: with no Aleppo in the text,
+    # the quarter is no candidate however the villages lie
+    result, found = run(gazetteer, "ISIL attacked Palmyra from al-Amiriya, and the army held "
+                                   "Ithriya.")
+    assert not result.places[found["al-Amiriya"].place].id.startswith("quarter:")

@@ -15,6 +15,7 @@ from geo.records import Place
 FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the text's places
 LONE_VILLAGE_KM = 250.0  # a village this far from every anchor is another's namesake
 FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
+QUARTER_CITY_KM = 12.0  # a quarter lies this close to its city, which the text must name
 
 
 def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
@@ -54,6 +55,10 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
     transliteration variant of the same name (a village in the text's area, not its namesake
     across the border)."""
     candidates = spot.candidates
+    if len(candidates) > 1 and anchors:  # a city's quarter, only where the text names the city
+        candidates = [c for c in candidates if not c.place.id.startswith(QUARTER_PREFIX)
+                      or _nearest(c.place, anchors, gazetteer, nearest_km) <= QUARTER_CITY_KM
+                      ] or candidates
     if len(candidates) == 1:  # nothing to rank; only its distance is needed, below
         ranked = [(0.0, candidates[0])]
         if anchors:

@@ -33,6 +33,7 @@ threads = [parse_thread(p.read_text(encoding="utf-8"), source=p.name).entries
            for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
 gazetteer = load_gazetteer()
 gazetteer.knows_prefix("warm")
+getattr(gazetteer, "starters", None)  # built on first use where it exists
 aliases = [a.text for a in load_lexicon().aliases]
 load_not_places()
 best = float("inf")

@@ -30,6 +30,7 @@ __all__ = [
     "MODEL_PINS_PATH",
     "NOT_PLACES_PATH",
     "ONLINE_CACHE_PATH",
+    "QUARTERS_PATH",
     "REGIONAL_PATH",
     "ROOT",
     "SEEDS_DIR",
@@ -51,6 +52,7 @@ CHROME_PATH = DATA_DIR / "thread_chrome.csv"             # page furniture copied
 CONFIG_PATH = DATA_DIR / "gazetteer_config.json"         # region, sources and their weights
 SUPPLEMENT_PATH = DATA_DIR / "gazetteer_supplement.csv"  # places GeoNames lacks
 ALIASES_PATH = DATA_DIR / "gazetteer_aliases.csv"        # spellings GeoNames lacks
+QUARTERS_PATH = DATA_DIR / "city_quarters.csv"           # quarters of cities, ranked by nearness
 REGIONAL_PATH = DATA_DIR / "regional_places.tsv.gz"  # python -m geo sources GAZETTEERS
 BASEMAP_PATH = DATA_DIR / "countries.geojson"  # Natural Earth outlines (map and gazetteer)
 CONTROL_REFERENCE_PATH = DATA_DIR / "control_reference.csv"  # who held what, cited

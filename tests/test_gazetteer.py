@@ -10,12 +10,14 @@ import pytest
 from geo.gazetteer import (
     ALIASES_PATH,
     INDEX_PATH,
+    QUARTER_PREFIX,
     SUPPLEMENT_PATH,
     index_is_current,
     load_gazetteer,
     name_key,
     strip_article,
 )
+from geo.paths import QUARTERS_PATH
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +79,18 @@ def test_every_supplement_row_has_a_source_and_sane_coordinates():
                                "region", "district", "river", "dam", "lake", "hill"}, row["id"]
 
 
+def test_every_city_quarter_has_a_source_and_lies_in_its_city(gazetteer):
+    with QUARTERS_PATH.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        assert row["source"].strip() and row["kind"] in {"district", "facility"}, row["id"]
+        place = gazetteer.places[QUARTER_PREFIX + row["id"]]
+        cities = [c.place for c in gazetteer.candidates(row["city"]) if c.place.kind == "city"]
+        assert min(gazetteer.distance_km(place.lat, place.lon, city.lat, city.lon)
+                   for city in cities) < 15, row["id"]
+
+
 def test_every_alias_points_at_a_place_in_the_index(gazetteer):
     with ALIASES_PATH.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -88,3 +102,10 @@ def test_index_keeps_the_region_villages_geonames_has():
         text = handle.read()
     for name in ("Nubl", "Jarābulus", "Māri‘", "Al-Tabqa"):
         assert f"\t{name}\t" in text
+
+
+def test_a_hill_name_is_found_under_each_spelling_of_tall(gazetteer):
+    ids = {c.place.id for c in gazetteer.candidates("Tall Abyad")}
+    assert ids
+    for spelling in ("Tal Abyad", "Tell Abyad", "Tel Abyad"):
+        assert ids <= {c.place.id for c in gazetteer.candidates(spelling)}, spelling

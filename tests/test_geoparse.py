@@ -107,3 +107,13 @@ def test_mention_spans_are_exact(gazetteer):
     for mention in result.mentions:
         assert entries[mention.entry].text[mention.start:mention.end] == mention.surface
     assert {m.surface for m in result.mentions} == {"Nubbl", "az-Zahra", "Halab"}
+
+
+def test_no_two_mentions_share_a_span(gazetteer):
+    # a name read as a transliteration variant was read again as a misspelling of itself
+    text = ("The army advanced from Khanasir towards Ithriya village and then took Mushrifah "
+            "village. Fighting went on near Mushrifah.")
+    result, _ = run(gazetteer, text)
+    spans = [(m.entry, m.start, m.end) for m in result.mentions]
+    assert [m.surface for m in result.mentions].count("Mushrifah") == 2
+    assert len(spans) == len(set(spans))

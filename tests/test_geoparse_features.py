@@ -102,3 +102,26 @@ def test_quarters_the_gazetteer_lacks_are_read_by_their_cue_and_placed_in_the_to
         assert found[quarter].precision == 2
     _, abroad = run(gazetteer, "Obama flew from Manbij to the district of Columbia.")
     assert "Columbia" not in abroad
+
+
+def test_a_city_quarter_wins_only_where_the_text_is_about_its_city(gazetteer):
+    result, found = run(gazetteer, "Rebels shelled the al-Khalidiyah district of Aleppo and "
+                                   "advanced from Qadi Askar toward Hanano.")
+    aleppo = result.places[found["Aleppo"].place]
+    for quarter in ("al-Khalidiyah", "Qadi Askar"):
+        place = result.places[found[quarter].place]
+        assert place.kind == "district", quarter
+        assert gazetteer.distance_km(place.lat, place.lon, aleppo.lat, aleppo.lon) < 6, quarter
+    # the same name in a text about Homs is the namesake there, not Aleppo's quarter
+    result, found = run(gazetteer, "Army units moved from Homs and Talbiseh to al-Khalidiyah.")
+    place, homs = result.places[found["al-Khalidiyah"].place], result.places[found["Homs"].place]
+    assert gazetteer.distance_km(place.lat, place.lon, homs.lat, homs.lon) < 40
+
+
+
+def test_a_city_quarter_needs_its_city_in_the_text(gazetteer):
+    # al-Amiriya is a quarter of Aleppo and villages elsewhere: with no Aleppo in the text,
+    # the quarter is no candidate however the villages lie
+    result, found = run(gazetteer, "ISIL attacked Palmyra from al-Amiriya, and the army held "
+                                   "Ithriya.")
+    assert not result.places[found["al-Amiriya"].place].id.startswith("quarter:")

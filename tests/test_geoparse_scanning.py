@@ -7,9 +7,12 @@ every capitalised token whose previous word is a locative.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geo.gazetteer import name_key
 from geo.geoparse import (
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -19,7 +22,10 @@ from geo.geoparse import (
     _is_capitalised,
     _previous_word,
 )
-from geo.geoparse.words import LowerCaseWords
+from geo.geoparse.phrases import MENU_LINE, ROAD_NUMBER, _menu_lines
+from geo.geoparse.repair import after_locatives
+from geo.geoparse.spot import _joined_key
+from geo.geoparse.words import LowerCaseWords, ThreadWords
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -54,6 +60,12 @@ def test_after_locative_finds_every_token_after_a_locative(text: str) -> None:
 
 
 @SETTINGS
+@given(ANY_TEXT)
+def test_after_locatives_read_backwards_as_the_forward_scan(text: str) -> None:
+    assert after_locatives(text) == [m.span(1) for m in AFTER_LOCATIVE.finditer(text)]
+
+
+@SETTINGS
 @given(st.lists(ANY_TEXT, max_size=3), st.lists(st.one_of(WORDS, st.text(max_size=6)),
                                                   max_size=8))
 def test_lower_case_words_answer_as_the_whole_word_set(texts: list[str], asked: list[str]) -> None:
@@ -63,3 +75,61 @@ def test_lower_case_words_answer_as_the_whole_word_set(texts: list[str], asked: 
     wanted = {w for w in every if w.islower()}
     for word in [*asked, *every, *(w.lower() for w in every), "in", "s"]:
         assert (word in words) == (word in wanted), word
+
+
+MENU_PARTS = st.sampled_from([" | ", "|", " \u00b7 ", "\u00b7", " \u00bb ", "\t|\t", "Home", " ",
+                              "\n", " |", "| ", " \u2022 ", " || ", "Syria"])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(MENU_PARTS, max_size=14).map("".join), ANY_TEXT))
+def test_menu_lines_are_the_menu_line_pattern_s(text: str) -> None:
+    assert _menu_lines(text) == [m.span() for m in MENU_LINE.finditer(text)]
+
+
+def test_a_long_table_row_is_answered_without_backtracking() -> None:
+    # MENU_LINE itself took minutes on such a row of a Markdown table (a wiki article)
+    cells = " | ".join(f"Town {i} | 2016 | SDF" for i in range(400))
+    assert _menu_lines(f"| {cells} |\n" * 3) == []  # a "|" after the last separator
+    assert _menu_lines(f"{cells}\nnext") == [(0, len(cells))]
+
+
+NAME_WORDS = st.sampled_from([
+    "Deir", "ez", "Zor", "Mare'a", "Qal\u2019at", "\u0130dlib", "\u0131", "\u00c9dessa",
+    "Stra\u00dfe",
+    "\u0645\u0646\u0628\u062c", "\ufe70", "\ufdfa", "\u00bd", "\u0149", "Tell", "al", "\u00c5",
+])
+NAME_GAPS = st.sampled_from([" ", "-", " - ", "\t", "\n", " \n", "\u2010", "\u2011 ", "-\n"])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(NAME_GAPS, st.one_of(NAME_WORDS, st.from_regex(TOKEN, fullmatch=True))),
+                min_size=1, max_size=5))
+def test_a_name_key_grows_a_word_at_a_time(words: list[tuple[str, str]]) -> None:
+    name, key = words[0][1], name_key(words[0][1])
+    for gap, word in words[1:]:
+        name, key = name + gap + word, _joined_key(key, name_key(word))
+    assert key == name_key(name)
+
+
+@SETTINGS
+@given(st.lists(ANY_TEXT, max_size=4), st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=4)),
+                                                  max_size=6))
+def test_thread_words_guard_each_entry_as_the_whole_list(texts: list[str], asked: list) -> None:
+    words = tuple(asked)
+    present = ThreadWords(texts)(words)
+    for text in texts:
+        assert any(w in text for w in present) == any(w in text for w in words)
+
+
+ROAD_PARTS = st.sampled_from(["M", "M4", "M-5", "M 45", "Route 47", "Highway 4", " highway",
+                              " Road", "xM4", "_M4", "4", " ", "-", "\n", "Highway", "Route"])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(ROAD_PARTS, max_size=10).map("".join), ANY_TEXT))
+def test_road_numbers_as_the_word_boundary_first_pattern(text: str) -> None:
+    plain = re.compile(r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})"
+                       r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
+    assert [m.span() for m in ROAD_NUMBER.finditer(text)] == [
+        m.span() for m in plain.finditer(text)]

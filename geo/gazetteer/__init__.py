@@ -29,7 +29,7 @@ from geo.gazetteer.index import (
     index_is_current,
     indexed_cities,
 )
-from geo.gazetteer.lookup import Candidate, Gazetteer, load_gazetteer
+from geo.gazetteer.lookup import QUARTER_PREFIX, Candidate, Gazetteer, load_gazetteer
 from geo.paths import (
     ALIASES_PATH,
     BASEMAP_PATH,
@@ -47,6 +47,7 @@ __all__ = [
     "CONFIG_PATH",
     "DATA_DIR",
     "INDEX_PATH",
+    "QUARTER_PREFIX",
     "REGIONAL_PATH",
     "SHORT_SKELETON",
     "SUPPLEMENT_PATH",

@@ -28,7 +28,7 @@ from geo.gazetteer.folding import (
     strip_article,
 )
 from geo.gazetteer.index import MIN_CLOSE, MIN_SKELETON, build_index, config
-from geo.paths import ALIASES_PATH, INDEX_PATH, SUPPLEMENT_PATH
+from geo.paths import ALIASES_PATH, INDEX_PATH, QUARTERS_PATH, SUPPLEMENT_PATH
 from geo.records import Place
 
 __all__ = ["Candidate", "Gazetteer", "load_gazetteer"]
@@ -91,6 +91,7 @@ class Gazetteer:
     def add_key(self, key: str, place_id: str, *, curated: bool = False) -> None:
         if not key:
             return
+        self.__dict__.pop("starters", None)  # a new key may start a name
         ids = self._names.setdefault(key, [])
         if place_id not in ids:
             ids.append(place_id)
@@ -120,6 +121,12 @@ class Gazetteer:
             for n in range(1, len(parts)):
                 prefixes.add(" ".join(parts[:n]))
         return prefixes
+
+    @functools.cached_property
+    def starters(self) -> set[str]:
+        """Every key that is a name or begins one: ``keys`` and ``prefixes`` in one set, so
+        that the spotter drops a word that starts no name with one look-up."""
+        return set(self._names) | self.prefixes
 
     def candidates(self, surface: str) -> list[Candidate]:
         """Every place ``surface`` may name, exact key first, then under another article or
@@ -240,6 +247,41 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
             gazetteer.add(place, names, curated=True)
 
 
+HILL_WORDS = frozenset({"tal", "tall", "tell", "tel"})  # Arabic tall, "hill", as written
+
+
+def _add_hill_spellings(gazetteer: Gazetteer) -> None:
+    """A name that opens with Tal/Tall/Tell/Tel is found under each of the four: the sources
+    settled on one ("Tall `Ar") and the press writes another ("Tal-ar", "Tell Abyad")."""
+    for key in [k for k in gazetteer._names if k.partition(" ")[0] in HILL_WORDS]:
+        first, _, rest = key.partition(" ")
+        if rest:
+            for word in HILL_WORDS - {first}:
+                for place_id in gazetteer._names[key]:
+                    gazetteer.add_key(f"{word} {rest}", place_id)
+
+
+QUARTER_PREFIX = "quarter:"  # the ids of data/city_quarters.csv's places
+
+
+def _read_quarters(gazetteer: Gazetteer, path: Path) -> None:
+    """Quarters of cities (``data/city_quarters.csv``).  Their names are shared with villages
+    and with other cities' quarters (al-Khalidiyah, al-Zahraa), so unlike the curated rows
+    they earn no bonus: they rank as gazetteer names do, the nearest to the places the text
+    names winning, so a text about Aleppo gets Aleppo's quarter and one about Homs not."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            gid = f"{QUARTER_PREFIX}{row['id']}"
+            place = Place(id=gid, name=row["name"], kind=row["kind"], country="SY",
+                          lat=float(row["lat"]), lon=float(row["lon"]), gazetteer_id=gid,
+                          source=f"quarter of {row['city']} (data/city_quarters.csv): "
+                                 f"{row['source']}")
+            names = [row["name"], *(a for a in row["aliases"].split(";") if a.strip())]
+            gazetteer.add(place, names)
+
+
 def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:
     """Spellings for indexed places; the ``place`` column is the name readers know it by.
 
@@ -264,6 +306,7 @@ def load_gazetteer(
     index: Path = INDEX_PATH,
     supplement: Path = SUPPLEMENT_PATH,
     aliases: Path = ALIASES_PATH,
+    quarters: Path = QUARTERS_PATH,
 ) -> Gazetteer:
     """The gazetteer, from the index; a missing or damaged index is rebuilt (said on stderr).
 
@@ -283,6 +326,8 @@ def load_gazetteer(
         build_index(index)
         gazetteer = Gazetteer()
         _read_index(gazetteer, index)
+    _add_hill_spellings(gazetteer)
     _read_supplement(gazetteer, supplement)
+    _read_quarters(gazetteer, quarters)
     _read_aliases(gazetteer, aliases)
     return gazetteer

@@ -27,7 +27,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key
-from geo.geoparse.features import feature_phrases, placed_near, quarter_names
+from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -37,6 +37,9 @@ from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     URL,
 )
 from geo.geoparse.phrases import (
+    EVENT_WORDS,
+    LOWER_COUNTRIES,
+    ROAD_WORDS,
     boilerplate_spans,
     lower_case_countries,
     numbered_roads,
@@ -60,8 +63,8 @@ from geo.geoparse.repair import (
     _speaker,
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
-from geo.geoparse.variants import cued_runs, nearest_variant
-from geo.geoparse.words import AnyOf, LowerCaseWords
+from geo.geoparse.variants import CUE_WORDS, cued_runs, nearest_variant
+from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
@@ -103,17 +106,19 @@ def geoparse(
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
     lowercase_words = LowerCaseWords([e.text for e in entries])
+    words = ThreadWords([e.text for e in entries])
     result = GeoparseResult()
-    kept, pending = _read_spots(entries, gazetteer, result, not_places=not_places,
-                                authors=authors, lowercase_words=lowercase_words,
-                                actor_aliases=aliases)
+    kept, pending = _read_spots(entries, gazetteer, result, words(EVENT_WORDS),
+                                not_places=not_places, authors=authors,
+                                lowercase_words=lowercase_words, actor_aliases=aliases)
     anchors = _anchors(kept, gazetteer)
     spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
-    _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id)
+    _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id, words)
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
-    _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored)
+    _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored,
+                      words(CUE_WORDS))
     _feature_mentions(entries, gazetteer, result, authors_by_id,
-                      AnyOf(not_places, authors, aliases))
+                      AnyOf(not_places, authors, aliases), words(FEATURE_LITERALS))
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -128,7 +133,8 @@ def geoparse(
 
 
 def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
-                **lexicons) -> tuple[list[_Spot], list[tuple[_Spot, int, int]]]:
+                event_words: tuple[str, ...], **lexicons,
+                ) -> tuple[list[_Spot], list[tuple[_Spot, int, int]]]:
     """Spotted names outside page boilerplate, read with their phrase, minus the rejected:
     (kept spots, runs pending a variant look-up)."""
     spotter = _Spotter(gazetteer)
@@ -137,7 +143,7 @@ def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geoparse
              if not _inside(s.start, boilerplate.get(e.id, ()))]
     pending: list[tuple[_Spot, int, int]] = []
     kept: list[_Spot] = []
-    for spot in read_phrases(spots, gazetteer, result.rejected, pending):
+    for spot in read_phrases(spots, gazetteer, result.rejected, pending, event_words):
         why = _reject_reason(spot, **lexicons)
         if why is None:
             kept.append(spot)
@@ -232,7 +238,8 @@ def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,
 
 def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                       pending: list[tuple[_Spot, int, int]], anchors: list[Place],
-                      authors_by_id: dict[int, str], ignored: Container[str]) -> None:
+                      authors_by_id: dict[int, str], ignored: Container[str],
+                      cue_words: tuple[str, ...]) -> None:
     """Whole names that no gazetteer spells this way, and cued names nothing matched: a
     transliteration variant near the text's anchors, or (for a pending run) a fragment."""
     def add(entry: Entry, start: int, end: int, place: Place, km: float, part: str) -> None:
@@ -266,7 +273,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         taken.setdefault(u.entry, []).append((u.start, u.end))
     for entry in entries:
         for start, end in cued_runs(entry.text, taken.get(entry.id, []),
-                                    places.get(entry.id, [])):
+                                    places.get(entry.id, []), cue_words):
             words = entry.text[start:end]
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
@@ -301,7 +308,8 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
 
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
-                      authors_by_id: dict[int, str], people: Container[str]) -> None:
+                      authors_by_id: dict[int, str], people: Container[str],
+                      literals: tuple[str, ...]) -> None:
     """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
     gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
     one, else placed at the settlement the entry names beside them, precision 2
@@ -313,7 +321,7 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         mentions = by_entry.get(entry.id, [])
         quarters = {span for span in quarter_names(entry.text)
                     if _regional_or_unknown(entry.text[span[0]:span[1]], gazetteer)}
-        for start, end in sorted({*feature_phrases(entry.text), *quarters}):
+        for start, end in sorted({*feature_phrases(entry.text, literals), *quarters}):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]
@@ -352,14 +360,15 @@ def _inside(start: int, spans) -> bool:
 
 def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                      spotted: dict[int, list[tuple[int, int]]],
-                     authors_by_id: dict[int, str]) -> None:
+                     authors_by_id: dict[int, str], words: ThreadWords) -> None:
     """Roads between two places ("Jarabulus-Manbij road") replace the mentions of their ends;
     countries written in lower case after a locative ("in syria") are added."""
     def biggest(candidates):
         return max(candidates, key=lambda c: (c.curated, c.place.population)).place
 
     for entry in entries:
-        for start, end, surface, place in road_between(entry.text, gazetteer, biggest):
+        for start, end, surface, place in road_between(entry.text, gazetteer, biggest,
+                                                       words(ROAD_WORDS)):
             result.mentions = [m for m in result.mentions
                                if not (m.entry == entry.id and start <= m.start < end)]
             result.places[place.id] = place
@@ -376,7 +385,8 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                 surface=entry.text[start:end], confidence=0.9, precision=1,
                 evidence=f"a numbered road: {place.source}",
                 speaker=_speaker(entry, start, authors_by_id)))
-        for start, end, place in lower_case_countries(entry.text, gazetteer):
+        for start, end, place in lower_case_countries(entry.text, gazetteer,
+                                                      words(LOWER_COUNTRIES)):
             if any(a <= start < b for a, b in taken):
                 continue
             result.places[place.id] = place

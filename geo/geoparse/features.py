@@ -62,16 +62,17 @@ FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mou
                           r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
                           r"Valley|Roundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
 WINDOW = 90  # characters before a feature word that a phrase may start at
-_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
+FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
              "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
              "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
              "Valley", "Roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
              "Plant")
 
 
-def feature_phrases(text: str) -> Iterator[tuple[int, int]]:
+def feature_phrases(text: str, literals: tuple[str, ...] = FEATURE_LITERALS,
+                    ) -> Iterator[tuple[int, int]]:
     """Spans of feature phrases in ``text``, without a leading word that is not a name."""
-    if not any(literal in text for literal in _LITERALS):
+    if not any(literal in text for literal in literals):  # (those the thread has, if given)
         return
     done = 0
     for word in FEATURE_WORD.finditer(text):

@@ -127,3 +127,13 @@ def _alternation(words: Iterable[str]) -> str:
 AFTER_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:" + _alternation(LOCATIVE)
                             + r")[^\w\n]{0,3}\n?(?=(" + CAPITAL_TOKEN.pattern + "))")
 
+
+# AFTER_LOCATIVE, read on the reversed text: there the capitalised token's first letter comes
+# first, so the engine skips to the few letters that may start a token (a character set it
+# scans for) instead of trying the locative words at every position of the text; the
+# locative and the gap before the token are looked at, never consumed, so that a capitalised
+# locative ("near To Aleppo") is itself found.  ``after_locatives`` (``geo.geoparse.repair``)
+# gives what AFTER_LOCATIVE.finditer gives (``tests/test_geoparse_scanning.py``).
+LOCATIVE_BEFORE_REVERSED = re.compile(
+    r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?![^\W\d_]|['\u2019][^\W\d_])"
+    r"(?=\n?[^\w\n]{0,3}(?i:" + _alternation(w[::-1] for w in LOCATIVE) + r")(?![^\W\d_]))")

@@ -8,13 +8,14 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from geo.gazetteer import Candidate, Gazetteer, name_key
+from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
 FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the text's places
 LONE_VILLAGE_KM = 250.0  # a village this far from every anchor is another's namesake
 FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
+QUARTER_CITY_KM = 12.0  # a quarter lies this close to its city, which the text must name
 
 
 def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
@@ -34,7 +35,11 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if spot.feature or spot.surface in seen:
             continue
         seen.add(spot.surface)  # a thread repeats its names: each is weighed once
-        priors = sorted(((_prior(c, gazetteer), c) for c in spot.candidates),
+        # a city's quarter is a candidate only where the text is about that city: it neither
+        # anchors a text (unless it is all the name can be) nor blurs a name that would
+        candidates = [c for c in spot.candidates
+                      if not c.place.id.startswith(QUARTER_PREFIX)] or spot.candidates
+        priors = sorted(((_prior(c, gazetteer), c) for c in candidates),
                         key=lambda pc: pc[0], reverse=True)
         top, best = priors[0]
         clear = len(priors) == 1 or top - priors[1][0] >= 0.4
@@ -50,6 +55,10 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
     transliteration variant of the same name (a village in the text's area, not its namesake
     across the border)."""
     candidates = spot.candidates
+    if len(candidates) > 1 and anchors:  # a city's quarter, only where the text names the city
+        candidates = [c for c in candidates if not c.place.id.startswith(QUARTER_PREFIX)
+                      or _nearest(c.place, anchors, gazetteer, nearest_km) <= QUARTER_CITY_KM
+                      ] or candidates
     if len(candidates) == 1:  # nothing to rank; only its distance is needed, below
         ranked = [(0.0, candidates[0])]
         if anchors:

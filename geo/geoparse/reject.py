@@ -39,11 +39,6 @@ def load_not_places(path: Path = NOT_PLACES_PATH) -> dict[str, NotPlace]:
 
 
 
-def _actor_use(text: str, start: int) -> bool:
-    """A name that is also an actor ('Turkey', 'Moscow') is a place only after a locative."""
-    return _previous_word(text, start) not in LOCATIVE
-
-
 def _reject_reason(
     spot: _Spot,
     *,
@@ -69,8 +64,8 @@ def _reject_reason(
         return f"follows the title {previous!r}"
     if previous in {"a", "an"}:
         return "follows an indefinite article (a person or a type, not a place)"
-    if key in actor_aliases and (ORGANISATION_AFTER.match(after)
-                                 or _actor_use(text, spot.start)):
+    # a name that is also an actor ('Turkey', 'Moscow') is a place only after a locative
+    if key in actor_aliases and (ORGANISATION_AFTER.match(after) or previous not in LOCATIVE):
         return "stands for an actor here (no locative preposition before it)"
     if spot.tokens == 1 and key in lowercase_words:
         return "a word the thread also writes in lower case"

@@ -12,11 +12,12 @@ from geographiclib.geodesic import Geodesic
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.patterns import (
-    AFTER_LOCATIVE,
     ANAPHOR,
     ANAPHOR_REACH,
     BEARINGS,
+    CAPITAL_TOKEN,
     LOCATIVE,
+    LOCATIVE_BEFORE_REVERSED,
     RELATIVE,
 )
 from geo.geoparse.rank import _precision
@@ -49,7 +50,23 @@ def after_locatives(text: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=4096)
 def _after_locatives(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in AFTER_LOCATIVE.finditer(text)]
+    """``[m.span(1) for m in AFTER_LOCATIVE.finditer(text)]``, found on the reversed text
+    (``LOCATIVE_BEFORE_REVERSED``: about 2.5 times faster)."""
+    last = len(text) - 1
+    spans = []
+    for first in LOCATIVE_BEFORE_REVERSED.finditer(text[::-1]):
+        token = CAPITAL_TOKEN.match(text, last - first.start())
+        if token is not None:
+            spans.append(token.span())
+    spans.reverse()
+    return spans
+
+
+def _spans_by_entry(mentions: Sequence[Mention]) -> dict[int, list[tuple[int, int]]]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        spans.setdefault(mention.entry, []).append((mention.start, mention.end))
+    return spans
 
 
 def _repair_misspellings(
@@ -71,14 +88,14 @@ def _repair_misspellings(
     """
     from rapidfuzz import fuzz, process
 
-    named = {name_key(n): pid for pid in result.places
-             for n in (result.places[pid].name,)}
+    named = {name_key(place.name): pid for pid, place in result.places.items()}
     for mention in result.mentions:
         named.setdefault(name_key(mention.surface), mention.place)
     ignored = set(not_places) | authors | actor_aliases
     choices = list(named)  # once: a thread asks for many words
+    read = _spans_by_entry(result.mentions)  # and what the later readings placed
     for entry in entries:
-        taken = sorted(spotted.get(entry.id, []))
+        taken = sorted([*spotted.get(entry.id, []), *read.get(entry.id, [])])
         taken_starts = [s for s, _ in taken]
         reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
         after_locative = after_locatives(entry.text)
@@ -114,6 +131,16 @@ def _repair_misspellings(
                                                     end=end))
 
 
+def _may_hold_anaphor(text: str) -> bool:
+    """Whether ANAPHOR may match: a plain ASCII text without "city" or "town" in any case
+    cannot (IGNORECASE folds more than ``str.lower`` outside ASCII: there the pattern
+    decides).  Most comments have neither, and the pattern tries every position."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "city" in low or "town" in low
+
+
 def _resolve_anaphora(
     entries: Sequence[Entry], result: GeoparseResult, authors_by_id: dict[int, str]
 ) -> None:
@@ -127,14 +154,20 @@ def _resolve_anaphora(
     for mention in result.mentions:
         by_entry.setdefault(mention.entry, []).append(mention)
     for entry in entries:
+        if not _may_hold_anaphor(entry.text):
+            continue
         named = sorted(by_entry.get(entry.id, []), key=lambda m: m.start)
+        starts = [m.start for m in named]
         for match in ANAPHOR.finditer(entry.text):
             word = match.group(1).casefold()
             if entry.text[match.end():match.end() + 4] == " of ":  # "the town of Azaz"
                 continue
             paragraph = entry.text.rfind("\n", 0, match.start()) + 1
             kinds = {"city", "town"} if word == "city" else {"city", "town", "village"}
-            earlier = [m for m in named if paragraph <= m.start and m.end <= match.start()
+            # the names that start in the paragraph, before the phrase (in order)
+            window = named[bisect.bisect_left(starts, paragraph):
+                           bisect.bisect_right(starts, match.start())]
+            earlier = [m for m in window if paragraph <= m.start and m.end <= match.start()
                        and match.start() - m.end <= ANAPHOR_REACH
                        and result.places[m.place].kind in kinds]
             if not earlier:

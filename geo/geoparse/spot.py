@@ -70,32 +70,34 @@ class _Spotter:
         joined = JOINED_NEXT.match
         found: list[_Spot] = []
         resume = 0  # words before this offset belong to the last name found
-        # For a plain ASCII word the key is the word in lower case, so most words that start
-        # no name are dropped here at C speed; the rest take the full look-up below.
-        # A plain ASCII word here starts with A-Z (``_is_capitalised``) and its key is its
-        # lower case, kept for the first step below; other words take both checks.
+        # A plain ASCII word's key is its lower case: one that starts no name is dropped here
+        # at C speed (kept: its key, for the first step below); other words take both checks.
+        starters = self.gazetteer.starters
         possible = [(m.start(), m.end(), k if w.isascii() and w.isalpha() else None)
                     for m in CAPITAL_TOKEN.finditer(text)
-                    if (k := (w := m.group()).lower()) in keys or k in prefixes
+                    if (k := (w := m.group()).lower()) in starters
                     or not (w.isascii() and w.isalpha())]
         for start, end, first_key in possible:
             if start < resume or (first_key is None and not _is_capitalised(text[start])):
                 continue
             best: tuple[int, int] | None = None  # (token count, end)
             stop = end
+            key = first_key if first_key is not None else name_key(text[start:end])
             for n in range(1, MAX_NAME_TOKENS + 1):
                 if n > 1:
                     gap = joined(text, stop)
                     if gap is None:
                         break
-                    stop = token(text, gap.end()).end()
-                key = first_key if n == 1 and first_key is not None else name_key(
-                    text[start:stop])
+                    word = gap.end()
+                    stop = token(text, word).end()
+                    key = _joined_key(key, name_key(text[word:stop]))
                 if key in keys:
                     best = (n, stop)
                 if key not in prefixes:
                     break
             if best is None:
+                if first_key is not None:
+                    continue  # a plain ASCII word: no Arabic clitic
                 clitic = _after_clitic(text, start, end, self.gazetteer)
                 if clitic is not None:
                     found.append(_Spot(entry, clitic, end, text[clitic:end],
@@ -115,6 +117,14 @@ class _Spotter:
                     start, surface, candidates = stop - len(with_article), with_article, named
             found.append(_Spot(entry, start, stop, surface, candidates, n))
         return found
+
+
+def _joined_key(key: str, word_key: str) -> str:
+    """``name_key`` of words joined by a ``JOINED_NEXT`` gap, from the keys of both sides:
+    the gap is separators only, which the key folds to one space (and a side whose key is
+    empty adds nothing), so the name's key grows a word at a time without folding the whole
+    name again (``tests/test_geoparse_scanning.py`` compares them)."""
+    return f"{key} {word_key}" if key and word_key else key or word_key
 
 
 ARABIC_CLITICS = "\u0648\u0628\u0644\u0641"  # و ب ل ف: "and", "in", "to", "so" written onto a word

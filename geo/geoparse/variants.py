@@ -36,13 +36,16 @@ RUN_AT = re.compile(_RUN)
 OF_CUE = re.compile(r"(?:village|town|hill|area)s?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|district|"
                        r"neighbou?rhood|quarter|residential area)\b")
+# Words one of OF_CUE's and AFTER_CUE's branches always contains (both are case-sensitive).
+CUE_WORDS = ("village", "town", "hill", "farm", "area", "district", "neighbo", "quarter")
 THE_CAPITAL = re.compile(r" the (?=[A-Z])")
 LIST_JOINT = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
 
 
-def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+def _cued(text: str, free: Callable[[int, int], bool],
+          cue_words: tuple[str, ...] = CUE_WORDS) -> Iterator[tuple[int, int]]:
     """Runs right after a locative ("captured X", "near X"), after "village of", or before
     "village", "areas", "district": three regex scans for the cues, one match per run.
     A locative's word that already starts a name (``free`` says no) is not read again: most
@@ -53,7 +56,9 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
         run = RUN_AT.match(text, start)
         if run is not None:
             yield run.span()
-    for cue in OF_CUE.finditer(text):
+    # most texts have no cue word: neither cue pattern is then tried at every position
+    cued = any(word in text for word in cue_words)
+    for cue in OF_CUE.finditer(text) if cued else ():
         run = RUN_AT.match(text, cue.end())
         if run is not None:
             yield run.span()
@@ -62,7 +67,7 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
             run = RUN_AT.match(text, cue.end())
             if run is not None:
                 yield run.span()
-    for cue in AFTER_CUE.finditer(text):
+    for cue in AFTER_CUE.finditer(text) if cued else ():
         run = RUN_ENDING.search(text, max(0, cue.start() - 80), cue.start())
         while run is not None:  # "the Ihtemlat and Uwayshiyyah areas": each of the list
             yield run.span(1)
@@ -70,8 +75,8 @@ def _cued(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, in
             run = joint and RUN_ENDING.search(text, max(0, joint.start() - 80), joint.start())
 
 
-def cued_runs(text: str, taken: Sequence[tuple[int, int]],
-              places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def cued_runs(text: str, taken: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]],
+              cue_words: tuple[str, ...] = CUE_WORDS) -> Iterator[tuple[int, int]]:
     """Capitalised runs outside ``taken`` and ``places`` spans that a place cue stands before
     or after (``_cued``); a run listed right after a place or a cued run counts as cued
     ("villages of A, B and C")."""
@@ -83,7 +88,7 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]],
         return not any(blocked[j][1] > start for j in range(max(0, i - 3), i))
 
     found: dict[int, int] = {}
-    for start, end in _cued(text, free):
+    for start, end in _cued(text, free, cue_words):
         if free(start, end) and not text[start:end].isupper():
             found[start] = end
     queue = sorted([*found.items(), *places])

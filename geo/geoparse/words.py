@@ -14,7 +14,7 @@ from collections.abc import Container, Sequence
 
 from geo.geoparse.patterns import TOKEN, URL
 
-__all__ = ["AnyOf", "LowerCaseWords"]
+__all__ = ["AnyOf", "LowerCaseWords", "ThreadWords"]
 
 _APOSTROPHES = "'\u2019"
 
@@ -75,3 +75,21 @@ class AnyOf:
 
     def __contains__(self, word: object) -> bool:
         return any(word in c for c in self._containers)
+
+
+class ThreadWords:
+    """``thread_words(WORDS)``: those of a tuple of literal words that occur in the thread.
+
+    The geoparser guards its costlier scans with ``any(w in text for w in WORDS)``, entry by
+    entry: a word no entry has (most of them, in most threads) is then tested once per thread
+    instead of once per entry, with the same answer for every entry."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._thread = "\x00".join(texts)  # no word spans two entries
+        self._asked: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def __call__(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        found = self._asked.get(words)
+        if found is None:
+            found = self._asked[words] = tuple(w for w in words if w in self._thread)
+        return found

@@ -70,6 +70,18 @@ ANAPHOR = re.compile(
     r"pocket|front|crossings?|crossing points?|road|route|base|airport|positions?))(?!\w)",
     re.IGNORECASE,
 )
+# A definite description that points back to a place named before ("the Army recaptured the
+# village the following day", "captured the whole complex", "withdrew from the area"): its
+# head noun, read with the kinds of place it can mean (geo/claims/placing.py).  Not "the
+# village of X" (that names X) nor "the villages" (a plural counts what is not named).
+DEFINITE = re.compile(
+    r"(?<![\w-])the\s+(?:(?:whole|entire|same|nearby|besieged|embattled|strategic|ancient|"
+    r"historic|(?:north|south|east|west)(?:-?(?:east|west))?ern|\w+ly)\s+)?"
+    r"(village|town|city|district|neighbou?rhood|quarter|road|highway|hill|hilltop|mountain|"
+    r"air\s?base|airport|base|complex|dam|lake|river|bridge|castle|prison|palace|factory|"
+    r"academy|oil\s+field|field|area|pocket)(?![\w-])(?!\s+of\s)",
+    re.IGNORECASE,
+)
 # The words that say which way a borrowed place was travelled: "out of the ... area".
 _AREA = (r"(?:(?:(?:the|that|this|these|those)\s+)?(?:[\w-]+\s+){0,4}?(?:area|territory|"
          r"region|pocket|province|city|town|front)|there)")

@@ -1,0 +1,30 @@
+"""Claims read from war reporting's usual turns (issue 12, fourth round): a place given by a
+definite description, a month that is no verb, ...  Each test is a rule of English or of war
+reporting, written here with made-up sentences."""
+
+from __future__ import annotations
+
+from geo.claims import load_actions
+from tests.test_claims import BY_ID, PLACES, brief, claims_of, entry, read  # noqa: F401
+
+
+def test_a_definite_description_points_back_to_a_place_its_noun_can_mean():
+    claims = claims_of("IS took Khan Tuman. The SAA recaptured the village the next day.")
+    assert ("saa", "capture", ("khan_tuman",)) in brief(claims)
+    # a town is no village; a village of another name, unresolved, is no antecedent
+    assert "saa" not in {c.actor for c in claims_of(
+        "IS took Azaz. The SAA recaptured the village the next day.")}
+    assert "saa" not in {c.actor for c in claims_of(
+        "IS took Khan Tuman and the village of Um Mayyal. The SAA retook the village.")}
+
+
+def test_the_village_of_x_names_x_and_points_back_to_nothing():
+    assert "saa" not in {c.actor for c in claims_of(
+        "IS took Khan Tuman. The SAA recaptured the village of Qabasin.")}
+
+
+def test_the_month_march_is_no_march():
+    actions = load_actions()
+    assert actions.cues("The city was recaptured on 27 March.")[1:] == []
+    assert [c.action for c in actions.cues("the troops marched on Raqqa; they march")] == \
+        ["advance", "advance"]

@@ -64,6 +64,12 @@ NOMINAL = re.compile(
     r"[\w-]+\s+){0,5}\Z",
     re.IGNORECASE,
 )
+# A noun of fighting that heads its clause ("Heavy fighting continued", "heavy clashes were
+# reported at X", "Elsewhere, fighting continued in X"): an event whose agent the text's
+# topic gives.  Only lower-case modifiers before it; not a verb's past form.
+FIGHT_HEAD = re.compile(r"\A[\s,]*(?:(?:[a-z][\w-]*)\s+){0,3}\Z")
+FIGHT_NOUN = re.compile(r"(?:fighting|clash\w*|battles?|shelling|bombardments?|skirmish\w*|"
+                        r"attacks|assaults|airstrikes|air\s+strikes)\Z", re.IGNORECASE)
 ANAPHOR = re.compile(
     r"(?<!\w)(?:there|here|it all|(?:this|that|these|those|the same)\s+(?:\w+\s+)?"
     r"(?:area|areas|territory|territories|place|places|city|town|village|region|province|"
@@ -122,7 +128,8 @@ FORCED_OUT = re.compile(r"(?:driv\w*|drove|push\w*|kick\w*|chas\w*)\s.*out\s+of\
 LOCATIVE_TAIL = re.compile(
     r"\A[\s,]*(?:(?:just|some|about|mostly|all)\s+)?(?:near|outside|around|in|at|inside|along|"
     r"close\s+to|(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|outskirts\s+of)|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of)\s",
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of|"
+    r"as\s+well\s+as|along\s+with|together\s+with|including)\s",
     re.IGNORECASE,
 )
 # Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces".

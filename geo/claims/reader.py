@@ -17,6 +17,8 @@ from geo.claims.patterns import (
     CO_ACTOR_OF,
     CO_ACTOR_WITH,
     DONE_BY,
+    FIGHT_HEAD,
+    FIGHT_NOUN,
     HOLDER,
     JOINT,
     MEN,
@@ -245,7 +247,23 @@ class EntryReader(PlaceReader):
                         for m in self._actors_in(clause.sentence_start, clause.sentence_end)):
             # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
             return None, self.acting[-1].actor
+        if self._fight_of_topic(clause, first):
+            return None, self.acting[-1].actor
         return None, None
+
+    def _fight_of_topic(self, clause: Clause, cue: Cue) -> bool:
+        """Whether the cue is a noun of fighting heading a clause that names no agent
+        ("Heavy fighting continued on 5 June"), with a claim of the text's topic at most
+        ``TOPIC_PARAGRAPHS`` back: the side the text follows is fighting there."""
+        text = self.text
+        if not self.acting or not FIGHT_NOUN.search(text, cue.start, cue.end) or \
+                not FIGHT_HEAD.match(text[clause.start: cue.start]):
+            return False
+        if any(not _oblique(text, m, clause.start)
+               for m in self._actors_in(clause.start, clause.end)):
+            return False
+        last = self.acting[-1]
+        return clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS
 
     # -- the claim --
 

@@ -28,3 +28,30 @@ def test_the_month_march_is_no_march():
     assert actions.cues("The city was recaptured on 27 March.")[1:] == []
     assert [c.action for c in actions.cues("the troops marched on Raqqa; they march")] == \
         ["advance", "advance"]
+
+
+def test_a_noun_of_fighting_with_no_agent_is_the_topic_sides():
+    claims = claims_of("The SDF captured Azaz. Heavy fighting continued in Manbij.")
+    assert ("sdf", "attack", ("manbij",)) in brief(claims)
+    assert not claims_of("Heavy fighting continued in Manbij.")
+
+
+def test_as_well_as_x_gives_the_clause_its_place():
+    claims = claims_of("The SDF took Azaz. Later that day, the hill was captured, as well as Nubl.")
+    assert ("sdf", "capture", ("nubl",)) in brief(claims)
+
+
+def test_this_with_a_verb_is_the_event_before_it():
+    claims = claims_of("The SAA captured Nubl. This effectively cut off Aleppo.")
+    assert ("saa", "cut_road", ("aleppo",)) in brief(claims)
+
+
+def test_a_holder_the_lexicon_does_not_know_holds_nothing():
+    claims = claims_of("Rebel forces attacked the Kurdish-held areas of Aleppo.")
+    assert [(c.actor, c.action) for c in claims] == [("rebels", "attack")]
+
+
+def test_almost_done_is_not_done_but_nearly_there_is_an_advance():
+    assert not [c for c in claims_of("The SDF captured Nubl, with Manbij almost fully "
+                                     "surrounded.") if c.action == "besiege"]
+    assert ("is", "advance", ("azaz",)) in brief(claims_of("IS is nearly at the gates of Azaz."))

@@ -58,6 +58,17 @@ VERB_OBJECT = re.compile(
     rf"\w+(?:ing|ed)\s+(?:(?:{_DETERMINERS})\s+)*[\"'\u201c]?\Z",
     re.IGNORECASE,
 )
+# "This effectively cut off the only supply route": a demonstrative subject stands for the
+# event told just before, whose actor acts again.
+# Without an adverb the word after "this" must be a verb's past ("This cut off", "This
+# allowed"), not a noun ("This advancement put the SDF ...": the noun is the subject).
+EVENT_SUBJECT = re.compile(r"\A\W*(?:this|that)\s+(?:(?:\w+ly|also|then|in\s+turn)\s+)\Z",
+                           re.IGNORECASE)
+EVENT_SUBJECT_BARE = re.compile(r"\A\W*(?:this|that)\s+\Z", re.IGNORECASE)
+PAST = re.compile(r"\A(?:\w+ed|cut|took|broke|led|left|put|drove|gave|made|brought)(?!\w)",
+                  re.IGNORECASE)
+# "almost fully surrounded", "nearly besieged", "came close to capturing": not done.
+ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
@@ -66,8 +77,8 @@ NOMINAL = re.compile(
 )
 # A noun of fighting that heads its clause ("Heavy fighting continued", "heavy clashes were
 # reported at X", "Elsewhere, fighting continued in X"): an event whose agent the text's
-# topic gives.  Only lower-case modifiers before it; not a verb's past form.
-FIGHT_HEAD = re.compile(r"\A[\s,]*(?:(?:[a-z][\w-]*)\s+){0,3}\Z")
+# topic gives.  Only modifiers in lower case (the first may open the sentence) before it.
+FIGHT_HEAD = re.compile(r"\A[\s,]*(?:(?:[A-Za-z][a-z-]*)\s+){0,3}\Z")
 FIGHT_NOUN = re.compile(r"(?:fighting|clash\w*|battles?|shelling|bombardments?|skirmish\w*|"
                         r"attacks|assaults|airstrikes|air\s+strikes)\Z", re.IGNORECASE)
 ANAPHOR = re.compile(

@@ -11,12 +11,15 @@ from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
     AGENT,
     AIR,
+    ALMOST,
     BETWEEN,
     BY_NEXT,
     CO_ACTOR_AFTER,
     CO_ACTOR_OF,
     CO_ACTOR_WITH,
     DONE_BY,
+    EVENT_SUBJECT,
+    EVENT_SUBJECT_BARE,
     FIGHT_HEAD,
     FIGHT_NOUN,
     HOLDER,
@@ -29,6 +32,7 @@ from geo.claims.patterns import (
     PARTICIPLE_BY,
     PASSIVE,
     PASSIVE_IN_CUE,
+    PAST,
     PRONOUN,
     RELATIVE,
     VERB_OBJECT,
@@ -226,6 +230,9 @@ class EntryReader(PlaceReader):
             for claim in reversed(self.acting[-LOOKBACK:]):
                 if claim.actor not in objects:
                     return None, claim.actor
+        if self.acting and (EVENT_SUBJECT.match(head) or (
+                EVENT_SUBJECT_BARE.match(head) and PAST.match(text, first.start))):
+            return None, self.acting[-1].actor  # "This effectively cut off X": that event's
         earlier = [c for c in self.by_sentence[clause.sentence] if c.end <= clause.start]
         if earlier:
             previous = self.sentence_claims.get(clause.sentence, [])
@@ -335,7 +342,8 @@ class EntryReader(PlaceReader):
         ctx = self.ctx
         text = self.text
         for clause in self.clauses:
-            cues = self._cues[clause.start]
+            cues = [c for c in self._cues[clause.start] if c.action == "advance"
+                    or not ALMOST.search(text, max(0, c.start - 30), c.start)]
             if not cues:
                 continue
             quote = _quote_of(clause, self.entry.quotes)
@@ -343,6 +351,8 @@ class EntryReader(PlaceReader):
                 continue
             events = _events(text, clause, cues, self._actors_in(clause.start, clause.end))
             for index, event in enumerate(events):
+                if event.subject is None and text.startswith("-", event.cues[0].start):
+                    continue  # "the Kurdish-held areas": a holder the lexicon does not know
                 hi = events[index + 1].start if index + 1 < len(events) else clause.end
                 mention, actor_id = self._resolve(clause, event, hi)
                 actor = mention.actor if mention is not None else actor_id

@@ -55,6 +55,15 @@ FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ac
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+# Nouns for those who act: the head of "IS forces fleeing Manbij".
+FORCE_NOUNS = frozenset({
+    "force", "fighter", "troop", "soldier", "militant", "unit", "man", "army", "rebel",
+    "group", "militia", "militiaman", "jihadist", "jihadi", "insurgent", "convoy", "column",
+    "battalion", "brigade", "division", "regiment", "contingent", "detachment", "reinforcement",
+    "marine", "commando", "volunteer", "mercenary", "government", "regime", "coalition",
+    "military", "police", "guard", "faction", "opposition", "tank", "jet", "aircraft",
+    "warplane", "helicopter", "drone", "artillery",
+})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
@@ -111,6 +120,8 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             if infinitive(current):  # "take this opportunity to push": the taker pushes
                 below, current = current.i, current.head
                 continue
+            if not _agentive(current.head):
+                return None, False  # "sever the rebel supply line coming from X and ..."
             return current.head, True  # "IS forces fleeing Manbij"
         if current.dep_ in SHARING and current.head.i != current.i:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
@@ -120,6 +131,13 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             continue
         return None, False
     return None, False
+
+
+def _agentive(token: Any) -> bool:
+    """Whether a noun a participle hangs from can act: a name ("IS fleeing"), or a word for
+    armed men ("forces fleeing"), not a thing ("the supply line coming from the north")."""
+    return any(t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in FORCE_NOUNS
+               for t in [token, *(c for c in token.children if c.dep_ in ("appos", "conj"))])
 
 
 def _phrase(token: Any) -> tuple[int, int]:

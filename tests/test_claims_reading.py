@@ -4,8 +4,14 @@ reporting, written here with made-up sentences."""
 
 from __future__ import annotations
 
+import pytest
+from test_claims import brief, claims_of
+
 from geo.claims import load_actions
-from tests.test_claims import BY_ID, PLACES, brief, claims_of, entry, read  # noqa: F401
+from geo.claims import model as claims_model
+
+needs_model = pytest.mark.skipif(claims_model.load_parser() is None,
+                                 reason=f"no parser: {claims_model.parser_status()}")
 
 
 def test_a_definite_description_points_back_to_a_place_its_noun_can_mean():
@@ -55,3 +61,16 @@ def test_almost_done_is_not_done_but_nearly_there_is_an_advance():
     assert not [c for c in claims_of("The SDF captured Nubl, with Manbij almost fully "
                                      "surrounded.") if c.action == "besiege"]
     assert ("is", "advance", ("azaz",)) in brief(claims_of("IS is nearly at the gates of Azaz."))
+
+
+@needs_model
+def test_what_a_verb_of_bringing_moves_advanced():
+    for text in ("The advance brought the SDF within 12 kilometers of Manbij.",
+                 "This advancement put the SDF within 15 kilometres of Manbij."):
+        assert ("sdf", "advance", ("manbij",)) in brief(claims_of(text)), text
+
+
+def test_the_nominal_topic_ignores_actors_of_later_clauses():
+    claims = claims_of("The SAA took Nubl. Observers confirmed the capture of Azaz, with IS "
+                       "attacking advancing government forces.")
+    assert ("saa", "capture", ("azaz",)) in brief(claims)

@@ -251,7 +251,7 @@ class EntryReader(PlaceReader):
                 return mention, actor
         if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
                 and all(_oblique(text, m, clause.sentence_start)
-                        for m in self._actors_in(clause.sentence_start, clause.sentence_end)):
+                        for m in self._actors_in(clause.sentence_start, clause.end)):
             # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
             return None, self.acting[-1].actor
         if self._fight_of_topic(clause, first):

@@ -55,6 +55,8 @@ FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ac
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+# Verbs whose object is moved: "brought the SDF within 12 km of Manbij".
+BRINGING = frozenset({"bring", "put", "take", "carry", "get", "move", "push", "place"})
 # Nouns for those who act: the head of "IS forces fleeing Manbij".
 FORCE_NOUNS = frozenset({
     "force", "fighter", "troop", "soldier", "militant", "unit", "man", "army", "rebel",
@@ -169,6 +171,17 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     return ""
 
 
+def _brought(doc: Any, mention: ActorMention, base: int) -> bool:
+    """Whether the actor is what a verb of bringing moved ("the advance brought the
+    military to within four kilometers of X", "put the SDF within 15 km of X"): it advanced."""
+    current = _np_root(doc, mention.start - base, mention.end - base)
+    while current is not None and current.dep_ in ("compound", "amod", "conj", "appos") and \
+            current.head.i != current.i:
+        current = current.head
+    return current is not None and current.dep_ == "dobj" and \
+        current.head.lemma_.lower() in BRINGING
+
+
 def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
     """Whether a place lies in another clause than the cue's: under the verb of a relative,
     adverbial, complement or coordinated clause with a subject of its own that does not
@@ -216,7 +229,8 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"
-        moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee")
+        moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee") \
+            or (claim.action == "advance" and _brought(doc, evidence.subject, base))
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""

@@ -74,3 +74,9 @@ def test_the_nominal_topic_ignores_actors_of_later_clauses():
     claims = claims_of("The SAA took Nubl. Observers confirmed the capture of Azaz, with IS "
                        "attacking advancing government forces.")
     assert ("saa", "capture", ("azaz",)) in brief(claims)
+
+
+def test_an_action_on_a_held_place_hits_that_place():
+    claims = claims_of("Shelling carried out by the SAA and Hezbollah on IS-held Azaz.")
+    assert {("saa", "attack", ("azaz",)), ("hezbollah", "attack", ("azaz",)),
+            ("is", "control", ("azaz",))} <= set(brief(claims))

@@ -21,6 +21,7 @@ from geo.claims.patterns import (
     DESTINATION_PHRASE,
     FORCED_OUT,
     GAP_PUNCT,
+    HOLDER,
     LIST_JOIN,
     LOCATIVE_TAIL,
     ORIGIN,
@@ -79,6 +80,7 @@ class PlaceReader:
     ctx: Context
     text: str
     mentions: list[Mention]
+    actors: list[ActorMention]
     mention_starts: list[int]
     clauses: list[Clause]
     clause_starts: list[int]
@@ -101,7 +103,9 @@ class PlaceReader:
             return found, clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"
             gap = text[event.cues[-1].end: following]
-            if _words(gap) <= 5 and not GAP_PUNCT.search(gap):
+            # "shelling carried out by the rebels on ISIL-held X": the holder's place is hit
+            held = any(m.start == following and HOLDER.match(text, m.end) for m in self.actors)
+            if (held or _words(gap) <= 5) and not GAP_PUNCT.search(gap):
                 found = self._places_in(following, clause.end, actor)
                 if found:
                     return found, clause.start, False

@@ -103,6 +103,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             for child in children:
                 if child.dep_ == "poss":
                     return child, True
+                by = _by_of(child) if child.dep_ == "acl" else None
+                if by is not None:  # "shelling carried out by the rebels"
+                    return by, True
                 if child.dep_ == "prep" and child.lower_ == "by":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
@@ -133,6 +136,16 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             continue
         return None, False
     return None, False
+
+
+def _by_of(participle: Any) -> Any | None:
+    """The object of a participle's "by" ("carried out by the rebels", "conducted by ISIL")."""
+    for child in participle.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _agentive(token: Any) -> bool:

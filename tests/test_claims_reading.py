@@ -80,3 +80,16 @@ def test_an_action_on_a_held_place_hits_that_place():
     claims = claims_of("Shelling carried out by the SAA and Hezbollah on IS-held Azaz.")
     assert {("saa", "attack", ("azaz",)), ("hezbollah", "attack", ("azaz",)),
             ("is", "control", ("azaz",))} <= set(brief(claims))
+
+
+@needs_model
+def test_an_offensive_to_take_a_place_is_an_attack_on_it_not_a_capture():
+    for text in ("The Manbij offensive was a military operation by the SDF to capture Manbij.",
+                 "The SAA launched an offensive to take Azaz."):
+        got = [(c.actor, c.action, c.places) for c in claims_of(text)
+               if c.modality == "reported"]
+        assert not [g for g in got if g[1] == "capture"], text
+        assert any(g[1] == "attack" for g in got), text
+    # an attempt is no attack: nothing happened
+    assert not [c for c in claims_of("The SDF attempted to capture Manbij.")
+                if c.modality == "reported"]

@@ -208,3 +208,31 @@ def modality(token: Any) -> str:
     if speculative:
         return "speculative"
     return "predicted" if future else ""
+
+
+# An attack launched for a purpose happened, whatever came of the purpose: "an offensive to
+# capture X" is an attack on X (the capture is only intended).
+ASSAULTS = frozenset({"offensive", "counter-offensive", "counteroffensive", "operation",
+                      "attack", "counter-attack", "counterattack", "assault", "campaign",
+                      "push", "drive", "raid", "launch"})
+# ... but not when the purpose hangs from a word that only tries or wants.
+TRYING = frozenset({"attempt", "try", "bid", "effort", "seek", "aim", "plan", "prepare"})
+
+
+def assault_purpose(token: Any) -> bool:
+    """Whether the cue is the purpose of an attack that was made ("a military operation by
+    the SDF to capture Manbij", "launched an attack in order to take X", "an offensive
+    launched ... with the goal of capturing X")."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ not in (
+                "acl", "advcl", "pcomp", "pobj", "prep", "xcomp", "relcl"):
+            return False
+        current = current.head
+        lemma = current.lemma_.lower()
+        if lemma in TRYING:
+            return False
+        if lemma in ASSAULTS:
+            return True
+    return False
+

@@ -37,6 +37,7 @@ from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
     MOVING,
+    assault_purpose,
     failed,
     infinitive,
     intended,
@@ -286,12 +287,16 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     hypothetical = bool(modality) or claim.modality == "questioned"
     if (negated(cue) or failed(cue)) and not hypothetical:
         return None, "negated"
-    if intent == "intent" and not hypothetical:
+    purpose = intent == "intent" and not hypothetical and claim.action != "attack" and \
+        assault_purpose(cue)
+    if intent == "intent" and not hypothetical and not purpose:
         return None, "intended"
     if _is_patient(claim, evidence, cue, base):
         return None, "the actor is the patient"
-    changes: dict[str, object] = {}
-    if claim.modality not in ("questioned", "disputed"):
+    changes: dict[str, object] = {"action": "attack"} if purpose else {}
+    if purpose and claim.modality not in ("questioned", "disputed"):
+        changes["modality"] = "reported"  # the attack was made; its aim is not claimed
+    elif claim.modality not in ("questioned", "disputed"):
         changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")
     actor, why = _actor_change(claim, evidence, doc, base, cue, actors)
     if why:

@@ -93,3 +93,13 @@ def test_an_offensive_to_take_a_place_is_an_attack_on_it_not_a_capture():
     # an attempt is no attack: nothing happened
     assert not [c for c in claims_of("The SDF attempted to capture Manbij.")
                 if c.modality == "reported"]
+
+
+def test_a_side_remaining_in_a_place_holds_it():
+    assert ("rebels", "control", ("azaz",)) in brief(claims_of(
+        "The SAA took Nubl, cutting off the rebels remaining in Azaz."))
+
+
+def test_an_actor_right_before_a_cue_of_holding_holds_even_after_a_preposition():
+    assert ("is", "control", ("azaz",)) in brief(claims_of(
+        "The SAA attacked Nubl, with IS controlling Azaz."))

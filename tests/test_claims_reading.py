@@ -103,3 +103,12 @@ def test_a_side_remaining_in_a_place_holds_it():
 def test_an_actor_right_before_a_cue_of_holding_holds_even_after_a_preposition():
     assert ("is", "control", ("azaz",)) in brief(claims_of(
         "The SAA attacked Nubl, with IS controlling Azaz."))
+
+
+def test_a_participle_opening_its_sentence_takes_the_main_subject():
+    claims = claims_of("On 17 August, after capturing Nubl, the SAA stormed Azaz.")
+    assert ("saa", "capture", ("nubl",)) in brief(claims)
+    # a dangling participle whose main subject is a passive's patient gives no claim
+    assert "is" not in {c.actor for c in claims_of(
+        "After seizing Nubl, the IS fighters in Azaz were left besieged.")
+        if c.action == "capture"}

@@ -57,7 +57,7 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
         if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip()):
-            return mention  # "Lavrov's pledge", "under rebel control", "on ISIL positions in X"
+            return mention  # "Lavrov's pledge", "under rebel control", "with IS controlling X"
         if _oblique(text, mention, lo):
             continue
         if strict and (_words(gap) > 6 or GAP_PUNCT.search(gap)):

@@ -69,6 +69,13 @@ PAST = re.compile(r"\A(?:\w+ed|cut|took|broke|led|left|put|drove|gave|made|broug
                   re.IGNORECASE)
 # "almost fully surrounded", "nearly besieged", "came close to capturing": not done.
 ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# A participle clause opening a sentence, with no subject of its own: "After also seizing X",
+# "after capturing most of X", "Having taken X" (its subject is the main clause's).
+ADJUNCT = re.compile(r"\A\W*(?:(?:after|before|while|upon|on|by|since|when|having|also|then|"
+                     r"further|\w+ly)\s+)*\w+ing\Z", re.IGNORECASE)
+# A subject followed by a passive ("the rebels were left besieged") is its patient.
+PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being)\s+"
+                           r"(?:\w+ly\s+)?(?!\w+ing(?!\w))\w+", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"

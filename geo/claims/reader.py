@@ -20,13 +20,10 @@ from geo.claims.patterns import (
     DONE_BY,
     EVENT_SUBJECT,
     EVENT_SUBJECT_BARE,
-    FIGHT_HEAD,
-    FIGHT_NOUN,
     HOLDER,
     JOINT,
     MEN,
     MOVED,
-    NOMINAL,
     NOMINAL_CUE,
     NOUN_CUE,
     PARTICIPLE_BY,
@@ -40,19 +37,18 @@ from geo.claims.patterns import (
 from geo.claims.placing import PlaceReader
 from geo.claims.results import Context, Duplicate, Evidence
 from geo.claims.rules import MOVEMENTS, Cue
+from geo.claims.topic import TopicReader
 from geo.records import ActorMention, Claim, Entry, Mention, Quote
 
 # How far back (in sentences) a movement's destination may find where it started.
 LEG_SENTENCES = 2
 # Actors that are states: "these men" (fighters) is read as an armed group, not a state.
 STATES = frozenset({"turkey", "russia", "us", "iran", "israel", "saudi", "gcc", "nato"})
-# How far back (in paragraphs) an agentless passive takes the latest claim's actor.
-TOPIC_PARAGRAPHS = 2
 # How far back (in actor mentions or claims) a pronoun's antecedent is looked for.
 LOOKBACK = 40
 
 
-class EntryReader(PlaceReader):
+class EntryReader(PlaceReader, TopicReader):
     """Reads one entry's clauses into claims."""
 
     def __init__(self, ctx: Context, entry: Entry, mentions: list[Mention],
@@ -182,30 +178,6 @@ class EntryReader(PlaceReader):
                 out.append(mentions[index])
         return out
 
-    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
-        """Who did an agentless passive: the paragraph's latest actor, else its next subject,
-        else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
-        prison and the airbase were captured" after a paragraph on the army's advance)."""
-        if clause.paragraph in self.last_in_paragraph:
-            return None, self.last_in_paragraph[clause.paragraph].actor
-        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
-                           len(self.clauses)):
-            later = self.clauses[index]
-            if later.paragraph != clause.paragraph:
-                break
-            for mention in self._actors_in(later.start, later.end):
-                if not _oblique(self.text, mention, later.start):
-                    return mention, None
-        if self.acting:
-            last = self.acting[-1]
-            if clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
-                return None, last.actor
-        return None, None
-
-    def _passive(self, event: _Event) -> bool:
-        return any(PASSIVE.search(self.text, max(0, c.start - 40), c.end)
-                   or PASSIVE_IN_CUE.search(self.text[c.start: c.end]) for c in event.cues)
-
     def _resolve(self, clause: Clause, event: _Event,
                  event_end: int) -> tuple[ActorMention | None, str | None]:
         """The actor of an event: a mention, or the id of an earlier claim's actor."""
@@ -245,32 +217,10 @@ class EntryReader(PlaceReader):
                         return mention, None
             if previous:
                 return None, previous[-1].actor
-        if self._passive(event):  # "Raqqa will be heavily defended. IS cannot ..."
-            mention, actor = self._passive_actor(clause)
-            if mention is not None or actor is not None:
-                return mention, actor
-        if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
-                and all(_oblique(text, m, clause.sentence_start)
-                        for m in self._actors_in(clause.sentence_start, clause.end)):
-            # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
-            return None, self.acting[-1].actor
-        if self._fight_of_topic(clause, first):
-            return None, self.acting[-1].actor
-        return None, None
-
-    def _fight_of_topic(self, clause: Clause, cue: Cue) -> bool:
-        """Whether the cue is a noun of fighting heading a clause that names no agent
-        ("Heavy fighting continued on 5 June"), with a claim of the text's topic at most
-        ``TOPIC_PARAGRAPHS`` back: the side the text follows is fighting there."""
-        text = self.text
-        if not self.acting or not FIGHT_NOUN.search(text, cue.start, cue.end) or \
-                not FIGHT_HEAD.match(text[clause.start: cue.start]):
-            return False
-        if any(not _oblique(text, m, clause.start)
-               for m in self._actors_in(clause.start, clause.end)):
-            return False
-        last = self.acting[-1]
-        return clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS
+        adjunct = self._adjunct_subject(clause, first)
+        if adjunct is not None:  # "After seizing X, the Army ...": the main clause's subject
+            return adjunct, None
+        return self._topic_actor(clause, event, first)
 
     # -- the claim --
 

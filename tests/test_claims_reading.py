@@ -4,10 +4,13 @@ reporting, written here with made-up sentences."""
 
 from __future__ import annotations
 
-import pytest
-from test_claims import brief, claims_of
+from dataclasses import replace
 
-from geo.claims import load_actions
+import pytest
+from test_claims import BY_ID, brief, claims_of, entry, mentions_of, read
+
+from geo.claims import extract_claims_report, load_actions
+from geo.factions import load_lexicon
 from geo.claims import model as claims_model
 
 needs_model = pytest.mark.skipif(claims_model.load_parser() is None,
@@ -112,3 +115,23 @@ def test_a_participle_opening_its_sentence_takes_the_main_subject():
     assert "is" not in {c.actor for c in claims_of(
         "After seizing Nubl, the IS fighters in Azaz were left besieged.")
         if c.action == "capture"}
+
+
+def _blocks(*texts: str):
+    entries = [replace(entry(n, t), kind="block", author="") for n, t in enumerate(texts)]
+    lex = load_lexicon()
+    mentions = [m for e in entries for m in mentions_of(e)]
+    actors = [a for e in entries for a in lex.find(e.text, entry=e.id)]
+    return extract_claims_report(entries, mentions, actors, places=BY_ID).claims
+
+
+def test_the_blocks_of_one_text_are_one_discourse():
+    claims = _blocks("IS took Khan Tuman after a week.",
+                     "On 3 May, the SAA recaptured the village.")
+    assert ("saa", "capture", ("khan_tuman",)) in brief(claims)
+    recaptured = [c for c in claims if c.entry == 1][0]
+    assert recaptured.quote.endswith("the village")  # the place is read at its description
+    # comments of others are not one discourse
+    others = read(entry(0, "IS took Khan Tuman after a week."),
+                  entry(1, "On 3 May, the SAA recaptured the village.")).claims
+    assert [c.entry for c in others] == [0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from geo.claims.clauses import Clause
@@ -28,7 +28,7 @@ from geo.claims.patterns import (
     ORIGIN_PHRASE,
     TOWN_PART,
 )
-from geo.claims.results import Context
+from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Mention
 
@@ -81,6 +81,8 @@ class PlaceReader:
     text: str
     mentions: list[Mention]
     actors: list[ActorMention]
+    entry_id: int
+    before: Discourse | None
     mention_starts: list[int]
     clauses: list[Clause]
     clause_starts: list[int]
@@ -145,22 +147,37 @@ class PlaceReader:
 
     def _definite(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """The place a definite description in [lo, hi) points back to: the latest mention,
-        in this paragraph or the one before, of a place its head noun can mean."""
+        in this paragraph or the one before (for a block of a text, the block before it), of
+        a place its head noun can mean; as a mention of that place at the description."""
         match = DEFINITE.search(self.text, lo, hi)
         if match is None:
             return None
         noun = " ".join(match.group(1).lower().split()).replace("air base", "airbase")
-        kinds, words = DEFINITE_KINDS.get(noun, (frozenset(), (noun,)))
         first = self.paragraph_start.get(clause.paragraph - 1,
                                          self.paragraph_start[clause.paragraph])
-        index = bisect.bisect_left(self.mention_starts, match.start()) - 1
-        while index >= 0 and self.mentions[index].start >= first:
-            mention = self.mentions[index]
-            index -= 1
-            if mention.end > match.start():
+        index = bisect.bisect_left(self.mention_starts, match.start())
+        found = self._antecedent_place(noun, self.text, self.mentions[:index], first,
+                                       match.start())
+        if found is None and clause.paragraph == 0 and self.before is not None:
+            found = self._antecedent_place(noun, self.before.text, self.before.mentions, 0,
+                                           len(self.before.text))
+        if not found:
+            return None
+        return replace(found, entry=self.entry_id, start=match.start(), end=match.end(),
+                       surface=match.group(0))
+
+    def _antecedent_place(self, noun: str, text: str, mentions: Sequence[Mention], first: int,
+                          end: int) -> Mention | None:
+        """The latest of ``mentions`` from ``first`` on that ``noun`` can mean; False-y when
+        a place of that noun is named, unresolved, after it ("the village of Um Mayyal")."""
+        kinds, words = DEFINITE_KINDS.get(noun, (frozenset(), (noun,)))
+        for mention in reversed(mentions):
+            if mention.start < first:
+                break
+            if mention.end > end:
                 continue
-            if _named_between(self.text, noun, mention.end, match.start()):
-                return None  # "the village of Um Mayyal ... the village": a name not resolved
+            if _named_between(text, noun, mention.end, end):
+                return None
             place = self.ctx.places.get(mention.place)
             surface = mention.surface.lower() + " "
             if (place is not None and place.kind in kinds) or \

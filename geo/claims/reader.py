@@ -35,7 +35,7 @@ from geo.claims.patterns import (
     VERB_OBJECT,
 )
 from geo.claims.placing import PlaceReader
-from geo.claims.results import Context, Duplicate, Evidence
+from geo.claims.results import Context, Discourse, Duplicate, Evidence
 from geo.claims.rules import MOVEMENTS, Cue
 from geo.claims.topic import TopicReader
 from geo.records import ActorMention, Claim, Entry, Mention, Quote
@@ -52,9 +52,11 @@ class EntryReader(PlaceReader, TopicReader):
     """Reads one entry's clauses into claims."""
 
     def __init__(self, ctx: Context, entry: Entry, mentions: list[Mention],
-                 actors: list[ActorMention]) -> None:
+                 actors: list[ActorMention], before: Discourse | None = None) -> None:
         self.ctx = ctx
         self.entry = entry
+        self.entry_id = entry.id
+        self.before = before
         self.text = entry.text
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
@@ -73,6 +75,13 @@ class EntryReader(PlaceReader, TopicReader):
         self.last_in_paragraph: dict[int, Claim] = {}
         self.sentence_claims: dict[int, list[Claim]] = {}
         self.sentence_of: dict[str, tuple[int, int]] = {}  # claim id -> (sentence, paragraph)
+        if before is not None:  # the block before is the paragraph before, in no sentence
+            self.acting = list(before.acting)
+            self.sentence_of.update({c.id: (-LOOKBACK, -1) for c in before.acting})
+
+    def discourse(self) -> Discourse:
+        """What this entry hands the next block of the same text."""
+        return Discourse(tuple(self.acting[-LOOKBACK:]), self.text, tuple(self.mentions))
 
     # -- lookups --
 

@@ -34,6 +34,7 @@ class TopicReader:
     """The last resorts of an entry reader's actor finding."""
 
     text: str
+    entry_id: int
     actors: list[ActorMention]
     actor_starts: list[int]
     clauses: list[Clause]
@@ -54,12 +55,15 @@ class TopicReader:
             mention, actor = self._passive_actor(clause)
             if mention is not None or actor is not None:
                 return mention, actor
-        if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
+        # an event named by a noun takes the topic of its own block only: across blocks the
+        # latest actor is too weak a guess ("Fierce fighting was reported at X")
+        own = bool(self.acting) and self.acting[-1].entry == self.entry_id
+        if own and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
                 and all(_oblique(text, m, clause.sentence_start)
                         for m in self._actors_in(clause.sentence_start, clause.end)):
             # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
             return None, self.acting[-1].actor
-        if self._fight_of_topic(clause, first):
+        if own and self._fight_of_topic(clause, first):
             return None, self.acting[-1].actor
         return None, None
 

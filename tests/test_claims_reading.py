@@ -10,8 +10,8 @@ import pytest
 from test_claims import BY_ID, brief, claims_of, entry, mentions_of, read
 
 from geo.claims import extract_claims_report, load_actions
-from geo.factions import load_lexicon
 from geo.claims import model as claims_model
+from geo.factions import load_lexicon
 
 needs_model = pytest.mark.skipif(claims_model.load_parser() is None,
                                  reason=f"no parser: {claims_model.parser_status()}")
@@ -129,7 +129,7 @@ def test_the_blocks_of_one_text_are_one_discourse():
     claims = _blocks("IS took Khan Tuman after a week.",
                      "On 3 May, the SAA recaptured the village.")
     assert ("saa", "capture", ("khan_tuman",)) in brief(claims)
-    recaptured = [c for c in claims if c.entry == 1][0]
+    recaptured = next(c for c in claims if c.entry == 1)
     assert recaptured.quote.endswith("the village")  # the place is read at its description
     # comments of others are not one discourse
     others = read(entry(0, "IS took Khan Tuman after a week."),

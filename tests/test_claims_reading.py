@@ -135,3 +135,20 @@ def test_the_blocks_of_one_text_are_one_discourse():
     others = read(entry(0, "IS took Khan Tuman after a week."),
                   entry(1, "On 3 May, the SAA recaptured the village.")).claims
     assert [c.entry for c in others] == [0]
+
+
+def test_the_besiegers_siege_broken_was_broken_by_another():
+    claims = claims_of("The rebels advanced and announced the SAA's siege of Aleppo had been "
+                       "broken.")
+    assert ("saa", "lift_siege", ("aleppo",)) not in brief(claims)
+
+
+def test_a_result_clause_is_the_main_subjects():
+    claims = claims_of("The SAA captured the villages that IS held, thus clearing the road to "
+                       "Aleppo.")
+    assert "is" not in {c.actor for c in claims if c.action == "capture"}
+
+
+def test_cutting_a_sides_only_supply_route_is_cutting_a_road():
+    assert [c.action for c in load_actions().cues(
+        "cutting the Syrian government's only supply route")] == ["cut_road"]

@@ -56,6 +56,9 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
                   and not HOLDER.match(text, m.end)]
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
+        if POSSESSIVE.match(gap) and cue.action == "lift_siege" and \
+                text[cue.start: cue.end].lower().startswith("siege"):
+            continue  # "the Army's siege of X had been broken": the besieger did not lift it
         if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip()):
             return mention  # "Lavrov's pledge", "under rebel control", "with IS controlling X"
         if _oblique(text, mention, lo):

@@ -76,6 +76,8 @@ ADJUNCT = re.compile(r"\A\W*(?:(?:after|before|while|upon|on|by|since|when|havin
 # A subject followed by a passive ("the rebels were left besieged") is its patient.
 PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being)\s+"
                            r"(?:\w+ly\s+)?(?!\w+ing(?!\w))\w+", re.IGNORECASE)
+# "..., thus clearing the road", "thereby cutting X": a result of the sentence's main event.
+RESULT = re.compile(r"\W*(?:thus|thereby)\s+\w+ing(?!\w)", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"

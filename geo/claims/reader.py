@@ -32,6 +32,7 @@ from geo.claims.patterns import (
     PAST,
     PRONOUN,
     RELATIVE,
+    RESULT,
     VERB_OBJECT,
 )
 from geo.claims.placing import PlaceReader
@@ -219,8 +220,11 @@ class EntryReader(PlaceReader, TopicReader):
             previous = self.sentence_claims.get(clause.sentence, [])
             if previous and RELATIVE.search(text[clause.start: clause.end]):
                 return None, previous[-1].actor  # "..., which allowed ...": the same event
-            for prior in reversed(earlier):
-                for mention in reversed(self._actors_in(prior.start, prior.end)):
+            # "..., thus clearing the road": a result's subject is the sentence's first subject
+            order = earlier if RESULT.match(text, clause.start) else list(reversed(earlier))
+            for prior in order:
+                found = self._actors_in(prior.start, prior.end)
+                for mention in (found if order is earlier else reversed(found)):
                     if not _oblique(text, mention, prior.start) and \
                             not HOLDER.match(text, mention.end):
                         return mention, None

@@ -221,6 +221,9 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base):
         return None, ""  # "rebel-held": the actor is the word glued to the cue
     subject, agent = _subject_of(cue)
+    if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \
+            subject.dep_ == "poss":
+        subject = None  # "the Army's siege ... had been broken": the besieger lifted nothing
     if subject is not None and agent:
         lo, hi = _phrase(subject)
         named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]

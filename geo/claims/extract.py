@@ -70,6 +70,8 @@ def extract_claims_report(
     nlp = load_parser() if parse else None
     if nlp is not None and ctx.report.claims:
         _renumber(ctx, revise(ctx, entries, nlp))
+    else:  # ids counted again where a journey's first leg gave way to the whole
+        _renumber(ctx, list(ctx.report.claims))
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report

@@ -76,6 +76,7 @@ class EntryReader(PlaceReader, TopicReader):
         self.last_in_paragraph: dict[int, Claim] = {}
         self.sentence_claims: dict[int, list[Claim]] = {}
         self.sentence_of: dict[str, tuple[int, int]] = {}  # claim id -> (sentence, paragraph)
+        self.superseded: set[str] = set()  # first legs of journeys told in two sentences
         if before is not None:  # the block before is the paragraph before, in no sentence
             self.acting = list(before.acting)
             self.sentence_of.update({c.id: (-LOOKBACK, -1) for c in before.acting})
@@ -261,6 +262,7 @@ class EntryReader(PlaceReader, TopicReader):
         origin_id = origin.place if origin else None
         leg = self._first_leg(clause, actor, action) if origin is None and destination else None
         if leg is not None:  # the journey told in two sentences is one movement, one span
+            self.superseded.add(leg.id)  # (its first leg alone is no claim of its own)
             start, origin_id = leg.start, leg.origin
             places = tuple(dict.fromkeys((*leg.places, *places)))
         claim = Claim(
@@ -346,7 +348,7 @@ class EntryReader(PlaceReader, TopicReader):
                     self._co_actors(clause, event, first, found, roles,
                                     (clause.sentence_start if index == 0 else event.start, hi),
                                     mention)
-        return self.claims
+        return [c for c in self.claims if c.id not in self.superseded]
 
     def _co_actors(self, clause: Clause, event: _Event, claim: Claim, found: list[Mention],
                    roles: tuple[Mention | None, Mention | None], span: tuple[int, int],

@@ -155,7 +155,8 @@ def test_cutting_a_sides_only_supply_route_is_cutting_a_road():
 
 
 def test_a_journey_told_in_two_sentences_leaves_no_first_leg_behind():
-    claims = claims_of("The Turks moved 6,000 men out of Azaz. They trucked them to Aleppo.")
+    claims = claims_of("The Turks brought 6,000 men north out of Azaz. They trucked them to "
+                       "Aleppo.")
     moves = [(c.origin, c.destination) for c in claims if c.action == "redeploy"]
     assert moves == [("azaz", "aleppo")]
     assert [c.id for c in claims] == [f"e0c{n}" for n in range(len(claims))]

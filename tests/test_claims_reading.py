@@ -160,3 +160,9 @@ def test_a_journey_told_in_two_sentences_leaves_no_first_leg_behind():
     moves = [(c.origin, c.destination) for c in claims if c.action == "redeploy"]
     assert moves == [("azaz", "aleppo")]
     assert [c.id for c in claims] == [f"e0c{n}" for n in range(len(claims))]
+
+
+def test_where_the_moved_men_are_now_is_not_where_they_left():
+    claims = claims_of("IS attacked Azaz, from which the Turks removed the 6,000 men now in "
+                       "the Aleppo area.")
+    assert ("turkey", "withdraw", ("aleppo",)) not in brief(claims)

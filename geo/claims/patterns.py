@@ -78,6 +78,8 @@ PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being
                            r"(?:\w+ly\s+)?(?!\w+ing(?!\w))\w+", re.IGNORECASE)
 # "..., thus clearing the road", "thereby cutting X": a result of the sentence's main event.
 RESULT = re.compile(r"\W*(?:thus|thereby)\s+\w+ing(?!\w)", re.IGNORECASE)
+# "the 6,000 men now in the Aleppo area": where someone is now, after the event.
+NOW_AT = re.compile(r"(?<!\w)now\s+(?:in|at|inside|around|near)\s+(?:the\s+)?\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"

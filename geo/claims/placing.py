@@ -24,6 +24,7 @@ from geo.claims.patterns import (
     HOLDER,
     LIST_JOIN,
     LOCATIVE_TAIL,
+    NOW_AT,
     ORIGIN,
     ORIGIN_PHRASE,
     TOWN_PART,
@@ -100,7 +101,10 @@ class PlaceReader:
                       actor: ActorMention | None) -> tuple[list[Mention], int, bool]:
         """Place mentions of an event, where its claim starts, and whether they are borrowed."""
         text = self.text
-        found = self._places_in(event.start, hi, actor)
+        # "removed the 6,000 men now in the Aleppo area": where the men are now, not the event
+        found = [m for m in self._places_in(event.start, hi, actor)
+                 if not (m.start > event.cues[0].end
+                         and NOW_AT.search(text, max(0, m.start - 24), m.start))]
         if found:
             return found, clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"

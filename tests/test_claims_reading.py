@@ -166,3 +166,11 @@ def test_where_the_moved_men_are_now_is_not_where_they_left():
     claims = claims_of("IS attacked Azaz, from which the Turks removed the 6,000 men now in "
                        "the Aleppo area.")
     assert ("turkey", "withdraw", ("aleppo",)) not in brief(claims)
+
+
+def test_a_future_or_potential_event_named_by_a_noun_is_not_reported():
+    claims = claims_of("The SDF took Nubl, paving the way for a future offensive on Manbij.")
+    assert [c.modality for c in claims if c.places == ("manbij",)] == ["predicted"]
+    claims = claims_of("An IS defeat at Azaz was seen as a potential blow; a potential attack "
+                       "on Aleppo worried the SAA.")
+    assert all(c.modality != "reported" for c in claims if c.places == ("aleppo",))

@@ -80,6 +80,10 @@ PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being
 RESULT = re.compile(r"\W*(?:thus|thereby)\s+\w+ing(?!\w)", re.IGNORECASE)
 # "the 6,000 men now in the Aleppo area": where someone is now, after the event.
 NOW_AT = re.compile(r"(?<!\w)now\s+(?:in|at|inside|around|near)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "a future offensive", "the eventual assault", "a potential defeat": not (yet) an event.
+NOUN_MODAL = re.compile(r"(?<!\w)(future|planned|upcoming|imminent|expected|eventual|anticipated|"
+                        r"proposed|impending|possible|potential|likely|probable|prospective|"
+                        r"hypothetical)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"

@@ -26,6 +26,7 @@ from geo.claims.patterns import (
     MOVED,
     NOMINAL_CUE,
     NOUN_CUE,
+    NOUN_MODAL,
     PARTICIPLE_BY,
     PASSIVE,
     PASSIVE_IN_CUE,
@@ -257,7 +258,7 @@ class EntryReader(PlaceReader, TopicReader):
         if quote is not None and quote.entry in self.ctx.entries:
             quoted = self.ctx.entries[quote.entry]
             author, posted_at = quoted.author, quoted.posted_at
-        modality = self._modality(clause, start)
+        modality = self._modality(clause, start) or _noun_modality(self.text, evidence.cue[0])
         places = tuple(dict.fromkeys(m.place for m in used))
         origin_id = origin.place if origin else None
         leg = self._first_leg(clause, actor, action) if origin is None and destination else None
@@ -403,6 +404,16 @@ class EntryReader(PlaceReader, TopicReader):
                 entry=self.entry.id, start=clause.start, end=clause.end,
                 author=original.author, original=original.id))
         return bool(originals)
+
+
+def _noun_modality(text: str, cue: int) -> str:
+    """"predicted" for "a future offensive", "speculative" for "a potential blow", else ""."""
+    before = NOUN_MODAL.search(text, max(0, cue - 30), cue)
+    if before is None:
+        return ""
+    return "speculative" if before.group(1).lower() in ("possible", "potential", "likely",
+                                                        "probable", "prospective",
+                                                        "hypothetical") else "predicted"
 
 
 def _quote_of(clause: Clause, quotes: Sequence[Quote]) -> Quote | None:

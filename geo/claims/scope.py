@@ -48,6 +48,11 @@ HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "l
 THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
                       "guess", "wonder", "imagine", "speculate", "doubt"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# An event named by a noun with one of these before it has not happened (yet).
+FUTURE_ADJECTIVES = frozenset({"future", "planned", "upcoming", "imminent", "expected",
+                               "eventual", "anticipated", "proposed", "impending"})
+POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "likely", "probable", "prospective",
+                                 "hypothetical"})
 SPECULATIVE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 # A noun cue that is the subject of these did not come off: "the assault was thwarted",
@@ -235,4 +240,15 @@ def assault_purpose(token: Any) -> bool:
         if lemma in ASSAULTS:
             return True
     return False
+
+
+def noun_modality(token: Any) -> str:
+    """"predicted" for "a future offensive", "speculative" for "a potential blow", else ""
+    (it colours a claim the parse keeps; it rescues none it drops)."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in FUTURE_ADJECTIVES:
+            return "predicted"
+        if child.dep_ == "amod" and child.lower_ in POSSIBLE_ADJECTIVES:
+            return "speculative"
+    return ""
 

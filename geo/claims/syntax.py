@@ -42,6 +42,7 @@ from geo.claims.scope import (
     infinitive,
     intended,
     negated,
+    noun_modality,
     patient,
     prospect,
 )
@@ -297,6 +298,7 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     if _is_patient(claim, evidence, cue, base):
         return None, "the actor is the patient"
     changes: dict[str, object] = {"action": "attack"} if purpose else {}
+    modality = modality or noun_modality(cue)
     if purpose and claim.modality not in ("questioned", "disputed"):
         changes["modality"] = "reported"  # the attack was made; its aim is not claimed
     elif claim.modality not in ("questioned", "disputed"):

@@ -174,3 +174,15 @@ def test_a_future_or_potential_event_named_by_a_noun_is_not_reported():
     claims = claims_of("An IS defeat at Azaz was seen as a potential blow; a potential attack "
                        "on Aleppo worried the SAA.")
     assert all(c.modality != "reported" for c in claims if c.places == ("aleppo",))
+
+
+@needs_model
+def test_leaving_one_front_to_reinforce_another_is_a_redeployment():
+    claims = claims_of("IS started to abandon its frontline north of Aleppo to reinforce Manbij.")
+    assert "redeploy" in {c.action for c in claims if c.modality == "reported"}
+
+
+@needs_model
+def test_the_one_congratulated_on_a_capture_made_it():
+    claims = claims_of("Putin congratulated the SAA on regaining Azaz.")
+    assert [(c.actor, c.action) for c in claims] == [("saa", "capture")]

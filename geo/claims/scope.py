@@ -40,7 +40,8 @@ FUTURE = frozenset({"go", "expect", "about", "set", "likely", "due", "poised"})
 MOVING = frozenset({"redeploy", "withdraw", "flee", "advance"})
 MOVING_VERBS = frozenset({"leave", "move", "head", "go", "send", "deploy", "withdraw", "pull",
                           "redeploy", "travel", "march", "transfer", "bring", "truck", "rush",
-                          "dispatch", "return", "relocate", "reposition", "retreat"})
+                          "dispatch", "return", "relocate", "reposition", "retreat",
+                          "abandon", "evacuate", "vacate", "quit"})
 NEGATING = frozenset({"fail", "unable", "prevent", "stop", "block", "thwart", "foil",
                       "refuse", "avoid", "deny", "cancel", "abandon", "halt"})
 HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "likely",

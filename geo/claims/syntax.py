@@ -57,6 +57,9 @@ FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ac
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+# Verbs whose object did what follows "on"/"for": "congratulated Assad on regaining X".
+PRAISING = frozenset({"congratulate", "praise", "commend", "thank", "hail", "credit", "laud",
+                      "salute"})
 # Verbs whose object is moved: "brought the SDF within 12 km of Manbij".
 BRINGING = frozenset({"bring", "put", "take", "carry", "get", "move", "push", "place"})
 # Nouns for those who act: the head of "IS forces fleeing Manbij".
@@ -197,6 +200,14 @@ def _brought(doc: Any, mention: ActorMention, base: int) -> bool:
         current.head.lemma_.lower() in BRINGING
 
 
+def _praised_for(cue: Any) -> bool:
+    """Whether the cue is what a praised person did: "congratulated Assad on regaining
+    Palmyra", "praised the SDF for liberating X" (the object of the praise is the agent)."""
+    prep = cue.head
+    return cue.dep_ in ("pcomp", "pobj") and prep.lower_ in ("on", "for") and \
+        prep.head.lemma_.lower() in PRAISING
+
+
 def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
     """Whether a place lies in another clause than the cue's: under the verb of a relative,
     adverbial, complement or coordinated clause with a subject of its own that does not
@@ -248,7 +259,8 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"
         moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee") \
-            or (claim.action == "advance" and _brought(doc, evidence.subject, base))
+            or (claim.action == "advance" and _brought(doc, evidence.subject, base)) \
+            or _praised_for(cue)
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""

@@ -186,3 +186,20 @@ def test_leaving_one_front_to_reinforce_another_is_a_redeployment():
 def test_the_one_congratulated_on_a_capture_made_it():
     claims = claims_of("Putin congratulated the SAA on regaining Azaz.")
     assert [(c.actor, c.action) for c in claims] == [("saa", "capture")]
+
+
+def test_a_moving_participle_names_its_mover_after_it():
+    claims = claims_of("On 8 October, advancing rebel forces ran into mines near Azaz.")
+    assert ("rebels", "advance", ("azaz",)) in brief(claims)
+    claims = claims_of("The SAA cleared Azaz of explosives left by retreating IS forces.")
+    assert ("is", "withdraw", ("azaz",)) in brief(claims)
+
+
+def test_a_clause_saying_whom_an_attack_was_against_gives_its_place():
+    claims = claims_of("The SAA launched several counter-attacks, primarily against Nubl.")
+    assert ("saa", "attack", ("nubl",)) in brief(claims)
+
+
+def test_within_a_distance_west_and_south_of_a_place():
+    assert [c.action for c in load_actions().cues(
+        "to within four kilometers west and south of Palmyra")] == ["advance"]

@@ -65,7 +65,7 @@ VERB_OBJECT = re.compile(
 EVENT_SUBJECT = re.compile(r"\A\W*(?:this|that)\s+(?:(?:\w+ly|also|then|in\s+turn)\s+)\Z",
                            re.IGNORECASE)
 EVENT_SUBJECT_BARE = re.compile(r"\A\W*(?:this|that)\s+\Z", re.IGNORECASE)
-PAST = re.compile(r"\A(?:\w+ed|cut|took|broke|led|left|put|drove|gave|made|brought)(?!\w)",
+PAST = re.compile(r"(?:\w+ed|cut|took|broke|led|left|put|drove|gave|made|brought)(?!\w)",
                   re.IGNORECASE)
 # "almost fully surrounded", "nearly besieged", "came close to capturing": not done.
 ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
@@ -84,6 +84,8 @@ NOW_AT = re.compile(r"(?<!\w)now\s+(?:in|at|inside|around|near)\s+(?:the\s+)?\Z"
 NOUN_MODAL = re.compile(r"(?<!\w)(future|planned|upcoming|imminent|expected|eventual|anticipated|"
                         r"proposed|impending|possible|potential|likely|probable|prospective|"
                         r"hypothetical)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+# "advancing rebel forces", "retreating ISIL fighters": a moving side named after its verb.
+MOVER_AFTER = re.compile(r"\A\s+(?:the\s+)?\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
@@ -152,7 +154,8 @@ FORCED_OUT = re.compile(r"(?:driv\w*|drove|push\w*|kick\w*|chas\w*)\s.*out\s+of\
 # A clause that only says where ("..., near Khanasir", "..., west of Manbij"): the place of
 # the clause before it.
 LOCATIVE_TAIL = re.compile(
-    r"\A[\s,]*(?:(?:just|some|about|mostly|all)\s+)?(?:near|outside|around|in|at|inside|along|"
+    r"\A[\s,]*(?:(?:just|some|about|mostly|all|primarily|mainly|chiefly|largely|especially|"
+    r"particularly)\s+)?(?:near|outside|around|in|at|inside|along|against|towards?|"
     r"close\s+to|(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|outskirts\s+of)|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of|"
     r"as\s+well\s+as|along\s+with|together\s+with|including)\s",

@@ -194,6 +194,9 @@ class EntryReader(PlaceReader, TopicReader):
                  event_end: int) -> tuple[ActorMention | None, str | None]:
         """The actor of an event: a mention, or the id of an earlier claim's actor."""
         text = self.text
+        mover = self._mover_after(event.cues[0], event_end)
+        if mover is not None:  # "explosives left by retreating ISIL forces": ISIL retreated
+            return mover, None
         if event.subject is not None:
             return event.subject, None
         agent = self._agent(event, event_end) or self._fighting_between(clause, event)

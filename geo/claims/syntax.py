@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from geo.claims.patterns import MOVER_AFTER
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
@@ -200,6 +201,15 @@ def _brought(doc: Any, mention: ActorMention, base: int) -> bool:
         current.head.lemma_.lower() in BRINGING
 
 
+def _mover_after(claim: Claim, evidence: Evidence, text: str, base: int) -> bool:
+    """Whether the actor is the side a moving participle describes ("advancing rebel
+    forces ran into mines"): the mover, however the parse hangs it."""
+    subject = evidence.subject
+    return subject is not None and claim.action in MOVING and \
+        text[evidence.cue[0] - base: evidence.cue[1] - base].lower().endswith("ing") and \
+        bool(MOVER_AFTER.match(text[evidence.cue[1] - base: max(0, subject.start - base)]))
+
+
 def _praised_for(cue: Any) -> bool:
     """Whether the cue is what a praised person did: "congratulated Assad on regaining
     Palmyra", "praised the SDF for liberating X" (the object of the praise is the agent)."""
@@ -260,7 +270,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         target = _role(doc, evidence.subject, base) == "target"
         moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee") \
             or (claim.action == "advance" and _brought(doc, evidence.subject, base)) \
-            or _praised_for(cue)
+            or _praised_for(cue) or _mover_after(claim, evidence, doc.text, base)
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""

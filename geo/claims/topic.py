@@ -18,6 +18,7 @@ from geo.claims.patterns import (
     ADJUNCT,
     FIGHT_HEAD,
     FIGHT_NOUN,
+    MOVER_AFTER,
     NOMINAL,
     PASSIVE,
     PASSIVE_AFTER,
@@ -66,6 +67,16 @@ class TopicReader:
         if own and self._fight_of_topic(clause, first):
             return None, self.acting[-1].actor
         return None, None
+
+    def _mover_after(self, cue: Cue, end: int) -> ActorMention | None:
+        """The side a moving participle describes: "advancing rebel forces ran into mines",
+        "explosives left by retreating ISIL forces" (not "attacking ISIL": an object)."""
+        if cue.action not in ("advance", "withdraw", "flee", "redeploy") or \
+                not self.text[cue.start: cue.end].lower().endswith("ing"):
+            return None
+        for mention in self._actors_in(cue.end, end):
+            return mention if MOVER_AFTER.match(self.text[cue.end: mention.start]) else None
+        return None
 
     def _adjunct_subject(self, clause: Clause, cue: Cue) -> ActorMention | None:
         """For a participle clause opening its sentence with no subject of its own ("After

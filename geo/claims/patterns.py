@@ -84,8 +84,11 @@ NOW_AT = re.compile(r"(?<!\w)now\s+(?:in|at|inside|around|near)\s+(?:the\s+)?\Z"
 NOUN_MODAL = re.compile(r"(?<!\w)(future|planned|upcoming|imminent|expected|eventual|anticipated|"
                         r"proposed|impending|possible|potential|likely|probable|prospective|"
                         r"hypothetical)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
-# "advancing rebel forces", "retreating ISIL fighters": a moving side named after its verb.
-MOVER_AFTER = re.compile(r"\A\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "advancing rebel forces", "retreating ISIL fighters": a moving side named after the
+# participle of a verb that takes no object (not "supplying the jihadis": an object).
+MOVER_AFTER = re.compile(r"\A\s+\Z")
+MOVING_PARTICIPLE = re.compile(r"(?:advancing|retreating|fleeing|withdrawing|escaping|departing|"
+                               r"arriving|marching)\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"

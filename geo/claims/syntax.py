@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from geo.claims.patterns import MOVER_AFTER
+from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
@@ -206,7 +206,7 @@ def _mover_after(claim: Claim, evidence: Evidence, text: str, base: int) -> bool
     forces ran into mines"): the mover, however the parse hangs it."""
     subject = evidence.subject
     return subject is not None and claim.action in MOVING and \
-        text[evidence.cue[0] - base: evidence.cue[1] - base].lower().endswith("ing") and \
+        bool(MOVING_PARTICIPLE.search(text, evidence.cue[0] - base, evidence.cue[1] - base)) and \
         bool(MOVER_AFTER.match(text[evidence.cue[1] - base: max(0, subject.start - base)]))
 
 

@@ -19,6 +19,7 @@ from geo.claims.patterns import (
     FIGHT_HEAD,
     FIGHT_NOUN,
     MOVER_AFTER,
+    MOVING_PARTICIPLE,
     NOMINAL,
     PASSIVE,
     PASSIVE_AFTER,
@@ -71,8 +72,7 @@ class TopicReader:
     def _mover_after(self, cue: Cue, end: int) -> ActorMention | None:
         """The side a moving participle describes: "advancing rebel forces ran into mines",
         "explosives left by retreating ISIL forces" (not "attacking ISIL": an object)."""
-        if cue.action not in ("advance", "withdraw", "flee", "redeploy") or \
-                not self.text[cue.start: cue.end].lower().endswith("ing"):
+        if not MOVING_PARTICIPLE.search(self.text, cue.start, cue.end):
             return None
         for mention in self._actors_in(cue.end, end):
             return mention if MOVER_AFTER.match(self.text[cue.end: mention.start]) else None

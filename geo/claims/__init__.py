@@ -16,7 +16,15 @@ claim points at the words it was read from, and a reader can see why:
   subject of an earlier clause of the same sentence ("Even if the SAA can't take Raqqa,
   just taking Tabaqa"); for an agentless passive the paragraph's actor ("Raqqa will be
   heavily defended. IS cannot ..."); for a cue used as a noun in a sentence naming no
-  actor ("the much heralded attack on Raqqa") the actor of the entry's previous claim;
+  actor ("the much heralded attack on Raqqa") or a noun of fighting heading its clause
+  ("Heavy fighting continued in X") the actor of the entry's previous claim; "This cut off
+  X" is the previous event's actor; a participle opening its sentence ("After seizing X,
+  the Army ...") the main clause's subject (not a passive's patient), and a result
+  ("..., thus clearing the road") the sentence's first subject;
+* a holder the lexicon does not know ("the Kurdish-held areas") gives no claim; "almost"
+  or "nearly" done is not done (an advance "nearly at the gates of X" stays); the purpose
+  of an attack that was made ("an operation by the SDF to capture Manbij") is, with the
+  parse, an attack on the place, not a capture;
 * a later cue with an actor of its own right before it is another claim ("IS was able to
   capture the territory *the non-IS jihadi forces occupied* around Azaz"); cues of
   different actions joined by "and"/"to" are separate claims of the same actor ("IS has
@@ -24,8 +32,15 @@ claim points at the words it was read from, and a reader can see why:
 * the action of a group of cues is the one listed first in ``actions.csv`` (so "leaving
   the siege of Azaz to reinforce Manbij" reads as a redeployment);
 * places are the mentions around the cue; a clause that names none but says "there",
-  "that territory", ... takes the latest place named before it in the paragraph; a clause
-  whose next sentence only elaborates ("This is the area around Azaz") takes its places;
+  "that territory", ... takes the latest place named before it in the paragraph; a definite
+  description ("the village", "the district", "the road", "the area") the latest place in
+  the paragraph or the one before of a kind its noun can mean (not past a place of that
+  noun named but unresolved: "the village of Um Mayyal"); a clause whose next sentence only
+  elaborates ("This is the area around Azaz") or whose next clause only says where ("...,
+  near X", "..., as well as X", "..., including X") takes its places; an action on an
+  "X-held" place hits that place; a place the moved men are "now in" is not the event's;
+* the blocks of an authorless text (an article's paragraphs) are one discourse: a block
+  hands the next its claims' actors and its places; comments of others never do;
 * for movements, "from X"/"out of X"/"leaving X" mark the origin and "to X"/"towards X"/
   "into X"/"reinforce X" the destination; "the Afrin YPG" pushing east starts from Afrin;
 * the modality comes from ``data/modality.csv``, the first of questioned > speculative >
@@ -46,9 +61,10 @@ claim points at the words it was read from, and a reader can see why:
 Where it lives: ``rules`` (the cue files; ``cue_regex`` how a row becomes a regex),
 ``clauses``, ``patterns`` (English word order as regexes), ``events`` (cues grouped by
 subject), ``armies`` ("the Army" is the army last named), ``reader`` (actors) over
-``placing`` (places), then with the English model ``syntax`` (agent, patient, the clause's
-places) and ``scope`` (negated, failed, intended, prospective, modal), ``confidence`` and
-``disputes``; ``extract`` runs them.
+``placing`` (places) and ``topic`` (the actor no word of the sentence names), then with
+the English model ``syntax`` (agent, patient, the clause's places) and ``scope`` (negated,
+failed, intended, prospective, modal), ``confidence`` and ``disputes``; ``extract`` runs
+them.
 
 Everything is linear in the size of the thread: one regex pass per entry for the cues (its
 branches dispatched on the first letter), mentions looked up by binary search, and pronouns

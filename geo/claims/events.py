@@ -15,7 +15,6 @@ from geo.claims.patterns import (
     HOLDER,
     OBLIQUE,
     POSSESSIVE,
-    UNDER,
 )
 from geo.claims.rules import ActionLexicon, Cue
 from geo.records import ActorMention
@@ -57,10 +56,11 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
                   and not HOLDER.match(text, m.end)]
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
-        if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip() and
-                                     UNDER.search(text, max(lo, mention.start - 12),
-                                                  mention.start)):
-            return mention  # "Lavrov's pledge", "under rebel control"
+        if POSSESSIVE.match(gap) and cue.action == "lift_siege" and \
+                text[cue.start: cue.end].lower().startswith("siege"):
+            continue  # "the Army's siege of X had been broken": the besieger did not lift it
+        if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip()):
+            return mention  # "Lavrov's pledge", "under rebel control", "with IS controlling X"
         if _oblique(text, mention, lo):
             continue
         if strict and (_words(gap) > 6 or GAP_PUNCT.search(gap)):

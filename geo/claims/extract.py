@@ -56,15 +56,22 @@ def extract_claims_report(
     )
     mentions_by = _group(mentions, "entry")
     actors_by = _group(actor_mentions, "entry")
+    previous: tuple[Entry, EntryReader] | None = None
     for entry in sorted(entries, key=lambda e: e.id):
+        # the blocks of an authorless text are its paragraphs: one discourse runs through
+        before = previous[1].discourse() if previous is not None and entry.kind == "block" \
+            and previous[0].kind == "block" and previous[0].id == entry.id - 1 else None
         reader = EntryReader(ctx, entry, mentions_by.get(entry.id, []),
-                              actors_by.get(entry.id, []))
+                              actors_by.get(entry.id, []), before)
+        previous = (entry, reader)
         claims = reader.read()
         ctx.by_entry[entry.id] = claims
         ctx.report.claims.extend(claims)
     nlp = load_parser() if parse else None
     if nlp is not None and ctx.report.claims:
         _renumber(ctx, revise(ctx, entries, nlp))
+    else:  # ids counted again where a journey's first leg gave way to the whole
+        _renumber(ctx, list(ctx.report.claims))
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report

@@ -58,16 +58,65 @@ VERB_OBJECT = re.compile(
     rf"\w+(?:ing|ed)\s+(?:(?:{_DETERMINERS})\s+)*[\"'\u201c]?\Z",
     re.IGNORECASE,
 )
+# "This effectively cut off the only supply route": a demonstrative subject stands for the
+# event told just before, whose actor acts again.
+# Without an adverb the word after "this" must be a verb's past ("This cut off", "This
+# allowed"), not a noun ("This advancement put the SDF ...": the noun is the subject).
+EVENT_SUBJECT = re.compile(r"\A\W*(?:this|that)\s+(?:(?:\w+ly|also|then|in\s+turn)\s+)\Z",
+                           re.IGNORECASE)
+EVENT_SUBJECT_BARE = re.compile(r"\A\W*(?:this|that)\s+\Z", re.IGNORECASE)
+PAST = re.compile(r"(?:\w+ed|cut|took|broke|led|left|put|drove|gave|made|brought)(?!\w)",
+                  re.IGNORECASE)
+# "almost fully surrounded", "nearly besieged", "came close to capturing": not done.
+ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# A participle clause opening a sentence, with no subject of its own: "After also seizing X",
+# "after capturing most of X", "Having taken X" (its subject is the main clause's).
+ADJUNCT = re.compile(r"\A\W*(?:(?:after|before|while|upon|on|by|since|when|having|also|then|"
+                     r"further|\w+ly)\s+)*\w+ing\Z", re.IGNORECASE)
+# A subject followed by a passive ("the rebels were left besieged") is its patient.
+PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being)\s+"
+                           r"(?:\w+ly\s+)?(?!\w+ing(?!\w))\w+", re.IGNORECASE)
+# "..., thus clearing the road", "thereby cutting X": a result of the sentence's main event.
+RESULT = re.compile(r"\W*(?:thus|thereby)\s+\w+ing(?!\w)", re.IGNORECASE)
+# "the 6,000 men now in the Aleppo area": where someone is now, after the event.
+NOW_AT = re.compile(r"(?<!\w)now\s+(?:in|at|inside|around|near)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "a future offensive", "the eventual assault", "a potential defeat": not (yet) an event.
+NOUN_MODAL = re.compile(r"(?<!\w)(future|planned|upcoming|imminent|expected|eventual|anticipated|"
+                        r"proposed|impending|possible|potential|likely|probable|prospective|"
+                        r"hypothetical)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+# "advancing rebel forces", "retreating ISIL fighters": a moving side named after the
+# participle of a verb that takes no object (not "supplying the jihadis": an object).
+MOVER_AFTER = re.compile(r"\A\s+\Z")
+MOVING_PARTICIPLE = re.compile(r"(?:advancing|retreating|fleeing|withdrawing|escaping|departing|"
+                               r"arriving|marching)\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",
     re.IGNORECASE,
 )
+# A noun of fighting that heads its clause ("Heavy fighting continued", "heavy clashes were
+# reported at X", "Elsewhere, fighting continued in X"): an event whose agent the text's
+# topic gives.  Only modifiers in lower case (the first may open the sentence) before it.
+FIGHT_HEAD = re.compile(r"\A[\s,]*(?:(?:[A-Za-z][a-z-]*)\s+){0,3}\Z")
+FIGHT_NOUN = re.compile(r"(?:fighting|clash\w*|battles?|shelling|bombardments?|skirmish\w*|"
+                        r"attacks|assaults|airstrikes|air\s+strikes)\Z", re.IGNORECASE)
 ANAPHOR = re.compile(
     r"(?<!\w)(?:there|here|it all|(?:this|that|these|those|the same)\s+(?:\w+\s+)?"
     r"(?:area|areas|territory|territories|place|places|city|town|village|region|province|"
     r"pocket|front|crossings?|crossing points?|road|route|base|airport|positions?))(?!\w)",
+    re.IGNORECASE,
+)
+# A definite description that points back to a place named before ("the Army recaptured the
+# village the following day", "captured the whole complex", "withdrew from the area"): its
+# head noun, read with the kinds of place it can mean (geo/claims/placing.py).  Not "the
+# village of X" (that names X) nor "the villages" (a plural counts what is not named).
+DEFINITE = re.compile(
+    r"(?<![\w-])the\s+(?:(?:whole|entire|same|nearby|besieged|embattled|strategic|ancient|"
+    r"historic|(?:north|south|east|west)(?:-?(?:east|west))?ern|\w+ly)\s+)?"
+    r"(village|town|city|district|neighbou?rhood|quarter|road|highway|hill|hilltop|mountain|"
+    r"air\s?base|airport|base|complex|dam|lake|river|bridge|castle|prison|palace|factory|"
+    r"academy|oil\s+field|field|area|pocket)(?![\w-])(?!\s+of\s)",
     re.IGNORECASE,
 )
 # The words that say which way a borrowed place was travelled: "out of the ... area".
@@ -108,9 +157,11 @@ FORCED_OUT = re.compile(r"(?:driv\w*|drove|push\w*|kick\w*|chas\w*)\s.*out\s+of\
 # A clause that only says where ("..., near Khanasir", "..., west of Manbij"): the place of
 # the clause before it.
 LOCATIVE_TAIL = re.compile(
-    r"\A[\s,]*(?:(?:just|some|about|mostly|all)\s+)?(?:near|outside|around|in|at|inside|along|"
+    r"\A[\s,]*(?:(?:just|some|about|mostly|all|primarily|mainly|chiefly|largely|especially|"
+    r"particularly)\s+)?(?:near|outside|around|in|at|inside|along|against|towards?|"
     r"close\s+to|(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|outskirts\s+of)|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of)\s",
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+(?:outskirts|edges?)\s+of|"
+    r"as\s+well\s+as|along\s+with|together\s+with|including)\s",
     re.IGNORECASE,
 )
 # Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces".

@@ -8,32 +8,71 @@ one file.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from geo.claims.clauses import Clause
 from geo.claims.events import _between, _Event, _words
 from geo.claims.patterns import (
     ANAPHOR,
+    DEFINITE,
     DESTINATION,
     DESTINATION_PHRASE,
     FORCED_OUT,
     GAP_PUNCT,
+    HOLDER,
     LIST_JOIN,
     LOCATIVE_TAIL,
+    NOW_AT,
     ORIGIN,
     ORIGIN_PHRASE,
     TOWN_PART,
 )
-from geo.claims.results import Context
+from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
 GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
 # Smaller is more specific: an origin/destination prefers the most specific place named.
+# What a definite description's head noun can point back to: kinds of place, and words its
+# antecedent's name may hold instead ("the hill" is "Umm Qara hill", "the lake" Lake Jabbul).
+_SETTLED = frozenset({"city", "town", "village", "district", "quarter"})
+DEFINITE_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "village": (frozenset({"village"}), ()),
+    "town": (frozenset({"town", "city", "village"}), ()),
+    "city": (frozenset({"city", "town"}), ()),
+    "district": (frozenset({"district", "quarter"}), ("district", "project", "housing")),
+    "neighbourhood": (frozenset({"district", "quarter"}), ()),
+    "neighborhood": (frozenset({"district", "quarter"}), ()),
+    "quarter": (frozenset({"district", "quarter"}), ()),
+    "road": (frozenset({"road"}), ("road", "highway")),
+    "highway": (frozenset({"road"}), ("road", "highway")),
+    "hill": (frozenset(), ("hill", "tal ", "tall ", "tell ", "jabal", "mount", "point")),
+    "hilltop": (frozenset(), ("hill", "tal ", "tall ", "tell ", "jabal", "mount")),
+    "mountain": (frozenset(), ("mountain", "jabal", "jebel", "mount")),
+    "airbase": (frozenset(), ("air", "base")),
+    "airport": (frozenset(), ("air", "airport")),
+    "base": (frozenset(), ("base",)),
+    "dam": (frozenset({"dam"}), ("dam",)),
+    "lake": (frozenset({"lake"}), ("lake",)),
+    "river": (frozenset({"river"}), ("river",)),
+    "field": (frozenset(), ("field",)),
+    "area": (frozenset({*_SETTLED, "facility"}), ()),
+    "pocket": (frozenset({*_SETTLED, "region"}), ("pocket",)),
+}
+# Nouns not listed take an antecedent whose name holds them ("the castle": Palmyra Castle).
 KIND_RANK = {"facility": 0, "crossing": 0, "road": 1, "village": 1, "town": 2, "city": 3,
              "region": 4, "country": 5}
+
+
+def _named_between(text: str, noun: str, lo: int, hi: int) -> bool:
+    """Whether a place of this noun is named, unresolved, in text[lo:hi] ("the village of
+    Um Mayyal", "Um Mayyal village"): the description may point back to it."""
+    word = re.escape(noun.split()[0])
+    named = rf"(?i:{word})s?\s+of\s+(?:the\s+)?[A-Z]|[A-Z][\w'-]*\s+(?i:{word})(?!\w)"
+    return bool(re.search(named, text[lo:hi]))
 
 
 class PlaceReader:
@@ -42,6 +81,9 @@ class PlaceReader:
     ctx: Context
     text: str
     mentions: list[Mention]
+    actors: list[ActorMention]
+    entry_id: int
+    before: Discourse | None
     mention_starts: list[int]
     clauses: list[Clause]
     clause_starts: list[int]
@@ -59,12 +101,17 @@ class PlaceReader:
                       actor: ActorMention | None) -> tuple[list[Mention], int, bool]:
         """Place mentions of an event, where its claim starts, and whether they are borrowed."""
         text = self.text
-        found = self._places_in(event.start, hi, actor)
+        # "removed the 6,000 men now in the Aleppo area": where the men are now, not the event
+        found = [m for m in self._places_in(event.start, hi, actor)
+                 if not (m.start > event.cues[0].end
+                         and NOW_AT.search(text, max(0, m.start - 24), m.start))]
         if found:
             return found, clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"
             gap = text[event.cues[-1].end: following]
-            if _words(gap) <= 5 and not GAP_PUNCT.search(gap):
+            # "shelling carried out by the rebels on ISIL-held X": the holder's place is hit
+            held = any(m.start == following and HOLDER.match(text, m.end) for m in self.actors)
+            if (held or _words(gap) <= 5) and not GAP_PUNCT.search(gap):
                 found = self._places_in(following, clause.end, actor)
                 if found:
                     return found, clause.start, False
@@ -89,6 +136,9 @@ class PlaceReader:
                 index -= 1
             if index >= 0 and self.mentions[index].start >= self.paragraph_start[clause.paragraph]:
                 return [self.mentions[index]], clause.start, True
+        definite = self._definite(clause, lo, hi)
+        if definite is not None:  # "the Army recaptured the village the following day"
+            return [definite], clause.start, True
         # "... out of the defended area along the border. This is the area around Azaz."
         nxt = self.by_sentence.get(clause.sentence + 1, [])
         if nxt and nxt[0].paragraph == clause.paragraph and not any(
@@ -98,6 +148,46 @@ class PlaceReader:
                 return found, clause.start, True
         town = self._town_of_part(clause, event.start, hi)
         return ([town], clause.start, True) if town is not None else ([], clause.start, False)
+
+    def _definite(self, clause: Clause, lo: int, hi: int) -> Mention | None:
+        """The place a definite description in [lo, hi) points back to: the latest mention,
+        in this paragraph or the one before (for a block of a text, the block before it), of
+        a place its head noun can mean; as a mention of that place at the description."""
+        match = DEFINITE.search(self.text, lo, hi)
+        if match is None:
+            return None
+        noun = " ".join(match.group(1).lower().split()).replace("air base", "airbase")
+        first = self.paragraph_start.get(clause.paragraph - 1,
+                                         self.paragraph_start[clause.paragraph])
+        index = bisect.bisect_left(self.mention_starts, match.start())
+        found = self._antecedent_place(noun, self.text, self.mentions[:index], first,
+                                       match.start())
+        if found is None and clause.paragraph == 0 and self.before is not None:
+            found = self._antecedent_place(noun, self.before.text, self.before.mentions, 0,
+                                           len(self.before.text))
+        if not found:
+            return None
+        return replace(found, entry=self.entry_id, start=match.start(), end=match.end(),
+                       surface=match.group(0))
+
+    def _antecedent_place(self, noun: str, text: str, mentions: Sequence[Mention], first: int,
+                          end: int) -> Mention | None:
+        """The latest of ``mentions`` from ``first`` on that ``noun`` can mean; False-y when
+        a place of that noun is named, unresolved, after it ("the village of Um Mayyal")."""
+        kinds, words = DEFINITE_KINDS.get(noun, (frozenset(), (noun,)))
+        for mention in reversed(mentions):
+            if mention.start < first:
+                break
+            if mention.end > end:
+                continue
+            if _named_between(text, noun, mention.end, end):
+                return None
+            place = self.ctx.places.get(mention.place)
+            surface = mention.surface.lower() + " "
+            if (place is not None and place.kind in kinds) or \
+                    any(word in surface for word in words):
+                return mention
+        return None
 
     def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """For a part of a town the gazetteer lacks ("captured the Castillo Complex"), the

@@ -11,48 +11,54 @@ from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
     AGENT,
     AIR,
+    ALMOST,
     BETWEEN,
     BY_NEXT,
     CO_ACTOR_AFTER,
     CO_ACTOR_OF,
     CO_ACTOR_WITH,
     DONE_BY,
+    EVENT_SUBJECT,
+    EVENT_SUBJECT_BARE,
     HOLDER,
     JOINT,
     MEN,
     MOVED,
-    NOMINAL,
     NOMINAL_CUE,
     NOUN_CUE,
+    NOUN_MODAL,
     PARTICIPLE_BY,
     PASSIVE,
     PASSIVE_IN_CUE,
+    PAST,
     PRONOUN,
     RELATIVE,
+    RESULT,
     VERB_OBJECT,
 )
 from geo.claims.placing import PlaceReader
-from geo.claims.results import Context, Duplicate, Evidence
+from geo.claims.results import Context, Discourse, Duplicate, Evidence
 from geo.claims.rules import MOVEMENTS, Cue
+from geo.claims.topic import TopicReader
 from geo.records import ActorMention, Claim, Entry, Mention, Quote
 
 # How far back (in sentences) a movement's destination may find where it started.
 LEG_SENTENCES = 2
 # Actors that are states: "these men" (fighters) is read as an armed group, not a state.
 STATES = frozenset({"turkey", "russia", "us", "iran", "israel", "saudi", "gcc", "nato"})
-# How far back (in paragraphs) an agentless passive takes the latest claim's actor.
-TOPIC_PARAGRAPHS = 2
 # How far back (in actor mentions or claims) a pronoun's antecedent is looked for.
 LOOKBACK = 40
 
 
-class EntryReader(PlaceReader):
+class EntryReader(PlaceReader, TopicReader):
     """Reads one entry's clauses into claims."""
 
     def __init__(self, ctx: Context, entry: Entry, mentions: list[Mention],
-                 actors: list[ActorMention]) -> None:
+                 actors: list[ActorMention], before: Discourse | None = None) -> None:
         self.ctx = ctx
         self.entry = entry
+        self.entry_id = entry.id
+        self.before = before
         self.text = entry.text
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
@@ -71,6 +77,14 @@ class EntryReader(PlaceReader):
         self.last_in_paragraph: dict[int, Claim] = {}
         self.sentence_claims: dict[int, list[Claim]] = {}
         self.sentence_of: dict[str, tuple[int, int]] = {}  # claim id -> (sentence, paragraph)
+        self.superseded: set[str] = set()  # first legs of journeys told in two sentences
+        if before is not None:  # the block before is the paragraph before, in no sentence
+            self.acting = list(before.acting)
+            self.sentence_of.update({c.id: (-LOOKBACK, -1) for c in before.acting})
+
+    def discourse(self) -> Discourse:
+        """What this entry hands the next block of the same text."""
+        return Discourse(tuple(self.acting[-LOOKBACK:]), self.text, tuple(self.mentions))
 
     # -- lookups --
 
@@ -176,34 +190,13 @@ class EntryReader(PlaceReader):
                 out.append(mentions[index])
         return out
 
-    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
-        """Who did an agentless passive: the paragraph's latest actor, else its next subject,
-        else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
-        prison and the airbase were captured" after a paragraph on the army's advance)."""
-        if clause.paragraph in self.last_in_paragraph:
-            return None, self.last_in_paragraph[clause.paragraph].actor
-        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
-                           len(self.clauses)):
-            later = self.clauses[index]
-            if later.paragraph != clause.paragraph:
-                break
-            for mention in self._actors_in(later.start, later.end):
-                if not _oblique(self.text, mention, later.start):
-                    return mention, None
-        if self.acting:
-            last = self.acting[-1]
-            if clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
-                return None, last.actor
-        return None, None
-
-    def _passive(self, event: _Event) -> bool:
-        return any(PASSIVE.search(self.text, max(0, c.start - 40), c.end)
-                   or PASSIVE_IN_CUE.search(self.text[c.start: c.end]) for c in event.cues)
-
     def _resolve(self, clause: Clause, event: _Event,
                  event_end: int) -> tuple[ActorMention | None, str | None]:
         """The actor of an event: a mention, or the id of an earlier claim's actor."""
         text = self.text
+        mover = self._mover_after(event.cues[0], event_end)
+        if mover is not None:  # "explosives left by retreating ISIL forces": ISIL retreated
+            return mover, None
         if event.subject is not None:
             return event.subject, None
         agent = self._agent(event, event_end) or self._fighting_between(clause, event)
@@ -224,28 +217,28 @@ class EntryReader(PlaceReader):
             for claim in reversed(self.acting[-LOOKBACK:]):
                 if claim.actor not in objects:
                     return None, claim.actor
+        if self.acting and (EVENT_SUBJECT.match(head) or (
+                EVENT_SUBJECT_BARE.match(head) and PAST.match(text, first.start))):
+            return None, self.acting[-1].actor  # "This effectively cut off X": that event's
         earlier = [c for c in self.by_sentence[clause.sentence] if c.end <= clause.start]
         if earlier:
             previous = self.sentence_claims.get(clause.sentence, [])
             if previous and RELATIVE.search(text[clause.start: clause.end]):
                 return None, previous[-1].actor  # "..., which allowed ...": the same event
-            for prior in reversed(earlier):
-                for mention in reversed(self._actors_in(prior.start, prior.end)):
+            # "..., thus clearing the road": a result's subject is the sentence's first subject
+            order = earlier if RESULT.match(text, clause.start) else list(reversed(earlier))
+            for prior in order:
+                found = self._actors_in(prior.start, prior.end)
+                for mention in (found if order is earlier else reversed(found)):
                     if not _oblique(text, mention, prior.start) and \
                             not HOLDER.match(text, mention.end):
                         return mention, None
             if previous:
                 return None, previous[-1].actor
-        if self._passive(event):  # "Raqqa will be heavily defended. IS cannot ..."
-            mention, actor = self._passive_actor(clause)
-            if mention is not None or actor is not None:
-                return mention, actor
-        if self.acting and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
-                and all(_oblique(text, m, clause.sentence_start)
-                        for m in self._actors_in(clause.sentence_start, clause.sentence_end)):
-            # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
-            return None, self.acting[-1].actor
-        return None, None
+        adjunct = self._adjunct_subject(clause, first)
+        if adjunct is not None:  # "After seizing X, the Army ...": the main clause's subject
+            return adjunct, None
+        return self._topic_actor(clause, event, first)
 
     # -- the claim --
 
@@ -268,11 +261,12 @@ class EntryReader(PlaceReader):
         if quote is not None and quote.entry in self.ctx.entries:
             quoted = self.ctx.entries[quote.entry]
             author, posted_at = quoted.author, quoted.posted_at
-        modality = self._modality(clause, start)
+        modality = self._modality(clause, start) or _noun_modality(self.text, evidence.cue[0])
         places = tuple(dict.fromkeys(m.place for m in used))
         origin_id = origin.place if origin else None
         leg = self._first_leg(clause, actor, action) if origin is None and destination else None
         if leg is not None:  # the journey told in two sentences is one movement, one span
+            self.superseded.add(leg.id)  # (its first leg alone is no claim of its own)
             start, origin_id = leg.start, leg.origin
             places = tuple(dict.fromkeys((*leg.places, *places)))
         claim = Claim(
@@ -317,7 +311,8 @@ class EntryReader(PlaceReader):
         ctx = self.ctx
         text = self.text
         for clause in self.clauses:
-            cues = self._cues[clause.start]
+            cues = [c for c in self._cues[clause.start] if c.action == "advance"
+                    or not ALMOST.search(text, max(0, c.start - 30), c.start)]
             if not cues:
                 continue
             quote = _quote_of(clause, self.entry.quotes)
@@ -325,6 +320,8 @@ class EntryReader(PlaceReader):
                 continue
             events = _events(text, clause, cues, self._actors_in(clause.start, clause.end))
             for index, event in enumerate(events):
+                if event.subject is None and text.startswith("-", event.cues[0].start):
+                    continue  # "the Kurdish-held areas": a holder the lexicon does not know
                 hi = events[index + 1].start if index + 1 < len(events) else clause.end
                 mention, actor_id = self._resolve(clause, event, hi)
                 actor = mention.actor if mention is not None else actor_id
@@ -355,7 +352,7 @@ class EntryReader(PlaceReader):
                     self._co_actors(clause, event, first, found, roles,
                                     (clause.sentence_start if index == 0 else event.start, hi),
                                     mention)
-        return self.claims
+        return [c for c in self.claims if c.id not in self.superseded]
 
     def _co_actors(self, clause: Clause, event: _Event, claim: Claim, found: list[Mention],
                    roles: tuple[Mention | None, Mention | None], span: tuple[int, int],
@@ -410,6 +407,16 @@ class EntryReader(PlaceReader):
                 entry=self.entry.id, start=clause.start, end=clause.end,
                 author=original.author, original=original.id))
         return bool(originals)
+
+
+def _noun_modality(text: str, cue: int) -> str:
+    """"predicted" for "a future offensive", "speculative" for "a potential blow", else ""."""
+    before = NOUN_MODAL.search(text, max(0, cue - 30), cue)
+    if before is None:
+        return ""
+    return "speculative" if before.group(1).lower() in ("possible", "potential", "likely",
+                                                        "probable", "prospective",
+                                                        "hypothetical") else "predicted"
 
 
 def _quote_of(clause: Clause, quotes: Sequence[Quote]) -> Quote | None:

@@ -60,6 +60,16 @@ class Evidence:
     parsed: bool = False  # the claim was checked against a dependency parse
 
 
+@dataclass(frozen=True, slots=True)
+class Discourse:
+    """What a block of an authorless text hands the next (paragraphs of one text, not
+    comments of others): its acting claims (the latest last) and its text and places."""
+
+    acting: tuple[Claim, ...]
+    text: str
+    mentions: tuple[Mention, ...]
+
+
 @dataclass(slots=True)
 class Context:
     entries: dict[int, Entry]

@@ -40,7 +40,8 @@ FUTURE = frozenset({"go", "expect", "about", "set", "likely", "due", "poised"})
 MOVING = frozenset({"redeploy", "withdraw", "flee", "advance"})
 MOVING_VERBS = frozenset({"leave", "move", "head", "go", "send", "deploy", "withdraw", "pull",
                           "redeploy", "travel", "march", "transfer", "bring", "truck", "rush",
-                          "dispatch", "return", "relocate", "reposition", "retreat"})
+                          "dispatch", "return", "relocate", "reposition", "retreat",
+                          "abandon", "evacuate", "vacate", "quit"})
 NEGATING = frozenset({"fail", "unable", "prevent", "stop", "block", "thwart", "foil",
                       "refuse", "avoid", "deny", "cancel", "abandon", "halt"})
 HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "likely",
@@ -48,6 +49,11 @@ HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "l
 THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
                       "guess", "wonder", "imagine", "speculate", "doubt"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# An event named by a noun with one of these before it has not happened (yet).
+FUTURE_ADJECTIVES = frozenset({"future", "planned", "upcoming", "imminent", "expected",
+                               "eventual", "anticipated", "proposed", "impending"})
+POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "likely", "probable", "prospective",
+                                 "hypothetical"})
 SPECULATIVE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 # A noun cue that is the subject of these did not come off: "the assault was thwarted",
@@ -208,3 +214,42 @@ def modality(token: Any) -> str:
     if speculative:
         return "speculative"
     return "predicted" if future else ""
+
+
+# An attack launched for a purpose happened, whatever came of the purpose: "an offensive to
+# capture X" is an attack on X (the capture is only intended).
+ASSAULTS = frozenset({"offensive", "counter-offensive", "counteroffensive", "operation",
+                      "attack", "counter-attack", "counterattack", "assault", "campaign",
+                      "push", "drive", "raid", "launch"})
+# ... but not when the purpose hangs from a word that only tries or wants.
+TRYING = frozenset({"attempt", "try", "bid", "effort", "seek", "aim", "plan", "prepare"})
+
+
+def assault_purpose(token: Any) -> bool:
+    """Whether the cue is the purpose of an attack that was made ("a military operation by
+    the SDF to capture Manbij", "launched an attack in order to take X", "an offensive
+    launched ... with the goal of capturing X")."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ not in (
+                "acl", "advcl", "pcomp", "pobj", "prep", "xcomp", "relcl"):
+            return False
+        current = current.head
+        lemma = current.lemma_.lower()
+        if lemma in TRYING:
+            return False
+        if lemma in ASSAULTS:
+            return True
+    return False
+
+
+def noun_modality(token: Any) -> str:
+    """"predicted" for "a future offensive", "speculative" for "a potential blow", else ""
+    (it colours a claim the parse keeps; it rescues none it drops)."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in FUTURE_ADJECTIVES:
+            return "predicted"
+        if child.dep_ == "amod" and child.lower_ in POSSIBLE_ADJECTIVES:
+            return "speculative"
+    return ""
+

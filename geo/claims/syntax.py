@@ -33,14 +33,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
     MOVING,
+    assault_purpose,
     failed,
     infinitive,
     intended,
     negated,
+    noun_modality,
     patient,
     prospect,
 )
@@ -55,6 +58,20 @@ FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ac
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+# Verbs whose object did what follows "on"/"for": "congratulated Assad on regaining X".
+PRAISING = frozenset({"congratulate", "praise", "commend", "thank", "hail", "credit", "laud",
+                      "salute"})
+# Verbs whose object is moved: "brought the SDF within 12 km of Manbij".
+BRINGING = frozenset({"bring", "put", "take", "carry", "get", "move", "push", "place"})
+# Nouns for those who act: the head of "IS forces fleeing Manbij".
+FORCE_NOUNS = frozenset({
+    "force", "fighter", "troop", "soldier", "militant", "unit", "man", "army", "rebel",
+    "group", "militia", "militiaman", "jihadist", "jihadi", "insurgent", "convoy", "column",
+    "battalion", "brigade", "division", "regiment", "contingent", "detachment", "reinforcement",
+    "marine", "commando", "volunteer", "mercenary", "government", "regime", "coalition",
+    "military", "police", "guard", "faction", "opposition", "tank", "jet", "aircraft",
+    "warplane", "helicopter", "drone", "artillery",
+})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
@@ -92,6 +109,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             for child in children:
                 if child.dep_ == "poss":
                     return child, True
+                by = _by_of(child) if child.dep_ == "acl" else None
+                if by is not None:  # "shelling carried out by the rebels"
+                    return by, True
                 if child.dep_ == "prep" and child.lower_ == "by":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
@@ -111,6 +131,8 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             if infinitive(current):  # "take this opportunity to push": the taker pushes
                 below, current = current.i, current.head
                 continue
+            if not _agentive(current.head):
+                return None, False  # "sever the rebel supply line coming from X and ..."
             return current.head, True  # "IS forces fleeing Manbij"
         if current.dep_ in SHARING and current.head.i != current.i:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
@@ -120,6 +142,23 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             continue
         return None, False
     return None, False
+
+
+def _by_of(participle: Any) -> Any | None:
+    """The object of a participle's "by" ("carried out by the rebels", "conducted by ISIL")."""
+    for child in participle.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _agentive(token: Any) -> bool:
+    """Whether a noun a participle hangs from can act: a name ("IS fleeing"), or a word for
+    armed men ("forces fleeing"), not a thing ("the supply line coming from the north")."""
+    return any(t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in FORCE_NOUNS
+               for t in [token, *(c for c in token.children if c.dep_ in ("appos", "conj"))])
 
 
 def _phrase(token: Any) -> tuple[int, int]:
@@ -151,6 +190,34 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     return ""
 
 
+def _brought(doc: Any, mention: ActorMention, base: int) -> bool:
+    """Whether the actor is what a verb of bringing moved ("the advance brought the
+    military to within four kilometers of X", "put the SDF within 15 km of X"): it advanced."""
+    current = _np_root(doc, mention.start - base, mention.end - base)
+    while current is not None and current.dep_ in ("compound", "amod", "conj", "appos") and \
+            current.head.i != current.i:
+        current = current.head
+    return current is not None and current.dep_ == "dobj" and \
+        current.head.lemma_.lower() in BRINGING
+
+
+def _mover_after(claim: Claim, evidence: Evidence, text: str, base: int) -> bool:
+    """Whether the actor is the side a moving participle describes ("advancing rebel
+    forces ran into mines"): the mover, however the parse hangs it."""
+    subject = evidence.subject
+    return subject is not None and claim.action in MOVING and \
+        bool(MOVING_PARTICIPLE.search(text, evidence.cue[0] - base, evidence.cue[1] - base)) and \
+        bool(MOVER_AFTER.match(text[evidence.cue[1] - base: max(0, subject.start - base)]))
+
+
+def _praised_for(cue: Any) -> bool:
+    """Whether the cue is what a praised person did: "congratulated Assad on regaining
+    Palmyra", "praised the SDF for liberating X" (the object of the praise is the agent)."""
+    prep = cue.head
+    return cue.dep_ in ("pcomp", "pobj") and prep.lower_ in ("on", "for") and \
+        prep.head.lemma_.lower() in PRAISING
+
+
 def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
     """Whether a place lies in another clause than the cue's: under the verb of a relative,
     adverbial, complement or coordinated clause with a subject of its own that does not
@@ -176,6 +243,9 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base):
         return None, ""  # "rebel-held": the actor is the word glued to the cue
     subject, agent = _subject_of(cue)
+    if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \
+            subject.dep_ == "poss":
+        subject = None  # "the Army's siege ... had been broken": the besieger lifted nothing
     if subject is not None and agent:
         lo, hi = _phrase(subject)
         named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
@@ -198,7 +268,9 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"
-        moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee")
+        moved = evidence.co_actor == "moved" or claim.action in ("redeploy", "withdraw", "flee") \
+            or (claim.action == "advance" and _brought(doc, evidence.subject, base)) \
+            or _praised_for(cue) or _mover_after(claim, evidence, doc.text, base)
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""
@@ -241,12 +313,17 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     hypothetical = bool(modality) or claim.modality == "questioned"
     if (negated(cue) or failed(cue)) and not hypothetical:
         return None, "negated"
-    if intent == "intent" and not hypothetical:
+    purpose = intent == "intent" and not hypothetical and claim.action != "attack" and \
+        assault_purpose(cue)
+    if intent == "intent" and not hypothetical and not purpose:
         return None, "intended"
     if _is_patient(claim, evidence, cue, base):
         return None, "the actor is the patient"
-    changes: dict[str, object] = {}
-    if claim.modality not in ("questioned", "disputed"):
+    changes: dict[str, object] = {"action": "attack"} if purpose else {}
+    modality = modality or noun_modality(cue)
+    if purpose and claim.modality not in ("questioned", "disputed"):
+        changes["modality"] = "reported"  # the attack was made; its aim is not claimed
+    elif claim.modality not in ("questioned", "disputed"):
         changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")
     actor, why = _actor_change(claim, evidence, doc, base, cue, actors)
     if why:

@@ -1,0 +1,134 @@
+"""Who acted when a clause names no agent: the text's topic, or its sentence's subject.
+
+A base of :class:`geo.claims.reader.EntryReader`, the actor finding's last resorts: an
+agentless passive ("The prison and the airbase were captured"), an action named by a noun
+("the liberation of Palmyra from ISIL"), a noun of fighting heading its clause ("Heavy
+fighting continued in X"), and a participle clause opening its sentence ("After seizing X,
+the Army ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from geo.claims.clauses import Clause
+from geo.claims.events import _between, _Event, _oblique
+from geo.claims.patterns import (
+    ADJUNCT,
+    FIGHT_HEAD,
+    FIGHT_NOUN,
+    MOVER_AFTER,
+    MOVING_PARTICIPLE,
+    NOMINAL,
+    PASSIVE,
+    PASSIVE_AFTER,
+    PASSIVE_IN_CUE,
+)
+from geo.claims.rules import Cue
+from geo.records import ActorMention, Claim
+
+# How far back (in paragraphs) an agentless passive takes the latest claim's actor.
+TOPIC_PARAGRAPHS = 2
+
+
+class TopicReader:
+    """The last resorts of an entry reader's actor finding."""
+
+    text: str
+    entry_id: int
+    actors: list[ActorMention]
+    actor_starts: list[int]
+    clauses: list[Clause]
+    clause_starts: list[int]
+    by_sentence: dict[int, list[Clause]]
+    acting: list[Claim]
+    last_in_paragraph: dict[int, Claim]
+    sentence_of: dict[str, tuple[int, int]]
+
+    def _actors_in(self, lo: int, hi: int) -> list[ActorMention]:
+        return _between(self.actors, self.actor_starts, lo, hi)
+
+    def _topic_actor(self, clause: Clause, event: _Event,
+                     first: Cue) -> tuple[ActorMention | None, str | None]:
+        """The actor of an event no word of its sentence names (see the module docstring)."""
+        text = self.text
+        if self._passive(event):  # "Raqqa will be heavily defended. IS cannot ..."
+            mention, actor = self._passive_actor(clause)
+            if mention is not None or actor is not None:
+                return mention, actor
+        # an event named by a noun takes the topic of its own block only: across blocks the
+        # latest actor is too weak a guess ("Fierce fighting was reported at X")
+        own = bool(self.acting) and self.acting[-1].entry == self.entry_id
+        if own and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
+                and all(_oblique(text, m, clause.sentence_start)
+                        for m in self._actors_in(clause.sentence_start, clause.end)):
+            # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
+            return None, self.acting[-1].actor
+        if own and self._fight_of_topic(clause, first):
+            return None, self.acting[-1].actor
+        return None, None
+
+    def _mover_after(self, cue: Cue, end: int) -> ActorMention | None:
+        """The side a moving participle describes: "advancing rebel forces ran into mines",
+        "explosives left by retreating ISIL forces" (not "attacking ISIL": an object)."""
+        if not MOVING_PARTICIPLE.search(self.text, cue.start, cue.end):
+            return None
+        for mention in self._actors_in(cue.end, end):
+            return mention if MOVER_AFTER.match(self.text[cue.end: mention.start]) else None
+        return None
+
+    def _adjunct_subject(self, clause: Clause, cue: Cue) -> ActorMention | None:
+        """For a participle clause opening its sentence with no subject of its own ("After
+        also seizing X, the Army ..."), the subject of the clause after it, unless that
+        subject is a passive's patient ("..., the rebels were left besieged")."""
+        before = [c for c in self.by_sentence[clause.sentence] if c.end <= clause.start]
+        if any(self._actors_in(c.start, c.end) for c in before) or \
+                not ADJUNCT.match(self.text[clause.start: cue.end]):
+            return None  # (a time before it, "On 17 August, after capturing X", is no subject)
+        later: Sequence[Clause] = [c for c in self.by_sentence[clause.sentence]
+                                   if c.start > clause.start][:1]
+        for nxt in later:
+            for mention in self._actors_in(nxt.start, nxt.end):
+                if _oblique(self.text, mention, nxt.start):
+                    continue
+                return None if PASSIVE_AFTER.match(self.text, mention.end) else mention
+        return None
+
+    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
+        """Who did an agentless passive: the paragraph's latest actor, else its next subject,
+        else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
+        prison and the airbase were captured" after a paragraph on the army's advance)."""
+        if clause.paragraph in self.last_in_paragraph:
+            return None, self.last_in_paragraph[clause.paragraph].actor
+        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
+                           len(self.clauses)):
+            later = self.clauses[index]
+            if later.paragraph != clause.paragraph:
+                break
+            for mention in self._actors_in(later.start, later.end):
+                if not _oblique(self.text, mention, later.start):
+                    return mention, None
+        if self.acting:
+            last = self.acting[-1]
+            if clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
+                return None, last.actor
+        return None, None
+
+    def _passive(self, event: _Event) -> bool:
+        return any(PASSIVE.search(self.text, max(0, c.start - 40), c.end)
+                   or PASSIVE_IN_CUE.search(self.text[c.start: c.end]) for c in event.cues)
+
+    def _fight_of_topic(self, clause: Clause, cue: Cue) -> bool:
+        """Whether the cue is a noun of fighting heading a clause that names no agent
+        ("Heavy fighting continued on 5 June"), with a claim of the text's topic at most
+        ``TOPIC_PARAGRAPHS`` back: the side the text follows is fighting there."""
+        text = self.text
+        if not self.acting or not FIGHT_NOUN.search(text, cue.start, cue.end) or \
+                not FIGHT_HEAD.match(text[clause.start: cue.start]):
+            return False
+        if any(not _oblique(text, m, clause.start)
+               for m in self._actors_in(clause.start, clause.end)):
+            return False
+        last = self.acting[-1]
+        return clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS

@@ -29,14 +29,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from atlas.archive import ALL_THREADS, locate
 from atlas.playback import Window, parse_speed, parse_window
 from atlas.view import Filters, TimelineStep, authors, kinds, slug
 from geo.records import Corpus
 
-__all__ = ["ViewState", "entry_link", "parse_query", "to_query"]
+__all__ = ["ViewState", "entry_link", "parse_query", "share_link", "to_query"]
 
 MAX_VALUES = 50  # more values than this in one parameter is not a real view
 
@@ -254,6 +254,18 @@ def to_query(state: ViewState, *, steps: list[TimelineStep]) -> dict[str, list[s
     if state.speed != 1.0:
         query["speed"] = [f"{state.speed:g}"]
     return query
+
+
+def share_link(page_url: str | None, query: Mapping[str, Sequence[str]]) -> str:
+    """The link to share: the page's address (its path, "/" at the app's root) and ``query``.
+
+    ``http://host:8501`` + ``t=post`` gives ``http://host:8501/?t=post``; without a page
+    address (a test run) the link is relative, ``./?t=post``.
+    """
+    url = urlsplit(page_url or "")
+    base = f"{url.scheme}://{url.netloc}{url.path or '/'}" if url.netloc else "./"
+    encoded = urlencode(query, doseq=True)
+    return f"{base}?{encoded}" if encoded else base
 
 
 def entry_link(state: ViewState, *, steps: list[TimelineStep], corpus: Corpus,

@@ -12,7 +12,7 @@ import bisect
 import time
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -38,7 +38,7 @@ from atlas.map.frontlines import front_view, frontline_layers
 from atlas.map.frontlines import legend_html as front_legend_html
 from atlas.map.frontlines import legend_items as front_legend_items
 from atlas.playback import BASE_SECONDS
-from atlas.state import SELECTED_PLACE, to_query
+from atlas.state import SELECTED_PLACE, share_link, to_query
 from atlas.ui import feed, keys, panel
 from atlas.ui.controls import (
     page_setup,
@@ -182,10 +182,7 @@ def _draw_map(state) -> None:
 
 
 def _share_link(state) -> None:
-    url = urlsplit(st.context.url or "")
-    base_url = f"{url.scheme}://{url.netloc}{url.path}" if url.netloc else "./"
-    query = urlencode(to_query(state, steps=steps), doseq=True)
-    st.code(f"{base_url}?{query}" if query else base_url, language=None)
+    st.code(share_link(st.context.url, to_query(state, steps=steps)), language=None)
 
 
 @st.fragment(key=SELECTION_FRAGMENT)

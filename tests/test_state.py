@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.state import ViewState, parse_query, to_query
+from atlas.state import ViewState, parse_query, share_link, to_query
 from atlas.view import Filters, apply_filters, sides_in_order, slug, timeline
 from geo.factions import SIDE_ORDER
 from geo.pipeline import build_corpus
@@ -93,3 +93,20 @@ def test_filters_change_what_is_visible(corpus, steps):
 def test_slug():
     assert slug("Nusra and other rebels") == "nusra-and-other-rebels"
     assert slug("SDF/YPG") == "sdf-ypg"
+
+
+@pytest.mark.parametrize("page_url, expected", [
+    ("http://host:8501", "http://host:8501/?t=post&side=is"),  # the app's root: "/" before "?"
+    ("http://host:8501/", "http://host:8501/?t=post&side=is"),
+    ("https://host/atlas/Places", "https://host/atlas/Places?t=post&side=is"),
+    ("http://host:8501/?old=1#x", "http://host:8501/?t=post&side=is"),  # the old query dropped
+    (None, "./?t=post&side=is"),
+    ("", "./?t=post&side=is"),
+])
+def test_a_share_link_has_a_path_before_its_query(page_url, expected):
+    assert share_link(page_url, {"t": ["post"], "side": ["is"]}) == expected
+
+
+def test_a_share_link_without_parameters_is_the_page_itself():
+    assert share_link("http://host:8501", {}) == "http://host:8501/"
+    assert share_link(None, {}) == "./"

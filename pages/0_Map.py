@@ -44,6 +44,7 @@ from atlas.ui.controls import (
     page_setup,
     playback_controls,
     select_place,
+    show_notes,
     sync_url,
     timeline_slider,
 )
@@ -86,7 +87,7 @@ if keys.NEXT_STEP in st.session_state:
 
 if st.session_state.get(keys.PAGE_SHOWN) != "Map":
     st.session_state.pop(keys.MAP_HELD, None)  # back from another page: a new map frame
-page = page_setup(title="Map", timeline_in_sidebar=False)
+page = page_setup(title="Map", timeline_in_sidebar=False, draw_notes=False)
 view, state, steps = page.view, page.state, page.steps
 stops = page.stops.indices
 st.markdown(PAGE_CSS, unsafe_allow_html=True)
@@ -196,6 +197,8 @@ def _selection_view(map_slot, side_slot, share_slot) -> None:
     with map_slot:
         _draw_map(state)
     with side_slot:
+        # a link's notes show beside the map (not above it) until the next click or move
+        show_notes(st.session_state.pop(keys.LINK_NOTES, []))
         if state.place:
             panel.render(view, state=state, steps=steps)
         feed.render(view, state=state, steps=steps)

@@ -137,6 +137,36 @@ def test_a_nonsense_link_gives_a_note_not_an_error(app_url, browser):
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
+def test_a_links_note_sits_beside_the_map_and_goes_with_the_first_click(app_url, browser):
+    """The note about a bad parameter must not push the map down, nor outstay the reader's
+    first click (a click reruns only the selection fragment, not the page)."""
+    from playwright.sync_api import expect
+
+    page = browser.page
+    open_map(browser, f"{app_url}/?side=martians&t=banana")
+    note = page.get_by_text("ignored side=martians").first
+    expect(note).to_be_visible(timeout=WAIT_MS)
+    settle(page)
+    map_box = page.locator(MAP).bounding_box()
+    assert note.bounding_box()["x"] >= map_box["x"] + map_box["width"] - 1  # beside the map
+    assert map_box["y"] < 100, "the note pushed the map down"
+    page.mouse.click(*centre(page.frame_locator(MAP).locator(
+        f'[data-place="{ALEPPO}"]').first))
+    expect(page.get_by_role("heading", name="Aleppo")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("ignored side=martians")).to_have_count(0)
+
+
+def test_the_share_link_at_the_root_has_a_slash_before_its_query(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.page
+    open_map(browser, f"{app_url}/?side=is")
+    page.get_by_text("Share this view").click()
+    code = page.get_by_test_id("stCode").first
+    expect(code).to_contain_text("side=is", timeout=WAIT_MS)
+    assert code.inner_text().strip().startswith(f"{app_url}/?"), code.inner_text()
+
+
 def test_markup_in_a_comment_stays_text(app_url, browser):
     from playwright.sync_api import expect
 

@@ -179,8 +179,12 @@ def _state_from_widgets(corpus: Corpus, steps: list[TimelineStep]) -> ViewState:
                       speed=float(st.session_state.get(keys.SPEED) or 1.0))
 
 
-def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
-    """Read the URL, draw the sidebar, filter the corpus; call once at the top of each page."""
+def page_setup(*, title: str, timeline_in_sidebar: bool = True, draw_notes: bool = True) -> Page:
+    """Read the URL, draw the sidebar, filter the corpus; call once at the top of each page.
+
+    ``draw_notes=False``: the link's notes are left in the session (``keys.LINK_NOTES``) for
+    the page to show where they do not push its content down (the map page: beside the map).
+    """
     db = ensure_database()
     available = threads(str(db))
     if not available:
@@ -229,12 +233,21 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True) -> Page:
         state = replace(state, place=None)
     sync_url(state, steps)
     notes_box = st.container()  # present on every run, notes or not (see atlas.ui.data)
-    for note in notes:
-        notes_box.info(f"Link parameter {note}.", icon="ℹ️")
+    if draw_notes:
+        show_notes(notes, notes_box)
+    else:
+        st.session_state[keys.LINK_NOTES] = notes
     st.session_state[keys.LAST_STATE] = state
     st.session_state[keys.PAGE_SHOWN] = title
     return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
                 stops=stops)
+
+
+def show_notes(notes: list[str], where=None) -> None:
+    """The link's ignored parameters, one note box."""
+    if notes:
+        (where or st).info("\n\n".join(f"Link parameter {note}." for note in notes),
+                           icon="ℹ️")
 
 
 def sync_url(state: ViewState, steps: list[TimelineStep]) -> None:

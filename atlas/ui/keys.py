@@ -38,6 +38,7 @@ LAST_CLICK = "_atlas_last_click"      # the map click already handled
 PLAYING = "_atlas_playing"            # the timeline is playing
 NEXT_STEP = "_atlas_next_t"           # the step playback moves to on the next run
 RUN_MS = "_atlas_run_ms"              # how long the last map run took (bench/bench_app.py)
+LINK_NOTES = "_atlas_link_notes"      # a link's ignored parameters, for the map's side column
 PAGE_SHOWN = "_atlas_page_shown"      # the title of the page the last full run drew
 MAP_HELD = "_atlas_map_held"          # (map key, frozen layers its frame holds): atlas/ui/frozen.py
 MAP_MISSING = "_atlas_map_missing"    # the frame's last "atlas_missing" request, handled

@@ -47,7 +47,7 @@ def read_thread_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
 def decode_thread_bytes(data: bytes, *, source: str) -> str:
     """Decode uploaded or read bytes as a thread's text: UTF-8 (with or without BOM) or UTF-16."""
     if not data.strip():
-        raise ThreadError("is empty: there is no text to read", source=source)
+        raise ThreadError("the file is empty: there is no text to read", source=source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:

@@ -82,6 +82,14 @@ else:
                        "split it into threads.")
             data = None
 
+if data is not None and problem is None:
+    # an empty or binary file, or one not in UTF-8, is refused at once, in words on the page
+    # (not after "Build the map", which would stay enabled for a file it cannot read)
+    try:
+        decode_thread_bytes(data, source=name if mode == "Upload a file" else clean_name(name))
+    except ThreadError as error:
+        problem, data = error.describe(), None
+
 strict = st.checkbox(
     "Stop at the first footer or date that does not parse", key=keys.INGEST_STRICT,
     help="By default a comment whose footer or date cannot be read (a broken date, a missing "

@@ -379,3 +379,17 @@ def test_ingest_refuses_bad_files(file_name: str, content: bytes, message: str) 
         at.button(key="ingest_go").click().run()
     assert any(message in str(e.value) for e in at.error), [e.value for e in at.error]
     assert threads() == before
+
+
+@pytest.mark.parametrize(("file_name", "content", "message"), [
+    ("empty.txt", b"", "empty.txt: the file is empty"),
+    ("blank.txt", b" \n\n ", "blank.txt: the file is empty"),
+    ("bin.txt", bytes(range(256)) * 4, "bin.txt: looks binary"),
+    ("latin1.txt", "Alepp\u00f6 pl\n".encode("latin-1"), "is not UTF-8"),
+])
+def test_ingest_says_what_is_wrong_with_a_file_before_any_build(
+        file_name: str, content: bytes, message: str) -> None:
+    at = ingest_page()
+    at.file_uploader(key="ingest_file").set_value((file_name, content, "text/plain")).run()
+    assert any(message in str(e.value) for e in at.error), [e.value for e in at.error]
+    assert at.button(key="ingest_go").disabled  # nothing to build: the button says so too

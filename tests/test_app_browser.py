@@ -294,3 +294,14 @@ def test_a_refused_upload_says_why_on_the_page(app_url, browser, name, size, mes
     chooser.set_input_files({"name": name, "mimeType": "text/plain", "buffer": b"x" * size})
     expect(page.get_by_text(message).first).to_be_visible(timeout=WAIT_MS)
     save_screenshot(page, f"ingest-refused-{name}", full_page=False)
+
+
+def test_the_upload_box_gives_one_size_limit(app_url, browser):
+    """The label says 5 MB; the uploader's own "50MB per file" must not contradict it."""
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{app_url}/Ingest")
+    expect(page.locator("input[type=file]")).to_be_attached(timeout=WAIT_MS)
+    expect(page.get_by_text("at most 5 MB").first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"\d+ ?MB per file"))).to_be_hidden()

@@ -84,6 +84,17 @@ def test_map_renders_markers_and_base_layer_offline(app_url, browser):
     assert browser.network.non_local() == [], browser.network.non_local()
 
 
+def test_the_scale_bar_text_fits_its_bar(app_url, browser):
+    open_map(browser, app_url)
+    settle(browser.page)
+    lines = browser.page.frame_locator(MAP).locator(".leaflet-control-scale-line")
+    assert lines.count() == 2  # km and mi
+    for i in range(lines.count()):
+        text, needed, width = lines.nth(i).evaluate(
+            "e => [e.textContent, e.scrollWidth, e.clientWidth]")
+        assert needed <= width, f"scale '{text}' is {needed}px wide in a {width}px bar"
+
+
 def test_clicking_a_marker_lists_its_comments_and_claims(app_url, browser):
     from playwright.sync_api import expect
 

@@ -95,6 +95,12 @@ class _MapStyle(MacroElement):
                 #{{ this._parent.get_name() }} .leaflet-interactive:focus:not(:focus-visible) {
                     outline: none;
                 }
+                /* folium's ".leaflet-container { font-size: 1rem }" made the scale's
+                   text wider than its bar ("50 km" ran past the bar's end) */
+                #{{ this._parent.get_name() }} .leaflet-control-scale-line,
+                #{{ this._parent.get_name() }} .leaflet-control-attribution {
+                    font-size: 11px;
+                }
                 /* the page sizes the map's frame to the screen; the map fills the frame */
                 #map_div { height: 100vh !important; }
             </style>

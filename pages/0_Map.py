@@ -54,8 +54,9 @@ from atlas.view import Filters, apply_filters
 STARTED = time.perf_counter()  # bench/bench_app.py reads how long each script run took
 ROOT = Path(__file__).resolve().parent.parent
 # Everything the first screen holds besides the map: the page's top margin and the
-# timeline row under the map (px); the map takes the rest of the screen's height.
-CHROME_PX = 128
+# timeline row under the map, with the slider's end labels that show while it has the
+# focus (px); the map takes the rest of the screen's height.
+CHROME_PX = 140
 PHONE_CHROME_PX = 250
 PAGE_CSS = f"""
 <style>
@@ -67,6 +68,13 @@ div.st-key-atlas-side.st-key-atlas-side {{
     flex: 0 0 auto !important; min-height: 0 !important;
                     overflow-y: auto; overflow-x: hidden; flex-wrap: nowrap;}}
 .st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
+/* the Play and Playback buttons keep their words when the sidebar narrows the row
+   (the slider gives way, and the row stays one row) */
+@media (min-width: 641px) {{
+  .st-key-atlas-timeline [data-testid="stHorizontalBlock"] {{flex-wrap: nowrap;}}
+  .st-key-atlas-timeline [data-testid="stColumn"]:first-child {{min-width: 6.5rem;}}
+  .st-key-atlas-timeline [data-testid="stColumn"]:last-child {{min-width: 9.5rem;}}
+}}
 /* a phone stacks the timeline row (play, slider, options): the map leaves room for it */
 @media (max-width: 640px) {{
   iframe[title="streamlit_folium.st_folium"] {{

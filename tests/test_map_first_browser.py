@@ -221,3 +221,39 @@ def test_a_map_frame_that_lost_its_layers_gets_them_back(app_url):
         expect(frame.locator("[data-place]").nth(5)).to_be_attached(timeout=WAIT_MS)
         assert frame.locator("path.atlas-front-line").count() >= 1
         save_screenshot(page, "map-first-back-from-places")
+
+
+def _whole(button) -> bool:
+    """Whether a button's words show whole (Streamlit cuts a squeezed label to "P…")."""
+    return button.locator("[data-testid=stMarkdownContainer]").first.evaluate(
+        "e => e.scrollWidth <= e.clientWidth")
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=IDS[:2])
+def test_the_timeline_row_keeps_its_words_and_its_ticks_on_screen(app_url, size):
+    """With the sidebar open the row narrows: Play and Playback keep their words, on one row;
+    the slider's end labels (shown while it has the focus) stay on the first screen."""
+    from playwright.sync_api import expect
+
+    width, height = size
+    with opened(app_url, size, f"timeline-row-{width}x{height}") as session:
+        page = session.page
+        page.get_by_test_id("stSidebarCollapsedControl").or_(
+            page.get_by_test_id("stExpandSidebarButton")).first.click()
+        expect(page.get_by_test_id("stSidebar")).to_be_visible()
+        page.wait_for_timeout(800)
+        play = page.locator(".st-key-play button").filter(visible=True).first
+        options = page.locator(".st-key-atlas-timeline [data-testid=stPopover] button").filter(
+            visible=True).first
+        assert _whole(play) and _whole(options)
+        assert abs(play.bounding_box()["y"] - options.bounding_box()["y"]) < 10  # one row
+        slider = page.locator(".st-key-atlas-timeline").get_by_role("slider").filter(
+            visible=True).first
+        slider.focus()
+        page.keyboard.press("ArrowLeft")
+        ends = page.locator(".st-key-atlas-timeline").get_by_test_id("stSliderTickBar")
+        expect(ends.filter(visible=True).first).to_be_visible(timeout=15_000)
+        page.wait_for_timeout(800)
+        box = ends.filter(visible=True).first.bounding_box()
+        assert box["y"] + box["height"] <= height, f"end labels cut at y={box['y']:.0f}"
+        save_screenshot(page, f"timeline-row-{width}x{height}", full_page=False)

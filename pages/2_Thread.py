@@ -188,14 +188,15 @@ if isinstance(corpus, Archive) and len(entries) > MAX_ARCHIVE_ENTRIES:
     notes.append(f"{len(entries)} entries match, {MAX_ARCHIVE_ENTRIES} drawn here: search, pick "
                  "a thread or narrow the filters")
     entries = entries[first:first + MAX_ARCHIVE_ENTRIES]
-summary = f"Showing <b>{len(entries)}</b> of {total} entries"
+summary = f"Showing <b>{len(entries)}</b> of {total} entr{'y' if total == 1 else 'ies'}"
 if len(view.entries) < total:
     summary += f" ({total - len(view.entries)} outside the timeline or commenter filter)"
 summary += "".join("; " + markup.text(note) for note in notes)
 st.markdown(f'<div class="fa-summary">{summary}.</div>', unsafe_allow_html=True)
 
 if corpus.notes:
-    with st.expander(f"How the thread was read ({len(corpus.notes)} notes)"):
+    count = len(corpus.notes)
+    with st.expander(f"How the thread was read ({count} note{'s' * (count != 1)})"):
         st.text("\n".join(corpus.notes))
 
 legend = ['<span class="fa-legend">Marked: <mark class="fa-place">place</mark> · factions by '

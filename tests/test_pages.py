@@ -393,3 +393,18 @@ def test_ingest_says_what_is_wrong_with_a_file_before_any_build(
     at.file_uploader(key="ingest_file").set_value((file_name, content, "text/plain")).run()
     assert any(message in str(e.value) for e in at.error), [e.value for e in at.error]
     assert at.button(key="ingest_go").disabled  # nothing to build: the button says so too
+
+
+def test_thread_page_counts_one_entry_and_one_note_in_the_singular() -> None:
+    page = ("<html><body><div class='comment'><!-- <script>alert(1)</script> -->"
+            "<p>The SDF took Manbij today.</p>"
+            "<p>Posted by: Eve | 07 June 2016 at 05:10 PM</p></div></body></html>")
+    name = store_pasted(page, name=f"one-{uuid.uuid4().hex[:8]}")
+    try:
+        at = run_page("pages/2_Thread.py", thread=name)
+        said = " ".join(md.value for md in at.markdown)
+        assert "of 1 entry." in said, said
+        labels = [e.label for e in at.expander if e.label.startswith("How the thread")]
+        assert labels == ["How the thread was read (1 note)"], labels
+    finally:
+        forget(name)

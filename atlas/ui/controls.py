@@ -181,9 +181,7 @@ def _state_from_widgets(corpus: Corpus, steps: list[TimelineStep]) -> ViewState:
 
 def page_setup(*, title: str, timeline_in_sidebar: bool = True, draw_notes: bool = True) -> Page:
     """Read the URL, draw the sidebar, filter the corpus; call once at the top of each page.
-
-    ``draw_notes=False``: the link's notes are left in the session (``keys.LINK_NOTES``) for
-    the page to show where they do not push its content down (the map page: beside the map).
+    ``draw_notes=False``: the link's notes are left for the page to show (:func:`_link_notes`).
     """
     db = ensure_database()
     available = threads(str(db))
@@ -232,15 +230,21 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True, draw_notes: bool
             p.id for p in corpus.places}:
         state = replace(state, place=None)
     sync_url(state, steps)
-    notes_box = st.container()  # present on every run, notes or not (see atlas.ui.data)
-    if draw_notes:
-        show_notes(notes, notes_box)
-    else:
-        st.session_state[keys.LINK_NOTES] = notes
+    # the notes' box is present on every run, notes or not (see atlas.ui.data)
+    _link_notes(notes, st.container(), draw=draw_notes)
     st.session_state[keys.LAST_STATE] = state
     st.session_state[keys.PAGE_SHOWN] = title
     return Page(corpus=corpus, state=state, view=view, steps=steps, threads=available,
                 stops=stops)
+
+
+def _link_notes(notes: list[str], box, *, draw: bool) -> None:
+    """The link's notes drawn in ``box``, or left in the session (``keys.LINK_NOTES``) for the
+    page to show where they do not push its content down (the map page: beside the map)."""
+    if draw:
+        show_notes(notes, box)
+    else:
+        st.session_state[keys.LINK_NOTES] = notes
 
 
 def show_notes(notes: list[str], where=None) -> None:

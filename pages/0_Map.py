@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import cards
+from atlas import cards, markup
 from atlas.charts import timeline_chart_html
 from atlas.exports import export_name, view_export
 from atlas.map import (
@@ -75,11 +75,16 @@ div.st-key-atlas-side.st-key-atlas-side {{
   .st-key-atlas-timeline [data-testid="stColumn"]:first-child {{min-width: 6.5rem;}}
   .st-key-atlas-timeline [data-testid="stColumn"]:last-child {{min-width: 9.5rem;}}
 }}
+/* beside the map (a wide screen) the panel is in sight: no link down to it */
+div.st-key-{keys.TO_PANEL},
+[data-testid="stLayoutWrapper"]:has(> div.st-key-{keys.TO_PANEL}) {{display: none;}}
 /* a phone stacks the timeline row (play, slider, options): the map leaves room for it */
 @media (max-width: 640px) {{
   iframe[title="streamlit_folium.st_folium"] {{
       height: max(300px, calc(100vh - {PHONE_CHROME_PX}px)) !important;}}
   div.st-key-atlas-side.st-key-atlas-side {{height: auto !important; overflow-y: visible;}}
+  div.st-key-{keys.TO_PANEL},
+  [data-testid="stLayoutWrapper"]:has(> div.st-key-{keys.TO_PANEL}) {{display: flex;}}
 }}
 </style>
 """
@@ -204,6 +209,11 @@ def _selection_view(map_slot, side_slot, share_slot) -> None:
     st.session_state[keys.LAST_STATE] = state
     with map_slot:
         _draw_map(state)
+        if state.place and view.place(state.place):
+            # on a phone the panel is far below the map: a tap must show that it opened
+            st.container(key=keys.TO_PANEL).markdown(
+                f'<a href="#{keys.PANEL_ANCHOR}">{markup.text(view.said_name(state.place))}: '
+                "what the thread says ↓</a>", unsafe_allow_html=True)
     with side_slot:
         # a link's notes show beside the map (not above it) until the next click or move
         show_notes(st.session_state.pop(keys.LINK_NOTES, []))

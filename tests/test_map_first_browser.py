@@ -257,3 +257,33 @@ def test_the_timeline_row_keeps_its_words_and_its_ticks_on_screen(app_url, size)
         box = ends.filter(visible=True).first.bounding_box()
         assert box["y"] + box["height"] <= height, f"end labels cut at y={box['y']:.0f}"
         save_screenshot(page, f"timeline-row-{width}x{height}", full_page=False)
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1440, 900)], ids=["390x844", "1440x900"])
+def test_a_tap_on_a_phone_shows_a_way_down_to_the_panel(app_url, size):
+    """On a phone the panel opens far below the map: under the map a link names the place
+    and leads down to it.  Beside the map (a wide screen) there is no such line, and the
+    timeline row does not move when a place is selected."""
+    from playwright.sync_api import expect
+
+    width, height = size
+    with opened(app_url, size, f"tap-to-panel-{width}x{height}") as session:
+        page = session.page
+        play = page.locator(".st-key-play button").filter(visible=True).first
+        before = play.bounding_box()["y"]
+        click_selects(page, page.frame_locator(MAP).locator(f'[data-place="{AZAZ}"]').first,
+                      "Azaz")
+        link = page.get_by_role("link", name=re.compile("Azaz: what the thread says"))
+        if width > 640:
+            expect(link).to_be_hidden()
+            assert play.bounding_box()["y"] == pytest.approx(before, abs=1)
+            return
+        expect(link).to_be_visible()
+        assert link.bounding_box()["y"] + link.bounding_box()["height"] <= height
+        heading = page.get_by_role("heading", name="Azaz")
+        assert heading.bounding_box()["y"] > height  # the panel is out of sight ...
+        link.click()
+        page.wait_for_timeout(800)
+        box = heading.bounding_box()
+        assert 0 <= box["y"] < height  # ... and the link brings it into sight
+        save_screenshot(page, "tap-to-panel-390x844", full_page=False)

@@ -73,6 +73,8 @@ EXPORT_GEOJSON = "export-geojson"
 EXPORT_CSV = "export-csv"
 TIMELINE_ROW = "atlas-timeline"  # containers: the key is also their CSS class (st-key-...)
 SIDE_COLUMN = "atlas-side"
+TO_PANEL = "atlas-to-panel"  # on a phone, under the map: a link down to the selected place
+PANEL_ANCHOR = "atlas-place"  # the selected place's heading, the link's target
 
 
 # Keys of widgets drawn once per item: one family each.

@@ -111,7 +111,7 @@ def _header(place: Place, said: str) -> None:
     """The place's name as the thread writes it (``said``; the gazetteer's name after it
     when different), a button that clears the selection, where and what it is."""
     top = st.columns([5, 1])
-    top[0].subheader(said)
+    top[0].subheader(said, anchor=keys.PANEL_ANCHOR)
     top[1].button("✕", help="Clear the selection", key=keys.CLEAR_PLACE,
                   on_click=select_place, args=(None,))
     gazetteer = "" if said == place.name else f"gazetteer: {markup.text(place.name)} · "

@@ -195,6 +195,20 @@ def test_a_feed_item_selects_and_highlights_its_places(app_url):
         save_screenshot(page, "map-first-feed-pick", full_page=False)
 
 
+def test_a_feed_items_long_list_of_places_wraps_flush_left(app_url):
+    with opened(app_url, (1280, 720), "feed-wrap") as session:
+        page = session.page
+        page.get_by_test_id("stSidebarCollapsedControl").or_(
+            page.get_by_test_id("stExpandSidebarButton")).first.click()  # a narrower feed
+        page.wait_for_timeout(1000)
+        side = page.locator(".st-key-atlas-side")
+        items = side.locator('[class*="st-key-feed-"] button p').filter(visible=True)
+        wrapped = [p for p in items.all() if p.bounding_box()["height"] > 30]  # two lines
+        assert wrapped, "no feed item wraps at this size: pick a narrower screen"
+        assert all(p.evaluate("e => getComputedStyle(e).textAlign") in ("left", "start")
+                   for p in wrapped)
+
+
 def test_a_map_frame_that_lost_its_layers_gets_them_back(app_url):
     """After the first run the place and front-line layers are sent by name only (the map
     frame keeps what it built, atlas/ui/frozen.py).  A frame that does not hold them (here:

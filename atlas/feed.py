@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from atlas import cards
 from atlas.colours import NEUTRAL, OTHERS, actor_colours
-from atlas.view import View, side_of
+from atlas.view import View, side_of, timeline
 
 __all__ = ["FeedItem", "feed_items", "item_html"]
 
@@ -79,7 +79,9 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
     colours = actor_colours(view.corpus)
     actors = {a.id: a.name for a in view.corpus.actors}
     sides = side_of(view.corpus)
-    rank = {e.id: n for n, e in enumerate(view.entries)}
+    # newest first by the timeline's order: in the all-threads view the entries run thread by
+    # thread, and a thread's comments would sit above a later thread's
+    rank = {step.entry: step.index for step in timeline(view.corpus)}
     claimed: set[int] = set()
     items: list[tuple[int, int, FeedItem]] = []
     for claim in view.claims:

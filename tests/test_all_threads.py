@@ -385,3 +385,14 @@ def test_the_all_threads_map_clusters_offline(tmp_path: Path):
         save_screenshot(page, "all-threads-panel")
         assert browser.network.non_local() == [], browser.network.non_local()
         assert not [e for e in browser.network.errors if "pageerror" in e], browser.network.errors
+
+
+def test_the_all_threads_feed_is_newest_first_across_threads(threads):
+    """The archive's entries run thread by thread (June 2016, March 2017, October 2016): the
+    feed follows the clock, not that order."""
+    from atlas.feed import feed_items
+
+    items = feed_items(apply_filters(merge(list(threads.values())), Filters()), limit=400)
+    times = [i.posted_at for i in items if i.posted_at]
+    assert len({t[:7] for t in times}) == 3  # items from all three threads
+    assert times == sorted(times, reverse=True), times

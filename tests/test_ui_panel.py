@@ -86,3 +86,15 @@ def test_the_panel_heading_is_the_name_as_the_thread_writes_it():
     assert not at.exception, [e.message for e in at.exception]
     assert [h.value for h in at.subheader] == [said]
     assert any(f"gazetteer: {names[place]}" in html.unescape(md.value) for md in at.markdown)
+
+
+def test_the_places_in_view_count_mentions_in_words():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["thread"] = SEED
+    at.query_params["t"] = "post"  # the post alone: places it names once, and more than once
+    at.switch_page("pages/0_Map.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    labels = [b.label for b in at.button if (b.key or "").startswith("pick-")]
+    assert labels and not any("(s)" in label for label in labels), labels
+    assert all(re.search(r" · (1 mention|\d+ mentions)$", label) for label in labels), labels
+    assert any(label.endswith(" · 1 mention") for label in labels), labels

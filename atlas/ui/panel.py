@@ -68,7 +68,8 @@ def render_overview(view: View) -> None:
     st.caption("Click a marker or a name on the map, or a place here, to read what the "
                "thread says.")
     for place in view.places[:15]:
-        label = f"{place.name} · {place.kind} · {view.counts[place.id]} mention(s)"
+        count = view.counts[place.id]
+        label = f"{place.name} · {place.kind} · {count} mention{'s' * (count != 1)}"
         if st.button(label, key=keys.pick_key(place.id), width="stretch"):
             select_place(place.id)
             st.rerun()

@@ -90,6 +90,16 @@ MOVER_AFTER = re.compile(r"\A\s+\Z")
 MOVING_PARTICIPLE = re.compile(r"(?:advancing|retreating|fleeing|withdrawing|escaping|departing|"
                                r"arriving|marching)\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
+# A capture whose object is a count of places it does not name ("..., capturing several
+# villages", "taking a few sites", "seizing 13 hamlets"; matched at the cue's end): it took
+# those, not a place named before it in another clause ("two nearby villages" are near it).
+UNNAMED_PLACES = re.compile(
+    r"\s+(?:(?:several|some|many|numerous|various|a\s+(?:few|number\s+of|series\s+of)|"
+    r"dozens\s+of|scores\s+of|a\s+dozen|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+)(?:(?:more|other|further|additional|new|small|strategic)\s+)?"
+    r"(?:villages|towns|sites|positions|hills|hilltops|points|areas|farms|hamlets|buildings|"
+    r"checkpoints|localities|settlements|outposts)(?!\w)",
+    re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",

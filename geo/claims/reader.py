@@ -20,6 +20,7 @@ from geo.claims.patterns import (
     DONE_BY,
     EVENT_SUBJECT,
     EVENT_SUBJECT_BARE,
+    GAP_PUNCT,
     HOLDER,
     JOINT,
     MEN,
@@ -34,6 +35,7 @@ from geo.claims.patterns import (
     PRONOUN,
     RELATIVE,
     RESULT,
+    UNNAMED_PLACES,
     VERB_OBJECT,
 )
 from geo.claims.placing import PlaceReader
@@ -344,7 +346,10 @@ class EntryReader(PlaceReader, TopicReader):
                     if self._too_wide(action, own or found):
                         continue  # "took Syria": a country is no place one takes or besieges
                     cue = next(c for c in group if c.action == action)
-                    claim = self._claim(clause, start, actor, action, own or found, roles,
+                    places = self._taken_places(action, cue, own or found)
+                    if not places:
+                        continue  # "advanced into X, capturing several villages": not X
+                    claim = self._claim(clause, start, actor, action, places, roles,
                                         Evidence(cue=(cue.start, cue.end), subject=mention,
                                                  pronoun=mention is None, borrowed=borrowed))
                     first = first or claim
@@ -353,6 +358,14 @@ class EntryReader(PlaceReader, TopicReader):
                                     (clause.sentence_start if index == 0 else event.start, hi),
                                     mention)
         return [c for c in self.claims if c.id not in self.superseded]
+
+    def _taken_places(self, action: str, cue: Cue, places: list[Mention]) -> list[Mention]:
+        """A capture of a count of places it does not name ("..., capturing several
+        villages") took none named before it across a comma: those stay out."""
+        if action != "capture" or not UNNAMED_PLACES.match(self.text, cue.end):
+            return places
+        return [m for m in places if m.start > cue.end
+                or not GAP_PUNCT.search(self.text, m.end, cue.start)]
 
     def _co_actors(self, clause: Clause, event: _Event, claim: Claim, found: list[Mention],
                    roles: tuple[Mention | None, Mention | None], span: tuple[int, int],

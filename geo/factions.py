@@ -67,6 +67,15 @@ _APOS = "\x00apos"
 _END = "\x00end"
 
 # "non-IS", "anti-Assad", "non IS": the name that follows is negated, not mentioned.
+# "the pro-government Palestinian militia", "pro-regime Iraqi Shia militias": a force named by
+# its allegiance, with adjectives of origin the aliases cannot list, is on that side (the
+# actor of the alias "pro-government forces").
+ALIGNED = re.compile(
+    r"(?<!\w)pro[\-\u2010\u2011 ](?:government|regime|Assad)\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}"
+    r"(?:militias?|militiamen|forces|fighters|units?|groups?|paramilitar(?:y|ies)|brigades?|"
+    r"battalions?)(?!\w)",
+    re.IGNORECASE)
+ALIGNED_ALIAS = "pro-government forces"
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)
 
 
@@ -243,7 +252,23 @@ class FactionLexicon:
                 continue
             mentions.append(ActorMention(actor=actor, entry=entry, start=start, end=end,
                                          surface=text[start:end]))
-        return mentions
+        return self._aligned(text, entry, mentions)
+
+    def _aligned(self, text: str, entry: int,
+                 mentions: list[ActorMention]) -> list[ActorMention]:
+        """``mentions`` with the forces named by allegiance that no alias covers (ALIGNED)."""
+        if "pro" not in text.lower():
+            return mentions
+        actor = self._lookup(ALIGNED_ALIAS)
+        if actor is None:
+            return mentions
+        extra = [ActorMention(actor=actor, entry=entry, start=m.start(), end=m.end(),
+                              surface=m.group())
+                 for m in ALIGNED.finditer(text)
+                 if not any(o.start < m.end() and m.start() < o.end for o in mentions)]
+        if not extra:
+            return mentions
+        return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
     def _overlapping(self, text: str, start: int, end: int) -> tuple[str, int, int] | None:

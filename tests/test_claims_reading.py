@@ -203,3 +203,53 @@ def test_a_clause_saying_whom_an_attack_was_against_gives_its_place():
 def test_within_a_distance_west_and_south_of_a_place():
     assert [c.action for c in load_actions().cues(
         "to within four kilometers west and south of Palmyra")] == ["advance"]
+
+
+# --- round 5 -------------------------------------------------------------------------------
+
+
+def test_a_capture_of_unnamed_places_is_not_of_the_place_named_before_it():
+    claims = claims_of("The SAA made a deep push into Raqqa, capturing several villages.")
+    assert ("saa", "capture", ("raqqa",)) not in brief(claims)
+    assert ("saa", "advance", ("raqqa",)) in brief(claims)
+    claims = claims_of("Regime troops gained ground south of Idlib, taking a few sites.")
+    assert "capture" not in {c.action for c in claims}
+    # the unnamed places with a place of their own, or "nearby" the one named, stay
+    assert ("sdf", "capture", ("nubl",)) in brief(claims_of(
+        "The SDF moved on Manbij, capturing 13 villages near Nubl."))
+    assert ("is", "capture", ("azaz",)) in brief(claims_of(
+        "IS broke out of Azaz, retaking two nearby villages."))
+    assert ("saa", "capture", ("nubl",)) in brief(claims_of(
+        "The SAA seized Nubl and several villages."))
+
+
+@needs_model
+def test_a_holder_named_inside_an_aim_is_not_reported():
+    claims = claims_of("The SDF struck near Azaz in a bid to break the siege of the IS-held "
+                       "parts of Manbij.")
+    assert ("is", "control") not in {(c.actor, c.action) for c in claims}
+    claims = claims_of("The SAA launched an assault to retake rebel-held Nubl.")
+    assert ("rebels", "control") not in {(c.actor, c.action) for c in claims}
+    # a holder in what was done stays
+    claims = claims_of("The SAA shelled rebel-held Nubl and managed to take IS-held Azaz.")
+    assert {("rebels", "control"), ("is", "control")} <= {(c.actor, c.action) for c in claims}
+
+
+def test_a_force_named_by_its_allegiance_is_on_that_side():
+    lexicon = load_lexicon()
+    found = lexicon.find("the pro-government Palestinian militia Liwa X and pro-regime Iraqi "
+                         "Shia militias", entry=0)
+    assert [m.actor for m in found] == ["saa", "saa"]
+    assert not lexicon.find("a pro-government newspaper", entry=0)
+
+
+@needs_model
+def test_a_group_made_up_of_a_force_is_that_force():
+    from geo.claims import syntax
+    text = "A column consisting of the pro-government Iraqi militia Kataib Y was sent to Azaz."
+    doc = claims_model.load_parser()(text)
+    column = next(t for t in doc if t.text == "column")
+    assert text[slice(*syntax._phrase(column))].endswith("Kataib Y")
+    claims = claims_of("IS took Nubl. A column made up of pro-regime Iraqi militias was sent "
+                       "to Azaz.")
+    assert ("saa", "redeploy", ("azaz",)) in brief(claims)

@@ -253,3 +253,29 @@ def test_a_group_made_up_of_a_force_is_that_force():
     claims = claims_of("IS took Nubl. A column made up of pro-regime Iraqi militias was sent "
                        "to Azaz.")
     assert ("saa", "redeploy", ("azaz",)) in brief(claims)
+
+
+@needs_model
+def test_a_side_wanted_to_act_did_not_act_even_when_its_name_looks_like_a_verb():
+    # the tagger reads the capitals "IS" as the verb "is"; the wish still governs
+    claims = claims_of("Their theory is that the Pentagon wants IS to take control of Azaz.")
+    assert not [c for c in claims if c.actor == "is" and c.modality == "reported"]
+
+
+def test_a_taking_aimed_at_an_enemy_is_an_attack():
+    claims = claims_of("The rebels used Azaz as a base for their campaign of conquest against "
+                       "IS.")
+    assert ("rebels", "attack", ("azaz",)) in brief(claims)
+    assert "capture" not in {c.action for c in claims}
+
+
+def test_forces_thrown_at_a_place_attack_it_and_into_it_are_moved():
+    actions = load_actions()
+    assert [c.action for c in actions.cues("IS threw more fighters at Kobani")] == ["attack"]
+    assert [c.action for c in actions.cues("the SAA threw its reserves into Homs")] == \
+        ["redeploy"]
+
+
+def test_what_a_theory_or_rumour_says_is_speculative():
+    for text in ("Their theory is that the SDF took Manbij.", "The rumour was that IS fled Azaz."):
+        assert [c.modality for c in claims_of(text)] == ["speculative"], text

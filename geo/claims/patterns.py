@@ -100,6 +100,9 @@ UNNAMED_PLACES = re.compile(
     r"(?:villages|towns|sites|positions|hills|hilltops|points|areas|farms|hamlets|buildings|"
     r"checkpoints|localities|settlements|outposts)(?!\w)",
     re.IGNORECASE)
+# "a campaign of conquest against IS": a taking aimed at an enemy, not at a place, is a
+# campaign of attack (matched at the cue's end).
+AGAINST_NEXT = re.compile(r"\s+against\s", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",

@@ -9,6 +9,7 @@ from dataclasses import replace
 from geo.claims.clauses import Clause, split_clauses
 from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
+    AGAINST_NEXT,
     AGENT,
     AIR,
     ALMOST,
@@ -346,6 +347,8 @@ class EntryReader(PlaceReader, TopicReader):
                     if self._too_wide(action, own or found):
                         continue  # "took Syria": a country is no place one takes or besieges
                     cue = next(c for c in group if c.action == action)
+                    if action == "capture" and AGAINST_NEXT.match(text, cue.end):
+                        action = "attack"  # "a campaign of conquest against IS"
                     places = self._taken_places(action, cue, own or found)
                     if not places:
                         continue  # "advanced into X, capturing several villages": not X

@@ -76,6 +76,15 @@ ALIGNED = re.compile(
     r"battalions?)(?!\w)",
     re.IGNORECASE)
 ALIGNED_ALIAS = "pro-government forces"
+# "government-held", "Kurdish-held", "opposition-controlled": a holder named by a word that is
+# too wide to be an alias alone ("the government" of which country?) is, glued to "-held", the
+# side the war's reporting means by it (the actor of the alias given here).
+HELD_BY = re.compile(
+    r"(?<![\w-])(government|regime|kurdish|opposition|loyalist)(?=[-\u2010\u2011]"
+    r"(?:held|controlled)(?!\w))", re.IGNORECASE)
+HELD_BY_ALIAS = {"government": "government forces", "regime": "regime forces",
+                 "kurdish": "Kurdish forces", "opposition": "opposition forces",
+                 "loyalist": "loyalist forces"}
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)
 
 
@@ -256,16 +265,22 @@ class FactionLexicon:
 
     def _aligned(self, text: str, entry: int,
                  mentions: list[ActorMention]) -> list[ActorMention]:
-        """``mentions`` with the forces named by allegiance that no alias covers (ALIGNED)."""
-        if "pro" not in text.lower():
-            return mentions
-        actor = self._lookup(ALIGNED_ALIAS)
-        if actor is None:
-            return mentions
-        extra = [ActorMention(actor=actor, entry=entry, start=m.start(), end=m.end(),
-                              surface=m.group())
-                 for m in ALIGNED.finditer(text)
-                 if not any(o.start < m.end() and m.start() < o.end for o in mentions)]
+        """``mentions`` with the forces named by allegiance (ALIGNED) or as holders (HELD_BY)
+        that no alias covers."""
+        lower = text.lower()
+        extra = []
+        actor = self._lookup(ALIGNED_ALIAS) if "pro" in lower else None
+        if actor is not None:
+            extra += [ActorMention(actor=actor, entry=entry, start=m.start(), end=m.end(),
+                                   surface=m.group()) for m in ALIGNED.finditer(text)]
+        if "-held" in lower or "-controlled" in lower:
+            for m in HELD_BY.finditer(text):
+                actor = self._lookup(HELD_BY_ALIAS[m.group(1).lower()])
+                if actor is not None:
+                    extra.append(ActorMention(actor=actor, entry=entry, start=m.start(),
+                                              end=m.end(), surface=m.group()))
+        extra = [m for m in extra
+                 if not any(o.start < m.end and m.start < o.end for o in mentions)]
         if not extra:
             return mentions
         return sorted([*mentions, *extra], key=lambda m: m.start)

@@ -56,8 +56,17 @@ def test_this_with_a_verb_is_the_event_before_it():
 
 
 def test_a_holder_the_lexicon_does_not_know_holds_nothing():
-    claims = claims_of("Rebel forces attacked the Kurdish-held areas of Aleppo.")
+    claims = claims_of("Rebel forces attacked the Druze-held areas of Aleppo.")
     assert [(c.actor, c.action) for c in claims] == [("rebels", "attack")]
+
+
+def test_a_side_named_by_a_wide_word_glued_to_held_holds_the_place():
+    claims = claims_of("Rebel forces attacked the Kurdish-held areas of Aleppo.")
+    assert ("sdf", "control", ("aleppo",)) in brief(claims)
+    claims = claims_of("The rebels cut the road into the government-held part of Idlib.")
+    assert ("saa", "control", ("idlib",)) in brief(claims)
+    # the word alone names no side
+    assert not load_lexicon().find("the government and the Kurdish parties", entry=0)
 
 
 def test_almost_done_is_not_done_but_nearly_there_is_an_advance():

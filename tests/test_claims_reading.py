@@ -288,3 +288,16 @@ def test_forces_thrown_at_a_place_attack_it_and_into_it_are_moved():
 def test_what_a_theory_or_rumour_says_is_speculative():
     for text in ("Their theory is that the SDF took Manbij.", "The rumour was that IS fled Azaz."):
         assert [c.modality for c in claims_of(text)] == ["speculative"], text
+
+
+@needs_model
+def test_the_last_holding_taken_is_no_control():
+    for text in ("The SAA took Nubl, thus expelling IS from its last stronghold in Idlib.",
+                 "The SAA seized the remaining three villages that IS held near Nubl.",
+                 "After taking the last few rebel-held houses in Azaz, the SAA advanced."):
+        assert "control" not in {c.action for c in claims_of(text)}, text
+    # a holding named without "last", or besieged, or still held, stays
+    for text in ("The SAA took the rebel-held parts of Azaz.",
+                 "The SAA besieged the remaining IS-held area in Idlib.",
+                 "IS still holds its last stronghold in Idlib."):
+        assert "control" in {c.action for c in claims_of(text)}, text

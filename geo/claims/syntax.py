@@ -74,6 +74,11 @@ FORCE_NOUNS = frozenset({
 })
 # "a convoy consisting of the X militia", "a force made up of X": the group is X.
 MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
+# "the last/remaining X stronghold" taken, or fought for: the holding ended.
+LAST_WORDS = frozenset({"last", "remaining", "final"})
+TAKING = frozenset({"capture", "take", "seize", "expel", "drive", "oust", "overrun", "clear",
+                    "storm", "recapture", "retake", "liberate", "evict", "fighting", "fight",
+                    "capturing"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
@@ -307,6 +312,26 @@ def _in_aim(cue: Any, action: str) -> bool:
     return False
 
 
+def _last_holding_taken(cue: Any) -> bool:
+    """Whether a holding is named as the last one, taken or fought for ("captured the last
+    rebel stronghold", "expelling IS from its last stronghold in X", "captured the remaining
+    four villages that IS held"): the holding ended there, it is no control claim."""
+    noun = cue if cue.pos_ in ("NOUN", "PROPN") else None
+    for node in [cue, *cue.ancestors]:
+        if noun is None and node.pos_ in ("NOUN", "PROPN"):
+            noun = node
+        if noun is not None:
+            break
+    if noun is None or not any(c.lower_ in LAST_WORDS for c in noun.children):
+        return False
+    for node in noun.ancestors:
+        if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in TAKING:
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
 def _glued(cue: Any, evidence: Evidence, base: int) -> bool:
     """Whether the cue is glued to its actor ("rebel-held")."""
     return cue.doc.text.startswith("-", evidence.cue[0] - base)
@@ -334,6 +359,8 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
         return None, "intended"
     if _glued(cue, evidence, base) and not hypothetical and _in_aim(cue, claim.action):
         return None, "a holder inside an aim"
+    if claim.action == "control" and _last_holding_taken(cue):
+        return None, "a holding that was ended"
     if _is_patient(claim, evidence, cue, base):
         return None, "the actor is the patient"
     changes: dict[str, object] = {"action": "attack"} if purpose else {}

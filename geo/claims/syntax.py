@@ -38,6 +38,7 @@ from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
     MOVING,
+    acronym,
     assault_purpose,
     failed,
     infinitive,
@@ -78,7 +79,8 @@ MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
 LAST_WORDS = frozenset({"last", "remaining", "final"})
 TAKING = frozenset({"capture", "take", "seize", "expel", "drive", "oust", "overrun", "clear",
                     "storm", "recapture", "retake", "liberate", "evict", "fighting", "fight",
-                    "capturing"})
+                    "capturing", "taking", "seizing", "expelling", "driving", "ousting",
+                    "clearing", "storming", "retaking", "recapturing", "liberating"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
@@ -325,11 +327,17 @@ def _last_holding_taken(cue: Any) -> bool:
     if noun is None or not any(c.lower_ in LAST_WORDS for c in noun.children):
         return False
     for node in noun.ancestors:
-        if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in TAKING:
+        if acronym(node):  # "expelling IS from its last stronghold": "IS" tagged as a verb
+            return any(_taking(c) for c in node.children if c.i < node.i)
+        if node.pos_ in ("VERB", "NOUN") and _taking(node):
             return True
         if node.pos_ == "VERB":
             return False
     return False
+
+
+def _taking(token: Any) -> bool:
+    return token.lemma_.lower() in TAKING or token.lower_ in TAKING
 
 
 def _glued(cue: Any, evidence: Evidence, base: int) -> bool:

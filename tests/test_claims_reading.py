@@ -301,3 +301,19 @@ def test_the_last_holding_taken_is_no_control():
                  "The SAA besieged the remaining IS-held area in Idlib.",
                  "IS still holds its last stronghold in Idlib."):
         assert "control" in {c.action for c in claims_of(text)}, text
+
+
+def test_the_side_that_repelled_an_attack_told_without_agent_defended():
+    claims = claims_of("The SAA captured Nubl. Repeated rebel counter-attacks to retake Nubl "
+                       "were eventually repulsed.")
+    assert ("saa", "defend", ("nubl",)) in brief(claims)
+    assert ("rebels", "defend") not in {(c.actor, c.action) for c in claims}
+    # the attack told in the sentence is the attacker's; its places are the defence's
+    claims = claims_of("The rebels took Azaz. An IS assault a day later briefly retook Azaz, "
+                       "before reportedly being repelled.")
+    assert ("rebels", "defend", ("azaz",)) in brief(claims)
+    assert ("is", "defend") not in {(c.actor, c.action) for c in claims}
+    # a holder named in the attack defends it
+    claims = claims_of("IS took Nubl. Rebel forces stormed the Kurdish-held parts of Afrin, "
+                       "although their assault was repelled.")
+    assert ("sdf", "defend", ("afrin",)) in brief(claims)

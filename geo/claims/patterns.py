@@ -103,6 +103,11 @@ UNNAMED_PLACES = re.compile(
 # "a campaign of conquest against IS": a taking aimed at an enemy, not at a place, is a
 # campaign of attack (matched at the cue's end).
 AGAINST_NEXT = re.compile(r"\s+against\s", re.IGNORECASE)
+# "their attack was repelled", "before being repulsed": a passive of repelling with no agent
+# (the text before the cue; BY_NEXT after it says there is one).
+REPELLED_BEFORE = re.compile(r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+){0,2}\Z",
+                             re.IGNORECASE)
+REPEL_CUE = re.compile(r"(?:repel|repuls|thwart|foil)", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",

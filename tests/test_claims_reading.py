@@ -317,3 +317,12 @@ def test_the_side_that_repelled_an_attack_told_without_agent_defended():
     claims = claims_of("IS took Nubl. Rebel forces stormed the Kurdish-held parts of Afrin, "
                        "although their assault was repelled.")
     assert ("sdf", "defend", ("afrin",)) in brief(claims)
+
+
+def test_the_city_is_the_latest_city_and_a_town_only_failing_one():
+    claims = claims_of("The SAA entered Aleppo. The rebels shelled Nubl. Russia resumed its air "
+                       "raids on rebels in the city.")
+    assert ("russia", "attack", ("aleppo",)) in brief(claims)
+    claims = claims_of("The rebels shelled Nubl. Russia resumed its air raids on rebels in the "
+                       "city.")
+    assert ("russia", "attack", ("nubl",)) in brief(claims)

@@ -326,3 +326,20 @@ def test_the_city_is_the_latest_city_and_a_town_only_failing_one():
     claims = claims_of("The rebels shelled Nubl. Russia resumed its air raids on rebels in the "
                        "city.")
     assert ("russia", "attack", ("nubl",)) in brief(claims)
+
+
+def test_without_the_parse_words_of_aim_before_a_cue_keep_it_from_being_reported():
+    def rules_only(text):
+        e = entry(0, text)
+        actors = load_lexicon().find(text, entry=0)
+        return extract_claims_report([e], mentions_of(e), actors, places=BY_ID,
+                                     parse=False).claims
+    for text in ("The rebels struck near Azaz in a bid to break the siege of Nubl.",
+                 "The SDF moved on Nubl with the goal of capturing Manbij.",
+                 "IS tried to cut the Castello road near Nubl."):
+        assert not [c for c in rules_only(text) if (c.places == ("nubl",) and
+                    c.action in ("lift_siege", "capture", "cut_road"))
+                    or c.places == ("manbij",)], text
+    assert ("saa", "capture", ("nubl",)) in brief(rules_only("The SAA took Nubl."))
+    assert ("is", "redeploy") in {(c.actor, c.action) for c in rules_only(
+        "IS left Azaz to reinforce Manbij.")}

@@ -108,6 +108,15 @@ AGAINST_NEXT = re.compile(r"\s+against\s", re.IGNORECASE)
 REPELLED_BEFORE = re.compile(r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+){0,2}\Z",
                              re.IGNORECASE)
 REPEL_CUE = re.compile(r"(?:repel|repuls|thwart|foil)", re.IGNORECASE)
+# Without the parse: a cue after words of aim, attempt or prospect in its stretch of the
+# clause ("in an attempt to lift the siege on the rebel-held areas", "with the goal of
+# capturing", "attempted to advance towards", "on the verge of recapturing") is not done.
+INTENT_BEFORE = re.compile(
+    r"(?<!\w)(?:in\s+an?\s+(?:attempt|bid|effort)|with\s+the\s+(?:aim|goal|intention|"
+    r"objective)\s+of|in\s+order|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|seek(?:s|ing)?|"
+    r"sought|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|in\s+preparation\s+for|"
+    r"on\s+the\s+verge\s+of|threaten(?:s|ed|ing)?|to\s+prevent|urged)\s+(?:[\w'-]+\s+){0,8}\Z",
+    re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",

@@ -227,10 +227,13 @@ def score_text(gold: dict, text: str, name: str, *, given_places: bool) -> Score
         if number not in found_set:
             result.misses.append(f"{claim['actor']}/{claim['action']} {claim['places']} "
                                  f"{claim['quote'][:110]!r}")
+    traps = gold.get("traps", [])
     for index, read in enumerate(reads):
         if index not in right_set:
-            result.false.append(f"{read.side}/{read.action}/{read.modality} "
-                                f"{sorted(read.places)} {read.text[:110]!r}")
+            trap = read.modality == "reported" and any(
+                _overlaps(read.start, read.end, t["start"], t["end"]) for t in traps)
+            result.false.append(f"{'TRAP ' if trap else ''}{read.side}/{read.action}/"
+                                f"{read.modality} {sorted(read.places)} {read.text[:110]!r}")
     return result
 
 

@@ -67,6 +67,24 @@ _APOS = "\x00apos"
 _END = "\x00end"
 
 # "non-IS", "anti-Assad", "non IS": the name that follows is negated, not mentioned.
+# "the pro-government Palestinian militia", "pro-regime Iraqi Shia militias": a force named by
+# its allegiance, with adjectives of origin the aliases cannot list, is on that side (the
+# actor of the alias "pro-government forces").
+ALIGNED = re.compile(
+    r"(?<!\w)pro[\-\u2010\u2011 ](?:government|regime|Assad)\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}"
+    r"(?:militias?|militiamen|forces|fighters|units?|groups?|paramilitar(?:y|ies)|brigades?|"
+    r"battalions?)(?!\w)",
+    re.IGNORECASE)
+ALIGNED_ALIAS = "pro-government forces"
+# "government-held", "Kurdish-held", "opposition-controlled": a holder named by a word that is
+# too wide to be an alias alone ("the government" of which country?) is, glued to "-held", the
+# side the war's reporting means by it (the actor of the alias given here).
+HELD_BY = re.compile(
+    r"(?<![\w-])(government|regime|kurdish|opposition|loyalist)(?=[-\u2010\u2011]"
+    r"(?:held|controlled)(?!\w))", re.IGNORECASE)
+HELD_BY_ALIAS = {"government": "government forces", "regime": "regime forces",
+                 "kurdish": "Kurdish forces", "opposition": "opposition forces",
+                 "loyalist": "loyalist forces"}
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)
 
 
@@ -243,7 +261,29 @@ class FactionLexicon:
                 continue
             mentions.append(ActorMention(actor=actor, entry=entry, start=start, end=end,
                                          surface=text[start:end]))
-        return mentions
+        return self._aligned(text, entry, mentions)
+
+    def _aligned(self, text: str, entry: int,
+                 mentions: list[ActorMention]) -> list[ActorMention]:
+        """``mentions`` with the forces named by allegiance (ALIGNED) or as holders (HELD_BY)
+        that no alias covers."""
+        lower = text.lower()
+        extra = []
+        actor = self._lookup(ALIGNED_ALIAS) if "pro" in lower else None
+        if actor is not None:
+            extra += [ActorMention(actor=actor, entry=entry, start=m.start(), end=m.end(),
+                                   surface=m.group()) for m in ALIGNED.finditer(text)]
+        if "-held" in lower or "-controlled" in lower:
+            for m in HELD_BY.finditer(text):
+                actor = self._lookup(HELD_BY_ALIAS[m.group(1).lower()])
+                if actor is not None:
+                    extra.append(ActorMention(actor=actor, entry=entry, start=m.start(),
+                                              end=m.end(), surface=m.group()))
+        extra = [m for m in extra
+                 if not any(o.start < m.end and m.start < o.end for o in mentions)]
+        if not extra:
+            return mentions
+        return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
     def _overlapping(self, text: str, start: int, end: int) -> tuple[str, int, int] | None:

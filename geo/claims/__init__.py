@@ -21,7 +21,13 @@ claim points at the words it was read from, and a reader can see why:
   X" is the previous event's actor; a participle opening its sentence ("After seizing X,
   the Army ...") the main clause's subject (not a passive's patient), and a result
   ("..., thus clearing the road") the sentence's first subject;
-* a holder the lexicon does not know ("the Kurdish-held areas") gives no claim; "almost"
+* a capture of a count of unnamed places ("..., capturing several villages") is not of a
+  place named before it across a comma; the side that repelled an attack told in the passive
+  with no agent ("their attack was repelled") defended; with the parse, a holder inside an aim
+  ("in an attempt to lift the siege on the rebel-held areas") and the last holding taken
+  ("expelling IS from its last stronghold") give no control claim; without it, a cue after
+  words of aim ("in a bid to", "tried to") gives no reported claim;
+* a holder the lexicon does not know ("the Druze-held areas") gives no claim; "almost"
   or "nearly" done is not done (an advance "nearly at the gates of X" stays); the purpose
   of an attack that was made ("an operation by the SDF to capture Manbij") is, with the
   parse, an attack on the place, not a capture;

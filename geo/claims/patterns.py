@@ -90,6 +90,33 @@ MOVER_AFTER = re.compile(r"\A\s+\Z")
 MOVING_PARTICIPLE = re.compile(r"(?:advancing|retreating|fleeing|withdrawing|escaping|departing|"
                                r"arriving|marching)\Z", re.IGNORECASE)
 RELATIVE = re.compile(r"\A\W*(?:which|that|what)(?!\w)", re.IGNORECASE)
+# A capture whose object is a count of places it does not name ("..., capturing several
+# villages", "taking a few sites", "seizing 13 hamlets"; matched at the cue's end): it took
+# those, not a place named before it in another clause ("two nearby villages" are near it).
+UNNAMED_PLACES = re.compile(
+    r"\s+(?:(?:several|some|many|numerous|various|a\s+(?:few|number\s+of|series\s+of)|"
+    r"dozens\s+of|scores\s+of|a\s+dozen|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+)(?:(?:more|other|further|additional|new|small|strategic)\s+)?"
+    r"(?:villages|towns|sites|positions|hills|hilltops|points|areas|farms|hamlets|buildings|"
+    r"checkpoints|localities|settlements|outposts)(?!\w)",
+    re.IGNORECASE)
+# "a campaign of conquest against IS": a taking aimed at an enemy, not at a place, is a
+# campaign of attack (matched at the cue's end).
+AGAINST_NEXT = re.compile(r"\s+against\s", re.IGNORECASE)
+# "their attack was repelled", "before being repulsed": a passive of repelling with no agent
+# (the text before the cue; BY_NEXT after it says there is one).
+REPELLED_BEFORE = re.compile(r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+){0,2}\Z",
+                             re.IGNORECASE)
+REPEL_CUE = re.compile(r"(?:repel|repuls|thwart|foil)", re.IGNORECASE)
+# Without the parse: a cue after words of aim, attempt or prospect in its stretch of the
+# clause ("in an attempt to lift the siege on the rebel-held areas", "with the goal of
+# capturing", "attempted to advance towards", "on the verge of recapturing") is not done.
+INTENT_BEFORE = re.compile(
+    r"(?<!\w)(?:in\s+an?\s+(?:attempt|bid|effort)|with\s+the\s+(?:aim|goal|intention|"
+    r"objective)\s+of|in\s+order|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|seek(?:s|ing)?|"
+    r"sought|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|in\s+preparation\s+for|"
+    r"on\s+the\s+verge\s+of|threaten(?:s|ed|ing)?|to\s+prevent|urged)\s+(?:[\w'-]+\s+){0,8}\Z",
+    re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",

@@ -43,6 +43,7 @@ DEFINITE_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "village": (frozenset({"village"}), ()),
     "town": (frozenset({"town", "city", "village"}), ()),
     "city": (frozenset({"city", "town"}), ()),
+    "city proper": (frozenset({"city"}), ()),
     "district": (frozenset({"district", "quarter"}), ("district", "project", "housing")),
     "neighbourhood": (frozenset({"district", "quarter"}), ()),
     "neighborhood": (frozenset({"district", "quarter"}), ()),
@@ -162,6 +163,10 @@ class PlaceReader:
         index = bisect.bisect_left(self.mention_starts, match.start())
         found = self._antecedent_place(noun, self.text, self.mentions[:index], first,
                                        match.start())
+        if noun == "city":  # "the city" is the latest city named, a town only failing one
+            city = self._antecedent_place("city proper", self.text, self.mentions[:index],
+                                          first, match.start())
+            found = city or found
         if found is None and clause.paragraph == 0 and self.before is not None:
             found = self._antecedent_place(noun, self.before.text, self.before.mentions, 0,
                                            len(self.before.text))

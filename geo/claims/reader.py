@@ -9,6 +9,7 @@ from dataclasses import replace
 from geo.claims.clauses import Clause, split_clauses
 from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
+    AGAINST_NEXT,
     AGENT,
     AIR,
     ALMOST,
@@ -20,6 +21,7 @@ from geo.claims.patterns import (
     DONE_BY,
     EVENT_SUBJECT,
     EVENT_SUBJECT_BARE,
+    GAP_PUNCT,
     HOLDER,
     JOINT,
     MEN,
@@ -33,7 +35,10 @@ from geo.claims.patterns import (
     PAST,
     PRONOUN,
     RELATIVE,
+    REPEL_CUE,
+    REPELLED_BEFORE,
     RESULT,
+    UNNAMED_PLACES,
     VERB_OBJECT,
 )
 from geo.claims.placing import PlaceReader
@@ -325,10 +330,12 @@ class EntryReader(PlaceReader, TopicReader):
                 hi = events[index + 1].start if index + 1 < len(events) else clause.end
                 mention, actor_id = self._resolve(clause, event, hi)
                 actor = mention.actor if mention is not None else actor_id
-                if actor is None:
-                    continue
                 lo = clause.start if index == 0 else event.start
+                if actor is None:
+                    self._defender(clause, event, lo, hi, None)
+                    continue
                 found, start, borrowed = self._event_places(clause, event, lo, hi, hi, mention)
+                self._defender(clause, event, lo, hi, actor, found)
                 if not found:
                     continue
                 if mention is not None and clause.sentence_start <= mention.start < start:
@@ -344,7 +351,14 @@ class EntryReader(PlaceReader, TopicReader):
                     if self._too_wide(action, own or found):
                         continue  # "took Syria": a country is no place one takes or besieges
                     cue = next(c for c in group if c.action == action)
-                    claim = self._claim(clause, start, actor, action, own or found, roles,
+                    if self._repelled(clause, cue):
+                        continue  # "before being repelled": the attacker defends nothing
+                    if action == "capture" and AGAINST_NEXT.match(text, cue.end):
+                        action = "attack"  # "a campaign of conquest against IS"
+                    places = self._taken_places(action, cue, own or found)
+                    if not places:
+                        continue  # "advanced into X, capturing several villages": not X
+                    claim = self._claim(clause, start, actor, action, places, roles,
                                         Evidence(cue=(cue.start, cue.end), subject=mention,
                                                  pronoun=mention is None, borrowed=borrowed))
                     first = first or claim
@@ -353,6 +367,61 @@ class EntryReader(PlaceReader, TopicReader):
                                     (clause.sentence_start if index == 0 else event.start, hi),
                                     mention)
         return [c for c in self.claims if c.id not in self.superseded]
+
+    def _repelled(self, clause: Clause, cue: Cue) -> bool:
+        """Whether a cue is a passive of repelling with no agent ("was repelled")."""
+        text = self.text
+        return cue.action == "defend" and bool(REPEL_CUE.match(text, cue.start)) and \
+            bool(REPELLED_BEFORE.search(text, max(clause.start, cue.start - 30), cue.start)) \
+            and not BY_NEXT.match(text, cue.end)
+
+    def _defender(self, clause: Clause, event: _Event, lo: int, hi: int, attacker: str | None,
+                  found: list[Mention] | None = None) -> None:
+        """A claim for the side that repelled an attack the text tells in the passive with no
+        agent ("although their attack was repelled", "before being repulsed"): the latest
+        side of this paragraph or the one before that is not the attacker's, at the
+        attack's places (this clause's, else those of the sentence's latest claim)."""
+        cue = next((c for c in event.cues if self._repelled(clause, c)), None)
+        if cue is None:
+            return
+        side_of = self.ctx.lexicon.side_of
+        # holders count as defenders ("attacked the Kurdish-held areas"), not as attackers
+        earlier = [c for c in self.claims if c.start < cue.start
+                   and clause.paragraph - self.sentence_of[c.id][1] <= 1]
+        told = [c for c in self.acting if c.start < cue.start
+                and self.sentence_of[c.id][0] == clause.sentence]
+        if told:  # the attack the sentence told: "X attempted to ..., but the assault was"
+            attacker = told[-1].actor
+        if attacker is None:
+            return
+        side = side_of(attacker)
+        defender = next((c for c in reversed(earlier) if side_of(c.actor) not in (side, "Others")),
+                        None)
+        if defender is None:
+            return
+        mentions = found if found is not None else \
+            self._event_places(clause, event, lo, hi, hi, None)[0]
+        borrowed = False
+        if not mentions:
+            same = [c for c in earlier if self.sentence_of[c.id][0] == clause.sentence]
+            if not same:
+                return
+            evidence = self.ctx.evidence.get(same[-1].id)
+            mentions = list(evidence.mentions) if evidence is not None else []
+            borrowed = True
+        if not mentions:
+            return
+        self._claim(clause, clause.start, defender.actor, "defend", mentions, (None, None),
+                    Evidence(cue=(cue.start, cue.end), subject=None, pronoun=True,
+                             borrowed=borrowed))
+
+    def _taken_places(self, action: str, cue: Cue, places: list[Mention]) -> list[Mention]:
+        """A capture of a count of places it does not name ("..., capturing several
+        villages") took none named before it across a comma: those stay out."""
+        if action != "capture" or not UNNAMED_PLACES.match(self.text, cue.end):
+            return places
+        return [m for m in places if m.start > cue.end
+                or not GAP_PUNCT.search(self.text, m.end, cue.start)]
 
     def _co_actors(self, clause: Clause, event: _Event, claim: Claim, found: list[Mention],
                    roles: tuple[Mention | None, Mention | None], span: tuple[int, int],

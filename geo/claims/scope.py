@@ -48,6 +48,9 @@ HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "l
                     "apparently", "allegedly", "supposedly", "conceivably"})
 THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
                       "guess", "wonder", "imagine", "speculate", "doubt"})
+# "Their theory is that ...", "the rumour was that ...": what a belief says is not reported.
+BELIEFS = frozenset({"theory", "belief", "suspicion", "hunch", "speculation", "rumour", "rumor",
+                     "guess", "hypothesis", "assumption", "impression", "conspiracy"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 # An event named by a noun with one of these before it has not happened (yet).
 FUTURE_ADJECTIVES = frozenset({"future", "planned", "upcoming", "imminent", "expected",
@@ -80,10 +83,16 @@ def governors(token: Any) -> Iterable[Any]:
         yield current
         if current.dep_ == "ROOT" or current.head.i == current.i:
             return
-        if current.dep_ in ("relcl", "parataxis", "ccomp") and current.pos_ in ("VERB", "AUX"):
+        if current.dep_ in ("relcl", "parataxis", "ccomp") and \
+                current.pos_ in ("VERB", "AUX") and not acronym(current):
             return
         current = current.head
         seen += 1
+
+
+def acronym(token: Any) -> bool:
+    """Whether a word the tagger took for a verb is a name in capitals ("IS", "ISIS")."""
+    return token.pos_ in ("VERB", "AUX") and len(token.text) > 1 and token.text.isupper()
 
 
 def infinitive(token: Any) -> bool:
@@ -116,6 +125,8 @@ def intended(token: Any, action: str) -> str:
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX") and infinitive(current):
             head = current.head
+            if acronym(head) and head.head.i != head.i:
+                head = head.head  # "wants IS to take": "IS" tagged as the verb "is"
             lemma = head.lemma_.lower()
             if action in MOVING and lemma in MOVING_VERBS:
                 return ""
@@ -211,6 +222,9 @@ def modality(token: Any) -> str:
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in THINKING:
         speculative = True  # "I think the SDF took Manbij"
+    if top.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in BELIEFS
+                                   for c in top.head.children):
+        speculative = True  # "Their theory is that the SDF took Manbij"
     if speculative:
         return "speculative"
     return "predicted" if future else ""

@@ -38,6 +38,7 @@ from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
     MOVING,
+    acronym,
     assault_purpose,
     failed,
     infinitive,
@@ -72,6 +73,14 @@ FORCE_NOUNS = frozenset({
     "military", "police", "guard", "faction", "opposition", "tank", "jet", "aircraft",
     "warplane", "helicopter", "drone", "artillery",
 })
+# "a convoy consisting of the X militia", "a force made up of X": the group is X.
+MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
+# "the last/remaining X stronghold" taken, or fought for: the holding ended.
+LAST_WORDS = frozenset({"last", "remaining", "final"})
+TAKING = frozenset({"capture", "take", "seize", "expel", "drive", "oust", "overrun", "clear",
+                    "storm", "recapture", "retake", "liberate", "evict", "fighting", "fight",
+                    "capturing", "taking", "seizing", "expelling", "driving", "ousting",
+                    "clearing", "storming", "retaking", "recapturing", "liberating"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
@@ -166,7 +175,8 @@ def _phrase(token: Any) -> tuple[int, int]:
     start = token.left_edge.idx
     end = token.idx + len(token.text)
     for child in token.children:
-        if child.dep_ in ("conj", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in ("conj", "appos") or (child.dep_ == "prep" and child.lower_ == "of") \
+                or (child.dep_ == "acl" and child.lemma_.lower() in MADE_OF):
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return start, end
 
@@ -246,7 +256,9 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \
             subject.dep_ == "poss":
         subject = None  # "the Army's siege ... had been broken": the besieger lifted nothing
-    if subject is not None and agent:
+    # the patient of a passive movement moved ("a convoy of X was sent to Y")
+    mover = subject is not None and claim.action in MOVING and subject.dep_ == "nsubjpass"
+    if subject is not None and (agent or mover):
         lo, hi = _phrase(subject)
         named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
         # a rule subject between the parse's and the cue wins, unless it is an object
@@ -261,7 +273,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
                 return None, "a co-actor that is not the agent"
             return named[0].actor, ""
         own = evidence.subject
-        if not named and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
+        if not named and agent and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
                 and own is not None and base <= own.start < base + len(doc.text) \
                 and not closer and not evidence.co_actor \
                 and not (base + lo <= own.start < base + hi) and _role(doc, own, base) != "side":
@@ -292,6 +304,42 @@ def _is_patient(claim: Claim, evidence: Evidence, cue: Any, base: int) -> bool:
     return base + lo <= own.start and own.end <= base + hi
 
 
+def _in_aim(cue: Any, action: str) -> bool:
+    """Whether a holder ("rebel-held") is named inside a clause that says what was wanted,
+    not what was done ("in an attempt to lift the siege on the rebel-held areas"): an aim's
+    words are not the writer's report."""
+    for node in cue.ancestors:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":  # (not "held" itself)
+            return intended(node, action) == "intent"
+    return False
+
+
+def _last_holding_taken(cue: Any) -> bool:
+    """Whether a holding is named as the last one, taken or fought for ("captured the last
+    rebel stronghold", "expelling IS from its last stronghold in X", "captured the remaining
+    four villages that IS held"): the holding ended there, it is no control claim."""
+    noun = cue if cue.pos_ in ("NOUN", "PROPN") else None
+    for node in [cue, *cue.ancestors]:
+        if noun is None and node.pos_ in ("NOUN", "PROPN"):
+            noun = node
+        if noun is not None:
+            break
+    if noun is None or not any(c.lower_ in LAST_WORDS for c in noun.children):
+        return False
+    for node in noun.ancestors:
+        if acronym(node):  # "expelling IS from its last stronghold": "IS" tagged as a verb
+            return any(_taking(c) for c in node.children if c.i < node.i)
+        if node.pos_ in ("VERB", "NOUN") and _taking(node):
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
+def _taking(token: Any) -> bool:
+    return token.lemma_.lower() in TAKING or token.lower_ in TAKING
+
+
 def _glued(cue: Any, evidence: Evidence, base: int) -> bool:
     """Whether the cue is glued to its actor ("rebel-held")."""
     return cue.doc.text.startswith("-", evidence.cue[0] - base)
@@ -317,6 +365,10 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
         assault_purpose(cue)
     if intent == "intent" and not hypothetical and not purpose:
         return None, "intended"
+    if _glued(cue, evidence, base) and not hypothetical and _in_aim(cue, claim.action):
+        return None, "a holder inside an aim"
+    if claim.action == "control" and _last_holding_taken(cue):
+        return None, "a holding that was ended"
     if _is_patient(claim, evidence, cue, base):
         return None, "the actor is the patient"
     changes: dict[str, object] = {"action": "attack"} if purpose else {}

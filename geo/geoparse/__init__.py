@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
@@ -48,10 +48,12 @@ from geo.geoparse.phrases import (
 )
 from geo.geoparse.rank import (
     FEATURE_NEAR_KM,
+    GENERIC_QUARTERS,
     LONE_VILLAGE_KM,
     Anchors,
     _anchors,
     _confidence,
+    _generic_quarter,
     _precision,
     _ranked,
 )
@@ -187,6 +189,21 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
     rankings: dict[tuple[str, int], list] = {}
     previous: Mention | None = None
     for spot in kept:
+        if name_key(spot.surface) in GENERIC_QUARTERS:
+            quarter = _generic_quarter(spot, gazetteer, anchors, nearest_km, previous and
+                                       result.places.get(previous.place))
+            if quarter is None:
+                result.unresolved.append(Unresolved(surface=spot.surface, entry=spot.entry.id,
+                                                    start=spot.start, end=spot.end))
+                continue
+            ranked = [(0.0, quarter)]
+            previous = _mention(spot, ranked, 0.0, previous, gazetteer, authors_by_id)
+            previous = replace(previous, evidence=f"{previous.evidence}; a city's quarter "
+                               "named without its city: the quarter of the city named before")
+            result.places[quarter.place.id] = quarter.place
+            result.mentions.append(previous)
+            spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
+            continue
         ranking = (spot.surface, len(spot.candidates))
         ranked = rankings.get(ranking)
         if ranked is None:  # the same name ranks the same against the same anchors

@@ -1,0 +1,41 @@
+"""Session 17 of issue 9: generic quarter names, names with digits, feature kind and nearness."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.factions import load_lexicon
+from geo.gazetteer import load_gazetteer
+from geo.geoparse import geoparse
+from geo.thread import parse_thread
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def run(gazetteer, text: str):
+    entries = parse_thread(text, strict=False).entries
+    result = geoparse(entries, gazetteer,
+                      actor_aliases=[a.text for a in load_lexicon().aliases])
+    return result, [(m.surface, result.places[m.place]) for m in result.mentions]
+
+
+def old_cities(found):
+    return [place.id for surface, place in found if surface == "Old City"]
+
+
+def test_a_bare_old_city_is_the_old_city_of_the_city_named_before(gazetteer):
+    _, found = run(gazetteer, "Fighting in Raqqa went on. The SDF entered the Old City on "
+                              "Monday.\n\nIn Aleppo, rebels held the Old City for years.")
+    assert old_cities(found) == ["quarter:raqqa_old_city", "quarter:aleppo_old_city_of_aleppo"]
+
+
+def test_a_bare_old_city_is_never_a_namesake_far_away(gazetteer):
+    result, found = run(gazetteer, "Rebels in the Old City fired mortars at Homs.")
+    assert all(place.lat > 33 for _, place in found)  # never Jerusalem's
+    _, found = run(gazetteer, "In Damascus the Old City was calm. Homs was shelled.")
+    assert old_cities(found) == []  # Damascus has no Old City row: dropped, not Homs's
+    result, found = run(gazetteer, "Rebels in the Old City fired mortars.")
+    assert old_cities(found) == [] and [u.surface for u in result.unresolved] == ["Old City"]

@@ -39,3 +39,23 @@ def test_a_bare_old_city_is_never_a_namesake_far_away(gazetteer):
     assert old_cities(found) == []  # Damascus has no Old City row: dropped, not Homs's
     result, found = run(gazetteer, "Rebels in the Old City fired mortars.")
     assert old_cities(found) == [] and [u.surface for u in result.unresolved] == ["Old City"]
+
+
+def test_names_with_digits_are_read_where_the_data_has_them(gazetteer):
+    _, found = run(gazetteer, "Jets flew from the T4 airbase near Palmyra. Israel struck the "
+                              "T-4 air base again. The army reached Brigade 137 in Deir "
+                              "ez-Zor and the 137th Brigade, and the M-5 road.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["T4 airbase"] == ids["T-4 air base"] == "supplement:tiyas_air_base"
+    assert ids["Brigade 137"] == ids["137th Brigade"] == "quarter:deir_ez_zor_brigade_137"
+    assert ids["M-5 road"] == "supplement:m5_highway"
+
+
+def test_numbers_and_lower_case_codes_are_no_places(gazetteer):
+    _, found = run(gazetteer, "He drove an m5 for 4 km in 2016 with 137 men near Palmyra.")
+    assert [surface for surface, _ in found] == ["Palmyra"]
+
+
+def test_a_name_with_a_digit_is_read_once(gazetteer):
+    _, found = run(gazetteer, "Near Huwayz the army took the 1070 Housing Project.")
+    assert [surface for surface, _ in found] == ["Huwayz", "1070 Housing Project"]

@@ -27,6 +27,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -119,6 +120,7 @@ def geoparse(
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored,
                       words(CUE_WORDS))
+    _digit_mentions(entries, gazetteer, result, authors_by_id)
     _feature_mentions(entries, gazetteer, result, authors_by_id,
                       AnyOf(not_places, authors, aliases), words(FEATURE_LITERALS))
 
@@ -322,6 +324,29 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
             start, end = match.span()
             if not any(a < end and start < b for a, b in spans):
                 add(entry, start, end, *names[match.group()])
+
+
+def _digit_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                    authors_by_id: dict[int, str]) -> None:
+    """Names the data writes with a digit ("T4 airbase", "Brigade 137"), where nothing else
+    was read (``geo.geoparse.digits``); a name left unresolved there gives way."""
+    read: dict[int, list[tuple[int, int]]] = {}
+    for m in result.mentions:
+        read.setdefault(m.entry, []).append((m.start, m.end))
+    for entry in entries:
+        spans = read.get(entry.id, [])
+        for start, end, place in digit_names(entry.text, gazetteer):
+            if any(a < end and start < b for a, b in spans):
+                continue
+            result.places[place.id] = place
+            precision, why = _precision(entry.text, start, end, place)
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.9, precision=precision,
+                evidence=f"a name with a digit: {place.source}; {why}",
+                speaker=_speaker(entry, start, authors_by_id)))
+            result.unresolved = [u for u in result.unresolved if not (
+                u.entry == entry.id and u.start < end and start < u.end)]
 
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,

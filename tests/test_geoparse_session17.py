@@ -59,3 +59,13 @@ def test_numbers_and_lower_case_codes_are_no_places(gazetteer):
 def test_a_name_with_a_digit_is_read_once(gazetteer):
     _, found = run(gazetteer, "Near Huwayz the army took the 1070 Housing Project.")
     assert [surface for surface, _ in found] == ["Huwayz", "1070 Housing Project"]
+
+
+def test_a_feature_named_by_its_head_alone_is_the_feature_not_a_far_namesake(gazetteer):
+    _, found = run(gazetteer, "The SDF captured the Tishrin Dam and crossed the Euphrates, "
+                              "capturing the town of Tishrin, then moved on Manbij and Aleppo.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["Tishrin"] == ids["Tishrin Dam"] == "supplement:tishrin_dam"
+    # without the dam in the text, a namesake is not replaced by it
+    _, found = run(gazetteer, "The army took Tishrin near al-Mayadin.")
+    assert dict(found)["Tishrin"].id != "supplement:tishrin_dam"

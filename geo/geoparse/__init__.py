@@ -54,7 +54,9 @@ from geo.geoparse.rank import (
     Anchors,
     _anchors,
     _confidence,
+    _feature_heads,
     _generic_quarter,
+    _nearest,
     _precision,
     _ranked,
 )
@@ -189,6 +191,7 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
     rankings: dict[tuple[str, int], list] = {}
+    heads = None  # the text's features by their names' heads, read where first needed
     previous: Mention | None = None
     for spot in kept:
         if name_key(spot.surface) in GENERIC_QUARTERS:
@@ -212,6 +215,19 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
             ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
         best = ranked[0][1]
         near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+        if (near > 2 * FEATURE_NEAR_KM and not best.curated
+                and best.place.kind not in {"country", "region"}):
+            if heads is None:
+                heads = _feature_heads(kept)
+            feature = heads.get(name_key(spot.surface))
+            if feature is not None and (
+                    _nearest(feature.place, anchors, gazetteer, nearest_km) < near):
+                # "Tishrin Dam" ... "the town of Tishrin": the feature the text named, or
+                # the place at it, not a namesake farther from the text's places
+                ranked = [(0.0, feature)]
+                best, near = feature, 0.0
+                spot.note = f"{spot.note + '; ' if spot.note else ''}the name of " \
+                            f"{feature.place.name!r}, which the text names"
         dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
         if dropped is not None:
             if dropped[0] == "rejected":

@@ -54,6 +54,32 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
     return Anchors(anchors.values())
 
 
+# The word a feature's name ends with after the name it is called by: "Tishrin Dam".
+FEATURE_TAILS = ("dam", "air base", "airbase", "airport", "military airport", "bridge", "lake",
+                 "river", "hill", "mountain", "border crossing", "crossing")
+FEATURE_KINDS = frozenset({"dam", "facility", "lake", "river", "hill", "crossing"})
+
+
+def _feature_heads(spots: Sequence) -> dict[str, Candidate]:
+    """A text's curated features by the name before their feature word ("tishrin" for
+    "Tishrin Dam"): written alone later ("the town of Tishrin", "the Tishrin"), that name
+    means the feature or the place at it, not a namesake hundreds of km away."""
+    heads: dict[str, Candidate] = {}
+    for spot in spots:
+        if spot.feature:
+            continue
+        key = name_key(spot.surface)
+        for tail in FEATURE_TAILS:
+            if key.endswith(" " + tail) and len(key) > len(tail) + 1:
+                head = key[:-len(tail) - 1]
+                for candidate in spot.candidates:
+                    if candidate.curated and candidate.place.kind in FEATURE_KINDS:
+                        heads.setdefault(head, candidate)
+                        break
+                break
+    return heads
+
+
 def _generic_quarter(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
                      nearest_km: dict[tuple[float, float], float],
                      previous: Place | None) -> Candidate | None:

@@ -27,9 +27,9 @@ SEPARATOR = re.compile(r"[ \t]*[-\u2010\u2011]?[ \t]*")
 
 
 @functools.lru_cache(maxsize=4)
-def _digit_words(names: tuple[str, ...]) -> tuple[frozenset[str], int]:
+def _digit_words(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str], int]:
     """The words with a digit that the names hold ("t4", "137th") and their numbers ("4",
-    "137"), and the most words one name has."""
+    "137"); a pattern of the numbers alone; and the most words one name has."""
     words: set[str] = set()
     longest = 1
     for key in names:
@@ -39,7 +39,9 @@ def _digit_words(names: tuple[str, ...]) -> tuple[frozenset[str], int]:
             if DIGIT.search(part):  # "t4", and "4" for "T-4", "T 4"
                 words.add(part)
                 words.update(NUMBER.findall(part))
-    return frozenset(words), longest
+    numbers = sorted({n for w in words for n in NUMBER.findall(w)}, key=len, reverse=True)
+    # the numbers first (the engine skips to their first digits), a longer number excluded
+    return frozenset(words), re.compile(r"(?:" + "|".join(numbers) + r")(?!\d)"), longest
 
 
 def digit_names(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
@@ -47,18 +49,16 @@ def digit_names(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Pla
     names = gazetteer.digit_names
     if not names or not DIGIT.search(text):
         return
-    words, longest = _digit_words(tuple(names.values()))
+    words, numbers, longest = _digit_words(tuple(names.values()))
     end_of_last = 0
-    for match in DIGIT.finditer(text):
-        at = match.start()
-        if at < end_of_last:
+    for number in numbers.finditer(text):  # the engine skips to those digits
+        begin = number.start()
+        if begin < end_of_last or (begin and text[begin - 1].isdigit()):
             continue
-        begin = at
-        while begin and (text[begin - 1].isalnum()):
+        while begin and text[begin - 1].isalnum():
             begin -= 1
         word = WORD.match(text, begin)
-        end_of_last = word.end()  # the word's other digits ask nothing new
-        if word.group().casefold() not in words:
+        if word is None or word.group().casefold() not in words:
             continue
         found = _longest(text, word.start(), word.end(), names, longest, gazetteer)
         if found is not None and not text[found[0]].islower():  # "m5": a car, a size

@@ -57,6 +57,7 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
 # The word a feature's name ends with after the name it is called by: "Tishrin Dam".
 FEATURE_TAILS = ("dam", "air base", "airbase", "airport", "military airport", "bridge", "lake",
                  "river", "hill", "mountain", "border crossing", "crossing")
+TAIL_WORDS = frozenset(tail.rpartition(" ")[2] for tail in FEATURE_TAILS)  # a quick test
 FEATURE_KINDS = frozenset({"dam", "facility", "lake", "river", "hill", "crossing"})
 
 
@@ -65,10 +66,15 @@ def _feature_heads(spots: Sequence) -> dict[str, Candidate]:
     "Tishrin Dam"): written alone later ("the town of Tishrin", "the Tishrin"), that name
     means the feature or the place at it, not a namesake hundreds of km away."""
     heads: dict[str, Candidate] = {}
+    seen: set[str] = set()
     for spot in spots:
-        if spot.feature:
+        surface = spot.surface
+        if spot.feature or " " not in surface or surface in seen:
+            continue  # one word is no "X Dam"; a text repeats its names
+        seen.add(surface)
+        if not surface[-1].isalpha() or surface.rpartition(" ")[2].lower() not in TAIL_WORDS:
             continue
-        key = name_key(spot.surface)
+        key = name_key(surface)
         for tail in FEATURE_TAILS:
             if key.endswith(" " + tail) and len(key) > len(tail) + 1:
                 head = key[:-len(tail) - 1]

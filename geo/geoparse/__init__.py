@@ -194,7 +194,7 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
     heads = None  # the text's features by their names' heads, read where first needed
     previous: Mention | None = None
     for spot in kept:
-        if name_key(spot.surface) in GENERIC_QUARTERS:
+        if spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS:
             quarter = _generic_quarter(spot, gazetteer, anchors, nearest_km, previous and
                                        result.places.get(previous.place))
             if quarter is None:
@@ -346,12 +346,14 @@ def _digit_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geop
                     authors_by_id: dict[int, str]) -> None:
     """Names the data writes with a digit ("T4 airbase", "Brigade 137"), where nothing else
     was read (``geo.geoparse.digits``); a name left unresolved there gives way."""
-    read: dict[int, list[tuple[int, int]]] = {}
-    for m in result.mentions:
-        read.setdefault(m.entry, []).append((m.start, m.end))
+    read: dict[int, list[tuple[int, int]]] | None = None
     for entry in entries:
-        spans = read.get(entry.id, [])
         for start, end, place in digit_names(entry.text, gazetteer):
+            if read is None:  # most threads name none: the spans read are gathered once
+                read = {}
+                for m in result.mentions:
+                    read.setdefault(m.entry, []).append((m.start, m.end))
+            spans = read.get(entry.id, [])
             if any(a < end and start < b for a, b in spans):
                 continue
             result.places[place.id] = place

@@ -18,7 +18,7 @@ FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer v
 QUARTER_CITY_KM = 12.0  # a quarter lies this close to its city, which the text must name
 # Names a city gives its own quarter ("the Old City"): no place of their own, they stand for
 # the quarter of the city the text is about, never for a namesake's (Jerusalem's) elsewhere.
-GENERIC_QUARTERS = frozenset({"old city", "old town", "old quarter"})
+GENERIC_QUARTERS = frozenset({"old city", "old town", "old quarter"})  # each opens with "O"
 
 
 def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
@@ -38,7 +38,7 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if spot.feature or spot.surface in seen:
             continue
         seen.add(spot.surface)  # a thread repeats its names: each is weighed once
-        if name_key(spot.surface) in GENERIC_QUARTERS:
+        if spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS:
             continue  # a city's quarter named without its city anchors nothing
         # a city's quarter is a candidate only where the text is about that city: it neither
         # anchors a text (unless it is all the name can be) nor blurs a name that would

@@ -26,22 +26,34 @@ COMPACT = re.compile(r"[\W_]+")
 SEPARATOR = re.compile(r"[ \t]*[-\u2010\u2011]?[ \t]*")
 
 
+# a name's pieces: its numbers and its runs of letters ("t4 air base": t, 4, air, base)
+PIECE = re.compile(r"\d+|[^\W\d_]+")
+PIECE_BEFORE = re.compile(r"(\d+|[^\W\d_]+)[ \t\-\u2010\u2011]{0,3}$")
+PIECE_AFTER = re.compile(r"[ \t\-\u2010\u2011]{0,3}(\d+|[^\W\d_]+)")
+
+
 @functools.lru_cache(maxsize=4)
-def _digit_words(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str], int]:
-    """The words with a digit that the names hold ("t4", "137th") and their numbers ("4",
-    "137"); a pattern of the numbers alone; and the most words one name has."""
-    words: set[str] = set()
+def _digit_words(names: tuple[str, ...],
+                 ) -> tuple[dict[str, frozenset[str]], re.Pattern[str], int]:
+    """Each number the names hold ("4", "137") with the pieces beside it in some name ("t",
+    "air"; "th", "brigade"; "" where a name is the number alone); a pattern of the numbers;
+    and the most words one name has."""
+    beside: dict[str, set[str]] = {}
     longest = 1
     for key in names:
-        parts = WORD.findall(key)
-        longest = max(longest, len(parts))
-        for part in parts:
-            if DIGIT.search(part):  # "t4", and "4" for "T-4", "T 4"
-                words.add(part)
-                words.update(NUMBER.findall(part))
-    numbers = sorted({n for w in words for n in NUMBER.findall(w)}, key=len, reverse=True)
+        longest = max(longest, len(WORD.findall(key)))
+        pieces = PIECE.findall(key)
+        for i, piece in enumerate(pieces):
+            if piece.isdigit():
+                near = beside.setdefault(piece, set())
+                near.add(pieces[i - 1] if i else "")
+                near.add(pieces[i + 1] if i + 1 < len(pieces) else "")
+                if len(pieces) > 1:
+                    near.discard("")
+    numbers = sorted(beside, key=len, reverse=True)
     # the numbers first (the engine skips to their first digits), a longer number excluded
-    return frozenset(words), re.compile(r"(?:" + "|".join(numbers) + r")(?!\d)"), longest
+    return ({n: frozenset(near) for n, near in beside.items()},
+            re.compile(r"(?:" + "|".join(numbers) + r")(?!\d)"), longest)
 
 
 def digit_names(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
@@ -49,17 +61,22 @@ def digit_names(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Pla
     names = gazetteer.digit_names
     if not names or not DIGIT.search(text):
         return
-    words, numbers, longest = _digit_words(tuple(names.values()))
+    beside, numbers, longest = _digit_words(tuple(names.values()))
     end_of_last = 0
     for number in numbers.finditer(text):  # the engine skips to those digits
-        begin = number.start()
+        begin, end = number.span()
         if begin < end_of_last or (begin and text[begin - 1].isdigit()):
+            continue
+        # "4 km", "in 2015": a number is asked further only beside a piece a name has there
+        near = beside[number.group()]
+        before = PIECE_BEFORE.search(text, max(0, begin - 30), begin)
+        after = PIECE_AFTER.match(text, end)
+        if not ((before and before.group(1).casefold() in near)
+                or (after and after.group(1).casefold() in near) or "" in near):
             continue
         while begin and text[begin - 1].isalnum():
             begin -= 1
         word = WORD.match(text, begin)
-        if word is None or word.group().casefold() not in words:
-            continue
         found = _longest(text, word.start(), word.end(), names, longest, gazetteer)
         if found is not None and not text[found[0]].islower():  # "m5": a car, a size
             end_of_last = found[1]

@@ -76,3 +76,11 @@ def test_a_state_labelling_a_list_of_reactions_is_an_actor_not_a_place(gazetteer
                               " * Russia: Putin spoke to Assad about Palmyra.\n"
                               "Fighting went on in Egypt and in Syria: a note.")
     assert [surface for surface, _ in found] == ["Palmyra", "Egypt", "Syria"]
+
+
+def test_a_grown_name_before_a_feature_word_names_the_feature_not_a_far_village(gazetteer):
+    _, found = run(gazetteer, "The army advanced in Palmyra and captured the Semiramis Hotel "
+                              "and Al-Zera'a roundabout. Homs was shelled.")
+    ids = {surface: place.id for surface, place in found}
+    assert "Al-Zera'a" not in ids  # not the village Az Zira`ah by Aleppo
+    assert ids["Al-Zera'a roundabout"] == ids["Palmyra"]

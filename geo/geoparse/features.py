@@ -36,7 +36,7 @@ _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ 
 _FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
                   r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
                   r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base|"
-                  r"Factory|Complex|Station|Bridge|Valley|Roundabout|Junction|Silos|Checkpoint|"
+                  r"Factory|Complex|Station|Bridge|Valley|[Rr]oundabout|Junction|Silos|Checkpoint|"
                   r"Prison|Hospital|Power Plant|Cement Plant")
 FEATURE_PHRASE = re.compile(
     r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
@@ -60,12 +60,12 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|hill|"
                           r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
                           r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
-                          r"Valley|Roundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
+                          r"Valley|[Rr]oundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
 WINDOW = 90  # characters before a feature word that a phrase may start at
 FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
              "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
              "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
-             "Valley", "Roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
+             "Valley", "oundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
              "Plant")
 
 

@@ -84,3 +84,9 @@ def test_a_grown_name_before_a_feature_word_names_the_feature_not_a_far_village(
     ids = {surface: place.id for surface, place in found}
     assert "Al-Zera'a" not in ids  # not the village Az Zira`ah by Aleppo
     assert ids["Al-Zera'a roundabout"] == ids["Palmyra"]
+
+
+def test_an_outlet_named_like_a_place_is_no_variant(gazetteer):
+    _, found = run(gazetteer, "The SDF advanced on Manbij and Sarrin. ARA News reported that "
+                              "the village of Ayran fell.")
+    assert "ARA News" not in [surface for surface, _ in found]

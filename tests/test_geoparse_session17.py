@@ -90,3 +90,9 @@ def test_an_outlet_named_like_a_place_is_no_variant(gazetteer):
     _, found = run(gazetteer, "The SDF advanced on Manbij and Sarrin. ARA News reported that "
                               "the village of Ayran fell.")
     assert "ARA News" not in [surface for surface, _ in found]
+
+
+def test_qasr_opens_a_feature_phrase_placed_at_the_town_beside_it(gazetteer):
+    _, found = run(gazetteer, "Fighters died in the defense of Qasr al-Halabat west of Palmyra.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["Qasr al-Halabat"] == ids["Palmyra"]

@@ -96,3 +96,10 @@ def test_qasr_opens_a_feature_phrase_placed_at_the_town_beside_it(gazetteer):
     _, found = run(gazetteer, "Fighters died in the defense of Qasr al-Halabat west of Palmyra.")
     ids = {surface: place.id for surface, place in found}
     assert ids["Qasr al-Halabat"] == ids["Palmyra"]
+
+
+def test_a_hill_named_like_a_far_village_is_the_hill_placed_beside_its_town(gazetteer):
+    _, found = run(gazetteer, "The army took Khanasir and Al-Mughayrat, then captured "
+                              "Talat Al-Bayda hill.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["Talat Al-Bayda hill"] == ids["Al-Mughayrat"]  # not Tallat al Baydah, 42 km

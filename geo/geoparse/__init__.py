@@ -39,6 +39,7 @@ from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
 )
 from geo.geoparse.phrases import (
     EVENT_WORDS,
+    FEATURE_AFTER,
     LOWER_COUNTRIES,
     ROAD_WORDS,
     boilerplate_spans,
@@ -290,7 +291,8 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     for spot, start, end in pending:
         whole = spot.entry.text[start:end]
         found = nearest_variant(whole, gazetteer, anchors, ignored) if whole.count(" ") else None
-        if found is not None and found[2] == whole:
+        if (found is not None and found[2] == whole
+                and not _far_feature(spot.entry.text, end, found)):
             result.mentions = [m for m in result.mentions  # the run's words read alone
                                if not (m.entry == spot.entry.id and start <= m.start < end)]
             add(spot.entry, start, end, *found)
@@ -313,9 +315,17 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
             found = looked[words]
-            if found is not None:
+            if found is not None and not _far_feature(entry.text, start + len(found[2]), found):
                 add(entry, start, start + len(found[2]), *found)
     _variant_elsewhere(entries, result, looked, taken, add)
+
+
+def _far_feature(text: str, end: int, found: tuple[Place, float, str]) -> bool:
+    """Whether a variant is a settlement over ``FEATURE_NEAR_KM`` from the text's places
+    while the text names a feature by it ("Talat Al-Bayda hill"): the feature, not that
+    village, is meant."""
+    return (found[1] > FEATURE_NEAR_KM and found[0].kind in {"village", "town"}
+            and FEATURE_AFTER.match(text[end:end + 30]) is not None)
 
 
 def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,

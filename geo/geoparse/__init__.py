@@ -192,59 +192,65 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
     rankings: dict[tuple[str, int], list] = {}
-    heads = None  # the text's features by their names' heads, read where first needed
+    heads: dict[str, dict] = {}  # the text's features by their names' heads, once needed
     previous: Mention | None = None
     for spot in kept:
-        if spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS:
+        generic = spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS
+        if generic:  # "the Old City": the quarter of the city named before, or nothing
             quarter = _generic_quarter(spot, gazetteer, anchors, nearest_km, previous and
                                        result.places.get(previous.place))
             if quarter is None:
                 result.unresolved.append(Unresolved(surface=spot.surface, entry=spot.entry.id,
                                                     start=spot.start, end=spot.end))
                 continue
-            ranked = [(0.0, quarter)]
-            previous = _mention(spot, ranked, 0.0, previous, gazetteer, authors_by_id)
-            previous = replace(previous, evidence=f"{previous.evidence}; a city's quarter "
-                               "named without its city: the quarter of the city named before")
-            result.places[quarter.place.id] = quarter.place
-            result.mentions.append(previous)
-            spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
-            continue
-        ranking = (spot.surface, len(spot.candidates))
-        ranked = rankings.get(ranking)
-        if ranked is None:  # the same name ranks the same against the same anchors
-            ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
-        best = ranked[0][1]
-        near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
-        if (near > 2 * FEATURE_NEAR_KM and not best.curated
-                and best.place.kind not in {"country", "region"}):
-            if heads is None:
-                heads = _feature_heads(kept)
-            feature = heads.get(name_key(spot.surface))
-            if feature is not None and (
-                    _nearest(feature.place, anchors, gazetteer, nearest_km) < near):
-                # "Tishrin Dam" ... "the town of Tishrin": the feature the text named, or
-                # the place at it, not a namesake farther from the text's places
-                ranked = [(0.0, feature)]
-                best, near = feature, 0.0
-                spot.note = f"{spot.note + '; ' if spot.note else ''}the name of " \
-                            f"{feature.place.name!r}, which the text names"
-        dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
-        if dropped is not None:
-            if dropped[0] == "rejected":
-                result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
-                                        dropped[1]))
-            else:
-                result.unresolved.append(Unresolved(surface=spot.feature or spot.surface,
-                                                    entry=spot.entry.id, start=spot.start,
-                                                    end=spot.end))
-            continue
+            ranked, best, near = [(0.0, quarter)], quarter, 0.0
+        else:
+            ranked, best, near = _rank_spot(spot, kept, gazetteer, anchors, nearest_km,
+                                            rankings, heads)
+            dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
+            if dropped is not None:
+                if dropped[0] == "rejected":
+                    result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                            dropped[1]))
+                else:
+                    result.unresolved.append(Unresolved(surface=spot.feature or spot.surface,
+                                                        entry=spot.entry.id, start=spot.start,
+                                                        end=spot.end))
+                continue
         previous = _mention(spot, ranked, near if best.place not in anchors else 0.0,
                             previous, gazetteer, authors_by_id)
+        if generic:
+            previous = replace(previous, evidence=f"{previous.evidence}; a city's quarter "
+                               "named without its city: the quarter of the city named before")
         result.places[best.place.id] = best.place
         result.mentions.append(previous)
         spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
     return spotted_by_entry
+
+
+def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
+               nearest_km: dict[tuple[float, float], float], rankings: dict,
+               heads: dict[str, dict]) -> tuple[list, object, float]:
+    """(ranked candidates, the best, its distance to the nearest other anchor) of a spot."""
+    ranking = (spot.surface, len(spot.candidates))
+    ranked = rankings.get(ranking)
+    if ranked is None:  # the same name ranks the same against the same anchors
+        ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
+    best = ranked[0][1]
+    near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+    if (near > 2 * FEATURE_NEAR_KM and not best.curated
+            and best.place.kind not in {"country", "region"}):
+        if "heads" not in heads:
+            heads["heads"] = _feature_heads(kept)
+        feature = heads["heads"].get(name_key(spot.surface))
+        if feature is not None and (
+                _nearest(feature.place, anchors, gazetteer, nearest_km) < near):
+            # "Tishrin Dam" ... "the town of Tishrin": the feature the text named, or the
+            # place at it, not a namesake farther from the text's places
+            spot.note = (f"{spot.note + '; ' if spot.note else ''}the name of "
+                         f"{feature.place.name!r}, which the text names")
+            return [(0.0, feature)], feature, 0.0
+    return ranked, best, near
 
 
 def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,

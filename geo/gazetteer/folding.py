@@ -54,8 +54,17 @@ def name_key(name: str) -> str:
     if name.isascii():
         if name.isalpha():
             return name.lower()
-        return _SEPARATORS.sub(" ", name.replace("'", "").replace("`", "").lower()).strip()
+        key = _ASCII_KEYS.get(name)  # a thread repeats its names: each is folded once
+        if key is None:
+            if len(_ASCII_KEYS) > 1 << 16:
+                _ASCII_KEYS.clear()
+            key = _ASCII_KEYS[name] = _SEPARATORS.sub(
+                " ", name.replace("'", "").replace("`", "").lower()).strip()
+        return key
     return _folded_key(name)
+
+
+_ASCII_KEYS: dict[str, str] = {}
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -53,6 +53,8 @@ def _parse_linestring(text: str) -> dict[str, Any] | None:
     return {"type": "LineString", "coordinates": coords}
 
 
+_COMPACT = re.compile(r"[\W_]+")  # what a name is compared without, for digit names
+
 class Gazetteer:
     """Places by id, by name key and by skeleton.  Build one with ``load_gazetteer()``."""
 
@@ -92,6 +94,7 @@ class Gazetteer:
         if not key:
             return
         self.__dict__.pop("starters", None)  # a new key may start a name
+        self.__dict__.pop("digit_names", None)
         ids = self._names.setdefault(key, [])
         if place_id not in ids:
             ids.append(place_id)
@@ -127,6 +130,19 @@ class Gazetteer:
         """Every key that is a name or begins one: ``keys`` and ``prefixes`` in one set, so
         that the spotter drops a word that starts no name with one look-up."""
         return set(self._names) | self.prefixes
+
+    @functools.cached_property
+    def digit_names(self) -> dict[str, str]:
+        """Names with a digit that a person entered ("T4 air base", "M5", "Brigade 137"):
+        the spotter reads letters only.  Each by its letters and digits alone ("t4airbase",
+        so "T-4 airbase" finds it), to its key.  Only curated rows and city quarters: the
+        sources' numbered names are arrondissements and sectors abroad ("Paris 15")."""
+        found: dict[str, str] = {}
+        for key, ids in self._names.items():
+            if any(ch.isdigit() for ch in key) and any(
+                    (key, i) in self._curated or i.startswith("quarter:") for i in ids):
+                found.setdefault(_COMPACT.sub("", key), key)
+        return found
 
     def candidates(self, surface: str) -> list[Candidate]:
         """Every place ``surface`` may name, exact key first, then under another article or

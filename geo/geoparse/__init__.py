@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -38,6 +39,7 @@ from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
 )
 from geo.geoparse.phrases import (
     EVENT_WORDS,
+    FEATURE_AFTER,
     LOWER_COUNTRIES,
     ROAD_WORDS,
     boilerplate_spans,
@@ -48,10 +50,14 @@ from geo.geoparse.phrases import (
 )
 from geo.geoparse.rank import (
     FEATURE_NEAR_KM,
+    GENERIC_QUARTERS,
     LONE_VILLAGE_KM,
     Anchors,
     _anchors,
     _confidence,
+    _feature_heads,
+    _generic_quarter,
+    _nearest,
     _precision,
     _ranked,
 )
@@ -117,6 +123,7 @@ def geoparse(
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored,
                       words(CUE_WORDS))
+    _digit_mentions(entries, gazetteer, result, authors_by_id)
     _feature_mentions(entries, gazetteer, result, authors_by_id,
                       AnyOf(not_places, authors, aliases), words(FEATURE_LITERALS))
 
@@ -185,30 +192,65 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
     rankings: dict[tuple[str, int], list] = {}
+    heads: dict[str, dict] = {}  # the text's features by their names' heads, once needed
     previous: Mention | None = None
     for spot in kept:
-        ranking = (spot.surface, len(spot.candidates))
-        ranked = rankings.get(ranking)
-        if ranked is None:  # the same name ranks the same against the same anchors
-            ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
-        best = ranked[0][1]
-        near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
-        dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
-        if dropped is not None:
-            if dropped[0] == "rejected":
-                result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
-                                        dropped[1]))
-            else:
-                result.unresolved.append(Unresolved(surface=spot.feature or spot.surface,
-                                                    entry=spot.entry.id, start=spot.start,
-                                                    end=spot.end))
-            continue
+        generic = spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS
+        if generic:  # "the Old City": the quarter of the city named before, or nothing
+            quarter = _generic_quarter(spot, gazetteer, anchors, nearest_km, previous and
+                                       result.places.get(previous.place))
+            if quarter is None:
+                result.unresolved.append(Unresolved(surface=spot.surface, entry=spot.entry.id,
+                                                    start=spot.start, end=spot.end))
+                continue
+            ranked, best, near = [(0.0, quarter)], quarter, 0.0
+        else:
+            ranked, best, near = _rank_spot(spot, kept, gazetteer, anchors, nearest_km,
+                                            rankings, heads)
+            dropped = _dropped(spot, best, near, anchors, actor_spans, gazetteer)
+            if dropped is not None:
+                if dropped[0] == "rejected":
+                    result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
+                                            dropped[1]))
+                else:
+                    result.unresolved.append(Unresolved(surface=spot.feature or spot.surface,
+                                                        entry=spot.entry.id, start=spot.start,
+                                                        end=spot.end))
+                continue
         previous = _mention(spot, ranked, near if best.place not in anchors else 0.0,
                             previous, gazetteer, authors_by_id)
+        if generic:
+            previous = replace(previous, evidence=f"{previous.evidence}; a city's quarter "
+                               "named without its city: the quarter of the city named before")
         result.places[best.place.id] = best.place
         result.mentions.append(previous)
         spotted_by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.end))
     return spotted_by_entry
+
+
+def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
+               nearest_km: dict[tuple[float, float], float], rankings: dict,
+               heads: dict[str, dict]) -> tuple[list, object, float]:
+    """(ranked candidates, the best, its distance to the nearest other anchor) of a spot."""
+    ranking = (spot.surface, len(spot.candidates))
+    ranked = rankings.get(ranking)
+    if ranked is None:  # the same name ranks the same against the same anchors
+        ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
+    best = ranked[0][1]
+    near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
+    if (near > 2 * FEATURE_NEAR_KM and not best.curated
+            and best.place.kind not in {"country", "region"}):
+        if "heads" not in heads:
+            heads["heads"] = _feature_heads(kept)
+        feature = heads["heads"].get(name_key(spot.surface))
+        if feature is not None and (
+                _nearest(feature.place, anchors, gazetteer, nearest_km) < near):
+            # "Tishrin Dam" ... "the town of Tishrin": the feature the text named, or the
+            # place at it, not a namesake farther from the text's places
+            spot.note = (f"{spot.note + '; ' if spot.note else ''}the name of "
+                         f"{feature.place.name!r}, which the text names")
+            return [(0.0, feature)], feature, 0.0
+    return ranked, best, near
 
 
 def _mention(spot: _Spot, ranked: list, near: float, previous: Mention | None,
@@ -255,7 +297,8 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     for spot, start, end in pending:
         whole = spot.entry.text[start:end]
         found = nearest_variant(whole, gazetteer, anchors, ignored) if whole.count(" ") else None
-        if found is not None and found[2] == whole:
+        if (found is not None and found[2] == whole
+                and not _far_feature(spot.entry.text, end, found)):
             result.mentions = [m for m in result.mentions  # the run's words read alone
                                if not (m.entry == spot.entry.id and start <= m.start < end)]
             add(spot.entry, start, end, *found)
@@ -278,9 +321,17 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
             found = looked[words]
-            if found is not None:
+            if found is not None and not _far_feature(entry.text, start + len(found[2]), found):
                 add(entry, start, start + len(found[2]), *found)
     _variant_elsewhere(entries, result, looked, taken, add)
+
+
+def _far_feature(text: str, end: int, found: tuple[Place, float, str]) -> bool:
+    """Whether a variant is a settlement over ``FEATURE_NEAR_KM`` from the text's places
+    while the text names a feature by it ("Talat Al-Bayda hill"): the feature, not that
+    village, is meant."""
+    return (found[1] > FEATURE_NEAR_KM and found[0].kind in {"village", "town"}
+            and FEATURE_AFTER.match(text[end:end + 30]) is not None)
 
 
 def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
@@ -305,6 +356,31 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
             start, end = match.span()
             if not any(a < end and start < b for a, b in spans):
                 add(entry, start, end, *names[match.group()])
+
+
+def _digit_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
+                    authors_by_id: dict[int, str]) -> None:
+    """Names the data writes with a digit ("T4 airbase", "Brigade 137"), where nothing else
+    was read (``geo.geoparse.digits``); a name left unresolved there gives way."""
+    read: dict[int, list[tuple[int, int]]] | None = None
+    for entry in entries:
+        for start, end, place in digit_names(entry.text, gazetteer):
+            if read is None:  # most threads name none: the spans read are gathered once
+                read = {}
+                for m in result.mentions:
+                    read.setdefault(m.entry, []).append((m.start, m.end))
+            spans = read.get(entry.id, [])
+            if any(a < end and start < b for a, b in spans):
+                continue
+            result.places[place.id] = place
+            precision, why = _precision(entry.text, start, end, place)
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.9, precision=precision,
+                evidence=f"a name with a digit: {place.source}; {why}",
+                speaker=_speaker(entry, start, authors_by_id)))
+            result.unresolved = [u for u in result.unresolved if not (
+                u.entry == entry.id and u.start < end and start < u.end)]
 
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,

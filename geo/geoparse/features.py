@@ -36,13 +36,13 @@ _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ 
 _FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
                   r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
                   r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base|"
-                  r"Factory|Complex|Station|Bridge|Valley|Roundabout|Junction|Silos|Checkpoint|"
+                  r"Factory|Complex|Station|Bridge|Valley|[Rr]oundabout|Junction|Silos|Checkpoint|"
                   r"Prison|Hospital|Power Plant|Cement Plant")
 FEATURE_PHRASE = re.compile(
     r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
     r"|\d{3,4}[ \t]+(?:Housing Project|Apartment Project|Project)"
     r"|Military Academy"
-    r"|(?:Jabal|Jebel|Jabel|Mount)[ \t\-]" + _NAME + r"(?:[ \t]+(?:mountain|hill|hilltop)s?)?"
+    r"|(?:Jabal|Jebel|Jabel|Mount|Qasr)[ \t\-]" + _NAME + r"(?:[ \t]+(?:mountain|hill|hilltop)s?)?"
     r"|(?:Tal|Tall|Tell)[ \t\-]" + _NAME + r"(?:[ \t]" + _NAME + r")?[ \t]+(?:hilltop|hill)"
     r"|(?:\d{3,4}[ \t]+)?" + _NAME + r"(?:[ \t]" + _NAME + r"){0,2}[ \t]+(?:"
     + _FEATURE_AFTER + r"))\b")
@@ -57,15 +57,16 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 
 # The words one of the phrases must contain: a literal scan for them is cheap, so the full
 # pattern runs only around them (most comments name no hill or oil field).
-FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|hill|"
+FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|Qasr|hill|"
                           r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
                           r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
-                          r"Valley|Roundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
+                          r"Valley|[Rr]oundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
 WINDOW = 90  # characters before a feature word that a phrase may start at
-FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "hill", "ountain",
+FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "Qasr", "hill",
+             "ountain",
              "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
              "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
-             "Valley", "Roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
+             "Valley", "oundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
              "Plant")
 
 

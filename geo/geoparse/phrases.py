@@ -241,8 +241,13 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             found = gazetteer.candidates(whole)
             if found:
                 resume[spot.entry.id] = end
-                kept.append(_Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
-                                  note=f"the whole name {whole!r}"))
+                grown = _Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
+                              note=f"the whole name {whole!r}")
+                if FEATURE_BEFORE.search(text[max(0, start - 12):start]) or (
+                        FEATURE_AFTER.match(text[end:end + 40])
+                        and not _known_phrase(grown, gazetteer)):
+                    grown.feature = whole  # "Al-Zera'a roundabout", as for a name not grown
+                kept.append(grown)
                 continue
             bare = _without_feature_words(text, start, end)
             if bare == (spot.start, spot.end) and (

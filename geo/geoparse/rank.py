@@ -16,6 +16,9 @@ FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the
 LONE_VILLAGE_KM = 250.0  # a village this far from every anchor is another's namesake
 FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
 QUARTER_CITY_KM = 12.0  # a quarter lies this close to its city, which the text must name
+# Names a city gives its own quarter ("the Old City"): no place of their own, they stand for
+# the quarter of the city the text is about, never for a namesake's (Jerusalem's) elsewhere.
+GENERIC_QUARTERS = frozenset({"old city", "old town", "old quarter"})  # each opens with "O"
 
 
 def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
@@ -35,6 +38,8 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if spot.feature or spot.surface in seen:
             continue
         seen.add(spot.surface)  # a thread repeats its names: each is weighed once
+        if spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS:
+            continue  # a city's quarter named without its city anchors nothing
         # a city's quarter is a candidate only where the text is about that city: it neither
         # anchors a text (unless it is all the name can be) nor blurs a name that would
         candidates = [c for c in spot.candidates
@@ -47,6 +52,61 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
                 "country", "region"}:
             anchors[best.place.id] = best.place
     return Anchors(anchors.values())
+
+
+# The word a feature's name ends with after the name it is called by: "Tishrin Dam".
+FEATURE_TAILS = ("dam", "air base", "airbase", "airport", "military airport", "bridge", "lake",
+                 "river", "hill", "mountain", "border crossing", "crossing")
+TAIL_WORDS = frozenset(tail.rpartition(" ")[2] for tail in FEATURE_TAILS)  # a quick test
+FEATURE_KINDS = frozenset({"dam", "facility", "lake", "river", "hill", "crossing"})
+
+
+def _feature_heads(spots: Sequence) -> dict[str, Candidate]:
+    """A text's curated features by the name before their feature word ("tishrin" for
+    "Tishrin Dam"): written alone later ("the town of Tishrin", "the Tishrin"), that name
+    means the feature or the place at it, not a namesake hundreds of km away."""
+    heads: dict[str, Candidate] = {}
+    seen: set[str] = set()
+    for spot in spots:
+        surface = spot.surface
+        if spot.feature or " " not in surface or surface in seen:
+            continue  # one word is no "X Dam"; a text repeats its names
+        seen.add(surface)
+        if not surface[-1].isalpha() or surface.rpartition(" ")[2].lower() not in TAIL_WORDS:
+            continue
+        key = name_key(surface)
+        for tail in FEATURE_TAILS:
+            if key.endswith(" " + tail) and len(key) > len(tail) + 1:
+                head = key[:-len(tail) - 1]
+                for candidate in spot.candidates:
+                    if candidate.curated and candidate.place.kind in FEATURE_KINDS:
+                        heads.setdefault(head, candidate)
+                        break
+                break
+    return heads
+
+
+def _generic_quarter(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
+                     nearest_km: dict[tuple[float, float], float],
+                     previous: Place | None) -> Candidate | None:
+    """The quarter a generic name ("the Old City") stands for: among its candidates within
+    ``QUARTER_CITY_KM`` of a place the text anchors, the one nearest the place named just
+    before (the city the sentence is about, or a place beside it), else the nearest to an
+    anchor; None when no city of the text has one, or the city named just before has none."""
+    if not anchors:
+        return None
+    near = [c for c in spot.candidates
+            if _nearest(c.place, anchors, gazetteer, nearest_km) <= QUARTER_CITY_KM]
+    if not near:
+        return None
+    if previous is not None:
+        km, best = min(((gazetteer.distance_km(c.place.lat, c.place.lon, previous.lat,
+                                               previous.lon), c) for c in near),
+                       key=lambda kc: kc[0])
+        if km > QUARTER_CITY_KM and previous.kind == "city":
+            return None  # "In Damascus, the Old City": a city the data has no such quarter of
+        return best
+    return min(near, key=lambda c: nearest_km[(c.place.lat, c.place.lon)])
 
 
 def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],

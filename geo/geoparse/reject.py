@@ -78,6 +78,8 @@ def _state_as_actor(spot: _Spot, actor_spans: dict[int, set[tuple[int, int]]]) -
     ``actor_spans`` holds, by entry, the spans of names rejected as actors.
     """
     text = spot.entry.text
+    if text.startswith(":", spot.end) and _opens_line(text, spot.start):
+        return True  # "* Egypt: The spokesman ...": a list of reactions, labelled by state
     if _previous_word(text, spot.start) in LOCATIVE:
         return False
     if AGENT_AFTER.match(text[spot.end:spot.end + 20]) or POSSESSIVE.match(
@@ -89,3 +91,9 @@ def _state_as_actor(spot: _Spot, actor_spans: dict[int, set[tuple[int, int]]]) -
             return True
     return False
 
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only bullets, flags and spaces stand before ``start`` on its line."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return not any(ch.isalnum() for ch in line)

@@ -101,6 +101,12 @@ def cued_runs(text: str, taken: Sequence[tuple[int, int]], places: Sequence[tupl
     yield from sorted(found.items())
 
 
+# The last word of an organisation's name ("ARA News", "Syrian Observatory"): a run that ends
+# with one names the organisation, not a place of the same skeleton.
+ORGANISATION_HEADS = frozenset({"News", "Agency", "Press", "Times", "Post", "TV", "Radio",
+                                "Network", "Observatory", "Council", "Committee", "Ministry"})
+
+
 def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
                     ignored: Container[str] = frozenset()) -> tuple[Place, float, str] | None:
     """The region's place whose name has the skeleton of ``words`` (or of its longest
@@ -114,6 +120,8 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
     from rapidfuzz import fuzz
 
     parts = words.split()
+    if parts and parts[-1] in ORGANISATION_HEADS:
+        return None  # "ARA News": an outlet, whatever place its first word resembles
     for n in range(len(parts), 0, -1):
         part = " ".join(parts[:n])
         key = name_key(part)

@@ -1,0 +1,105 @@
+"""Session 17 of issue 9: generic quarter names, names with digits, feature kind and nearness."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.factions import load_lexicon
+from geo.gazetteer import load_gazetteer
+from geo.geoparse import geoparse
+from geo.thread import parse_thread
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def run(gazetteer, text: str):
+    entries = parse_thread(text, strict=False).entries
+    result = geoparse(entries, gazetteer,
+                      actor_aliases=[a.text for a in load_lexicon().aliases])
+    return result, [(m.surface, result.places[m.place]) for m in result.mentions]
+
+
+def old_cities(found):
+    return [place.id for surface, place in found if surface == "Old City"]
+
+
+def test_a_bare_old_city_is_the_old_city_of_the_city_named_before(gazetteer):
+    _, found = run(gazetteer, "Fighting in Raqqa went on. The SDF entered the Old City on "
+                              "Monday.\n\nIn Aleppo, rebels held the Old City for years.")
+    assert old_cities(found) == ["quarter:raqqa_old_city", "quarter:aleppo_old_city_of_aleppo"]
+
+
+def test_a_bare_old_city_is_never_a_namesake_far_away(gazetteer):
+    result, found = run(gazetteer, "Rebels in the Old City fired mortars at Homs.")
+    assert all(place.lat > 33 for _, place in found)  # never Jerusalem's
+    _, found = run(gazetteer, "In Damascus the Old City was calm. Homs was shelled.")
+    assert old_cities(found) == []  # Damascus has no Old City row: dropped, not Homs's
+    result, found = run(gazetteer, "Rebels in the Old City fired mortars.")
+    assert old_cities(found) == [] and [u.surface for u in result.unresolved] == ["Old City"]
+
+
+def test_names_with_digits_are_read_where_the_data_has_them(gazetteer):
+    _, found = run(gazetteer, "Jets flew from the T4 airbase near Palmyra. Israel struck the "
+                              "T-4 air base again. The army reached Brigade 137 in Deir "
+                              "ez-Zor and the 137th Brigade, and the M-5 road.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["T4 airbase"] == ids["T-4 air base"] == "supplement:tiyas_air_base"
+    assert ids["Brigade 137"] == ids["137th Brigade"] == "quarter:deir_ez_zor_brigade_137"
+    assert ids["M-5 road"] == "supplement:m5_highway"
+
+
+def test_numbers_and_lower_case_codes_are_no_places(gazetteer):
+    _, found = run(gazetteer, "He drove an m5 for 4 km in 2016 with 137 men near Palmyra.")
+    assert [surface for surface, _ in found] == ["Palmyra"]
+
+
+def test_a_name_with_a_digit_is_read_once(gazetteer):
+    _, found = run(gazetteer, "Near Huwayz the army took the 1070 Housing Project.")
+    assert [surface for surface, _ in found] == ["Huwayz", "1070 Housing Project"]
+
+
+def test_a_feature_named_by_its_head_alone_is_the_feature_not_a_far_namesake(gazetteer):
+    _, found = run(gazetteer, "The SDF captured the Tishrin Dam and crossed the Euphrates, "
+                              "capturing the town of Tishrin, then moved on Manbij and Aleppo.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["Tishrin"] == ids["Tishrin Dam"] == "supplement:tishrin_dam"
+    # without the dam in the text, a namesake is not replaced by it
+    _, found = run(gazetteer, "The army took Tishrin near al-Mayadin.")
+    assert dict(found)["Tishrin"].id != "supplement:tishrin_dam"
+
+
+def test_a_state_labelling_a_list_of_reactions_is_an_actor_not_a_place(gazetteer):
+    _, found = run(gazetteer, "Reactions\n * Egypt: The spokesman welcomed the news.\n"
+                              " * Russia: Putin spoke to Assad about Palmyra.\n"
+                              "Fighting went on in Egypt and in Syria: a note.")
+    assert [surface for surface, _ in found] == ["Palmyra", "Egypt", "Syria"]
+
+
+def test_a_grown_name_before_a_feature_word_names_the_feature_not_a_far_village(gazetteer):
+    _, found = run(gazetteer, "The army advanced in Palmyra and captured the Semiramis Hotel "
+                              "and Al-Zera'a roundabout. Homs was shelled.")
+    ids = {surface: place.id for surface, place in found}
+    assert "Al-Zera'a" not in ids  # not the village Az Zira`ah by Aleppo
+    assert ids["Al-Zera'a roundabout"] == ids["Palmyra"]
+
+
+def test_an_outlet_named_like_a_place_is_no_variant(gazetteer):
+    _, found = run(gazetteer, "The SDF advanced on Manbij and Sarrin. ARA News reported that "
+                              "the village of Ayran fell.")
+    assert "ARA News" not in [surface for surface, _ in found]
+
+
+def test_qasr_opens_a_feature_phrase_placed_at_the_town_beside_it(gazetteer):
+    _, found = run(gazetteer, "Fighters died in the defense of Qasr al-Halabat west of Palmyra.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["Qasr al-Halabat"] == ids["Palmyra"]
+
+
+def test_a_hill_named_like_a_far_village_is_the_hill_placed_beside_its_town(gazetteer):
+    _, found = run(gazetteer, "The army took Khanasir and Al-Mughayrat, then captured "
+                              "Talat Al-Bayda hill.")
+    ids = {surface: place.id for surface, place in found}
+    assert ids["Talat Al-Bayda hill"] == ids["Al-Mughayrat"]  # not Tallat al Baydah, 42 km

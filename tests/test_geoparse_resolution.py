@@ -1,4 +1,4 @@
-"""Session 17 of issue 9: generic quarter names, names with digits, feature kind and nearness."""
+"""Geoparse resolution: generic quarter names, names with digits, feature kind and nearness."""
 
 from __future__ import annotations
 

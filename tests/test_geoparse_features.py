@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.factions import load_lexicon
 from geo.gazetteer import load_gazetteer
-from geo.geoparse import geoparse
 from geo.geoparse.features import feature_phrases
-from geo.thread import parse_thread
+from tests.geoparse_text import geoparse_text
 
 
 @pytest.fixture(scope="module")
@@ -17,9 +15,7 @@ def gazetteer():
 
 
 def run(gazetteer, text: str):
-    entries = parse_thread(text, strict=False).entries
-    result = geoparse(entries, gazetteer,
-                      actor_aliases=[a.text for a in load_lexicon().aliases])
+    result = geoparse_text(gazetteer, text)
     return result, {m.surface: m for m in result.mentions}
 
 

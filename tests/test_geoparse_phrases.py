@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.factions import load_lexicon
 from geo.gazetteer import load_gazetteer
-from geo.geoparse import geoparse
-from geo.thread import parse_thread
+from tests.geoparse_text import geoparse_text
 
 
 @pytest.fixture(scope="module")
@@ -16,9 +14,7 @@ def gazetteer():
 
 
 def run(gazetteer, text: str):
-    entries = parse_thread(text, strict=False).entries
-    result = geoparse(entries, gazetteer,
-                      actor_aliases=[a.text for a in load_lexicon().aliases])
+    result = geoparse_text(gazetteer, text)
     return result, {m.surface: result.places[m.place] for m in result.mentions}
 
 

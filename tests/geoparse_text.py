@@ -1,0 +1,13 @@
+"""Geoparse a thread written in a test, as the pipeline does: every actor alias of the lexicon."""
+
+from __future__ import annotations
+
+from geo.factions import load_lexicon
+from geo.geoparse import geoparse
+from geo.thread import parse_thread
+
+
+def geoparse_text(gazetteer, text: str):
+    """The geoparse result of ``text`` read as a thread (a bare text is one entry)."""
+    entries = parse_thread(text, strict=False).entries
+    return geoparse(entries, gazetteer, actor_aliases=[a.text for a in load_lexicon().aliases])

@@ -30,8 +30,8 @@ and look-ups again (checked to give the same names as ``GeoText``).
 Accuracy on real texts: every gold folder given with ``--gold`` (default ``tests/gold/dev``;
 format in its README) is scored by ``bench/score_places.py`` for our geoparser (recall and
 precision by span overlap, geocoded within each gold place's ``tolerance_km``), split into
-``tune`` and ``heldout`` texts; geotext and flashtext are scored on the same spans (they give
-no coordinates we could check, so recall and precision only).
+``tune``, ``heldout`` and ``calib`` texts; geotext and flashtext are scored on the same spans
+(they give no coordinates we could check, so recall and precision only).
 
 Cost: the index build (``python -m geo index`` in a child process: seconds and peak memory)
 and the app's resident memory with the index loaded (a child process that imports Streamlit,

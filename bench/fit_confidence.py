@@ -1,16 +1,20 @@
 """Fit the claim confidence model (geo/claims/confidence.py) on annotated texts.
 
+    python bench/fit_confidence.py --fit calib                                # the stored model
     python bench/fit_confidence.py --gold tests/gold/dev [--gold OTHER_DIR ...] [--seed]
-    python bench/fit_confidence.py --gold tests/gold/dev --evaluate heldout   # fits nothing
+    python bench/fit_confidence.py --evaluate heldout [--out MODEL.json]      # fits nothing
 
-Runs the whole pipeline on every ``split: tune`` gold file of the folders given (held-out
-files are never read here) and, with ``--seed``, on the seed thread; labels each claim right
+Runs the whole pipeline on every gold file of the split named by ``--fit`` (``tune`` by
+default, or ``calib``: the text no rule, cue or data row was written from, so that the
+confidences are not fitted on text the reader was tuned to) in the folders given (held-out
+files are never fitted on) and, with ``--seed``, on the seed thread; labels each claim right
 or wrong with the scorer of bench/score_claims.py (side, action and a place agree with an
 overlapping gold claim); fits an L2-regularised logistic regression on the claims' features;
-writes ``data/claim_confidence.json`` with the weights, the files it was fitted on and its
-calibration (predicted vs observed rate per fifth of the claims).  ``--evaluate SPLIT``
-fits nothing: it prints the stored model's Brier score, reliability by bin and precision
-above/below thresholds on that split's texts, totals only.
+writes ``data/claim_confidence.json`` (or ``--out``) with the weights, the files it was fitted
+on and its calibration (predicted vs observed rate per fifth of the claims).
+``--evaluate SPLIT`` fits nothing: it prints the model in ``--out``'s Brier score (and a
+constant base rate's), reliability by bin and precision above/below thresholds on that
+split's texts, totals only.
 """
 
 from __future__ import annotations
@@ -108,12 +112,16 @@ def evaluate(rows: list[tuple[dict[str, float], int]], model) -> None:
     base = right / max(1, n)
     print(f"{n} claims, {right} right (precision {base:.3f}); Brier {brier:.3f} "
           f"(a constant {base:.2f} would score {base * (1 - base):.3f})")
+    gap = 0.0
     for lo, hi in itertools.pairwise(BINS):
         part = [(p, lab) for p, lab in scored if lo <= p < hi]
+        gap += abs(sum(p - lab for p, lab in part))
         if part:
             print(f"  confidence {lo:.1f}-{min(hi, 1.0):.1f}: {len(part):3d} claims, predicted "
                   f"{sum(p for p, _ in part) / len(part):.2f}, observed "
                   f"{sum(lab for _, lab in part) / len(part):.2f}")
+    print(f"  calibration error (|predicted - observed| per bin, weighted by claims) "
+          f"{gap / max(1, n):.3f}")
     for t in THRESHOLDS:
         above = [lab for p, lab in scored if p >= t]
         below = [lab for p, lab in scored if p < t]
@@ -133,7 +141,10 @@ def main() -> int:
                              "seed with the round-5 reader: see --cv)")
     parser.add_argument("--cv", action="store_true",
                         help="fit nothing: leave-one-text-out Brier score per L2 strength")
-    parser.add_argument("--evaluate", choices=("tune", "heldout"),
+    parser.add_argument("--fit", choices=("tune", "calib"), default="tune",
+                        help="the split to fit on (default tune; calib: the text no rule was "
+                             "written from)")
+    parser.add_argument("--evaluate", choices=sc.SPLITS,
                         help="fit nothing: report the calibration of the model in --out on "
                              "this split's texts (totals only)")
     args = parser.parse_args()
@@ -152,7 +163,7 @@ def main() -> int:
     groups: list[list[tuple[dict[str, float], int]]] = []
     used: list[str] = []
     for folder in args.gold or [sc.DEV_GOLD]:
-        for path, gold in sc.gold_files(folder, "tune"):
+        for path, gold in sc.gold_files(folder, args.fit):
             groups.append(labelled(gold, sc.text_of(path, gold), path.stem))
             used.append(f"tests/gold/dev/{path.name}")
     if args.seed:
@@ -161,7 +172,7 @@ def main() -> int:
         used.append("tests/gold/seed.json (stated claims)")
     rows = [row for group in groups for row in group]
     if not rows:
-        print("no tune gold files: nothing to fit")
+        print(f"no {args.fit} gold files: nothing to fit")
         return 1
     if args.cv:
         cross_validate(groups)
@@ -171,7 +182,8 @@ def main() -> int:
         "source": "fitted by bench/fit_confidence.py (L2 logistic regression) on the claims the "
                   "pipeline reads in these hand-annotated texts; label: side, action and a "
                   "place agree with an overlapping gold claim",
-        "fitted_on": used, "claims": len(rows), "right": sum(lab for _, lab in rows),
+        "split": args.fit, "fitted_on": used, "claims": len(rows),
+        "right": sum(lab for _, lab in rows),
         "l2": args.l2, "weights": weights, "bias": bias,
         "calibration": calibration(rows, weights, bias),
     }

@@ -3,7 +3,7 @@
     python bench/score_places.py                       # tests/gold/dev, totals per split
     python bench/score_places.py GOLD_DIR --errors     # and each miss / false place (tune only)
 
-The format is ``tests/gold/dev/README.md``'s.  Per split (``tune``, ``heldout``):
+The format is ``tests/gold/dev/README.md``'s.  Per split (``tune``, ``heldout``, ``calib``):
 
 * recall: gold mentions that some mention of ours overlaps (span overlap);
 * precision: our mentions that overlap a gold mention (our "the city" anaphors count: a
@@ -11,7 +11,8 @@ The format is ``tests/gold/dev/README.md``'s.  Per split (``tune``, ``heldout``)
 * geocoded: of the gold mentions found, those whose place we put within the gold place's
   ``tolerance_km`` of its point.
 
-``--errors`` never lists a ``heldout`` file's errors: those texts stay a fair estimate.
+``--errors`` never lists a ``heldout`` or ``calib`` file's errors: those texts stay a fair
+estimate (``calib`` is kept for fitting claim confidence, totals only).
 """
 
 from __future__ import annotations

@@ -34,17 +34,21 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # alone (FRONTLINE_NO_PARSER=1): tune 0.807 / 0.674, 9; held out 0.722 / 0.530, 13.  (Round 4
 # merged: 0.856 / 0.660, 6; 0.760 / 0.506, 10; rules 0.753 / 0.663, 24; 0.685 / 0.515, 21.)
 # Floors are the lower split's figures less a small margin, so that a change that reads real
-# text worse fails.
+# text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
+# confidence is fitted on, totals only) has its own floors, just under what it measured
+# (2026-12-03): with the parse 0.734 / 0.487, 4 trap claims; rule path 0.694 / 0.497, 4.
 PARSED = load_parser() is not None
 FLOOR_PRECISION = 0.75 if PARSED else 0.70
 FLOOR_RECALL = 0.50 if PARSED else 0.51
 MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 11} if PARSED else {"tune": 10, "heldout": 14}
+CALIB_FLOORS = (0.72, 0.47) if PARSED else (0.68, 0.48)  # precision, recall
+MOST_TRAP_CLAIMS["calib"] = 5
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, score_claims.Score]:
     out = {}
-    for split in ("tune", "heldout"):
+    for split in score_claims.SPLITS:
         total, _ = score_claims.score_folder(GOLD, split=split)
         if total.gold:
             out[split] = total
@@ -55,8 +59,10 @@ def scores() -> dict[str, score_claims.Score]:
 @needs_gold
 def test_real_texts_are_read_no_worse_than_today(scores):
     for total in scores.values():
-        assert total.precision >= FLOOR_PRECISION, total.line()
-        assert total.recall >= FLOOR_RECALL, total.line()
+        precision, recall = (CALIB_FLOORS if total.split == "calib"
+                             else (FLOOR_PRECISION, FLOOR_RECALL))
+        assert total.precision >= precision, total.line()
+        assert total.recall >= recall, total.line()
         assert total.traps <= MOST_TRAP_CLAIMS[total.split], total.line()
 
 

@@ -2,7 +2,8 @@
 
 Each ``tests/gold/dev/*.json`` (format in ``tests/gold/dev/README.md``) is scored by
 ``bench/score_places.py``: recall and precision by span overlap, and geocoding within each gold
-place's ``tolerance_km``, over every split together.  With no gold file present the tests skip.
+place's ``tolerance_km``, over the tune and held-out texts together.  With no gold file present the
+tests skip.
 
 Two levels: the issue's targets (recall 0.85, precision 0.90, geocoded 0.95), checked on the
 held-out texts only (the fair estimate for unseen text; over every split the tune texts would
@@ -12,6 +13,11 @@ session 17, eleven texts of which five held out: recall 0.881, precision 0.990, 
 change must not go below.  Precision meets the target; the held-out recall and geocoding
 targets are not met yet (0.810 and 0.904 on five held-out texts) and are
 marked as expected failures, so that they turn into passes (``XPASS``) when they are.
+
+The ``calib`` text (tests/gold/dev/README.md: kept for fitting claim confidence, totals only) is
+left out of that total, so that the floors above keep meaning what they were measured on; it has
+its own floors, just under what this code reaches on it (2026-12-03, 200 gold mentions: recall
+0.910, precision 0.989, geocoded 0.681).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from bench.score_places import DEFAULT_GOLD, Score, gold_files, score_folder
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_WITHIN = 0.85, 0.90, 0.95
 FLOOR_RECALL, FLOOR_WITHIN = 0.875, 0.94
+CALIB_FLOOR_RECALL, CALIB_FLOOR_WITHIN = 0.90, 0.67
 
 pytestmark = pytest.mark.skipif(not gold_files(DEFAULT_GOLD),
                                 reason="no gold annotations in tests/gold/dev yet")
@@ -37,14 +44,20 @@ def total(scores) -> Score:
     total = Score()
     for split, score in sorted(scores.items()):
         print(f"\n  {split}: {score.line()}")
-        total.add(score)
-    print(f"  all: {total.line()}")
+        if split != "calib":
+            total.add(score)
+    print(f"  tune + heldout: {total.line()}")
     return total
 
 
 @pytest.fixture(scope="module")
 def heldout(scores) -> Score:
     return scores.get("heldout", Score())
+
+
+@pytest.fixture(scope="module")
+def calib(scores) -> Score | None:
+    return scores.get("calib")
 
 
 def test_place_precision_meets_the_target(total):
@@ -57,6 +70,14 @@ def test_place_recall_stays_above_the_floor(total):
 
 def test_geocoding_stays_above_the_floor(total):
     assert total.within >= FLOOR_WITHIN
+
+
+def test_the_calib_text_stays_above_its_floors(calib):
+    if calib is None:
+        pytest.skip("no calib gold file")
+    assert calib.precision >= TARGET_PRECISION, calib.line()
+    assert calib.recall >= CALIB_FLOOR_RECALL, calib.line()
+    assert calib.within >= CALIB_FLOOR_WITHIN, calib.line()
 
 
 @pytest.mark.xfail(reason="issue 9 target not met yet (held-out recall 0.81)", strict=False)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV_DIR = ROOT / "tests" / "gold" / "dev"
 GOLD_PATHS = sorted(DEV_DIR.glob("*.json"))
 
-SPLITS = {"tune", "heldout"}
+SPLITS = {"tune", "heldout", "calib"}
 PLACE_KINDS = {
     "city",
     "town",

@@ -2,9 +2,10 @@
 
 A logistic model over what the reader knows of each claim (how its actor was found, whether a
 parse checked it, how far the subject stands from the cue, its modality, action and places),
-fitted on the claims of annotated texts (the "tune" split of tests/gold/dev and the seed's
-gold) by ``bench/fit_confidence.py``, and kept with its source in
-``data/claim_confidence.json``.  Without that file every claim gets the prior 0.5.
+fitted on the claims of an annotated text no rule was written from (the "calib" split of
+tests/gold/dev; a fit on the "tune" texts and the seed, which the rules were written from, was
+overconfident on held-out text) by ``bench/fit_confidence.py --fit calib``, and kept with its
+source in ``data/claim_confidence.json``.  Without that file every claim gets the prior 0.5.
 """
 
 from __future__ import annotations

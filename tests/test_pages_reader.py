@@ -1,0 +1,35 @@
+"""What a fresh reader meets on the pages (AppTest): one name per person, the post's time,
+movement routes in words, the thread named by its title, the play control only when there is
+something to play.  The seed's facts come from the pipeline, never typed in here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.thread import parse_thread, signature_owners
+from tests.test_pages import SEED, entry_bodies, run_page, table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _post_signature() -> tuple[str, str]:
+    """The post's signature as the text writes it, and the account behind it."""
+    seed = parse_thread((ROOT / "seeds" / SEED).read_text(encoding="utf-8"))
+    sign = seed.entries[0].author
+    return sign, signature_owners(seed.entries)[sign]
+
+
+def test_every_page_names_the_posts_author_by_one_name() -> None:
+    sign, account = _post_signature()
+    assert sign and account and sign != account
+    post = entry_bodies(run_page("pages/2_Thread.py", t="post"))[0]
+    assert f'class="fa-author">{account}<' in post and f">{sign}<" not in post
+    assert set(table(run_page("pages/3_Claims.py", t="post"))["Commenter"]) == {account}
+    assert list(table(run_page("pages/4_Commenters.py", t="post"))["Commenter"]) == [account]
+    feed = " ".join(md.value for md in run_page("pages/0_Map.py", t="post").markdown
+                    if "fa-feed" in md.value)
+    assert f"<b>{account}</b>" in feed and f"<b>{sign}</b>" not in feed
+    places = run_page("pages/1_Places.py", t="post", place="geonames:172082")
+    listed = " ".join(md.value for md in places.markdown if "fa-mentions" in md.value)
+    assert f"<b>{account}</b>" in listed and f"<b>{sign}</b>" not in listed

@@ -20,7 +20,7 @@ from atlas import markup
 from geo.records import Claim, Entry, Mention
 
 __all__ = ["ACTION_WORDS", "PRECISION", "claim_card", "claim_line", "feed_card", "link",
-           "mention_card", "mention_item", "stamp", "stylesheet"]
+           "mention_card", "mention_item", "route_words", "stamp", "stylesheet"]
 
 STYLESHEET = Path(__file__).with_name("cards.css")
 PRECISION = {1: "the place itself", 2: "near it", 3: "the wider area"}
@@ -47,6 +47,24 @@ def stamp(posted_at: str | None, *, kind: str = "comment") -> str:
         return "the post" if kind == "post" else "no time given"
     day, _, clock = posted_at.partition("T")
     return f"{day} {clock[:5]}".strip()
+
+
+def route_words(origin: str | None, destination: str | None) -> str:
+    """A movement's route as a reader says it; an end the claim does not state is said so,
+    never drawn as "?" (the thread said where they went, not where from).
+
+    >>> route_words("Hatay", "Aleppo"), route_words(None, "Azaz"), route_words("Azaz", None)
+    ('Hatay → Aleppo', 'towards Azaz (origin not stated)', 'from Azaz (destination not stated)')
+    >>> route_words(None, None)
+    ''
+    """
+    if origin and destination:
+        return f"{origin} → {destination}"
+    if destination:
+        return f"towards {destination} (origin not stated)"
+    if origin:
+        return f"from {origin} (destination not stated)"
+    return ""
 
 
 def link(href: str, label: str) -> str:
@@ -101,10 +119,9 @@ def claim_line(claim: Claim, *, actor: str, colour: str, names: Mapping[str, str
                by_id: Mapping[str, Claim], href: str) -> str:
     """A claim beside the map: actor badge, action, places, route, modality, disputes."""
     places = [names.get(p, p) for p in claim.places]
-    route = ""
-    if claim.origin or claim.destination:
-        route = (f" · {markup.text(names.get(claim.origin or '', claim.origin or '?'))} → "
-                 f"{markup.text(names.get(claim.destination or '', claim.destination or '?'))}")
+    route = route_words(names.get(claim.origin or "", claim.origin),
+                        names.get(claim.destination or "", claim.destination))
+    route = f" · {markup.text(route)}" if route else ""
     return (
         f'<div class="fa-claimline"><span class="fa-badge" style="background:{colour}">'
         f"{markup.text(actor)}</span>"

@@ -39,13 +39,7 @@ def place_name(place_id: str | None) -> str:
 
 
 def route(claim: Claim) -> str:
-    if claim.origin and claim.destination:
-        return f"{place_name(claim.origin)} → {place_name(claim.destination)}"
-    if claim.origin:
-        return f"from {place_name(claim.origin)}"
-    if claim.destination:
-        return f"→ {place_name(claim.destination)}"
-    return ""
+    return cards.route_words(place_name(claim.origin), place_name(claim.destination))
 
 
 def when(claim: Claim) -> str:

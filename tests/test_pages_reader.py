@@ -33,3 +33,27 @@ def test_every_page_names_the_posts_author_by_one_name() -> None:
     places = run_page("pages/1_Places.py", t="post", place="geonames:172082")
     listed = " ".join(md.value for md in places.markdown if "fa-mentions" in md.value)
     assert f"<b>{account}</b>" in listed and f"<b>{sign}</b>" not in listed
+
+
+def _seed():
+    from atlas.ui.data import ensure_database
+    from geo.corpus import load_corpus
+
+    return load_corpus(ensure_database(), SEED)
+
+
+def test_a_movement_with_no_stated_origin_is_said_in_words_in_the_panel_and_claims() -> None:
+    from atlas.cards import route_words
+    from atlas.markup import text
+
+    corpus = _seed()
+    names = {p.id: p.name for p in corpus.places}
+    claim = next(c for c in corpus.claims if c.destination and not c.origin
+                 and corpus.entries[c.entry].kind == "post")
+    said = route_words(None, names[claim.destination])
+    assert "?" not in said
+    at = run_page("pages/0_Map.py", t="post", place=claim.destination)
+    panel = " ".join(md.value for md in at.markdown if "fa-claimline" in md.value)
+    assert text(said) in panel and "? →" not in panel
+    rows = table(run_page("pages/3_Claims.py", t="post")).set_index("Claim")
+    assert rows.loc[claim.id, "Origin → destination"] == said

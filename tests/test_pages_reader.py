@@ -28,7 +28,7 @@ def test_every_page_names_the_posts_author_by_one_name() -> None:
     assert set(table(run_page("pages/3_Claims.py", t="post"))["Commenter"]) == {account}
     assert list(table(run_page("pages/4_Commenters.py", t="post"))["Commenter"]) == [account]
     feed = " ".join(md.value for md in run_page("pages/0_Map.py", t="post").markdown
-                    if "fa-feed" in md.value)
+                    if 'class="fa-feed"' in md.value)
     assert f"<b>{account}</b>" in feed and f"<b>{sign}</b>" not in feed
     places = run_page("pages/1_Places.py", t="post", place="geonames:172082")
     listed = " ".join(md.value for md in places.markdown if "fa-mentions" in md.value)
@@ -53,7 +53,30 @@ def test_a_movement_with_no_stated_origin_is_said_in_words_in_the_panel_and_clai
     said = route_words(None, names[claim.destination])
     assert "?" not in said
     at = run_page("pages/0_Map.py", t="post", place=claim.destination)
-    panel = " ".join(md.value for md in at.markdown if "fa-claimline" in md.value)
+    panel = " ".join(md.value for md in at.markdown if 'class="fa-claimline"' in md.value)
     assert text(said) in panel and "? →" not in panel
     rows = table(run_page("pages/3_Claims.py", t="post")).set_index("Claim")
     assert rows.loc[claim.id, "Origin → destination"] == said
+
+
+def test_the_posts_claims_show_the_time_the_export_gives_them() -> None:
+    import csv
+    import io
+
+    from atlas.cards import stamp
+    from geo.export import claims_csv
+
+    corpus = _seed()
+    rows = {r["event_id"]: r for r in csv.DictReader(io.StringIO(claims_csv(corpus)))}
+    claim = next(c for c in corpus.claims if corpus.entries[c.entry].kind == "post")
+    row = rows[claim.id]
+    assert not claim.posted_at and row["event_date"] and row["date_basis"]
+    exported = stamp(f"{row['event_date']}T{row['event_time']}")
+    at = run_page("pages/0_Map.py", t="post", place=claim.places[0])
+    panel = [md.value for md in at.markdown if 'class="fa-claimline"' in md.value]
+    feed = [md.value for md in at.markdown if 'class="fa-feed"' in md.value]
+    assert panel and feed
+    for shown in (*panel, *feed):
+        assert exported in shown and "no time given" not in shown, shown
+    claims = table(run_page("pages/3_Claims.py", t="post"))
+    assert all(exported in when for when in claims["Time"]), list(claims["Time"])

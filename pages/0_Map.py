@@ -68,6 +68,9 @@ div.st-key-atlas-side.st-key-atlas-side {{
     flex: 0 0 auto !important; min-height: 0 !important;
                     overflow-y: auto; overflow-x: hidden; flex-wrap: nowrap;}}
 .st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
+/* the thread's title beside the map: two lines at most (the whole title on hover) */
+.atlas-thread-title {{font-weight: 600; line-height: 1.35; display: -webkit-box;
+    -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;}}
 /* the Play and Playback buttons keep their words when the sidebar narrows the row
    (the slider gives way, and the row stays one row) */
 @media (min-width: 641px) {{
@@ -233,8 +236,11 @@ with side_col, st.container(key=keys.SIDE_COLUMN):
     timed = [s.at for s in steps if s.at]
     span = (f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}"
             if timed else "no timestamps")
-    source = (f"All threads: {len(page.threads)} threads" if page.all_threads
-              else f"Thread: {page.corpus.source}")
+    # the thread by its title (its first line, the page's or the export's), the file after
+    named = (f"All threads: {len(page.threads)} threads" if page.all_threads
+             else page.corpus.title or page.corpus.source)
+    source = "" if page.all_threads or named == page.corpus.source else (
+        f"file {page.corpus.source} · ")
     shown = "" if state.window is None else f" · showing {state.window.describe()}"
     f = state.filters
     chosen = [*sorted(f.sides), *sorted(f.commenters), *sorted(f.kinds)]
@@ -242,7 +248,9 @@ with side_col, st.container(key=keys.SIDE_COLUMN):
         chosen.append(f"confidence ≥ {f.min_confidence:g}")
     # the sidebar starts folded on this page: the filters in force are said here
     only = f" · only: {', '.join(chosen)} (sidebar »)" if chosen else ""
-    st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
+    st.markdown(f'<div class="atlas-thread-title" title="{markup.text(named)}">'
+                f"{markup.text(named)}</div>", unsafe_allow_html=True)
+    st.caption(f"{source}{len(page.corpus.entries)} entries · {span}{shown}{only}")
     side_slot = st.container()
 secondary = st.container()
 with st.expander("Share this view"):

@@ -80,3 +80,34 @@ def test_the_posts_claims_show_the_time_the_export_gives_them() -> None:
         assert exported in shown and "no time given" not in shown, shown
     claims = table(run_page("pages/3_Claims.py", t="post"))
     assert all(exported in when for when in claims["Time"]), list(claims["Time"])
+
+
+def test_the_map_page_names_the_thread_by_its_title_and_the_file_after() -> None:
+    from atlas.markup import text
+
+    corpus = _seed()
+    assert corpus.title and corpus.title != SEED
+    at = run_page("pages/0_Map.py")
+    titled = [md.value for md in at.markdown if "atlas-thread-title" in md.value
+              and "<style" not in md.value]
+    assert len(titled) == 1 and text(corpus.title) in titled[0] and SEED not in titled[0]
+    detail = [c.value for c in at.caption if SEED in c.value]
+    assert detail and not detail[0].startswith(SEED) and f"Thread: {SEED}" not in detail[0]
+
+
+def test_a_thread_title_is_text_on_the_map_page() -> None:
+    import uuid
+
+    from atlas.ui.data import store_pasted
+    from tests.test_pages import forget
+
+    name = store_pasted("Azaz <img src=x onerror=alert(1)> **falls**\nIS took Azaz.\n"
+                        "Posted by: Joe | 07 June 2016 at 05:06 PM\n",
+                        name=f"title-{uuid.uuid4().hex[:8]}")
+    try:
+        at = run_page("pages/0_Map.py", thread=name)
+        titled = " ".join(md.value for md in at.markdown if "atlas-thread-title" in md.value
+                          and "<style" not in md.value)
+        assert "&lt;img src=x" in titled and "<img" not in titled
+    finally:
+        forget(name)

@@ -46,11 +46,11 @@ def stamp(posted_at: str | None, *, kind: str = "comment", dated: str | None = N
     >>> stamp("2016-06-07T20:30:00"), stamp(None, kind="post"), stamp(None)
     ('2016-06-07 20:30', 'the post', 'no time given')
     >>> stamp(None, kind="post", dated="2016-06-07T17:06:00")
-    '2016-06-07 17:06 (the post, dated by the first comment)'
+    '2016-06-07 17:06 (the post: first comment's time)'
     """
     if not posted_at:
         if dated:
-            return f"{stamp(dated)} (the post, dated by the first comment)"
+            return f"{stamp(dated)} (the post: first comment's time)"
         return "the post" if kind == "post" else "no time given"
     day, _, clock = posted_at.partition("T")
     return f"{day} {clock[:5]}".strip()

@@ -111,3 +111,28 @@ def test_a_thread_title_is_text_on_the_map_page() -> None:
         assert "&lt;img src=x" in titled and "<img" not in titled
     finally:
         forget(name)
+
+
+def test_play_shows_only_when_the_thread_has_more_than_one_moment() -> None:
+    import uuid
+
+    from atlas.ui import keys
+    from atlas.ui.data import ensure_database, store_pasted
+    from atlas.view import timeline, timeline_stops
+    from geo.corpus import load_corpus
+    from tests.test_pages import forget
+
+    def play_buttons(at) -> list:
+        return [b for b in at.button if b.key == keys.PLAY]
+
+    assert play_buttons(run_page("pages/0_Map.py"))  # the seed: many comments to step through
+    name = store_pasted("IS took Azaz today.\nPosted by: Joe | 07 June 2016 at 05:06 PM\n",
+                        name=f"one-{uuid.uuid4().hex[:8]}")
+    try:
+        one = load_corpus(ensure_database(), name)
+        assert len(timeline_stops(timeline(one)).indices) == 1  # one comment: one moment
+        at = run_page("pages/0_Map.py", thread=name)
+        assert not play_buttons(at)
+        assert not at.select_slider  # neither the timeline nor Playback's speed
+    finally:
+        forget(name)

@@ -235,8 +235,9 @@ with map_col:
     timeline_row = st.container(key=keys.TIMELINE_ROW)
 with side_col, st.container(key=keys.SIDE_COLUMN):
     timed = [s.at for s in steps if s.at]
-    span = (f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}"
-            if timed else "no timestamps")
+    span = ("no timestamps" if not timed else cards.stamp(timed[0]) if timed[0] == timed[-1]
+            else f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}")
+    count = len(page.corpus.entries)
     # the thread by its title (its first line, the page's or the export's), the file after
     named = (f"All threads: {len(page.threads)} threads" if page.all_threads
              else page.corpus.title or page.corpus.source)
@@ -251,7 +252,7 @@ with side_col, st.container(key=keys.SIDE_COLUMN):
     only = f" · only: {', '.join(chosen)} (sidebar »)" if chosen else ""
     st.markdown(f'<div class="atlas-thread-title" title="{markup.text(named)}">'
                 f"{markup.text(named)}</div>", unsafe_allow_html=True)
-    st.caption(f"{source}{len(page.corpus.entries)} entries · {span}{shown}{only}")
+    st.caption(f"{source}{count} entr{'y' if count == 1 else 'ies'} · {span}{shown}{only}")
     side_slot = st.container()
 secondary = st.container()
 with st.expander("Share this view"):

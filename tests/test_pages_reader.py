@@ -134,5 +134,7 @@ def test_play_shows_only_when_the_thread_has_more_than_one_moment() -> None:
         at = run_page("pages/0_Map.py", thread=name)
         assert not play_buttons(at)
         assert not at.select_slider  # neither the timeline nor Playback's speed
+        said = " ".join(c.value for c in at.caption)
+        assert "1 entry " in said and "→" not in said, said  # one moment, in the singular
     finally:
         forget(name)

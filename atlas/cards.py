@@ -45,8 +45,8 @@ def stamp(posted_at: str | None, *, kind: str = "comment", dated: str | None = N
 
     >>> stamp("2016-06-07T20:30:00"), stamp(None, kind="post"), stamp(None)
     ('2016-06-07 20:30', 'the post', 'no time given')
-    >>> stamp(None, kind="post", dated="2016-06-07T17:06:00")
-    '2016-06-07 17:06 (the post: first comment's time)'
+    >>> print(stamp(None, kind="post", dated="2016-06-07T17:06:00"))
+    2016-06-07 17:06 (the post: first comment's time)
     """
     if not posted_at:
         if dated:

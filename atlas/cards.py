@@ -20,7 +20,7 @@ from atlas import markup
 from geo.records import Claim, Entry, Mention
 
 __all__ = ["ACTION_WORDS", "PRECISION", "claim_card", "claim_line", "feed_card", "link",
-           "mention_card", "mention_item", "stamp", "stylesheet"]
+           "mention_card", "mention_item", "route_words", "stamp", "stylesheet"]
 
 STYLESHEET = Path(__file__).with_name("cards.css")
 PRECISION = {1: "the place itself", 2: "near it", 3: "the wider area"}
@@ -37,16 +37,41 @@ def stylesheet() -> str:
     return "<style>" + STYLESHEET.read_text(encoding="utf-8") + "</style>"
 
 
-def stamp(posted_at: str | None, *, kind: str = "comment") -> str:
+def stamp(posted_at: str | None, *, kind: str = "comment", dated: str | None = None) -> str:
     """'2016-06-07 20:30'; 'the post' for a post without a time; 'no time given' otherwise.
+
+    ``dated``: for the post, the time the exports date it with (its thread's first comment,
+    :func:`atlas.exports.post_dates`), shown with where it comes from.
 
     >>> stamp("2016-06-07T20:30:00"), stamp(None, kind="post"), stamp(None)
     ('2016-06-07 20:30', 'the post', 'no time given')
+    >>> print(stamp(None, kind="post", dated="2016-06-07T17:06:00"))
+    2016-06-07 17:06 (the post: first comment's time)
     """
     if not posted_at:
+        if dated:
+            return f"{stamp(dated)} (the post: first comment's time)"
         return "the post" if kind == "post" else "no time given"
     day, _, clock = posted_at.partition("T")
     return f"{day} {clock[:5]}".strip()
+
+
+def route_words(origin: str | None, destination: str | None) -> str:
+    """A movement's route as a reader says it; an end the claim does not state is said so,
+    never drawn as "?" (the thread said where they went, not where from).
+
+    >>> route_words("Hatay", "Aleppo"), route_words(None, "Azaz"), route_words("Azaz", None)
+    ('Hatay → Aleppo', 'towards Azaz (origin not stated)', 'from Azaz (destination not stated)')
+    >>> route_words(None, None)
+    ''
+    """
+    if origin and destination:
+        return f"{origin} → {destination}"
+    if destination:
+        return f"towards {destination} (origin not stated)"
+    if origin:
+        return f"from {origin} (destination not stated)"
+    return ""
 
 
 def link(href: str, label: str) -> str:
@@ -62,27 +87,30 @@ def _sentence(entry: Entry, start: int, end: int, css: str, title: str, *,
     return head + " ".join(body.split()) + tail
 
 
-def mention_card(entry: Entry, mention: Mention, *, href: str) -> str:
-    """A mention beside the map: who, when, how precise, the sentence, "full comment →"."""
+def mention_card(entry: Entry, mention: Mention, *, href: str, dated: str | None = None) -> str:
+    """A mention beside the map: who, when, how precise, the sentence, "full comment →"
+    (``dated``: the post's time, see :func:`stamp`)."""
     said = "" if mention.speaker == entry.author else f" (quoting {markup.text(mention.speaker)})"
     sentence = _sentence(entry, mention.start, mention.end, "fa-place", mention.evidence)
     return (
         f'<div class="fa-meta"><b>{markup.text(entry.author or "anonymous")}</b>{said} · '
-        f"{stamp(entry.posted_at, kind=entry.kind)} · precision {mention.precision} "
+        f"{stamp(entry.posted_at, kind=entry.kind, dated=dated)} · precision {mention.precision} "
         f"({PRECISION.get(mention.precision, '?')}) · confidence {mention.confidence:.2f} · "
         f"{link(href, 'full comment →')}</div><div class=\"fa-snippet\">{sentence}</div>"
     )
 
 
-def mention_item(entry: Entry, mention: Mention, *, href: str) -> str:
-    """A mention in the Places list: #entry link, who, when, the words used, the sentence."""
+def mention_item(entry: Entry, mention: Mention, *, href: str, dated: str | None = None) -> str:
+    """A mention in the Places list: #entry link, who, when, the words used, the sentence
+    (``dated``: the post's time, see :func:`stamp`)."""
     who = entry.author or "?"
     if mention.speaker and mention.speaker != entry.author:
         who = f"{mention.speaker} (quoted by {entry.author})"
     sentence = _sentence(entry, mention.start, mention.end, "fa-place",
                          f"confidence {mention.confidence:.2f}")
+    when = stamp(entry.posted_at, kind=entry.kind, dated=dated)
     return (f"<li>{link(href, f'#{entry.id}')} <b>{markup.text(who)}</b> "
-            f'<span class="fa-meta">{markup.text(stamp(entry.posted_at, kind=entry.kind))} · '
+            f'<span class="fa-meta">{markup.text(when)} · '
             f"as “{markup.text(mention.surface)}” · confidence {mention.confidence:.2f} · "
             f"precision {mention.precision}</span><br>{sentence}</li>")
 
@@ -98,29 +126,31 @@ def _disputes(claim: Claim, by_id: Mapping[str, Claim]) -> str:
 
 
 def claim_line(claim: Claim, *, actor: str, colour: str, names: Mapping[str, str],
-               by_id: Mapping[str, Claim], href: str) -> str:
-    """A claim beside the map: actor badge, action, places, route, modality, disputes."""
+               by_id: Mapping[str, Claim], href: str, dated: str | None = None) -> str:
+    """A claim beside the map: actor badge, action, places, route, modality, disputes
+    (``dated``: the post's time for a claim of the post, see :func:`stamp`)."""
     places = [names.get(p, p) for p in claim.places]
-    route = ""
-    if claim.origin or claim.destination:
-        route = (f" · {markup.text(names.get(claim.origin or '', claim.origin or '?'))} → "
-                 f"{markup.text(names.get(claim.destination or '', claim.destination or '?'))}")
+    route = route_words(names.get(claim.origin or "", claim.origin),
+                        names.get(claim.destination or "", claim.destination))
+    route = f" · {markup.text(route)}" if route else ""
     return (
         f'<div class="fa-claimline"><span class="fa-badge" style="background:{colour}">'
         f"{markup.text(actor)}</span>"
         f"<b>{markup.text(claim.action.replace('_', ' '))}</b> "
         f"{markup.text(', '.join(places))}{route} · <i>{markup.text(claim.modality)}</i>"
         f'{_disputes(claim, by_id)}<div class="fa-meta">said by <b>{markup.text(claim.author)}'
-        f"</b> · {stamp(claim.posted_at)} · {link(href, 'comment →')}</div>"
+        f"</b> · {stamp(claim.posted_at, dated=dated)} · {link(href, 'comment →')}</div>"
         f'<div class="fa-snippet">{markup.text(claim.quote)}</div></div>'
     )
 
 
-def claim_card(claim: Claim, entry: Entry, *, what: str, href: str, note: str = "") -> str:
+def claim_card(claim: Claim, entry: Entry, *, what: str, href: str, note: str = "",
+               dated: str | None = None) -> str:
     """A claim on the Claims page: its words marked in their sentence, who/what/where above."""
     body = _sentence(entry, claim.start, claim.end, "fa-claim", claim.id, reach=220)
     head = (f"<b>{markup.text(claim.id)}</b> · <b>{markup.text(claim.author)}</b> · "
-            f"{markup.text(stamp(claim.posted_at))} · <i>{markup.text(claim.modality)}</i>")
+            f"{markup.text(stamp(claim.posted_at, dated=dated))} · "
+            f"<i>{markup.text(claim.modality)}</i>")
     extra = f'<div class="fa-note">{markup.text(note)}</div>' if note else ""
     return (f'<div class="fa-card"><div class="fa-cardhead">{head}</div>'
             f'<div class="fa-what">{markup.text(what)}</div>{extra}'
@@ -130,7 +160,8 @@ def claim_card(claim: Claim, entry: Entry, *, what: str, href: str, note: str = 
 
 def feed_card(*, posted_at: str | None, author: str, colour: str, names: Sequence[str],
               href: str, actor: str = "", action: str = "", modality: str = "",
-              is_claim: bool = False, canonical: Sequence[str] = ()) -> str:
+              is_claim: bool = False, canonical: Sequence[str] = (),
+              dated: str | None = None) -> str:
     """A feed item: colour bar, time and author, what happened (or which places it names).
 
     ``names`` are the comment's own words for its places; ``canonical`` the gazetteer's
@@ -148,6 +179,6 @@ def feed_card(*, posted_at: str | None, author: str, colour: str, names: Sequenc
     else:
         what = f"names <b>{where}</b>"
     return (f'<div class="fa-feed" style="border-left:4px solid {colour}">'
-            f'<div class="fa-meta">{markup.text(stamp(posted_at))} · '
+            f'<div class="fa-meta">{markup.text(stamp(posted_at, dated=dated))} · '
             f"<b>{markup.text(author)}</b> · {link(href, 'comment →')}</div>"
             f"<div>{what}</div></div>")

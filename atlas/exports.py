@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from atlas.archive import Archive, locate
 from atlas.playback import Window
 from atlas.view import TimelineStep, View
-from geo.export import claims_csv, to_geojson
+from geo.export import claims_csv, first_comment_times, to_geojson
+from geo.records import Corpus
 
-__all__ = ["Export", "export_name", "view_export"]
+__all__ = ["Export", "export_name", "post_dates", "view_export"]
 
 _ARCHIVE_CLAIM = re.compile(r"^t\d+\.")
 
@@ -65,3 +66,15 @@ def view_export(view: View, steps: list[TimelineStep], window: Window | None = N
 
     table = claims_csv(shown, source_of=source_of, claim_id=claim_id)
     return Export(name=export_name(view, steps, window), geojson=geojson, csv=table)
+
+
+def post_dates(corpus: Corpus) -> dict[int, str]:
+    """The time the CSV export dates each post's claims with, by the post's entry id: its
+    thread's first comment time (``date_basis`` "thread's first comment").  The panel, the
+    feed and the Claims page show the same time for the post, saying where it comes from."""
+    def source_of(entry: int) -> tuple[str, int]:
+        return locate(corpus, entry)
+
+    first = first_comment_times(corpus, source_of)
+    return {e.id: first[source_of(e.id)[0]] for e in corpus.entries
+            if e.kind == "post" and not e.posted_at and source_of(e.id)[0] in first}

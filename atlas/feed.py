@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from atlas import cards
 from atlas.colours import NEUTRAL, OTHERS, actor_colours
+from atlas.exports import post_dates
 from atlas.view import View, side_of, timeline
 
 __all__ = ["FeedItem", "feed_items", "item_html"]
@@ -37,6 +38,8 @@ class FeedItem:
     quote: str = ""
     #: the gazetteer's names of ``places`` (``names`` are the comment's own words for them)
     canonical: tuple[str, ...] = ()
+    #: the post's time as the exports give it (its thread's first comment), else None
+    dated: str | None = None
 
     @property
     def key(self) -> str:
@@ -79,6 +82,7 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
     colours = actor_colours(view.corpus)
     actors = {a.id: a.name for a in view.corpus.actors}
     sides = side_of(view.corpus)
+    dated = post_dates(view.corpus)
     # newest first by the timeline's order: in the all-threads view the entries run thread by
     # thread, and a thread's comments would sit above a later thread's
     rank = {step.entry: step.index for step in timeline(view.corpus)}
@@ -95,7 +99,8 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
             names=words(claim.entry, ids), canonical=tuple(names.get(p, p) for p in ids),
             colour=colours.get(claim.actor, OTHERS),
             actor=actors.get(claim.actor, sides.get(claim.actor, claim.actor)),
-            action=claim.action, modality=claim.modality, claim=claim.id, quote=claim.quote)))
+            action=claim.action, modality=claim.modality, claim=claim.id, quote=claim.quote,
+            dated=dated.get(claim.entry))))
     named: dict[int, list[str]] = defaultdict(list)
     for mention in view.mentions:
         if mention.entry not in claimed and mention.place not in named[mention.entry]:
@@ -108,7 +113,8 @@ def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list
         items.append((rank.get(entry_id, -1), 0, FeedItem(
             entry=entry_id, posted_at=entry.posted_at, author=entry.author or "anonymous",
             places=ordered, names=words(entry_id, ordered),
-            canonical=tuple(names.get(p, p) for p in ordered), colour=NEUTRAL)))
+            canonical=tuple(names.get(p, p) for p in ordered), colour=NEUTRAL,
+            dated=dated.get(entry_id))))
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [item for *_, item in items[:limit]]
 
@@ -119,4 +125,4 @@ def item_html(item: FeedItem, *, thread_link: str) -> str:
                            names=item.names, canonical=item.canonical, href=thread_link,
                            actor=item.actor,
                            action=item.action, modality=item.modality,
-                           is_claim=item.claim is not None)
+                           is_claim=item.claim is not None, dated=item.dated)

@@ -16,8 +16,8 @@ from typing import Any
 
 from geo.records import Corpus
 
-__all__ = ["CLAIM_COLUMNS", "claims_csv", "control_features", "to_geojson", "to_json",
-           "valid_lon"]
+__all__ = ["CLAIM_COLUMNS", "claims_csv", "control_features", "first_comment_times",
+           "to_geojson", "to_json", "valid_lon"]
 
 CLAIM_COLUMNS = [
     "event_id", "event_date", "event_time", "date_basis", "actor1", "actor1_side", "action",
@@ -94,8 +94,10 @@ def to_geojson(corpus: Corpus, *, at: str | None = None,
     return {"type": "FeatureCollection", "features": features}
 
 
-def _first_times(corpus: Corpus, source_of: Callable[[int], tuple[str, int]]) -> dict[str, str]:
-    """The first comment time of each source (thread) in ``corpus``."""
+def first_comment_times(corpus: Corpus,
+                        source_of: Callable[[int], tuple[str, int]]) -> dict[str, str]:
+    """The first comment time of each source (thread) in ``corpus``: the time a claim of
+    the post is dated with (here, and beside the map: atlas.exports.post_dates)."""
     first: dict[str, str] = {}
     for entry in corpus.entries:
         if entry.posted_at:
@@ -119,7 +121,7 @@ def claims_csv(corpus: Corpus, *, source_of: Callable[[int], tuple[str, int]] | 
     claim_id = claim_id or (lambda cid: cid)
     places = {p.id: p for p in corpus.places}
     sides = {a.id: a.side for a in corpus.actors}
-    first = _first_times(corpus, source_of)
+    first = first_comment_times(corpus, source_of)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -41,6 +41,7 @@ from atlas.playback import BASE_SECONDS
 from atlas.state import SELECTED_PLACE, share_link, to_query
 from atlas.ui import feed, keys, panel
 from atlas.ui.controls import (
+    TOP_PADDING_REM,
     page_setup,
     playback_controls,
     select_place,
@@ -60,7 +61,7 @@ CHROME_PX = 140
 PHONE_CHROME_PX = 250
 PAGE_CSS = f"""
 <style>
-[data-testid="stMainBlockContainer"] {{padding: 2.9rem 1rem 1rem 1rem;}}
+[data-testid="stMainBlockContainer"] {{padding: {TOP_PADDING_REM}rem 1rem 1rem 1rem;}}
 iframe[title="streamlit_folium.st_folium"] {{height: max(320px, calc(100vh - {CHROME_PX}px))
                                              !important;}}
 div.st-key-atlas-side.st-key-atlas-side {{
@@ -68,6 +69,9 @@ div.st-key-atlas-side.st-key-atlas-side {{
     flex: 0 0 auto !important; min-height: 0 !important;
                     overflow-y: auto; overflow-x: hidden; flex-wrap: nowrap;}}
 .st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
+/* the thread's title beside the map: two lines at most (the whole title on hover) */
+.atlas-thread-title {{font-weight: 600; line-height: 1.35; display: -webkit-box;
+    -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;}}
 /* the Play and Playback buttons keep their words when the sidebar narrows the row
    (the slider gives way, and the row stays one row) */
 @media (min-width: 641px) {{
@@ -231,10 +235,14 @@ with map_col:
     timeline_row = st.container(key=keys.TIMELINE_ROW)
 with side_col, st.container(key=keys.SIDE_COLUMN):
     timed = [s.at for s in steps if s.at]
-    span = (f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}"
-            if timed else "no timestamps")
-    source = (f"All threads: {len(page.threads)} threads" if page.all_threads
-              else f"Thread: {page.corpus.source}")
+    span = ("no timestamps" if not timed else cards.stamp(timed[0]) if timed[0] == timed[-1]
+            else f"{cards.stamp(timed[0])} → {cards.stamp(timed[-1])}")
+    count = len(page.corpus.entries)
+    # the thread by its title (its first line, the page's or the export's), the file after
+    named = (f"All threads: {len(page.threads)} threads" if page.all_threads
+             else page.corpus.title or page.corpus.source)
+    source = "" if page.all_threads or named == page.corpus.source else (
+        f"file {page.corpus.source} · ")
     shown = "" if state.window is None else f" · showing {state.window.describe()}"
     f = state.filters
     chosen = [*sorted(f.sides), *sorted(f.commenters), *sorted(f.kinds)]
@@ -242,7 +250,9 @@ with side_col, st.container(key=keys.SIDE_COLUMN):
         chosen.append(f"confidence ≥ {f.min_confidence:g}")
     # the sidebar starts folded on this page: the filters in force are said here
     only = f" · only: {', '.join(chosen)} (sidebar »)" if chosen else ""
-    st.caption(f"{source} · {len(page.corpus.entries)} entries · {span}{shown}{only}")
+    st.markdown(f'<div class="atlas-thread-title" title="{markup.text(named)}">'
+                f"{markup.text(named)}</div>", unsafe_allow_html=True)
+    st.caption(f"{source}{count} entr{'y' if count == 1 else 'ies'} · {span}{shown}{only}")
     side_slot = st.container()
 secondary = st.container()
 with st.expander("Share this view"):
@@ -252,23 +262,34 @@ with st.expander("Share this view"):
 _selection_view(map_slot, side_slot, share_slot)
 
 # --- the timeline under the map ------------------------------------------------------------
-with timeline_row:
+def _timeline_row() -> None:
+    """Play, the slider and the playback options; none of them for a thread of one moment
+    (one comment, or one day of an archive stepped by day): there is nothing to play."""
+    if len(stops) < 2:
+        st.caption("One moment in this thread: nothing to play.")
+        return
     play_col, slider_col, options_col = st.columns([2, 12, 3], vertical_alignment="center")
     playing = bool(st.session_state.get(keys.PLAYING))
     grain = page.stops.grain
-    step_help = ("Step through the thread comment by comment" if grain == "comment"
-                 else f"Step through the threads {grain} by {grain}")
+    # no tooltip on Play: the button is redrawn under the pointer on a click, so a tooltip
+    # stayed over the map until the pointer moved; what it said is under Playback
     play_col.button("Pause" if playing else "Play", key=keys.PLAY, on_click=_toggle_play,
                     icon=":material/pause:" if playing else ":material/play_arrow:",
-                    help=step_help, width="stretch")
+                    width="stretch")
     with slider_col:
         timeline_slider(page, container=st, compact=True)
     with options_col.popover("Playback", icon=":material/tune:", width="stretch"):
+        st.caption("Play steps through the thread comment by comment." if grain == "comment"
+                   else f"Play steps through the threads {grain} by {grain}.")
         playback_controls()
         st.selectbox("Front lines: compare with", [None, *stops], key=keys.FRONT_COMPARE,
                      format_func=lambda i: ("no other moment" if i is None
                                             else page.stops.labels[i]),
                      help="Outline what changed hands between that moment and now")
+
+
+with timeline_row:
+    _timeline_row()
 
 # --- secondary: counts, the bar chart, the places list, exports, the share link -------------
 with secondary:
@@ -297,7 +318,7 @@ with secondary:
 
 st.session_state[keys.RUN_MS] = (time.perf_counter() - STARTED) * 1000
 
-if st.session_state.get(keys.PLAYING):
+if st.session_state.get(keys.PLAYING) and len(stops) > 1:
     current = st.session_state.get(keys.TIME, stops[-1])
     time.sleep(BASE_SECONDS / max(0.25, state.speed))
     following = min(len(stops) - 1, bisect.bisect_right(stops, current))

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import cards, markup
+from atlas.exports import post_dates
 from atlas.state import entry_link
 from atlas.ui import keys
 from atlas.ui.controls import Page, page_setup, select_place
@@ -27,6 +28,7 @@ from geo.records import Entry, Place
 st.set_page_config(page_title="Places · Frontline Atlas", page_icon="📍", layout="wide")
 page = page_setup(title="Places")
 corpus, view = page.corpus, page.view
+dated = post_dates(corpus)  # the post: the time the exports give it
 
 
 
@@ -38,7 +40,7 @@ def fold(value: str) -> str:
 
 
 def stamp(entry: Entry) -> str:
-    return cards.stamp(entry.posted_at, kind=entry.kind)
+    return cards.stamp(entry.posted_at, kind=entry.kind, dated=dated.get(entry.id))
 
 
 def thread_link(page: Page, entry_id: int) -> str:
@@ -163,7 +165,8 @@ if place is not None:
         st.info(f"{place.name} is selected but hidden by the current filters.", icon="ℹ️")
     elif not own:
         st.caption("No mention in view names it directly; it appears through claims only.")
-    items = [cards.mention_item(view.entry(m.entry), m, href=thread_link(page, m.entry))
+    items = [cards.mention_item(view.entry(m.entry), m, href=thread_link(page, m.entry),
+                                dated=dated.get(m.entry))
              for m in own]
     if items:
         st.markdown(cards.stylesheet() + f'<ul class="fa-mentions">{"".join(items)}</ul>',

@@ -135,7 +135,7 @@ def scroll_script(entry_id: int) -> str:
 
 
 colours = side_colours(corpus)
-st.markdown(style_block(colours), unsafe_allow_html=True)
+st.html(style_block(colours))  # styles alone: no room taken above the title
 st.title("Thread")
 
 places = {p.id: p for p in corpus.places}

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import cards
+from atlas.exports import post_dates
 from atlas.state import entry_link
 from atlas.ui import keys
 from atlas.ui import review as review_ui
@@ -28,6 +29,7 @@ corpus, view = page.corpus, page.view
 places = {p.id: p for p in corpus.places}
 actors = {a.id: a for a in corpus.actors}
 by_id = {c.id: c for c in corpus.claims}
+dated = post_dates(corpus)  # the post's claims: the time the CSV export gives them
 MODALITY_ORDER = ["reported", "predicted", "speculative", "questioned", "disputed"]
 
 
@@ -39,17 +41,11 @@ def place_name(place_id: str | None) -> str:
 
 
 def route(claim: Claim) -> str:
-    if claim.origin and claim.destination:
-        return f"{place_name(claim.origin)} → {place_name(claim.destination)}"
-    if claim.origin:
-        return f"from {place_name(claim.origin)}"
-    if claim.destination:
-        return f"→ {place_name(claim.destination)}"
-    return ""
+    return cards.route_words(place_name(claim.origin), place_name(claim.destination))
 
 
 def when(claim: Claim) -> str:
-    return cards.stamp(claim.posted_at)
+    return cards.stamp(claim.posted_at, dated=dated.get(claim.entry))
 
 
 def others(ids: tuple[str, ...]) -> str:
@@ -68,7 +64,7 @@ def claim_card(claim: Claim, *, note: str = "") -> str:
     if route(claim):
         what += f" · {route(claim)}"
     return cards.claim_card(claim, corpus.entries[claim.entry], what=what, note=note,
-                            href=thread_link(page, claim.entry))
+                            href=thread_link(page, claim.entry), dated=dated.get(claim.entry))
 
 
 st.title("Claims")

@@ -36,8 +36,8 @@ if keys.INGEST_OPEN in st.session_state:
 page_setup(title="Add a thread")
 # The uploader would say "50MB per file" (its own limit, UPLOAD_MB) under a label saying 5 MB:
 # the label alone gives the limit that holds.
-st.markdown("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none;}"
-            "</style>", unsafe_allow_html=True)
+st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none;}"
+        "</style>")  # a style alone takes no room above the title
 
 st.title("Add a thread")
 st.markdown(

@@ -69,3 +69,20 @@ def test_one_colour_policy():
     assert actor_colours(corpus)["bad"] == OTHERS
     assert safe_colour("#abc") == "#abc" and safe_colour(None, NEUTRAL) == NEUTRAL
     assert NEUTRAL != OTHERS
+
+
+def test_a_route_with_an_unstated_end_says_so_in_words():
+    claim = Claim(id="c1", entry=3, author="Ann", posted_at="2016-06-07T17:06:00", actor="is",
+                  action="advance", places=("geonames:1",), origin=None,
+                  destination="geonames:1", modality="reported", start=0, end=8,
+                  quote="IS are at the gates of Azaz")
+    names = {"geonames:1": "Azaz", "geonames:2": "Hatay"}
+    line = cards.claim_line(claim, actor="IS", colour="#222222", names=names, by_id={},
+                            href="./Thread?entry=3")
+    head = line.split('class="fa-meta"')[0]  # the claim's words, before its link
+    assert "?" not in head and "→" not in head, line  # not "? → Azaz"
+    assert "towards Azaz" in line and "origin not stated" in line
+    back = cards.route_words("Azaz", None)
+    assert "?" not in back and back.startswith("from Azaz") and "destination not stated" in back
+    assert cards.route_words("Hatay", "Azaz") == "Hatay → Azaz"
+    assert cards.route_words(None, None) == ""

@@ -137,7 +137,8 @@ def test_thread_marks_places_factions_quotes_and_replies() -> None:
     bodies = " ".join(entry_bodies(run_page("pages/2_Thread.py")))
     assert 'class="fa-place"' in bodies
     assert "fa-side fa-side-" in bodies
-    assert '<div class="fa-quoting">quoting <a href="#entry-0">pl</a></div>' in bodies
+    # the post is signed "pl": quoted, it is its account's words, named as on every page
+    assert '<div class="fa-quoting">quoting <a href="#entry-0">turcopolier</a></div>' in bodies
     assert "↩ in reply to" in bodies
 
 
@@ -327,7 +328,8 @@ def test_ingest_builds_the_thread_and_opens_it_on_the_map() -> None:
         opened = param(at, "thread") or ""
         assert opened.startswith(name) and opened in threads()
         assert at.session_state["w_thread"] == opened
-        assert at.caption[0].value.startswith(f"Thread: {opened}")  # the map page now
+        # the map page now: the thread's title, its file in the caption under it
+        assert any(f"file {opened}" in c.value for c in at.caption), [c.value for c in at.caption]
         at.switch_page("pages/2_Thread.py").run()  # and the other pages follow it
         assert at.sidebar.selectbox(key="w_thread").value == opened
         assert len(entry_ids(at)) >= 2

@@ -54,6 +54,8 @@ def _css() -> str:
         ".atlas-cluster div{box-sizing:border-box;border-radius:50%;text-align:center;"
         "background:rgba(60,56,50,.82);color:#fff;font:bold 12px 'DejaVu Sans',sans-serif;"
         "border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.45),0 0 0 5px rgba(60,56,50,.18)}"
+        # a label that would run off the map's edge (a phone) and fits nowhere else
+        ".atlas-cut{visibility:hidden}"
         f"{hide}{{display:none}}"
     )
 
@@ -77,6 +79,54 @@ class _Support(MacroElement):
                 style.id = "atlas-mapview-css";
                 style.textContent = {{ this.css|tojson }};
                 document.head.appendChild(style);
+            }
+            // Labels are placed for the whole world (atlas/map/labels.py); the map's edge is
+            // the browser's: a label that would be cut there is moved to the other side of its
+            // marker if it fits there clear of the others, else hidden (.atlas-cut).
+            function fitLabels() {
+                var root = map.getContainer(), edge = root.getBoundingClientRect();
+                var labels = Array.prototype.slice.call(root.querySelectorAll(".atlas-label"));
+                var taken = [], cut = [];
+                function inside(r) {
+                    return r.left >= edge.left && r.right <= edge.right
+                        && r.top >= edge.top && r.bottom <= edge.bottom;
+                }
+                function clear(r) {
+                    return taken.every(function (k) {
+                        return r.right <= k.left || k.right <= r.left
+                            || r.bottom <= k.top || k.bottom <= r.top;
+                    });
+                }
+                labels.forEach(function (el) {
+                    if (el.dataset.at === undefined) { el.dataset.at = el.style.cssText; }
+                    el.style.cssText = el.dataset.at;
+                    el.classList.remove("atlas-cut");
+                });
+                root.querySelectorAll(".atlas-sym, .atlas-badge").forEach(function (el) {
+                    if (el.offsetParent) { taken.push(el.getBoundingClientRect()); }
+                });
+                labels.forEach(function (el) {
+                    if (!el.offsetParent) { return; }
+                    var r = el.getBoundingClientRect();
+                    if (inside(r)) { taken.push(r); } else { cut.push(el); }
+                });
+                cut.forEach(function (el) {
+                    var st = el.style, h = el.offsetHeight;
+                    var gap = parseFloat(st.left) || parseFloat(st.right) || 8;
+                    var tries = st.transform ? [] : [  // beside its marker: the other side,
+                        st.left && st.left !== "auto"  // then above it, then below it
+                            ? "right:" + st.left + ";top:" + st.top
+                            : "left:" + st.right + ";top:" + st.top,
+                        "left:0;top:" + (-gap - h) + "px;transform:translateX(-50%)",
+                        "left:0;top:" + gap + "px;transform:translateX(-50%)"];
+                    for (var i = 0; i < tries.length; i++) {
+                        st.cssText = tries[i];
+                        var r = el.getBoundingClientRect();
+                        if (inside(r) && clear(r)) { taken.push(r); return; }
+                    }
+                    st.cssText = el.dataset.at;
+                    el.classList.add("atlas-cut");
+                });
             }
             function zoomClass() {
                 var box = map.getContainer();
@@ -104,10 +154,21 @@ class _Support(MacroElement):
                                            value: value}, "*");
             });
             // on every add, not once: a kept group (atlas/ui/frozen.py) may come back
-            function on() { zoomClass(); map.on("zoomend", zoomClass); }
+            // again once the markers' own zoom transition (0.25 s) has surely ended: at
+            // "moveend" they may still be on their way
+            var refit = null;
+            function fitSoon() {
+                fitLabels(); clearTimeout(refit); refit = setTimeout(fitLabels, 400);
+            }
+            function on() {
+                zoomClass(); map.on("zoomend", zoomClass);
+                map.on("moveend resize", fitSoon); setTimeout(fitSoon, 0);
+            }
             if (map.hasLayer(group)) { on(); }
             group.on("add", on);
-            group.on("remove", function () { map.off("zoomend", zoomClass); });
+            group.on("remove", function () {
+                map.off("zoomend", zoomClass); map.off("moveend resize", fitSoon);
+            });
         })();
         {% endmacro %}
         """

@@ -41,6 +41,9 @@ from geo.records import Corpus
 
 __all__ = ["ALL_THREADS", "Page", "page_setup", "timeline_slider"]
 
+#: The main column's top padding on every page (rem): Streamlit's default, 6rem, left about
+#: 100 px of blank above a page's title; the map page's own stylesheet uses the same.
+TOP_PADDING_REM = 2.9
 #: The sliding windows the play control offers ("" is cumulative); a link may ask for others.
 WINDOWS = ("", "1", "3", "5", "10", "20", "1h", "6h", "24h", "168h")
 
@@ -184,6 +187,9 @@ def page_setup(*, title: str, timeline_in_sidebar: bool = True, draw_notes: bool
     ``draw_notes=False``: the link's notes are left for the page to show (:func:`_link_notes`).
     """
     db = ensure_database()
+    # the title at the top of the page, as the map on the map page (a style alone takes no room)
+    st.html(f"<style>[data-testid='stMainBlockContainer'] {{padding-top: {TOP_PADDING_REM}rem;}}"
+            "</style>")
     available = threads(str(db))
     if not available:
         st.error("There is no thread to show: seeds/ is empty. Add a thread on the Ingest page.")

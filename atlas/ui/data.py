@@ -20,6 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 from atlas.archive import ALL_THREADS, Archive, merge
+from atlas.people import one_name_per_person
 from geo.corpus import (
     built_by_this_pipeline,
     list_threads,
@@ -127,13 +128,15 @@ def forget() -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _cached_corpus(db: str, source: str, digest: str | None) -> Corpus:
-    return load_corpus(Path(db), source)
+    # one person, one name on every page: the post's "pl" is turcopolier (atlas/people.py)
+    return one_name_per_person(load_corpus(Path(db), source))
 
 
 @st.cache_resource(show_spinner="Reading every thread of the archive ...", max_entries=2)
 def _cached_archive(db: str, digests: tuple[tuple[str, str], ...]) -> Archive:
     # keyed by every thread and its digest: a new or rebuilt thread makes a new archive
-    return merge([load_corpus(Path(db), source) for source, _ in digests])
+    return merge([one_name_per_person(load_corpus(Path(db), source))
+                  for source, _ in digests])
 
 
 def corpus(source: str, db: Path | None = None) -> Corpus:

@@ -21,6 +21,7 @@ import streamlit as st
 from atlas import cards, markup
 from atlas.archive import Archive
 from atlas.colours import OTHERS, actor_colours
+from atlas.exports import post_dates
 from atlas.state import ViewState, entry_link
 from atlas.ui import keys
 from atlas.ui import review as review_ui
@@ -44,6 +45,7 @@ def _cards(view: View, state: ViewState, steps: list[TimelineStep]):
     actors = {a.id: a.name for a in view.corpus.actors}
     names = {p.id: p.name for p in view.corpus.places}
     by_id = {c.id: c for c in view.corpus.claims}
+    dated = post_dates(view.corpus)  # the post's claims: the time the exports give them
 
     def href(entry_id: int) -> str:
         return entry_link(state, steps=steps, corpus=view.corpus, entry_id=entry_id)
@@ -51,10 +53,12 @@ def _cards(view: View, state: ViewState, steps: list[TimelineStep]):
     def claim_html(claim: Claim) -> str:
         return cards.claim_line(claim, actor=actors.get(claim.actor, claim.actor),
                                 colour=colours.get(claim.actor, OTHERS),
-                                names=names, by_id=by_id, href=href(claim.entry))
+                                names=names, by_id=by_id, href=href(claim.entry),
+                                dated=dated.get(claim.entry))
 
     def mention_html(mention: Mention) -> str:
-        return cards.mention_card(view.entry(mention.entry), mention, href=href(mention.entry))
+        return cards.mention_card(view.entry(mention.entry), mention, href=href(mention.entry),
+                                  dated=dated.get(mention.entry))
 
     return claim_html, mention_html
 

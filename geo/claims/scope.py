@@ -68,6 +68,8 @@ FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "bl
 # (the starts of their participles: the tagger's lemma of "bogged" is "bogge")
 ENGAGED = ("bogged", "engag", "involv", "embroil", "entrench", "stationed", "massed",
            "concentrat", "positioned", "based", "dug")
+# "came under attack", "remained under siege": the subject suffers the noun after "under".
+UNDERGOING = frozenset({"come", "be", "remain", "stay", "fall", "lie", "find", "go"})
 # "on the verge of recapturing", "in preparation for the attack": a prospect, not an act.
 PROSPECT = frozenset({"verge", "brink", "preparation", "prelude", "way", "attempt", "bid", "hope",
                       "plan", "prospect", "threat", "goal", "aim", "eve", "intention"})
@@ -173,10 +175,32 @@ def prospect(token: Any, action: str) -> str:
     return ""
 
 
+def under_fire(token: Any) -> tuple[Any | None, Any | None]:
+    """(the target, the attacker or None) for a noun cue after "under" ("the SDF came under
+    attack by IS", "positions remained under siege"), else (None, None)."""
+    if token.lower_ == "under":  # the cue "under fire" starts at the preposition
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+    if token.dep_ != "pobj" or token.head.lower_ != "under" or token.head.head.i == \
+            token.head.i or token.head.head.lemma_.lower() not in UNDERGOING:
+        return None, None
+    verb = token.head.head
+    target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for prep in (c for c in [*verb.children, *token.children] if c.dep_ == "prep"):
+        if prep.lower_ in ("by", "from"):
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    return target, child
+    return target, None
+
+
 def patient(token: Any) -> Any | None:
     """The head of the phrase the cue's event is done to, when the cue is a passive with no
     agent ("rebel forces were left besieged") or a noun in a passive's "by" phrase ("ISIL
-    leaders were killed by airstrikes"): whoever that names did not do it."""
+    leaders were killed by airstrikes"), or what came under it ("came under fire"): whoever
+    that names did not do it."""
+    target, attacker = under_fire(token)
+    if target is not None and attacker is None:
+        return target
     if token.pos_ == "VERB" and not any(c.dep_ == "agent" for c in token.children):
         for child in token.children:
             if child.dep_ == "nsubjpass":

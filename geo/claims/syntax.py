@@ -47,6 +47,7 @@ from geo.claims.scope import (
     noun_modality,
     patient,
     prospect,
+    under_fire,
 )
 from geo.claims.scope import modality as clause_modality
 from geo.records import ActorMention, Claim, Entry
@@ -100,6 +101,9 @@ def _np_root(doc: Any, start: int, end: int) -> Any | None:
 
 def _subject_of(token: Any) -> tuple[Any | None, bool]:
     """The agent phrase's head for a cue, and whether it is a real agent (not a patient)."""
+    target, attacker = under_fire(token)
+    if target is not None:  # "the SDF came under attack by IS": IS attacked
+        return (attacker, True) if attacker is not None else (target, False)
     current = token
     below = -1  # the word we climbed from: a noun cue that is itself the subject is no agent
     for _ in range(6):
@@ -134,7 +138,10 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                 below, current = current.i, current.head
                 if current.dep_ == "prep":
                     below, current = current.i, current.head
-                continue
+                    if below_prep(current, below) and current.dep_ in ("dobj", "pobj") \
+                            and current.head.pos_ == "VERB":
+                        below, current = current.i, current.head  # "killed an IS commander
+                continue  # in airstrikes": the one killed is no agent of the airstrikes
             return None, False
         if current.dep_ == "acl" and current.head.i != current.i:
             if infinitive(current):  # "take this opportunity to push": the taker pushes
@@ -151,6 +158,12 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             continue
         return None, False
     return None, False
+
+
+def below_prep(noun: Any, prep: int) -> bool:
+    """Whether ``noun`` carries the preposition at ``prep`` and it is not "of" ("a wave of
+    airstrikes" is the airstrikes; "a commander in airstrikes" is not)."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.doc[prep].lower_ != "of"
 
 
 def _by_of(participle: Any) -> Any | None:

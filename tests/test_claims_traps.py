@@ -107,3 +107,11 @@ def test_without_the_parse_wanting_and_failing_are_not_doing():
                  "The SAA assault on Azaz was thwarted before it began."):
         assert not [c for c in rules_only(text) if c.modality == "reported"], text
     assert _reported(rules_only("The SAA managed to capture Manbij."), "saa", "capture")
+
+
+@BOTH
+def test_a_town_that_only_locates_a_facility_is_told_near(read):
+    claims = read("The SAA captured the airbase near Aleppo.")
+    assert [(c.actor, c.places, c.precision) for c in claims] == [("saa", ("aleppo",), 2)]
+    claims = read("The SAA captured three villages near Aleppo.")
+    assert [c.precision for c in claims] == [1]

@@ -87,6 +87,17 @@ FAILED_AFTER = re.compile(
     r"\A\W*(?:\w+\s+){0,2}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|"
     r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed)|(?:failed|collapsed|"
     r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
+# "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
+_FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"
+             r"hospital|academy|college|factory|plant|silo|silos|depot|oil\s+field|gas\s+field|"
+             r"field|station|castle|citadel|bridge|checkpoint|complex|camp|power\s+plant)s?")
+LOCATED_BY = re.compile(
+    rf"\A\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,4}}?{_FACILITY}\s*,?\s+"
+    r"(?:(?:which\s+is\s+|located\s+|situated\s+|just\s+|some\s+)?(?:near|outside|close\s+to|"
+    r"next\s+to|(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|on\s+the\s+outskirts\s+of|"
+    r"in\s+the\s+vicinity\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
+    re.IGNORECASE)
 CONDITION_BEFORE = re.compile(r"(?<!\w)(?:if|unless|whether|even\s+if)(?!\w)", re.IGNORECASE)
 
 
@@ -159,6 +170,25 @@ def _rule_drop(text: str, claim: Claim, evidence) -> str:
     return ""
 
 
+def locators(text: str, cue_end: int, mentions) -> set[str]:
+    """Places that only locate the facility the cue's event is about ("took the airbase
+    near X": X was not taken)."""
+    out = set()
+    for mention in mentions:
+        if mention.start >= cue_end and LOCATED_BY.match(text[cue_end: mention.start]):
+            out.add(mention.place)
+    return out
+
+
+def _relocated(claim: Claim, evidence, text: str) -> Claim:
+    """A claim whose places only locate its facility is told near them (ACLED precision 2):
+    the town itself was not taken."""
+    located = locators(text, evidence.cue[1], evidence.mentions)
+    if not located or any(p not in located for p in claim.places) or claim.precision >= 2:
+        return claim
+    return replace(claim, precision=2)
+
+
 def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
     """The claims with the writer's word on them: disputed, or dropped (and listed)."""
     out: list[Claim] = []
@@ -179,6 +209,7 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
         if why:
             ctx.report.dropped.append((claim, why))
             continue
+        claim = _relocated(claim, evidence, text)
         if claim.modality in ("reported", "speculative") and \
                 disputed_by_writer(text, evidence.sentence, evidence.cue):
             claim = replace(claim, modality="disputed")

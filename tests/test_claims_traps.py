@@ -115,3 +115,25 @@ def test_a_town_that_only_locates_a_facility_is_told_near(read):
     assert [(c.actor, c.places, c.precision) for c in claims] == [("saa", ("aleppo",), 2)]
     claims = read("The SAA captured three villages near Aleppo.")
     assert [c.precision for c in claims] == [1]
+
+
+@BOTH
+def test_a_denied_report_is_disputed(read):
+    for text in ("The SAA denied reports that IS had captured Manbij.",
+                 "IS claimed to have captured Manbij, but this was denied by the SDF."):
+        claims = [c for c in read(text) if c.action == "capture"]
+        assert claims and all(c.modality == "disputed" for c in claims), text
+
+
+@BOTH
+def test_what_was_demanded_prevented_or_only_prepared_was_not_done(read):
+    for text in ("Turkey demanded that the SDF withdraw from Manbij.",
+                 "The US called on the SDF to withdraw from Manbij.",
+                 "IS was prevented from reaching Manbij.",
+                 "The SAA advanced without capturing Manbij.",
+                 "The SDF was reportedly preparing an offensive on Raqqa."):
+        assert not [c for c in read(text) if c.modality == "reported" and
+                    c.places != () and c.action in ("withdraw", "advance", "capture", "attack")
+                    and not (c.actor == "saa" and c.action == "advance")], text
+    assert _reported(read("The SDF withdrew from Manbij, as Turkey had demanded."),
+                     "sdf", "withdraw")

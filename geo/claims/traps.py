@@ -44,6 +44,17 @@ FALSELY = re.compile(
     r"(?<!\w)(?:falsely|wrongly|mistakenly|fraudulently)\s+(?:\w+\s+){0,3}\Z|(?<!\w)"
     r"(?:fake|false)\s+(?:news|reports?|claims?|stor(?:y|ies)|headlines?)\s+(?:\w+\s+){0,8}\Z",
     re.IGNORECASE)
+# A report someone denies: "denied reports that IS took X"; after the cue, "but this was
+# denied", "a claim the SDF denied".
+DENIED_BEFORE = re.compile(
+    r"(?<!\w)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|"
+    r"refutes|disputed|disputes|debunked)\s+(?:(?:the|all|any|earlier|these|those|such)\s+)?"
+    r"(?:(?:reports?|claims?|rumou?rs?|allegations?)\s+)?(?:that|of)\s", re.IGNORECASE)
+DENIED_AFTER = re.compile(
+    r"\A[^.;!?]*?(?:,|\s)\s*(?:but|though|although|a\s+claim|which|a\s+report)\s+(?:this|that|"
+    r"it|the\s+claim|the\s+report|which)?\s*(?:was|were|has\s+been|had\s+been|is)?\s*"
+    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)",
+    re.IGNORECASE)
 # Sarcasm that says the sentence is not meant: in it or in the next words.
 SARCASM = re.compile(
     r"(?<!\w)(?:yeah,?\s+right|yea,?\s+right|and\s+pigs\s+(?:can\s+|might\s+|will\s+)?fly|"
@@ -57,6 +68,21 @@ AIM_NOUN = re.compile(
     r"|(?<!\w)(?:goal|aim|objective|target|intention|ambition|plan|dream|hope)s?\s+"
     r"(?:is|was|are|were|remains?|remained)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?\Z",
     re.IGNORECASE)
+# Demanded, asked or prevented, not done: "Turkey demanded that the SDF withdraw", "called
+# on the SDF to withdraw", "IS was prevented from reaching X", "advanced without capturing
+# X", "was preparing an offensive on X".
+NOT_DONE_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:demand|insist|stipulat|requir|propos|suggest|recommend|request)\w*\s+that\s+"
+    r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:should\s+|must\s+|be\s+)?"
+    r"|(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
+    r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?)\s+(?:(?:the|all|its|their)\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    r"|(?:prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|block(?:s|ed|ing)?|bar(?:s|red)?|"
+    r"deter(?:s|red)?)\s+(?:(?:the|all|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+|\w+\s+)?from\s+"
+    r"|(?:without|instead\s+of|rather\s+than|short\s+of)\s+(?:(?:even|ever|actually|fully)\s+)?"
+    r"|(?:preparing|prepared|prepares|planning|plotting|plotted|considering|considered|"
+    r"mulling|discussing|discussed|contemplating)\s+(?:an?|the|its|their|his|another|a\s+new)\s+"
+    r"(?:[\w-]+\s+){0,3})\Z", re.IGNORECASE)
 # Without the parse: a negation or a verb of wanting right before the cue.
 NEGATED_BEFORE = re.compile(
     r"(?<!\w)(?:not|never|n't|no\s+longer|unable\s+to|failed\s+to|fails\s+to|failing\s+to|"
@@ -85,7 +111,7 @@ UNDER_BEFORE = re.compile(
 # A noun cue said not to have come off: "the assault was thwarted", "the attack failed".
 FAILED_AFTER = re.compile(
     r"\A\W*(?:\w+\s+){0,2}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|"
-    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed)|(?:failed|collapsed|"
+    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed|halted|stopped|stalled)|(?:failed|collapsed|"
     r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
 # "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
 _FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"
@@ -111,7 +137,8 @@ def disputed_by_writer(text: str, sentence: tuple[int, int], cue: tuple[int, int
     if FALSE_REPORT.search(text, start, end) and _report_before(text, start, cue[0]):
         return True
     after = text[cue[1]: min(len(text), end + 2)]
-    if WHICH_FALSE.search(after) or FALSELY.search(_window(text, start, cue[0], 120)):
+    if WHICH_FALSE.search(after) or FALSELY.search(_window(text, start, cue[0], 120)) or \
+            DENIED_AFTER.search(after) or DENIED_BEFORE.search(_window(text, start, cue[0], 120)):
         return True
     return bool(SARCASM.search(text, start, min(len(text), end + 30)))
 
@@ -136,6 +163,8 @@ def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str, *,
     before = _window(text, sentence[0], cue, 60)
     if modality != "reported" and CONDITION_BEFORE.search(text, sentence[0], cue):
         return False
+    if modality == "reported" and NOT_DONE_BEFORE.search(before):
+        return True
     return bool(NEGATED_BEFORE.search(before) or
                 (wanted and modality == "reported" and WANTED_BEFORE.search(before)))
 

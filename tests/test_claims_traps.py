@@ -137,3 +137,19 @@ def test_what_was_demanded_prevented_or_only_prepared_was_not_done(read):
                     and not (c.actor == "saa" and c.action == "advance")], text
     assert _reported(read("The SDF withdrew from Manbij, as Turkey had demanded."),
                      "sdf", "withdraw")
+
+
+@needs_model
+def test_is_before_its_fighters_is_the_name_not_the_verb():
+    assert ("is", "attack", ("azaz",)) in brief(claims_of("IS forces attacked Azaz."))
+    assert ("is", "capture", ("azaz",)) in brief(claims_of(
+        "IS militants captured Azaz after the rebels withdrew."))
+
+
+@needs_model
+def test_a_pronoun_subject_of_a_joined_verb_is_the_first_verbs_subject():
+    claims = claims_of("The SDF attacked IS positions in Manbij, and then it took Azaz.")
+    assert ("sdf", "capture", ("azaz",)) in brief(claims)
+    assert ("is", "capture") not in {(c.actor, c.action) for c in claims}
+    claims = claims_of("IS attacked the SDF in Manbij, and it then withdrew to Azaz.")
+    assert ("is", "withdraw", ("azaz",)) in brief(claims)

@@ -186,6 +186,9 @@ def _agentive(token: Any) -> bool:
 def _phrase(token: Any) -> tuple[int, int]:
     """Character span of a noun phrase up to its head, with "and"-joined and "of" parts."""
     start = token.left_edge.idx
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    if before is not None and acronym(before) and token.pos_ in ("NOUN", "PROPN"):
+        start = before.idx  # "IS forces attacked": the tagger took "IS" for the verb "is"
     end = token.idx + len(token.text)
     for child in token.children:
         if child.dep_ in ("conj", "appos") or (child.dep_ == "prep" and child.lower_ == "of") \
@@ -200,6 +203,9 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     root = _np_root(doc, mention.start - base, mention.end - base)
     if root is None:
         return ""
+    if acronym(root) and root.head.i < root.i and root.head.pos_ == "VERB" and any(
+            c.i == root.i + 1 and c.pos_ == "NOUN" for c in root.children):
+        return "target"  # "attacked IS positions": "IS" tagged a verb, after the verb
     current = root
     while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
             current.head.i != current.i:
@@ -266,6 +272,8 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base):
         return None, ""  # "rebel-held": the actor is the word glued to the cue
     subject, agent = _subject_of(cue)
+    if subject is not None and agent and subject.pos_ == "PRON":
+        subject = _pronoun_subject(subject)
     if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \
             subject.dep_ == "poss":
         subject = None  # "the Army's siege ... had been broken": the besieger lifted nothing
@@ -299,6 +307,19 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""
+
+
+def _pronoun_subject(pronoun: Any) -> Any:
+    """The subject a pronoun subject stands for when its verb is joined to an earlier one
+    in the sentence ("The SDF attacked IS positions, and then it took X": the SDF), not the
+    last actor named; otherwise the pronoun."""
+    verb = pronoun.head
+    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return pronoun
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj" or (
+        acronym(c) and c.i < verb.head.i)), None)  # "IS attacked ...": "IS" tagged a verb
+    return first if first is not None and (first.pos_ in ("NOUN", "PROPN") or acronym(first)) \
+        else pronoun
 
 
 def _is_patient(claim: Claim, evidence: Evidence, cue: Any, base: int) -> bool:

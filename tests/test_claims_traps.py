@@ -153,3 +153,20 @@ def test_a_pronoun_subject_of_a_joined_verb_is_the_first_verbs_subject():
     assert ("is", "capture") not in {(c.actor, c.action) for c in claims}
     claims = claims_of("IS attacked the SDF in Manbij, and it then withdrew to Azaz.")
     assert ("is", "withdraw", ("azaz",)) in brief(claims)
+
+
+@needs_model
+def test_is_tagged_as_a_verb_before_its_attacks_is_their_agent():
+    claims = claims_of("The SAA repulsed IS attacks on Manbij.")
+    assert ("is", "attack", ("manbij",)) in brief(claims)
+    assert ("saa", "attack") not in {(c.actor, c.action) for c in claims}
+
+
+@needs_model
+def test_a_hedge_stays_in_its_clause_but_covers_a_shared_subject():
+    modality = {(c.actor, c.action): c.modality for c in claims_of(
+        "The SAA presumably retook Manbij, and the rebels withdrew from the city.")}
+    assert modality == {("saa", "capture"): "speculative", ("rebels", "withdraw"): "reported"}
+    modality = {(c.actor, c.action): c.modality for c in claims_of(
+        "The SAA perhaps took Manbij and then moved to Azaz.")}
+    assert set(modality.values()) == {"speculative"}

@@ -134,6 +134,8 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                 if child.dep_ in ("compound", "amod") and child.i < current.i and \
                         (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
                     return child, True
+            if acronym(current.head) and current.head.i == current.i - 1:
+                return current.head, True  # "repulsed IS attacks": "IS" tagged a verb
             if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
                 below, current = current.i, current.head
                 if current.dep_ == "prep":

@@ -175,6 +175,25 @@ def prospect(token: Any, action: str) -> str:
     return ""
 
 
+def pronoun_subject(pronoun: Any) -> Any:
+    """The subject a pronoun subject stands for when its verb is joined to an earlier one
+    in the sentence ("The SDF attacked IS positions, and then it took X": the SDF), not the
+    last actor named; otherwise the pronoun."""
+    verb = pronoun.head
+    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return pronoun
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj" or (
+        acronym(c) and c.i < verb.head.i)), None)  # "IS attacked ...": "IS" tagged a verb
+    return first if first is not None and (first.pos_ in ("NOUN", "PROPN") or acronym(first)) \
+        else pronoun
+
+
+def below_prep(noun: Any, prep: int) -> bool:
+    """Whether ``noun`` carries the preposition at ``prep`` and it is not "of" ("a wave of
+    airstrikes" is the airstrikes; "a commander in airstrikes" is not)."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.doc[prep].lower_ != "of"
+
+
 def under_fire(token: Any) -> tuple[Any | None, Any | None]:
     """(the target, the attacker or None) for a noun cue after "under" ("the SDF came under
     attack by IS", "positions remained under siege"), else (None, None)."""

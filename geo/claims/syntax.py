@@ -40,12 +40,14 @@ from geo.claims.scope import (
     MOVING,
     acronym,
     assault_purpose,
+    below_prep,
     failed,
     infinitive,
     intended,
     negated,
     noun_modality,
     patient,
+    pronoun_subject,
     prospect,
     under_fire,
 )
@@ -119,23 +121,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             if child.dep_ == "nsubjpass":
                 return child, False
         if current.pos_ in ("NOUN", "PROPN"):  # a noun cue: "the SDF's offensive by X"
-            for child in children:
-                if child.dep_ == "poss":
-                    return child, True
-                by = _by_of(child) if child.dep_ == "acl" else None
-                if by is not None:  # "shelling carried out by the rebels"
-                    return by, True
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0], True
-            # "the SDF offensive", "Russian airstrikes", "rebel shelling"; not "further"
-            for child in children:
-                if child.dep_ in ("compound", "amod") and child.i < current.i and \
-                        (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
-                    return child, True
-            if acronym(current.head) and current.head.i == current.i - 1:
-                return current.head, True  # "repulsed IS attacks": "IS" tagged a verb
+            agent = _noun_agent(current, children)
+            if agent is not None:
+                return agent, True
             if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
                 below, current = current.i, current.head
                 if current.dep_ == "prep":
@@ -162,10 +150,26 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
-def below_prep(noun: Any, prep: int) -> bool:
-    """Whether ``noun`` carries the preposition at ``prep`` and it is not "of" ("a wave of
-    airstrikes" is the airstrikes; "a commander in airstrikes" is not)."""
-    return noun.pos_ in ("NOUN", "PROPN") and noun.doc[prep].lower_ != "of"
+def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
+    """The agent a noun cue names itself: "the SDF's offensive", "shelling carried out by the
+    rebels", "the capture of X by Y", "the SDF offensive", "Russian airstrikes"."""
+    for child in children:
+        if child.dep_ == "poss":
+            return child
+        by = _by_of(child) if child.dep_ == "acl" else None
+        if by is not None:
+            return by
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in children:  # not "further"
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and \
+                (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
+            return child
+    if acronym(noun.head) and noun.head.i == noun.i - 1:
+        return noun.head  # "repulsed IS attacks": "IS" tagged a verb
+    return None
 
 
 def _by_of(participle: Any) -> Any | None:
@@ -275,7 +279,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         return None, ""  # "rebel-held": the actor is the word glued to the cue
     subject, agent = _subject_of(cue)
     if subject is not None and agent and subject.pos_ == "PRON":
-        subject = _pronoun_subject(subject)
+        subject = pronoun_subject(subject)
     if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \
             subject.dep_ == "poss":
         subject = None  # "the Army's siege ... had been broken": the besieger lifted nothing
@@ -309,19 +313,6 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
         if target and not moved and (subject is None or not agent or evidence.co_actor):
             return None, "the actor is the target"
     return None, ""
-
-
-def _pronoun_subject(pronoun: Any) -> Any:
-    """The subject a pronoun subject stands for when its verb is joined to an earlier one
-    in the sentence ("The SDF attacked IS positions, and then it took X": the SDF), not the
-    last actor named; otherwise the pronoun."""
-    verb = pronoun.head
-    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "conj" or verb.head.i == verb.i:
-        return pronoun
-    first = next((c for c in verb.head.children if c.dep_ == "nsubj" or (
-        acronym(c) and c.i < verb.head.i)), None)  # "IS attacked ...": "IS" tagged a verb
-    return first if first is not None and (first.pos_ in ("NOUN", "PROPN") or acronym(first)) \
-        else pronoun
 
 
 def _is_patient(claim: Claim, evidence: Evidence, cue: Any, base: int) -> bool:

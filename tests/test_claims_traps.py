@@ -170,3 +170,22 @@ def test_a_hedge_stays_in_its_clause_but_covers_a_shared_subject():
     modality = {(c.actor, c.action): c.modality for c in claims_of(
         "The SAA perhaps took Manbij and then moved to Azaz.")}
     assert set(modality.values()) == {"speculative"}
+
+
+@BOTH
+def test_an_imagined_headline_or_a_supposition_is_not_reported(read):
+    for text in ('Next headline: "SAA liberates Raqqa".',
+                 "Let's say IS captures Aleppo.",
+                 "The SAA ought to attack Raqqa.",
+                 "Once the SAA takes Raqqa, the war is over."):
+        claims = read(text)
+        assert claims and not [c for c in claims if c.modality == "reported"], text
+    assert _reported(read("Once the SAA took Raqqa, IS fled."), "saa", "capture")
+
+
+@BOTH
+def test_a_comment_that_mocks_the_claim_disputes_it(read):
+    for text in ("Yes, of course the rebels took Aleppo, and I am the Queen of England.",
+                 "The SDF will take Raqqa when hell freezes over."):
+        claims = read(text)
+        assert claims and all(c.modality == "disputed" for c in claims), text

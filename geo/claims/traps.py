@@ -58,7 +58,21 @@ DENIED_AFTER = re.compile(
 # Sarcasm that says the sentence is not meant: in it or in the next words.
 SARCASM = re.compile(
     r"(?<!\w)(?:yeah,?\s+right|yea,?\s+right|and\s+pigs\s+(?:can\s+|might\s+|will\s+)?fly|"
-    r"in\s+your\s+dreams|dream\s+on|as\s+if)(?!\w)", re.IGNORECASE)
+    r"in\s+your\s+dreams|dream\s+on|as\s+if|when\s+hell\s+freezes\s+over|and\s+I(?:'m|\s+am)\s+"
+    r"(?:the\s+)?(?:queen|king|pope|tooth\s+fairy|easter\s+bunny|santa))(?!\w)", re.IGNORECASE)
+# What the writer imagines or supposes, not what happened: "next headline: ...", "let's say
+# IS takes X", "suppose ...", "the SAA ought to take X", "once the SAA takes X, ...".
+IMAGINED_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:next|tomorrow'?s?|coming|future|upcoming|imagined?|fake|expected)\s+(?:\w+\s+)?"
+    r"headlines?|headlines?\s+(?:will|would|to\s+come|soon|tomorrow)|see\s+the\s+headlines?|"
+    r"coming\s+soon|let'?s\s+say|let\s+us\s+say|suppos(?:e|ing)|imagine|"
+    r"in\s+theory|in\s+a\s+perfect\s+world|ought\s+to|needs?\s+to|has\s+to|have\s+to|"
+    r"time\s+for)(?!\w)", re.IGNORECASE)
+# "once the SAA takes X": a temporal clause in the present tells what is to come.
+TEMPORAL_PRESENT = re.compile(
+    r"(?<!\w)(?:once|when|whenever|as\s+soon\s+as|until|till|before|after)\s+(?:the\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,3}\s+\Z", re.IGNORECASE)
+PRESENT_CUE = re.compile(r"[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
 # An aim named by a noun: "the attempt by IS to take", "in a bid to", "their goal is the".
 AIM_NOUN = re.compile(
     r"(?<!\w)(?:attempts?|bids?|efforts?|goals?|aims?|objectives?|plans?|hopes?|intentions?|"
@@ -141,6 +155,18 @@ def disputed_by_writer(text: str, sentence: tuple[int, int], cue: tuple[int, int
             DENIED_AFTER.search(after) or DENIED_BEFORE.search(_window(text, start, cue[0], 120)):
         return True
     return bool(SARCASM.search(text, start, min(len(text), end + 30)))
+
+
+def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
+    """"speculative" or "predicted" for an event the writer only imagines, supposes, wants or
+    sets in a temporal clause in the present; "" otherwise."""
+    before = _window(text, sentence[0], cue[0], 120)
+    if IMAGINED_BEFORE.search(before):
+        return "speculative"
+    if TEMPORAL_PRESENT.search(_window(text, sentence[0], cue[0], 60)) and \
+            PRESENT_CUE.match(text, cue[0]):
+        return "predicted"
+    return ""
 
 
 def _report_before(text: str, start: int, cue: int) -> bool:
@@ -239,9 +265,12 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             ctx.report.dropped.append((claim, why))
             continue
         claim = _relocated(claim, evidence, text)
-        if claim.modality in ("reported", "speculative") and \
+        if claim.modality in ("reported", "speculative", "predicted") and \
                 disputed_by_writer(text, evidence.sentence, evidence.cue):
             claim = replace(claim, modality="disputed")
+        elif claim.modality == "reported":
+            supposed = imagined(text, evidence.sentence, evidence.cue)
+            claim = replace(claim, modality=supposed) if supposed else claim
         out.append(claim)
     return out
 

@@ -213,6 +213,9 @@ def _rule_drop(text: str, claim: Claim, evidence) -> str:
     if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, wanted=True):
         return "negated or wanted (rules)"
     subject = evidence.subject
+    if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
+            claim.action == "control":
+        subject = None  # "the Kurdish-held areas": a holder, no agent
     if subject is not None and claim.modality == "reported" and \
             patient_as_agent(text, subject.start, subject.end, evidence.cue[0]):
         return "the actor is the patient (rules)"

@@ -33,14 +33,17 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # claims: with the parse tune 0.892 / 0.680, 2; held out 0.765 / 0.521, 10.  The rule path
 # alone (FRONTLINE_NO_PARSER=1): tune 0.807 / 0.674, 9; held out 0.722 / 0.530, 13.  (Round 4
 # merged: 0.856 / 0.660, 6; 0.760 / 0.506, 10; rules 0.753 / 0.663, 24; 0.685 / 0.515, 21.)
+# Round 6 (precision and traps, s18-claims4): the rule path tune 0.817 / 0.669, 6; held out
+# 0.717 / 0.518, 12; the parse path unchanged on these texts (0.892 / 0.680, 2; 0.759 /
+# 0.512, 10 on this index).
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
 # confidence is fitted on, totals only) has its own floors, just under what it measured
 # (2026-12-03): with the parse 0.734 / 0.487, 4 trap claims; rule path 0.694 / 0.497, 4.
 PARSED = load_parser() is not None
-FLOOR_PRECISION = 0.75 if PARSED else 0.70
+FLOOR_PRECISION = 0.75 if PARSED else 0.71
 FLOOR_RECALL = 0.50 if PARSED else 0.51
-MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 11} if PARSED else {"tune": 10, "heldout": 14}
+MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 11} if PARSED else {"tune": 7, "heldout": 13}
 CALIB_FLOORS = (0.72, 0.47) if PARSED else (0.68, 0.48)  # precision, recall
 MOST_TRAP_CLAIMS["calib"] = 5
 

@@ -14,6 +14,7 @@ from geo.claims.reader import EntryReader
 from geo.claims.results import ClaimReport, Context
 from geo.claims.rules import ActionLexicon, ModalityRules, load_actions, load_modality
 from geo.claims.syntax import revise
+from geo.claims.traps import screen
 from geo.factions import FactionLexicon, load_lexicon
 from geo.records import ActorMention, Claim, Entry, Mention, Place
 
@@ -70,9 +71,10 @@ def extract_claims_report(
         ctx.report.claims.extend(claims)
     nlp = load_parser() if parse else None
     if nlp is not None and ctx.report.claims:
-        _renumber(ctx, revise(ctx, entries, nlp))
+        _renumber(ctx, screen(ctx, revise(ctx, entries, nlp), parsed=True))
     else:  # ids counted again where a journey's first leg gave way to the whole
-        _renumber(ctx, [c for c in ctx.report.claims if not _intended_by_rule(ctx, c)])
+        kept = [c for c in ctx.report.claims if not _intended_by_rule(ctx, c)]
+        _renumber(ctx, screen(ctx, kept, parsed=False))
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report

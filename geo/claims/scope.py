@@ -68,6 +68,8 @@ FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "bl
 # (the starts of their participles: the tagger's lemma of "bogged" is "bogge")
 ENGAGED = ("bogged", "engag", "involv", "embroil", "entrench", "stationed", "massed",
            "concentrat", "positioned", "based", "dug")
+# "came under attack", "remained under siege": the subject suffers the noun after "under".
+UNDERGOING = frozenset({"come", "be", "remain", "stay", "fall", "lie", "find", "go"})
 # "on the verge of recapturing", "in preparation for the attack": a prospect, not an act.
 PROSPECT = frozenset({"verge", "brink", "preparation", "prelude", "way", "attempt", "bid", "hope",
                       "plan", "prospect", "threat", "goal", "aim", "eve", "intention"})
@@ -173,10 +175,51 @@ def prospect(token: Any, action: str) -> str:
     return ""
 
 
+def pronoun_subject(pronoun: Any) -> Any:
+    """The subject a pronoun subject stands for when its verb is joined to an earlier one
+    in the sentence ("The SDF attacked IS positions, and then it took X": the SDF), not the
+    last actor named; otherwise the pronoun."""
+    verb = pronoun.head
+    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return pronoun
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj" or (
+        acronym(c) and c.i < verb.head.i)), None)  # "IS attacked ...": "IS" tagged a verb
+    return first if first is not None and (first.pos_ in ("NOUN", "PROPN") or acronym(first)) \
+        else pronoun
+
+
+def below_prep(noun: Any, prep: int) -> bool:
+    """Whether ``noun`` carries the preposition at ``prep`` and it is not "of" ("a wave of
+    airstrikes" is the airstrikes; "a commander in airstrikes" is not)."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.doc[prep].lower_ != "of"
+
+
+def under_fire(token: Any) -> tuple[Any | None, Any | None]:
+    """(the target, the attacker or None) for a noun cue after "under" ("the SDF came under
+    attack by IS", "positions remained under siege"), else (None, None)."""
+    if token.lower_ == "under":  # the cue "under fire" starts at the preposition
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+    if token.dep_ != "pobj" or token.head.lower_ != "under" or token.head.head.i == \
+            token.head.i or token.head.head.lemma_.lower() not in UNDERGOING:
+        return None, None
+    verb = token.head.head
+    target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for prep in (c for c in [*verb.children, *token.children] if c.dep_ == "prep"):
+        if prep.lower_ in ("by", "from"):
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    return target, child
+    return target, None
+
+
 def patient(token: Any) -> Any | None:
     """The head of the phrase the cue's event is done to, when the cue is a passive with no
     agent ("rebel forces were left besieged") or a noun in a passive's "by" phrase ("ISIL
-    leaders were killed by airstrikes"): whoever that names did not do it."""
+    leaders were killed by airstrikes"), or what came under it ("came under fire"): whoever
+    that names did not do it."""
+    target, attacker = under_fire(token)
+    if target is not None and attacker is None:
+        return target
     if token.pos_ == "VERB" and not any(c.dep_ == "agent" for c in token.children):
         for child in token.children:
             if child.dep_ == "nsubjpass":
@@ -205,10 +248,13 @@ def modality(token: Any) -> str:
     """The modality the parse gives the cue's own clause ("" when nothing marks it)."""
     future = speculative = False
     chain = list(governors(token))
-    for current in chain:
+    joined = False  # past a "conj" link a hedge is the other clause's ("presumably took X,
+    for current in chain:  # and IS withdrew": the withdrawal is not hedged)
         for child in dependents(current):
             word = child.lower_
             lemma = child.lemma_.lower()
+            if joined and child.dep_ == "advmod":
+                continue
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 if word in FUTURE_MODALS or lemma in FUTURE_MODALS:
                     future = True
@@ -219,6 +265,8 @@ def modality(token: Any) -> str:
                 speculative = True
         if current.i != token.i and current.lemma_.lower() in THINKING:
             speculative = True
+        joined = joined or (current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") or acronym(c) for c in current.children))
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in THINKING:
         speculative = True  # "I think the SDF took Manbij"

@@ -40,13 +40,16 @@ from geo.claims.scope import (
     MOVING,
     acronym,
     assault_purpose,
+    below_prep,
     failed,
     infinitive,
     intended,
     negated,
     noun_modality,
     patient,
+    pronoun_subject,
     prospect,
+    under_fire,
 )
 from geo.claims.scope import modality as clause_modality
 from geo.records import ActorMention, Claim, Entry
@@ -100,6 +103,9 @@ def _np_root(doc: Any, start: int, end: int) -> Any | None:
 
 def _subject_of(token: Any) -> tuple[Any | None, bool]:
     """The agent phrase's head for a cue, and whether it is a real agent (not a patient)."""
+    target, attacker = under_fire(token)
+    if target is not None:  # "the SDF came under attack by IS": IS attacked
+        return (attacker, True) if attacker is not None else (target, False)
     current = token
     below = -1  # the word we climbed from: a noun cue that is itself the subject is no agent
     for _ in range(6):
@@ -115,26 +121,17 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             if child.dep_ == "nsubjpass":
                 return child, False
         if current.pos_ in ("NOUN", "PROPN"):  # a noun cue: "the SDF's offensive by X"
-            for child in children:
-                if child.dep_ == "poss":
-                    return child, True
-                by = _by_of(child) if child.dep_ == "acl" else None
-                if by is not None:  # "shelling carried out by the rebels"
-                    return by, True
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0], True
-            # "the SDF offensive", "Russian airstrikes", "rebel shelling"; not "further"
-            for child in children:
-                if child.dep_ in ("compound", "amod") and child.i < current.i and \
-                        (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
-                    return child, True
+            agent = _noun_agent(current, children)
+            if agent is not None:
+                return agent, True
             if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
                 below, current = current.i, current.head
                 if current.dep_ == "prep":
                     below, current = current.i, current.head
-                continue
+                    if below_prep(current, below) and current.dep_ in ("dobj", "pobj") \
+                            and current.head.pos_ == "VERB":
+                        below, current = current.i, current.head  # "killed an IS commander
+                continue  # in airstrikes": the one killed is no agent of the airstrikes
             return None, False
         if current.dep_ == "acl" and current.head.i != current.i:
             if infinitive(current):  # "take this opportunity to push": the taker pushes
@@ -151,6 +148,28 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             continue
         return None, False
     return None, False
+
+
+def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
+    """The agent a noun cue names itself: "the SDF's offensive", "shelling carried out by the
+    rebels", "the capture of X by Y", "the SDF offensive", "Russian airstrikes"."""
+    for child in children:
+        if child.dep_ == "poss":
+            return child
+        by = _by_of(child) if child.dep_ == "acl" else None
+        if by is not None:
+            return by
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in children:  # not "further"
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and \
+                (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
+            return child
+    if acronym(noun.head) and noun.head.i == noun.i - 1:
+        return noun.head  # "repulsed IS attacks": "IS" tagged a verb
+    return None
 
 
 def _by_of(participle: Any) -> Any | None:
@@ -173,6 +192,9 @@ def _agentive(token: Any) -> bool:
 def _phrase(token: Any) -> tuple[int, int]:
     """Character span of a noun phrase up to its head, with "and"-joined and "of" parts."""
     start = token.left_edge.idx
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    if before is not None and acronym(before) and token.pos_ in ("NOUN", "PROPN"):
+        start = before.idx  # "IS forces attacked": the tagger took "IS" for the verb "is"
     end = token.idx + len(token.text)
     for child in token.children:
         if child.dep_ in ("conj", "appos") or (child.dep_ == "prep" and child.lower_ == "of") \
@@ -187,6 +209,9 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     root = _np_root(doc, mention.start - base, mention.end - base)
     if root is None:
         return ""
+    if acronym(root) and root.head.i < root.i and root.head.pos_ == "VERB" and any(
+            c.i == root.i + 1 and c.pos_ == "NOUN" for c in root.children):
+        return "target"  # "attacked IS positions": "IS" tagged a verb, after the verb
     current = root
     while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
             current.head.i != current.i:
@@ -253,6 +278,8 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base):
         return None, ""  # "rebel-held": the actor is the word glued to the cue
     subject, agent = _subject_of(cue)
+    if subject is not None and agent and subject.pos_ == "PRON":
+        subject = pronoun_subject(subject)
     if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \
             subject.dep_ == "poss":
         subject = None  # "the Army's siege ... had been broken": the besieger lifted nothing

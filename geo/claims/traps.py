@@ -1,0 +1,281 @@
+"""What the writer says of a claim around it, read on both paths (with or without the parse).
+
+* **a report the writer calls false**: "reports that IS took X are false", "..., which is not
+  true", "the SDF falsely claimed to have taken X", a comment's "yeah right" or "and pigs
+  fly": the claim stays, as ``disputed``;
+* **an aim named by a noun**: "the attempt by IS to take X (failed)", "in a bid to take X",
+  "their goal is the capture of X": nothing was done, so a reported claim is dropped;
+* **a negation right before the cue** (and, without the parse, a verb of wanting): "has not
+  yet captured", "was unable to take", "could not take" outside a condition (a failure, not a
+  speculation); without the parse also "hopes to take", "agreed to withdraw", "vowed to
+  retake": the claim is dropped;
+* **without the parse**, the actor that is only what was hit ("IS leaders were killed by
+  airstrikes", "jets killed an IS commander in airstrikes") and a noun cue said to have been
+  thwarted or to have failed: the claim is dropped.
+
+The words are English grammar and the idioms of reporting, listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.claims.results import Context
+from geo.records import Claim
+
+_REPORT_NOUN = (r"(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|allegations?|assertions?|"
+                r"accounts?|headlines?)")
+_FALSE = (r"(?:false|untrue|fake|lies|a\s+lie|wrong|baseless|unfounded|fabricated|"
+          r"nonsense|propaganda|fiction|a\s+hoax|hoaxes|not\s+true|incorrect|bogus)")
+# "Reports that IS captured X are false", "the claim that ... was a lie" (the cue between).
+FALSE_REPORT = re.compile(
+    rf"(?<!\w){_REPORT_NOUN}\s+(?:that|of)\s[^.;!?]*?\s(?:is|are|was|were|proved|turned\s+out"
+    rf"\s+to\s+be|have\s+been|has\s+been)\s+(?:(?:all|completely|totally|entirely|simply|"
+    rf"utterly|later|since|shown|proven|to\s+be)\s+)*{_FALSE}(?!\w)",
+    re.IGNORECASE)
+# After the cue: ", which is not true", ", which was later shown to be false".
+WHICH_FALSE = re.compile(
+    rf"\A[^.;!?]*?,\s*(?:which|but\s+this|but\s+that|this)\s+(?:is|was|has\s+been|turned\s+out"
+    rf"\s+to\s+be|proved)\s+(?:(?:later|since|shown|proven|to\s+be|completely|totally)\s+)*"
+    rf"{_FALSE}(?!\w)", re.IGNORECASE)
+# Before the cue: "falsely claimed", "wrongly reported", "the fake news that".
+FALSELY = re.compile(
+    r"(?<!\w)(?:falsely|wrongly|mistakenly|fraudulently)\s+(?:\w+\s+){0,3}\Z|(?<!\w)"
+    r"(?:fake|false)\s+(?:news|reports?|claims?|stor(?:y|ies)|headlines?)\s+(?:\w+\s+){0,8}\Z",
+    re.IGNORECASE)
+# A report someone denies: "denied reports that IS took X"; after the cue, "but this was
+# denied", "a claim the SDF denied".
+DENIED_BEFORE = re.compile(
+    r"(?<!\w)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|"
+    r"refutes|disputed|disputes|debunked)\s+(?:(?:the|all|any|earlier|these|those|such)\s+)?"
+    r"(?:(?:reports?|claims?|rumou?rs?|allegations?)\s+)?(?:that|of)\s", re.IGNORECASE)
+DENIED_AFTER = re.compile(
+    r"\A[^.;!?]*?(?:,|\s)\s*(?:but|though|although|a\s+claim|which|a\s+report)\s+(?:this|that|"
+    r"it|the\s+claim|the\s+report|which)?\s*(?:was|were|has\s+been|had\s+been|is)?\s*"
+    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)",
+    re.IGNORECASE)
+# Sarcasm that says the sentence is not meant: in it or in the next words.
+SARCASM = re.compile(
+    r"(?<!\w)(?:yeah,?\s+right|yea,?\s+right|and\s+pigs\s+(?:can\s+|might\s+|will\s+)?fly|"
+    r"in\s+your\s+dreams|dream\s+on|as\s+if|when\s+hell\s+freezes\s+over|and\s+I(?:'m|\s+am)\s+"
+    r"(?:the\s+)?(?:queen|king|pope|tooth\s+fairy|easter\s+bunny|santa))(?!\w)", re.IGNORECASE)
+# What the writer imagines or supposes, not what happened: "next headline: ...", "let's say
+# IS takes X", "suppose ...", "the SAA ought to take X", "once the SAA takes X, ...".
+IMAGINED_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:next|tomorrow'?s?|coming|future|upcoming|imagined?|fake|expected)\s+(?:\w+\s+)?"
+    r"headlines?|headlines?\s+(?:will|would|to\s+come|soon|tomorrow)|see\s+the\s+headlines?|"
+    r"coming\s+soon|let'?s\s+say|let\s+us\s+say|suppos(?:e|ing)|imagine|"
+    r"in\s+theory|in\s+a\s+perfect\s+world|ought\s+to|needs?\s+to|has\s+to|have\s+to|"
+    r"time\s+for)(?!\w)", re.IGNORECASE)
+# "once the SAA takes X": a temporal clause in the present tells what is to come.
+TEMPORAL_PRESENT = re.compile(
+    r"(?<!\w)(?:once|when|whenever|as\s+soon\s+as|until|till|before|after)\s+(?:the\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,3}\s+\Z", re.IGNORECASE)
+PRESENT_CUE = re.compile(r"[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
+# An aim named by a noun: "the attempt by IS to take", "in a bid to", "their goal is the".
+AIM_NOUN = re.compile(
+    r"(?<!\w)(?:attempts?|bids?|efforts?|goals?|aims?|objectives?|plans?|hopes?|intentions?|"
+    r"ambitions?|pledges?|promises?|vows?|threats?|deals?|agreements?|offers?|proposals?|"
+    r"dreams?)\s+(?:(?:by|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+)?to\s+"
+    r"(?:(?:fully|finally|quickly|eventually|also|then|try\s+to)\s+)?\Z"
+    r"|(?<!\w)(?:goal|aim|objective|target|intention|ambition|plan|dream|hope)s?\s+"
+    r"(?:is|was|are|were|remains?|remained)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?\Z",
+    re.IGNORECASE)
+# Demanded, asked or prevented, not done: "Turkey demanded that the SDF withdraw", "called
+# on the SDF to withdraw", "IS was prevented from reaching X", "advanced without capturing
+# X", "was preparing an offensive on X".
+NOT_DONE_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:demand|insist|stipulat|requir|propos|suggest|recommend|request)\w*\s+that\s+"
+    r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:should\s+|must\s+|be\s+)?"
+    r"|(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
+    r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?)\s+(?:(?:the|all|its|their)\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    r"|(?:prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|block(?:s|ed|ing)?|bar(?:s|red)?|"
+    r"deter(?:s|red)?)\s+(?:(?:the|all|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+|\w+\s+)?from\s+"
+    r"|(?:without|instead\s+of|rather\s+than|short\s+of)\s+(?:(?:even|ever|actually|fully)\s+)?"
+    r"|(?:preparing|prepared|prepares|planning|plotting|plotted|considering|considered|"
+    r"mulling|discussing|discussed|contemplating)\s+(?:an?|the|its|their|his|another|a\s+new)\s+"
+    r"(?:[\w-]+\s+){0,3})\Z", re.IGNORECASE)
+# Without the parse: a negation or a verb of wanting right before the cue.
+NEGATED_BEFORE = re.compile(
+    r"(?<!\w)(?:not|never|n't|no\s+longer|unable\s+to|failed\s+to|fails\s+to|failing\s+to|"
+    r"refused\s+to|refuses\s+to|cannot|nowhere\s+near)\s+(?:(?:yet|even|been|be|have|has|"
+    r"had|really|actually|fully|successfully|able\s+to|manage\s+to|try\s+to|"
+    r"attempt(?:ed)?\s+to)\s+){0,3}\Z", re.IGNORECASE)
+WANTED_BEFORE = re.compile(
+    r"(?<!\w)(?:wants?|wanted|wanting|wish(?:es|ed)?|hop(?:e|es|ed|ing)|vow(?:s|ed)?|"
+    r"pledg(?:e|es|ed)|promis(?:e|es|ed)|agree(?:s|d)?|decid(?:e|es|ed)|prepar(?:e|es|ed|ing)|"
+    r"offer(?:s|ed)?|propos(?:e|es|ed)|ready|determined|eager|keen|resolved)\s+to\s+"
+    r"(?:(?:fully|finally|quickly|also)\s+)?\Z", re.IGNORECASE)
+# Without the parse: the actor read as the agent is what was hit ("two IS leaders were
+# killed by airstrikes", "jets killed a regional IS commander in air strikes").
+_HARMED = (r"(?:killed|wounded|injured|hit|struck|targeted|bombed|shelled|attacked|ambushed|"
+           r"captured|arrested|executed|besieged|encircled|surrounded|expelled|driven\s+out)")
+PATIENT_AFTER = re.compile(
+    rf"\A[\w\s,'-]{{0,40}}?(?<!\w)(?:is|are|was|were|been|being|got)\s+(?:\w+ly\s+)?{_HARMED}"
+    r"(?!\w)", re.IGNORECASE)
+PATIENT_BEFORE = re.compile(
+    rf"(?<!\w){_HARMED}\s+(?:(?:a|an|the|two|three|several|many|some|\d+|senior|top|local|"
+    r"regional|key|prominent|\w+ing)\s+){0,3}\Z", re.IGNORECASE)
+# "came under attack", "remained under fire" (the cue may start at "under").
+UNDER_BEFORE = re.compile(
+    r"(?<!\w)(?:came|come|comes|coming|remain(?:s|ed)?|was|were|is|are|been|fell|falls|stay"
+    r"(?:s|ed)?)\s+(?:under\s+(?:\w+\s+){0,2})?\Z", re.IGNORECASE)
+# A noun cue said not to have come off: "the assault was thwarted", "the attack failed".
+FAILED_AFTER = re.compile(
+    r"\A\W*(?:\w+\s+){0,2}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|"
+    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed|halted|stopped|stalled)|(?:failed|collapsed|"
+    r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
+# "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
+_FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"
+             r"hospital|academy|college|factory|plant|silo|silos|depot|oil\s+field|gas\s+field|"
+             r"field|station|castle|citadel|bridge|checkpoint|complex|camp|power\s+plant)s?")
+LOCATED_BY = re.compile(
+    rf"\A\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,4}}?{_FACILITY}\s*,?\s+"
+    r"(?:(?:which\s+is\s+|located\s+|situated\s+|just\s+|some\s+)?(?:near|outside|close\s+to|"
+    r"next\s+to|(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|on\s+the\s+outskirts\s+of|"
+    r"in\s+the\s+vicinity\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
+    re.IGNORECASE)
+CONDITION_BEFORE = re.compile(r"(?<!\w)(?:if|unless|whether|even\s+if)(?!\w)", re.IGNORECASE)
+
+
+def _window(text: str, sentence_start: int, cue: int, size: int = 90) -> str:
+    return text[max(sentence_start, cue - size): cue]
+
+
+def disputed_by_writer(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether the writer calls the report the cue stands in false."""
+    start, end = sentence
+    if FALSE_REPORT.search(text, start, end) and _report_before(text, start, cue[0]):
+        return True
+    after = text[cue[1]: min(len(text), end + 2)]
+    if WHICH_FALSE.search(after) or FALSELY.search(_window(text, start, cue[0], 120)) or \
+            DENIED_AFTER.search(after) or DENIED_BEFORE.search(_window(text, start, cue[0], 120)):
+        return True
+    return bool(SARCASM.search(text, start, min(len(text), end + 30)))
+
+
+def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
+    """"speculative" or "predicted" for an event the writer only imagines, supposes, wants or
+    sets in a temporal clause in the present; "" otherwise."""
+    before = _window(text, sentence[0], cue[0], 120)
+    if IMAGINED_BEFORE.search(before):
+        return "speculative"
+    if TEMPORAL_PRESENT.search(_window(text, sentence[0], cue[0], 60)) and \
+            PRESENT_CUE.match(text, cue[0]):
+        return "predicted"
+    return ""
+
+
+def _report_before(text: str, start: int, cue: int) -> bool:
+    return re.search(rf"(?<!\w){_REPORT_NOUN}\s+(?:that|of)\s", text[start:cue],
+                     re.IGNORECASE) is not None
+
+
+def aimed(text: str, sentence: tuple[int, int], cue: int) -> bool:
+    """Whether the cue is the content of an aim, attempt or pledge named by a noun."""
+    return AIM_NOUN.search(_window(text, sentence[0], cue, 70)) is not None
+
+
+def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str, *,
+             wanted: bool) -> bool:
+    """Whether a negation (or, when ``wanted``, a verb of wanting) stands right before the
+    cue ("has not yet captured", "could not take", "hopes to take"), outside a condition or a
+    question."""
+    if modality not in ("reported", "speculative", "predicted"):
+        return False
+    before = _window(text, sentence[0], cue, 60)
+    if modality != "reported" and CONDITION_BEFORE.search(text, sentence[0], cue):
+        return False
+    if modality == "reported" and NOT_DONE_BEFORE.search(before):
+        return True
+    return bool(NEGATED_BEFORE.search(before) or
+                (wanted and modality == "reported" and WANTED_BEFORE.search(before)))
+
+
+def patient_as_agent(text: str, subject_start: int, subject_end: int, cue: int) -> bool:
+    """Without the parse: whether the actor before the cue is only what was hit."""
+    if subject_end > cue:
+        return False
+    if PATIENT_AFTER.match(text[subject_end:cue]):
+        return True
+    return bool(PATIENT_BEFORE.search(text, max(0, subject_start - 50), subject_start))
+
+
+def failed_noun(text: str, cue: tuple[int, int]) -> bool:
+    """Without the parse: whether a noun cue is said to have been thwarted or to have failed."""
+    return bool(FAILED_AFTER.match(text[cue[1]: cue[1] + 60]))
+
+
+def _rule_drop(text: str, claim: Claim, evidence) -> str:
+    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, wanted=True):
+        return "negated or wanted (rules)"
+    subject = evidence.subject
+    if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
+            claim.action == "control":
+        subject = None  # "the Kurdish-held areas": a holder, no agent
+    if subject is not None and claim.modality == "reported" and \
+            patient_as_agent(text, subject.start, subject.end, evidence.cue[0]):
+        return "the actor is the patient (rules)"
+    if subject is not None and subject.end <= evidence.cue[0] and \
+            "under" in text[max(0, evidence.cue[0] - 40): evidence.cue[1]].lower() and \
+            UNDER_BEFORE.search(text, max(subject.end, evidence.cue[0] - 40), evidence.cue[0]):
+        return "the actor came under it (rules)"
+    if claim.modality == "reported" and failed_noun(text, evidence.cue):
+        return "a failed attempt (rules)"
+    return ""
+
+
+def locators(text: str, cue_end: int, mentions) -> set[str]:
+    """Places that only locate the facility the cue's event is about ("took the airbase
+    near X": X was not taken)."""
+    out = set()
+    for mention in mentions:
+        if mention.start >= cue_end and LOCATED_BY.match(text[cue_end: mention.start]):
+            out.add(mention.place)
+    return out
+
+
+def _relocated(claim: Claim, evidence, text: str) -> Claim:
+    """A claim whose places only locate its facility is told near them (ACLED precision 2):
+    the town itself was not taken."""
+    located = locators(text, evidence.cue[1], evidence.mentions)
+    if not located or any(p not in located for p in claim.places) or claim.precision >= 2:
+        return claim
+    return replace(claim, precision=2)
+
+
+def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
+    """The claims with the writer's word on them: disputed, or dropped (and listed)."""
+    out: list[Claim] = []
+    for claim in claims:
+        evidence = ctx.evidence.get(claim.id)
+        if evidence is None:
+            out.append(claim)
+            continue
+        text = ctx.entries[claim.entry].text
+        why = ""
+        if claim.modality == "reported" and not (parsed and claim.action == "attack") and \
+                aimed(text, evidence.sentence, evidence.cue[0]):
+            why = "an aim named by a noun"  # (the parse reads an attack made for an aim)
+        elif not parsed:
+            why = _rule_drop(text, claim, evidence)
+        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, wanted=False):
+            why = "negated"
+        if why:
+            ctx.report.dropped.append((claim, why))
+            continue
+        claim = _relocated(claim, evidence, text)
+        if claim.modality in ("reported", "speculative", "predicted") and \
+                disputed_by_writer(text, evidence.sentence, evidence.cue):
+            claim = replace(claim, modality="disputed")
+        elif claim.modality == "reported":
+            supposed = imagined(text, evidence.sentence, evidence.cue)
+            claim = replace(claim, modality=supposed) if supposed else claim
+        out.append(claim)
+    return out
+
+
+__all__ = ["aimed", "disputed_by_writer", "not_done", "screen"]

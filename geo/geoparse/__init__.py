@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
+from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -470,4 +471,11 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                 place=place.id, entry=entry.id, start=start, end=end,
                 surface=entry.text[start:end], confidence=0.7, precision=1,
                 evidence="a country written in lower case after a locative",
+                speaker=_speaker(entry, start, authors_by_id)))
+        for start, end, place in lower_case_cities(entry.text, gazetteer):
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.7, precision=1,
+                evidence="a large city written in lower case after a locative",
                 speaker=_speaker(entry, start, authors_by_id)))

@@ -99,3 +99,17 @@ def test_a_hill_named_like_a_far_village_is_the_hill_placed_beside_its_town(gaze
                               "Talat Al-Bayda hill.")
     ids = {surface: place.id for surface, place in found}
     assert ids["Talat Al-Bayda hill"] == ids["Al-Mughayrat"]  # not Tallat al Baydah, 42 km
+
+
+def test_a_namesake_is_the_one_near_the_places_named_beside_it(gazetteer):
+    # three villages are called Maskanah; the thread also talks about Homs, beside one of them
+    text = ("Homs and Hama were quiet, Rastan too.\n\n"
+            "Further north the regime retook Deir Hafer and Maskanah, on the way to Raqqa.")
+    result = geoparse_text(gazetteer, text)
+    place = next(result.places[m.place] for m in result.mentions if m.surface == "Maskanah")
+    deir_hafer = next(result.places[m.place] for m in result.mentions
+                      if m.surface == "Deir Hafer")
+    homs = next(result.places[m.place] for m in result.mentions if m.surface == "Homs")
+    near = gazetteer.distance_km(place.lat, place.lon, deir_hafer.lat, deir_hafer.lon)
+    assert near < gazetteer.distance_km(place.lat, place.lon, homs.lat, homs.lon)
+    assert near < 60

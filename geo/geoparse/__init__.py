@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
+from geo.geoparse.local import LocalAnchors, reranked
 from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -237,6 +238,14 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
     ranked = rankings.get(ranking)
     if ranked is None:  # the same name ranks the same against the same anchors
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
+    if len(ranked) > 1 and anchors:  # a namesake: the one near the places named beside it
+        if "local" not in heads:
+            heads["local"] = LocalAnchors(kept, anchors.ids)
+        local = heads["local"].around(spot)
+        if local:
+            key = (*ranking, *(p.id for p in local))
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, reranked(ranked, local, gazetteer))
     best = ranked[0][1]
     near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
     if (near > 2 * FEATURE_NEAR_KM and not best.curated

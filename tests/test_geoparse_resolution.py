@@ -113,3 +113,14 @@ def test_a_namesake_is_the_one_near_the_places_named_beside_it(gazetteer):
     near = gazetteer.distance_km(place.lat, place.lon, deir_hafer.lat, deir_hafer.lon)
     assert near < gazetteer.distance_km(place.lat, place.lon, homs.lat, homs.lon)
     assert near < 60
+
+
+def test_a_town_written_without_its_article_is_spotted(gazetteer):
+    # the gazetteer spells it "Al Qamishli" and has no form without the article
+    assert "qamishli" not in gazetteer.keys
+    result = geoparse_text(gazetteer, "The Kurds hold Al-Hasakah, Amuda and Qamishli.")
+    found = {m.surface: result.places[m.place] for m in result.mentions}
+    assert found["Qamishli"].name.replace("\u0101", "a").replace("\u012b", "i").endswith(
+        "Qamishli")
+    assert all(key.isascii() and " " not in key for key in gazetteer.bare_names
+               if key.isascii())

@@ -66,6 +66,7 @@ class _Spotter:
         """
         text = entry.text
         keys, prefixes = self.gazetteer.keys, self.gazetteer.prefixes
+        bare = self.gazetteer.bare_names  # "Qamishli" for "Al Qamishli"
         token = TOKEN.match
         joined = JOINED_NEXT.match
         found: list[_Spot] = []
@@ -91,7 +92,7 @@ class _Spotter:
                     word = gap.end()
                     stop = token(text, word).end()
                     key = _joined_key(key, name_key(text[word:stop]))
-                if key in keys:
+                if key in keys or (n == 1 and key in bare):
                     best = (n, stop)
                 if key not in prefixes:
                     break

@@ -124,3 +124,11 @@ def test_a_town_written_without_its_article_is_spotted(gazetteer):
         "Qamishli")
     assert all(key.isascii() and " " not in key for key in gazetteer.bare_names
                if key.isascii())
+
+
+def test_a_name_after_one_with_an_inner_apostrophe_does_not_follow_an_article(gazetteer):
+    # "Ma'an" ends in "an", which is no indefinite article before "Tremseh"
+    result = geoparse_text(gazetteer, "The army took Hama, Ma'an, Tremseh and Qastun.")
+    surfaces = {m.surface for m in result.mentions}
+    assert "Tremseh" in surfaces
+    assert not any("indefinite article" in r[4] for r in result.rejected)

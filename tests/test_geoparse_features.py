@@ -121,3 +121,15 @@ def test_a_city_quarter_needs_its_city_in_the_text(gazetteer):
     result, found = run(gazetteer, "ISIL attacked Palmyra from al-Amiriya, and the army held "
                                    "Ithriya.")
     assert not result.places[found["al-Amiriya"].place].id.startswith("quarter:")
+
+
+def test_a_facility_written_another_way_with_its_feature_word_is_the_facility(gazetteer):
+    # neither "Al Tabqa airbase" nor "Kuweiris airbase" is a name the gazetteer spells so
+    text = ("The army took Jirah Airbase, Kuweiris airbase and Al Tabqa airbase near "
+            "Maskanah and Deir Hafer.")
+    result, found = run(gazetteer, text)
+    kuweires = result.places[found["Kuweiris airbase"].place]
+    tabqa = result.places[found["Al Tabqa airbase"].place]
+    assert kuweires.kind == tabqa.kind == "facility"
+    assert "Kuweires" in kuweires.name and "Tabqa" in tabqa.name
+    assert not result.unresolved

@@ -71,7 +71,7 @@ from geo.geoparse.repair import (
     _speaker,
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
-from geo.geoparse.variants import CUE_WORDS, cued_runs, nearest_variant
+from geo.geoparse.variants import CUE_WORDS, cued_runs, feature_variant, nearest_variant
 from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
@@ -330,7 +330,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             words = entry.text[start:end]
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
-            found = looked[words]
+            found = feature_variant(entry.text, start, end, gazetteer, anchors) or looked[words]
             if found is not None and not _far_feature(entry.text, start + len(found[2]), found):
                 add(entry, start, start + len(found[2]), *found)
     _variant_elsewhere(entries, result, looked, taken, add)

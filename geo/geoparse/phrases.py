@@ -263,7 +263,11 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
                 pending.append((spot, start, end))  # other names of the run are still read
                 continue
-        if FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
+        if FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer) and (
+                named := named_feature(text, spot.start, spot.end, gazetteer)):
+            spot = _Spot(spot.entry, spot.start, named[0], text[spot.start:named[0]],
+                         named[1], spot.tokens + 1, note="the feature's name with its word")
+        elif FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
                 FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):
             spot.feature = spot.surface
         kept.append(spot)
@@ -312,6 +316,24 @@ def _event_ends(text: str, words: tuple[str, ...] = EVENT_WORDS) -> set[int]:
     if not any(word in text for word in words):
         return set()
     return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)}
+
+
+FEATURE_KINDS = frozenset({"dam", "facility", "lake", "river", "hill", "crossing", "road"})
+
+
+def named_feature(text: str, start: int, end: int, gazetteer: Gazetteer,
+                  ) -> tuple[int, list[Candidate]] | None:
+    """(end, candidates) of the feature a name and the feature word after it name together,
+    written another way than the gazetteer's ("Al Tabqa airbase", "Kuweiris airbase" for
+    "Kuweires airbase"): by its key, else by its transliteration skeleton; None when the
+    phrase is no feature the gazetteer has."""
+    after = FEATURE_AFTER.match(text[end:end + 40])
+    if after is None:
+        return None
+    phrase = text[start:end + after.end()]
+    found = [c for c in gazetteer.candidates(phrase) if c.place.kind in FEATURE_KINDS] or [
+        c for c in gazetteer.variants(phrase) if c.place.kind in FEATURE_KINDS]
+    return (end + after.end(), found) if found else None
 
 
 def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:

@@ -132,3 +132,14 @@ def test_a_name_after_one_with_an_inner_apostrophe_does_not_follow_an_article(ga
     surfaces = {m.surface for m in result.mentions}
     assert "Tremseh" in surfaces
     assert not any("indefinite article" in r[4] for r in result.rejected)
+
+
+def test_a_transliteration_variant_is_the_namesake_near_the_places_listed_beside_it(
+        gazetteer):
+    # "Sukhna" has the skeleton of a village east of Aleppo and of al-Sukhnah near Palmyra
+    text = ("They took Jirah Airbase, Maskanah and Deir Hafer. Then Hama, Tadmor, Arak, "
+            "Sukhna and the T4 airbase.")
+    result = geoparse_text(gazetteer, text)
+    found = {m.surface: result.places[m.place] for m in result.mentions}
+    arak, sukhna = found["Arak"], found["Sukhna"]
+    assert gazetteer.distance_km(sukhna.lat, sukhna.lon, arak.lat, arak.lon) < 60

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
-from geo.geoparse.local import LocalAnchors, reranked
+from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
 from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -320,6 +320,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     looked: dict[str, tuple[Place, float, str] | None] = {}
     for m in result.mentions:
         places.setdefault(m.entry, []).append((m.start, m.end))
+    local_places = places_by_entry(result.mentions, result.places)
     for r in result.rejected:
         taken.setdefault(r[0], []).append((r[1], r[2]))
     for u in result.unresolved:
@@ -330,7 +331,9 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             words = entry.text[start:end]
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
-            found = feature_variant(entry.text, start, end, gazetteer, anchors) or looked[words]
+            local = places_around(local_places, entry.id, start)  # its namesake, if any
+            found = (feature_variant(entry.text, start, end, gazetteer, anchors) or (
+                local and nearest_variant(words, gazetteer, local, ignored)) or looked[words])
             if found is not None and not _far_feature(entry.text, start + len(found[2]), found):
                 add(entry, start, start + len(found[2]), *found)
     _variant_elsewhere(entries, result, looked, taken, add)

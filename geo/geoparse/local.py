@@ -24,6 +24,7 @@ __all__ = ["LOCAL_CHARS", "LocalAnchors", "reranked"]
 LOCAL_CHARS = 250  # about a sentence either side
 LOCAL_KM = 75.0
 LOCAL_WEIGHT = 3.0
+LOCAL_NEAREST = 3
 
 
 class LocalAnchors:
@@ -50,7 +51,9 @@ class LocalAnchors:
         starts = self._starts[spot.entry.id]
         lo = bisect.bisect_left(starts, spot.start - LOCAL_CHARS)
         hi = bisect.bisect_right(starts, spot.end + LOCAL_CHARS)
-        return tuple(place for _, surface, place in found[lo:hi] if surface != spot.surface)
+        near = sorted((abs(at - spot.start), i) for i, (at, surface, _) in
+                      enumerate(found[lo:hi], lo) if surface != spot.surface)
+        return tuple(found[i][2] for _, i in near[:LOCAL_NEAREST])
 
 
 def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list:
@@ -62,3 +65,26 @@ def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list
 
     return sorted(((score + bonus(c.place), c) for score, c in ranked),
                   key=lambda sc: sc[0], reverse=True)
+
+
+def places_by_entry(mentions: Sequence, places: dict[str, Place],
+                    ) -> dict[int, list[tuple[int, Place]]]:
+    """The settlements the mentions resolved to, by entry, in text order (no countries or
+    regions: they are near everything and tell no namesake apart)."""
+    by_entry: dict[int, list[tuple[int, Place]]] = {}
+    for m in mentions:
+        place = places[m.place]
+        if place.kind not in {"country", "region"}:
+            by_entry.setdefault(m.entry, []).append((m.start, place))
+    for found in by_entry.values():
+        found.sort(key=lambda f: f[0])
+    return by_entry
+
+
+def places_around(by_entry: dict[int, list[tuple[int, Place]]], entry: int,
+                  start: int) -> list[Place]:
+    """The places of ``places_by_entry`` within ``LOCAL_CHARS`` of ``start`` in ``entry``,
+    the ``LOCAL_NEAREST`` nearest in the text (a list names one area at a time)."""
+    near = sorted((abs(at - start), i) for i, (at, _) in enumerate(by_entry.get(entry, ()))
+                  if abs(at - start) <= LOCAL_CHARS)
+    return [by_entry[entry][i][1] for _, i in near[:LOCAL_NEAREST]]

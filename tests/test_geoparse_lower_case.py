@@ -1,4 +1,4 @@
-"""Comment-thread writing: large cities and countries written in lower case."""
+"""Comment-thread writing: lower-case cities and countries, long names and nicknames."""
 
 from __future__ import annotations
 
@@ -49,3 +49,14 @@ def test_the_lower_case_cities_are_large_regional_cities_and_no_english_words(ga
     assert "batman" not in names
     assert all(len(key) >= 4 and gazetteer.in_region(place) for key, place in names.items())
     assert pattern is not None and pattern.search("Aleppo") is None
+
+
+def test_official_long_names_and_nicknames_of_states_and_regions(gazetteer):
+    text = ("Talks in the Syrian Arab Republic, in Türkiye and in Persia. The Caliphate in "
+            "the Sham is done; jets flew over the Golan.")
+    places = found(gazetteer, text)
+    assert places["Syrian Arab Republic"] == "Syria"
+    assert places["Türkiye"] == "Turkey"
+    assert places["Persia"] == "Iran"
+    assert places["Sham"] == "Levant"
+    assert places["Golan"] == "Golan Heights"

@@ -60,3 +60,10 @@ def test_official_long_names_and_nicknames_of_states_and_regions(gazetteer):
     assert places["Persia"] == "Iran"
     assert places["Sham"] == "Levant"
     assert places["Golan"] == "Golan Heights"
+
+
+def test_a_given_name_written_alone_is_no_village(gazetteer):
+    result = geoparse_text(gazetteer, "Comment by Ahmad: Khalid is right, Manbij fell.")
+    surfaces = {m.surface for m in result.mentions}
+    assert "Manbij" in surfaces
+    assert not surfaces & {"Ahmad", "Khalid"}

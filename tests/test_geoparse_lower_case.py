@@ -67,3 +67,10 @@ def test_a_given_name_written_alone_is_no_village(gazetteer):
     surfaces = {m.surface for m in result.mentions}
     assert "Manbij" in surfaces
     assert not surfaces & {"Ahmad", "Khalid"}
+
+
+def test_a_misspelt_large_city_after_a_locative_is_the_city(gazetteer):
+    # the thread names Damascus nowhere else: the region's large cities are the reference
+    places = found(gazetteer, "The rebels fled to Damscus. He was in Batmann.")
+    assert places["Damscus"] == "Damascus"
+    assert "Batmann" not in places  # no large city of the region is spelt like that

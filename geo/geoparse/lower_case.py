@@ -1,9 +1,9 @@
 """Cities written in lower case: a commenter's "the rebels in idlib", "back to aleppo".
 
 A lower-case word is a place only where nothing else can read it: the name of one of the
-region's large cities (``PROMINENT_POPULATION`` people or more, its gazetteer name, at least
-``MIN_LETTERS`` letters), right after a locative ("in", "near", "captured").  The names come
-from the gazetteer, not from a list: a city the index has is found without an edit here.
+region's large cities (``PROMINENT_POPULATION`` people or more, its gazetteer name, one word
+of at least ``MIN_LETTERS`` letters), right after a locative ("in", "near", "captured").  The
+names come from the gazetteer, not from a list: a city the index has is found without an edit.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ ENGLISH_WORDS = frozenset({"batman", "salt", "tyre", "ordu", "zion", "gaza strip
 
 LISTED = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]*")
 _CACHE: dict[int, tuple[dict[str, Place], re.Pattern[str] | None]] = {}
+_FIRST_WORDS: dict[int, frozenset[str]] = {}  # the names as ``str.split`` gives them
+_STOPS = ("", ".", ",", ";", ":", "!", "?", ")", "'s", "\u2019s", "-", '"', "...")
 
 
 def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern[str] | None]:
@@ -38,7 +40,7 @@ def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern
                     or not gazetteer.in_region(place)):
                 continue
             key = name_key(place.name)
-            if (len(key) < MIN_LETTERS or not key.replace(" ", "").isalpha()
+            if (len(key) < MIN_LETTERS or not key.isalpha()
                     or not key.isascii() or key in ENGLISH_WORDS):
                 continue
             if key not in names or names[key].population < place.population:
@@ -47,6 +49,8 @@ def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern
             re.escape(k).replace(r"\ ", "[ -]") for k in sorted(names, key=len, reverse=True))
             + r")(?![\w-])") if names else None
         known = _CACHE[id(gazetteer)] = (names, pattern)
+        _FIRST_WORDS[id(gazetteer)] = frozenset(  # as ``str.split`` gives it, stop and all
+            k + stop for k in names for stop in _STOPS)
     return known
 
 
@@ -54,8 +58,8 @@ def lower_case_cities(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, in
     """(start, end, city) of each large city written in lower case after a locative, or
     listed after one that is ("in damascus and raqqa")."""
     names, pattern = prominent_cities(gazetteer)
-    if pattern is None:
-        return
+    if pattern is None or _FIRST_WORDS[id(gazetteer)].isdisjoint(text.split()):
+        return  # most texts name none: a split and a set test, not the pattern's scan
     last = -1
     for match in pattern.finditer(text):
         start = match.start()

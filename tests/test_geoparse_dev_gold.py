@@ -8,10 +8,10 @@ tests skip.
 Two levels: the issue's targets (recall 0.85, precision 0.90, geocoded 0.95), checked on the
 held-out texts only (the fair estimate for unseen text; over every split the tune texts would
 carry them), and a floor just under what this code reaches over every split (2026-12-03,
-session 17, eleven texts of which five held out: recall 0.881, precision 0.990, geocoded
+session 18, eleven texts of which five held out: recall 0.883, precision 0.990, geocoded
 0.953; session 16b's 0.885 fell with the curated rows that cited held-out texts), which a
 change must not go below.  Precision meets the target; the held-out recall and geocoding
-targets are not met yet (0.810 and 0.904 on five held-out texts) and are
+targets are not met yet (0.812 and 0.904 on five held-out texts) and are
 marked as expected failures, so that they turn into passes (``XPASS``) when they are.
 
 The ``calib`` text (tests/gold/dev/README.md: kept for fitting claim confidence, totals only) is
@@ -27,7 +27,7 @@ import pytest
 from bench.score_places import DEFAULT_GOLD, Score, gold_files, score_folder
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_WITHIN = 0.85, 0.90, 0.95
-FLOOR_RECALL, FLOOR_WITHIN = 0.875, 0.94
+FLOOR_RECALL, FLOOR_WITHIN = 0.88, 0.95
 CALIB_FLOOR_RECALL, CALIB_FLOOR_WITHIN = 0.90, 0.67
 
 pytestmark = pytest.mark.skipif(not gold_files(DEFAULT_GOLD),

@@ -121,3 +121,33 @@ def test_a_city_quarter_needs_its_city_in_the_text(gazetteer):
     result, found = run(gazetteer, "ISIL attacked Palmyra from al-Amiriya, and the army held "
                                    "Ithriya.")
     assert not result.places[found["al-Amiriya"].place].id.startswith("quarter:")
+
+
+def test_a_facility_written_another_way_with_its_feature_word_is_the_facility(gazetteer):
+    # neither "Al Tabqa airbase" nor "Kuweiris airbase" is a name the gazetteer spells so
+    text = ("The army took Jirah Airbase, Kuweiris airbase and Al Tabqa airbase near "
+            "Maskanah and Deir Hafer.")
+    result, found = run(gazetteer, text)
+    kuweires = result.places[found["Kuweiris airbase"].place]
+    tabqa = result.places[found["Al Tabqa airbase"].place]
+    assert kuweires.kind == tabqa.kind == "facility"
+    assert "Kuweires" in kuweires.name and "Tabqa" in tabqa.name
+    assert not result.unresolved
+
+
+def test_the_air_bases_of_the_war_are_facilities_whatever_the_spelling(gazetteer):
+    text = ("Rebels took Abu Duhur airbase; jets flew from Mezzeh airbase, Kshesh airbase "
+            "and Hama military airport.")
+    result, found = run(gazetteer, text)
+    for name in ("Abu Duhur airbase", "Mezzeh airbase", "Kshesh airbase",
+                 "Hama military airport"):
+        place = result.places[found[name].place]
+        assert place.kind == "facility" and place.country in {"SY", ""}, name
+    assert result.places[found["Kshesh airbase"].place].gazetteer_id == "icao:OS62"
+
+
+def test_a_road_between_two_places_after_another_road_phrase(gazetteer):
+    text = "The Aleppo-Damascus highway (M5) reopened, also the Aleppo-Raqqa road."
+    result, found = run(gazetteer, text)
+    assert result.places[found["Aleppo-Raqqa road"].place].kind == "road"
+    assert "Raqqa" not in found

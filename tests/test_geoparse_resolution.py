@@ -99,3 +99,47 @@ def test_a_hill_named_like_a_far_village_is_the_hill_placed_beside_its_town(gaze
                               "Talat Al-Bayda hill.")
     ids = {surface: place.id for surface, place in found}
     assert ids["Talat Al-Bayda hill"] == ids["Al-Mughayrat"]  # not Tallat al Baydah, 42 km
+
+
+def test_a_namesake_is_the_one_near_the_places_named_beside_it(gazetteer):
+    # three villages are called Maskanah; the thread also talks about Homs, beside one of them
+    text = ("Homs and Hama were quiet, Rastan too.\n\n"
+            "Further north the regime retook Deir Hafer and Maskanah, on the way to Raqqa.")
+    result = geoparse_text(gazetteer, text)
+    place = next(result.places[m.place] for m in result.mentions if m.surface == "Maskanah")
+    deir_hafer = next(result.places[m.place] for m in result.mentions
+                      if m.surface == "Deir Hafer")
+    homs = next(result.places[m.place] for m in result.mentions if m.surface == "Homs")
+    near = gazetteer.distance_km(place.lat, place.lon, deir_hafer.lat, deir_hafer.lon)
+    assert near < gazetteer.distance_km(place.lat, place.lon, homs.lat, homs.lon)
+    assert near < 60
+
+
+def test_a_town_written_without_its_article_is_spotted(gazetteer):
+    # the gazetteer spells it "Al Qamishli" and has no form without the article
+    assert "qamishli" not in gazetteer.keys
+    result = geoparse_text(gazetteer, "The Kurds hold Al-Hasakah, Amuda and Qamishli.")
+    found = {m.surface: result.places[m.place] for m in result.mentions}
+    assert found["Qamishli"].name.replace("\u0101", "a").replace("\u012b", "i").endswith(
+        "Qamishli")
+    assert all(key.isascii() and " " not in key for key in gazetteer.bare_names
+               if key.isascii())
+
+
+def test_a_name_after_one_with_an_inner_apostrophe_does_not_follow_an_article(gazetteer):
+    # "Ma'an" ends in "an", which is no indefinite article before "Tremseh"
+    result = geoparse_text(gazetteer, "The army took Hama, Ma'an, Tremseh and Qastun.")
+    surfaces = {m.surface for m in result.mentions}
+    assert "Tremseh" in surfaces
+    assert not any("indefinite article" in r[4] for r in result.rejected)
+
+
+def test_a_transliteration_variant_is_the_namesake_near_the_places_listed_beside_it(
+        gazetteer):
+    # "Sukhna" has the skeleton of a village east of Aleppo and of al-Sukhnah near Palmyra
+    text = ("They took Jirah Airbase, Maskanah and Deir Hafer. Then Hama, Tadmor, Arak, "
+            "Sukhna and the T4 airbase.")
+    result = geoparse_text(gazetteer, text)
+    found = {m.surface: result.places[m.place] for m in result.mentions}
+    arak, sukhna = found["Arak"], found["Sukhna"]
+    assert gazetteer.distance_km(sukhna.lat, sukhna.lon, arak.lat, arak.lon) < 60

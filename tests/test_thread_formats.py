@@ -174,3 +174,12 @@ def test_the_report_counts_what_was_found_and_what_needs_a_date():
     assert "5 relative times" in report
     placed = format_report(read("disqus.txt"))
     assert "5 with a time" in placed and "relative" not in placed
+
+
+def test_a_post_whose_only_footer_line_opens_it_keeps_its_text():
+    text = ("Posted by kurdo_fan on March 3, 2017\n\nThe army reached al-Bab.\n\n"
+            "Reply: and Manbij too.\n")
+    entries = parse_thread(text, strict=False).entries
+    joined = " ".join(e.text for e in entries)
+    assert "The army reached al-Bab." in joined
+    assert "Manbij" in joined

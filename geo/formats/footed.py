@@ -279,8 +279,8 @@ def _split_on_footers(
                              text=text[start:end], start=start, end=end,
                              line=line_at(lines, start)))
         signature = ""  # no signature search: the post is known
-    if not spans:
-        return entries
+    if not spans:  # one footer, the post's: what follows it is still text
+        return _with_tail(text, lines, entries, cursor, notes)
     first_start, first_end, first_author, first_time = spans[0]
     head = [ln for ln in lines
             if ln.start >= first_start and ln.end <= first_end and ln.text.strip()]
@@ -299,6 +299,12 @@ def _split_on_footers(
         entries.append(Entry(id=len(entries), kind="comment", author=author, posted_at=posted_at,
                              text=text[start:end], start=start, end=end,
                              line=line_at(lines, start)))
+    return _with_tail(text, lines, entries, cursor, notes)
+
+
+def _with_tail(text: str, lines: list[Line], entries: list[Entry], cursor: int,
+               notes: list[str]) -> list[Entry]:
+    """``entries`` and, as an unsigned entry, the text after the last footer (at ``cursor``)."""
     tail_start, tail_end = trim_chrome(text, cursor, len(text))
     if tail_end > tail_start:
         notes.append(

@@ -53,6 +53,7 @@ def _parse_linestring(text: str) -> dict[str, Any] | None:
     return {"type": "LineString", "coordinates": coords}
 
 
+BARE_POPULATION = 1000  # a village this large is found by its name without the article
 _COMPACT = re.compile(r"[\W_]+")  # what a name is compared without, for digit names
 
 class Gazetteer:
@@ -93,7 +94,8 @@ class Gazetteer:
     def add_key(self, key: str, place_id: str, *, curated: bool = False) -> None:
         if not key:
             return
-        self.__dict__.pop("starters", None)  # a new key may start a name
+        self.__dict__.pop("starters", None)
+        self.__dict__.pop("bare_names", None)  # a new key may start a name
         self.__dict__.pop("digit_names", None)
         ids = self._names.setdefault(key, [])
         if place_id not in ids:
@@ -129,7 +131,26 @@ class Gazetteer:
     def starters(self) -> set[str]:
         """Every key that is a name or begins one: ``keys`` and ``prefixes`` in one set, so
         that the spotter drops a word that starts no name with one look-up."""
-        return set(self._names) | self.prefixes
+        return set(self._names) | self.prefixes | self.bare_names
+
+    @functools.cached_property
+    def bare_names(self) -> frozenset[str]:
+        """One-word names written without the article of the region's towns ("Qamishli" for
+        "Al Qamishli"), where no name has that key already: a word the spotter reads as a
+        name (``candidates`` gives the place, ``article_dropped``).  Towns and cities only,
+        or villages of ``BARE_POPULATION`` people: a bare village name is too often a word."""
+        bare: set[str] = set()
+        articles = {a.strip() for a in ARTICLES}
+        for key, ids in self._names.items():
+            first, _, word = key.partition(" ")
+            if (first not in articles or len(word) < 3 or " " in word
+                    or word in self._names):
+                continue
+            if any(self.in_region(p) and (p.kind in {"city", "town"}
+                                          or p.population >= BARE_POPULATION)
+                   for p in (self.places[i] for i in ids)):
+                bare.add(word)
+        return frozenset(bare)
 
     @functools.cached_property
     def digit_names(self) -> dict[str, str]:

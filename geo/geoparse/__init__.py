@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
+from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
+from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -69,7 +71,7 @@ from geo.geoparse.repair import (
     _speaker,
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
-from geo.geoparse.variants import CUE_WORDS, cued_runs, nearest_variant
+from geo.geoparse.variants import CUE_WORDS, cued_runs, feature_variant, nearest_variant
 from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
@@ -236,6 +238,14 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
     ranked = rankings.get(ranking)
     if ranked is None:  # the same name ranks the same against the same anchors
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
+    if len(ranked) > 1 and anchors:  # a namesake: the one near the places named beside it
+        if "local" not in heads:
+            heads["local"] = LocalAnchors(kept, anchors.ids)
+        local = heads["local"].around(spot)
+        if local:
+            key = (*ranking, *(p.id for p in local))
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, reranked(ranked, local, gazetteer))
     best = ranked[0][1]
     near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
     if (near > 2 * FEATURE_NEAR_KM and not best.curated
@@ -310,6 +320,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     looked: dict[str, tuple[Place, float, str] | None] = {}
     for m in result.mentions:
         places.setdefault(m.entry, []).append((m.start, m.end))
+    local_places = places_by_entry(result.mentions, result.places)
     for r in result.rejected:
         taken.setdefault(r[0], []).append((r[1], r[2]))
     for u in result.unresolved:
@@ -320,7 +331,9 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             words = entry.text[start:end]
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
-            found = looked[words]
+            local = places_around(local_places, entry.id, start)  # its namesake, if any
+            found = (feature_variant(entry.text, start, end, gazetteer, anchors) or (
+                local and nearest_variant(words, gazetteer, local, ignored)) or looked[words])
             if found is not None and not _far_feature(entry.text, start + len(found[2]), found):
                 add(entry, start, start + len(found[2]), *found)
     _variant_elsewhere(entries, result, looked, taken, add)
@@ -470,4 +483,11 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                 place=place.id, entry=entry.id, start=start, end=end,
                 surface=entry.text[start:end], confidence=0.7, precision=1,
                 evidence="a country written in lower case after a locative",
+                speaker=_speaker(entry, start, authors_by_id)))
+        for start, end, place in lower_case_cities(entry.text, gazetteer):
+            result.places[place.id] = place
+            result.mentions.append(Mention(
+                place=place.id, entry=entry.id, start=start, end=end,
+                surface=entry.text[start:end], confidence=0.7, precision=1,
+                evidence="a large city written in lower case after a locative",
                 speaker=_speaker(entry, start, authors_by_id)))

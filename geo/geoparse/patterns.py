@@ -103,7 +103,8 @@ JOINED_NEXT = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(?=[^\W\d_])")
 # The word before a name, read backwards so that one anchored match does it: the same as
 # searching r"([^\W\d_]+)[^\w\n]{0,3}$" forwards (whose "$" may also sit before a final
 # newline), without trying every position of the window.
-PREVIOUS_WORD_REVERSED = re.compile(r"\n?[^\w\n]{0,3}([^\W\d_]+)")
+# (the end of a word with an inner apostrophe, "Ma'an", is no word of its own: not "an")
+PREVIOUS_WORD_REVERSED = re.compile(r"\n?[^\w\n]{0,3}([^\W\d_]+)(?![^\W\d_]|['\u2019][^\W\d_])")
 # A LOCATIVE word, then (looked ahead at, so that a capitalised "Reach" may itself be the next
 # match's locative) a capitalised token in group 1: what ``_previous_word`` would find in
 # LOCATIVE, found by the regex engine instead of at every capitalised word.

@@ -216,22 +216,19 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                  rejected: list[tuple[int, int, int, str, str]],
                  pending: list[tuple[_Spot, int, int]],
                  event_words: tuple[str, ...] = EVENT_WORDS) -> list[_Spot]:
-    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped.
-
-    A run no name matches exactly goes to ``pending`` (spot, run start, run end): it may be a
-    transliteration variant, which only the text's anchors can tell (``geo.geoparse.variants``).
-    """
+    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped;
+    a run no name matches goes to ``pending`` (spot, start, end), a possible variant."""
     kept: list[_Spot] = []
-    resume: dict[int, int] = {}
+    resume: dict[int, int] = {}  # by entry: where the last grown run ends
     events: dict[int, set[int]] = {}  # by entry: where a name right after an event word starts
     for spot in spots:
         text = spot.entry.text
         if spot.start < resume.get(spot.entry.id, -1):
             continue  # inside a run an earlier spot grew over
         after = text[spot.end:spot.end + 40]
-        if spot.entry.id not in events:
-            events[spot.entry.id] = _event_ends(text, event_words)
-        if spot.start in events[spot.entry.id] or EVENT_AFTER.match(after):
+        ends = events[spot.entry.id] if spot.entry.id in events else events.setdefault(
+            spot.entry.id, _event_ends(text, event_words))  # once per entry
+        if spot.start in ends or EVENT_AFTER.match(after):
             rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                              "names an event or an organisation"))
             continue
@@ -260,10 +257,17 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             if _names_joined(text, start, end, gazetteer):
                 kept.append(spot)  # "al-Layramoun al-Khalidiyah": two names, a comma lost
                 continue
+            if grown := _feature_spot(spot, start, end, gazetteer):  # "Abu Duhur airbase"
+                resume[spot.entry.id] = grown.end
+                kept.append(grown)
+                continue
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
                 pending.append((spot, start, end))  # other names of the run are still read
                 continue
-        if FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
+        if FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer) and (
+                grown := _feature_spot(spot, spot.start, spot.end, gazetteer)):
+            spot = grown
+        elif FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
                 FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):
             spot.feature = spot.surface
         kept.append(spot)
@@ -314,6 +318,35 @@ def _event_ends(text: str, words: tuple[str, ...] = EVENT_WORDS) -> set[int]:
     return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)}
 
 
+FEATURE_KINDS = frozenset({"dam", "facility", "lake", "river", "hill", "crossing", "road"})
+
+
+def named_feature(text: str, start: int, end: int, gazetteer: Gazetteer,
+                  ) -> tuple[int, list[Candidate]] | None:
+    """(end, candidates) of the feature a name and the feature word after it name together,
+    written another way than the gazetteer's ("Al Tabqa airbase", "Kuweiris airbase" for
+    "Kuweires airbase"): by its key, else by its transliteration skeleton; None when the
+    phrase is no feature the gazetteer has."""
+    after = FEATURE_AFTER.match(text[end:end + 40])
+    if after is None:
+        return None
+    phrase = text[start:end + after.end()]
+    found = [c for c in gazetteer.candidates(phrase) if c.place.kind in FEATURE_KINDS] or [
+        c for c in gazetteer.variants(phrase) if c.place.kind in FEATURE_KINDS]
+    return (end + after.end(), found) if found else None
+
+
+def _feature_spot(spot: _Spot, start: int, end: int, gazetteer: Gazetteer) -> _Spot | None:
+    """The spot of the feature the words at ``start:end`` and the feature word after them
+    name (``named_feature``), or None."""
+    named = named_feature(spot.entry.text, start, end, gazetteer)
+    if named is None:
+        return None
+    surface = spot.entry.text[start:named[0]]
+    return _Spot(spot.entry, start, named[0], surface, named[1], surface.count(" ") + 1,
+                 note="the feature's name with its word")
+
+
 def _known_phrase(spot: _Spot, gazetteer: Gazetteer) -> bool:
     """Whether the spot itself is already a feature ("Tabqa Dam" is, "Tabqa" is not)."""
     return any(c.place.kind not in {"city", "town", "village", "country"}
@@ -326,8 +359,12 @@ def road_between(text: str, gazetteer: Gazetteer, best: callable,
     if not any(word in text for word in words):  # most texts name no road
         return
     for word in ROAD_WORD.finditer(text):  # then only the words before each road word
-        match = ROAD_BETWEEN.search(text, max(0, word.start() - 80), word.end())
-        if match is None or match.end() != word.end():
+        # the phrase that ends with this road word ("the A-B highway (M5) ... the A-C road":
+        # not the first phrase of the window)
+        match = next((m for m in ROAD_BETWEEN.finditer(text, max(0, word.start() - 80),
+                                                       word.end()) if m.end() == word.end()),
+                     None)
+        if match is None:
             continue
         ends = []
         for group in (1, 2):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.gazetteer import name_key
+from geo.geoparse.lower_case import PROMINENT_POPULATION
 from geo.geoparse.patterns import (
     AGENT_AFTER,
     AGREEMENT_AFTER,
@@ -67,9 +68,17 @@ def _reject_reason(
     # a name that is also an actor ('Turkey', 'Moscow') is a place only after a locative
     if key in actor_aliases and (ORGANISATION_AFTER.match(after) or previous not in LOCATIVE):
         return "stands for an actor here (no locative preposition before it)"
-    if spot.tokens == 1 and key in lowercase_words:
+    if spot.tokens == 1 and key in lowercase_words and not _prominent(spot):
         return "a word the thread also writes in lower case"
     return None
+
+
+def _prominent(spot: _Spot) -> bool:
+    """Whether the name's first candidate is a country or a large city: a commenter's
+    lower-case "syria" or "aleppo" is no sign that "Syria" or "Aleppo" is a word."""
+    best = spot.candidates[0].place if spot.candidates else None
+    return best is not None and (best.kind == "country" or (
+        best.kind == "city" and best.population >= PROMINENT_POPULATION))
 
 
 def _state_as_actor(spot: _Spot, actor_spans: dict[int, set[tuple[int, int]]]) -> bool:

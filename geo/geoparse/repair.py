@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from geographiclib.geodesic import Geodesic
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.lower_case import prominent_cities
 from geo.geoparse.patterns import (
     ANAPHOR,
     ANAPHOR_REACH,
@@ -69,6 +70,9 @@ def _spans_by_entry(mentions: Sequence[Mention]) -> dict[int, list[tuple[int, in
     return spans
 
 
+CITY_SIMILARITY = 88  # a misspelling of a large city the thread does not name otherwise
+
+
 def _repair_misspellings(
     entries: Sequence[Entry],
     gazetteer: Gazetteer,
@@ -80,19 +84,15 @@ def _repair_misspellings(
     actor_aliases: set[str],
     authors_by_id: dict[int, str],
 ) -> None:
-    """Capitalised words after a locative that no name matched: a misspelling, or unresolved.
-
-    A misspelling is accepted only against a place the thread already names elsewhere (so
-    "Mabij" beside "Manbij" is Manbij), by edit-distance ratio of at least 85; anything else
-    after a locative cue is listed as unresolved.
-    """
-    from rapidfuzz import fuzz, process
-
+    """Capitalised words after a locative that no name matched: a misspelling of a place the
+    thread names elsewhere ("Mabij" beside "Manbij") or of a large city (``_closest``), else
+    unresolved."""
     named = {name_key(place.name): pid for pid, place in result.places.items()}
     for mention in result.mentions:
         named.setdefault(name_key(mention.surface), mention.place)
     ignored = set(not_places) | authors | actor_aliases
     choices = list(named)  # once: a thread asks for many words
+    cities = prominent_cities(gazetteer)[0]
     read = _spans_by_entry(result.mentions)  # and what the later readings placed
     for entry in entries:
         taken = sorted([*spotted.get(entry.id, []), *read.get(entry.id, [])])
@@ -116,19 +116,32 @@ def _repair_misspellings(
             key = name_key(word)
             if key in ignored or key in lowercase_words or key in gazetteer:
                 continue
-            best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=85)
+            best = _closest(key, choices, cities)
             if best is not None:
-                place = result.places[named[best[0]]]
+                place = result.places.get(named.get(best[0], ""))
+                whence = "which the thread names elsewhere" if place else \
+                    "a large city of the region"
+                place = place or cities[best[0]]
+                result.places[place.id] = place
                 precision, why = _precision(entry.text, start, end, place)
                 result.mentions.append(Mention(
                     place=place.id, entry=entry.id, start=start, end=end, surface=word,
                     confidence=0.6, precision=precision,
-                    evidence=f"misspelling of {place.name!r} (similarity {best[1]:.0f}), which "
-                             f"the thread names elsewhere; {why}",
+                    evidence=f"misspelling of {place.name!r} (similarity {best[1]:.0f}), "
+                             f"{whence}; {why}",
                     speaker=_speaker(entry, start, authors_by_id)))
             else:
                 result.unresolved.append(Unresolved(surface=word, entry=entry.id, start=start,
                                                     end=end))
+
+
+def _closest(key: str, choices: list[str], cities: dict[str, Place]) -> tuple | None:
+    """(name key, similarity) of the thread's name ``key`` misspells (ratio 85), else of the
+    region's large city it misspells (``CITY_SIMILARITY``), else None."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=85) or \
+        process.extractOne(key, list(cities), scorer=fuzz.ratio, score_cutoff=CITY_SIMILARITY)
 
 
 def _may_hold_anaphor(text: str) -> bool:

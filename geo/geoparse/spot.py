@@ -66,8 +66,7 @@ class _Spotter:
         """
         text = entry.text
         keys, prefixes = self.gazetteer.keys, self.gazetteer.prefixes
-        token = TOKEN.match
-        joined = JOINED_NEXT.match
+        token, joined, bare = TOKEN.match, JOINED_NEXT.match, self.gazetteer.bare_names
         found: list[_Spot] = []
         resume = 0  # words before this offset belong to the last name found
         # A plain ASCII word's key is its lower case: one that starts no name is dropped here
@@ -91,7 +90,7 @@ class _Spotter:
                     word = gap.end()
                     stop = token(text, word).end()
                     key = _joined_key(key, name_key(text[word:stop]))
-                if key in keys:
+                if key in keys or (n == 1 and key in bare):  # "Qamishli", "Al Qamishli"
                     best = (n, stop)
                 if key not in prefixes:
                     break

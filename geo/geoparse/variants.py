@@ -17,11 +17,12 @@ from collections.abc import Callable, Container, Iterator, Sequence
 
 from geo.gazetteer import SHORT_SKELETON, Gazetteer, name_key, skeleton, strip_article
 from geo.geoparse.patterns import LOCATIVE
+from geo.geoparse.phrases import named_feature
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _previous_word
 from geo.records import Place
 
-__all__ = ["VARIANT_NEAR_KM", "cued_runs", "nearest_variant"]
+__all__ = ["VARIANT_NEAR_KM", "cued_runs", "feature_variant", "nearest_variant"]
 
 VARIANT_NEAR_KM = 60.0
 # A word of a name, with its article ("al-", "Al-") and the ʿayn mark an article may carry
@@ -149,3 +150,16 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
         if best is not None:
             return best[1], best[0], part
     return None
+
+
+def feature_variant(text: str, start: int, end: int, gazetteer: Gazetteer,
+                    anchors: Sequence[Place]) -> tuple[Place, float, str] | None:
+    """The one feature that a run and the feature word after it name ("Kuweiris airbase"
+    for "Kuweires airbase"): (place, km from the nearest anchor, the phrase), or None."""
+    named = named_feature(text, start, end, gazetteer)
+    if named is None or len({c.place.id for c in named[1]}) != 1:
+        return None
+    place = named[1][0].place
+    km = min((gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors),
+             default=0.0)
+    return place, km, text[start:named[0]]

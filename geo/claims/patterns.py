@@ -197,13 +197,19 @@ JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+wi
 # "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
 BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)
 # A part of a town the gazetteer may lack: a named quarter, facility or landmark ("the 1070
-# Housing Project", "the Castillo Complex", "Hikma Hill") or "the eastern neighbourhoods".
+# Housing Project", "the Castillo Complex", "Hikma Hill", "the al-Gharf neighbourhood"), an
+# unnamed one ("the grain silos", "the old city", "the industrial zone") or "the eastern
+# neighbourhoods".
+_PART_NOUN = (r"(?:(?i:district|neighbou?rhood|quarter|roundabout|silos?|mosque|hospital|"
+              r"stadium|citadel)s?|(?:Hill|Factory|School|Base|Complex|Project|Academy|Park|"
+              r"Station|Farms|Housing|Square|Gate|Bridge)s?)")
 TOWN_PART = re.compile(
-    r"(?:(?<![\w-])(?:[A-Z0-9][\w'\u2019-]*\s+){1,4}(?:District|Neighbou?rhood|Quarter|Roundabout|"
-    r"Hill|Factory|School|Base|Complex|Project|Silos?|Academy|Park|Hospital|Station|Farms|"
-    r"Housing|Square|Gate|Citadel|Stadium|Bridge)s?(?!\w))|(?<!\w)(?:(?:north|south|east|west)"
-    r"(?:-?(?:east|west))?ern\s+)(?:neighbou?rhoods|districts|quarters|parts|suburbs|outskirts)"
-    r"(?!\w)",
+    r"(?:(?<![\w-])(?:(?:[Aa][lr][-\u2010]|[Ee][ln][-\u2010])?[A-Z0-9][\w'\u2019-]*\s+){1,4}"
+    + _PART_NOUN + r"(?!\w))"
+    r"|(?<!\w)(?:(?:north|south|east|west)(?:-?(?:east|west))?ern\s+)"
+    r"(?:neighbou?rhoods|districts|quarters|parts|suburbs|outskirts)(?!\w)"
+    r"|(?<!\w)the\s+(?:(?:grain|wheat|old|central|main|national|industrial)\s+)"
+    r"(?:silos?|city|hospital|stadium|square|zone|area|district|market|prison)(?!\w)",
 )
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)

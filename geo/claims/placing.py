@@ -197,8 +197,9 @@ class PlaceReader:
     def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """For a part of a town the gazetteer lacks ("captured the Castillo Complex"), the
         latest city or town named in this paragraph or the one before, as precision 2 (the
-        claim is somewhere in it)."""
-        if not TOWN_PART.search(self.text, lo, hi):
+        claim is somewhere in it); else the town the whole text is about, as precision 3."""
+        part = TOWN_PART.search(self.text, lo, hi)
+        if part is None:
             return None
         first = self.paragraph_start.get(clause.paragraph - 1,
                                          self.paragraph_start[clause.paragraph])
@@ -209,7 +210,12 @@ class PlaceReader:
             if place is not None and place.kind in ("city", "town") and mention.end <= lo:
                 return replace(mention, precision=max(2, mention.precision))
             index -= 1
-        return None
+        topic = self.ctx.topic_town
+        if topic is None:
+            return None
+        return Mention(topic, self.entry_id, part.start(), part.end(), part.group(), 0.0, 3,
+                       evidence=f"not in the gazetteer: placed in {topic}, the town the text "
+                                "is about")
 
     def _locative_tail(self, clause: Clause) -> Clause | None:
         """The next clause of the sentence when it only says where, with no cue of its own

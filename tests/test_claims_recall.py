@@ -1,0 +1,47 @@
+"""Claims a reader must not miss (issue 12, recall): a part of a town the gazetteer lacks,
+presence and holding, ...  Each test is a rule of English or of war reporting, written here
+with made-up sentences."""
+
+from __future__ import annotations
+
+from test_claims import BY_ID, claims_of, entry, mentions_of
+
+from geo.claims import extract_claims_report
+from geo.claims.extract import topic_town
+from geo.factions import load_lexicon
+
+
+def _report(text: str):
+    e = entry(0, text)
+    actors = load_lexicon().find(e.text, entry=e.id)
+    return extract_claims_report([e], mentions_of(e), actors, places=BY_ID)
+
+
+def test_a_quarter_the_gazetteer_lacks_is_placed_in_the_town_named_just_before():
+    claims = claims_of("Raqqa was quiet.\nThe SDF captured the al-Mashlab district and the "
+                       "grain silos.")
+    assert [(c.actor, c.action, c.places, c.precision) for c in claims] == \
+        [("sdf", "capture", ("raqqa",), 2)]
+
+
+def test_a_quarter_far_from_any_town_named_falls_back_to_the_town_the_text_is_about():
+    text = ("Raqqa is quiet today.\nWe saw Raqqa from the hills, and Raqqa again.\n"
+            "No news yesterday.\nThe SDF captured the Naim Roundabout.")
+    report = _report(text)
+    assert [(c.actor, c.action, c.places, c.precision) for c in report.claims] == \
+        [("sdf", "capture", ("raqqa",), 3)]
+
+
+def test_no_town_the_text_is_about_no_fallback():
+    assert not claims_of("The SDF captured the Naim Roundabout.")
+    # a measure is no landmark: "400 square kilometres" is no square
+    assert not claims_of("Aleppo was quiet.\nThe SDF captured 400 square kilometres.")
+
+
+def test_the_town_a_text_is_about_is_named_often_and_more_than_the_others():
+    e = entry(0, "Raqqa, Raqqa, Raqqa and Azaz, Manbij")
+    assert topic_town(mentions_of(e), BY_ID) == "raqqa"
+    e = entry(0, "Raqqa, Raqqa and Azaz, Manbij")  # named twice: not enough
+    assert topic_town(mentions_of(e), BY_ID) is None
+    e = entry(0, "Syria, Syria, Syria")  # a country is no town
+    assert topic_town(mentions_of(e), BY_ID) is None

@@ -4,7 +4,7 @@ with made-up sentences."""
 
 from __future__ import annotations
 
-from test_claims import BY_ID, claims_of, entry, mentions_of
+from test_claims import BY_ID, brief, claims_of, entry, mentions_of
 
 from geo.claims import extract_claims_report
 from geo.claims.extract import topic_town
@@ -45,3 +45,19 @@ def test_the_town_a_text_is_about_is_named_often_and_more_than_the_others():
     assert topic_town(mentions_of(e), BY_ID) is None
     e = entry(0, "Syria, Syria, Syria")  # a country is no town
     assert topic_town(mentions_of(e), BY_ID) is None
+
+
+def test_a_list_of_places_cut_by_commas_is_one_object():
+    assert brief(claims_of("The SDF captured Azaz, Nubl and Afrin.")) == \
+        [("sdf", "capture", ("azaz", "nubl", "afrin"))]
+    assert brief(claims_of("The SDF captured Azaz, as well as the villages of Nubl and "
+                           "Afrin on Monday.")) == \
+        [("sdf", "capture", ("azaz", "nubl", "afrin"))]
+
+
+def test_a_list_ends_where_a_clause_says_more():
+    places = {p for c in claims_of("The SDF captured Azaz, Nubl said.") for p in c.places}
+    assert places == {"azaz"}
+    claims = claims_of("The SDF captured Azaz, and Nubl, while IS attacked Afrin.")
+    assert ("sdf", "capture", ("azaz", "nubl")) in brief(claims)
+    assert all("afrin" not in c.places for c in claims if c.actor == "sdf")

@@ -211,6 +211,18 @@ TOWN_PART = re.compile(
     r"|(?<!\w)the\s+(?:(?:grain|wheat|old|central|main|national|industrial)\s+)"
     r"(?:silos?|city|hospital|stadium|square|zone|area|district|market|prison)(?!\w)",
 )
+# A clause that only goes on with the list of places the clause before began ("captured
+# Azaz, Nubl and Afrin", "..., as well as the villages of X and Y"): glue words around names.
+LIST_GLUE = re.compile(
+    r"\A(?:\s|,|and|or|&|as\s+well\s+as|along\s+with|plus|including|also|then|finally|"
+    r"the|a|an|two|three|four|five|several|nearby|(?:north|south|east|west)\w*|of|"
+    r"villages?|towns?|hamlets?|neighbou?rhoods?|districts?|quarters?|hills?|hilltops?)*\Z",
+    re.IGNORECASE,
+)
+# What the list's last clause may end with besides names: when ("..., Afrin and Manbij on
+# 5 June", "... by the evening").
+LIST_END = re.compile(r"\A\s+(?:on|by|in|during|after|before|within|over|late|early)\s"
+                      r"[\w\s'-]*\Z", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

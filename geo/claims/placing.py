@@ -22,6 +22,8 @@ from geo.claims.patterns import (
     FORCED_OUT,
     GAP_PUNCT,
     HOLDER,
+    LIST_END,
+    LIST_GLUE,
     LIST_JOIN,
     LOCATIVE_TAIL,
     NOW_AT,
@@ -107,7 +109,8 @@ class PlaceReader:
                  if not (m.start > event.cues[0].end
                          and NOW_AT.search(text, max(0, m.start - 24), m.start))]
         if found:
-            return found, clause.start, False
+            return found + (self._list_tail(clause) if hi >= clause.end else []), \
+                clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"
             gap = text[event.cues[-1].end: following]
             # "shelling carried out by the rebels on ISIL-held X": the holder's place is hit
@@ -217,6 +220,29 @@ class PlaceReader:
                        evidence=f"not in the gazetteer: placed in {topic}, the town the text "
                                 "is about")
 
+    def _list_tail(self, clause: Clause) -> list[Mention]:
+        """The places of the clauses after this one, in its sentence, that only go on with
+        its list of places ("captured Azaz, Nubl and Afrin": "Nubl and Afrin" is a clause
+        of its own after the comma), up to the first clause that says more."""
+        out: list[Mention] = []
+        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
+                           len(self.clauses)):
+            nxt = self.clauses[index]
+            if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
+                    _between(self.actors, [a.start for a in self.actors], nxt.start, nxt.end):
+                break
+            names = self._places_in(nxt.start, nxt.end, None)
+            rest, at = [], nxt.start
+            for mention in names:
+                rest.append(self.text[at: mention.start])
+                at = mention.end
+            rest.append(self.text[at: nxt.end])
+            if not names or not all(LIST_GLUE.match(piece) for piece in rest[:-1]) or \
+                    not (LIST_GLUE.match(rest[-1]) or LIST_END.match(rest[-1])):
+                break
+            out.extend(names)
+        return out
+
     def _locative_tail(self, clause: Clause) -> Clause | None:
         """The next clause of the sentence when it only says where, with no cue of its own
         ("captured two villages and two mountain points, near Khanasir")."""
@@ -300,6 +326,8 @@ class PlaceReader:
         out: list[list[Mention]] = []
         for number, group in enumerate(groups):
             g_lo = lo if number == 0 else group[0].start
-            g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
+            # (the last group's list may go on past its clause: "took Azaz, Nubl and Afrin")
+            g_hi = groups[number + 1][0].start if number + 1 < len(groups) else \
+                max([hi, *(m.end for m in found)])
             out.append([] if borrowed else [m for m in found if g_lo <= m.start < g_hi])
         return out

@@ -61,3 +61,18 @@ def test_a_list_ends_where_a_clause_says_more():
     claims = claims_of("The SDF captured Azaz, and Nubl, while IS attacked Afrin.")
     assert ("sdf", "capture", ("azaz", "nubl")) in brief(claims)
     assert all("afrin" not in c.places for c in claims if c.actor == "sdf")
+
+
+def test_a_place_falls_to_the_side_named_after_it():
+    assert brief(claims_of("Azaz fell to the SDF.")) == [("sdf", "capture", ("azaz",))]
+    assert brief(claims_of("Azaz had fallen to IS fighters by noon.")) == \
+        [("is", "capture", ("azaz",))]
+    assert not claims_of("The SDF said Azaz would never fall to IS.")
+
+
+def test_a_clause_that_says_who_holds_the_place_before_it():
+    assert brief(claims_of("Nubl, held by IS, was shelled.")) == [("is", "control", ("nubl",))]
+    assert ("is", "control", ("manbij",)) in brief(claims_of(
+        "Manbij, which was held by IS, was quiet."))
+    claims = claims_of("The SDF attacked Nubl, held by IS since 2014.")
+    assert brief(claims) == [("sdf", "attack", ("nubl",)), ("is", "control", ("nubl",))]

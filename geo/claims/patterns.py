@@ -223,6 +223,13 @@ LIST_GLUE = re.compile(
 # 5 June", "... by the evening").
 LIST_END = re.compile(r"\A\s+(?:on|by|in|during|after|before|within|over|late|early)\s"
                       r"[\w\s'-]*\Z", re.IGNORECASE)
+# A clause that only says who holds the place named right before it: "Nubl, held by IS,",
+# "Manbij, which was then controlled by the SDF".
+HELD_APPOSITIVE = re.compile(
+    r"(?:which\s+(?:is|was|were|are|had\s+been|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:\w+ly|still|then|long|now)\s+)?(?:held|controlled|occupied)\s+by\s",
+    re.IGNORECASE,
+)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

@@ -21,6 +21,7 @@ from geo.claims.patterns import (
     DESTINATION_PHRASE,
     FORCED_OUT,
     GAP_PUNCT,
+    HELD_APPOSITIVE,
     HOLDER,
     LIST_END,
     LIST_GLUE,
@@ -125,6 +126,9 @@ class PlaceReader:
             found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
             if found:
                 return found, clause.start, False
+        held = self._held_place(clause, first, actor)
+        if held is not None:  # "Nubl, held by IS, was shelled"
+            return [held], clause.start, False
         tail = self._locative_tail(clause)
         if tail is not None:
             found = self._places_in(tail.start, tail.end, actor)
@@ -219,6 +223,21 @@ class PlaceReader:
         return Mention(topic, self.entry_id, part.start(), part.end(), part.group(), 0.0, 3,
                        evidence=f"not in the gazetteer: placed in {topic}, the town the text "
                                 "is about")
+
+    def _held_place(self, clause: Clause, first: Cue, actor: ActorMention | None
+                    ) -> Mention | None:
+        """The place named right before a clause that only says who holds it ("Nubl, held
+        by IS, was shelled"): the last name of the clause before, across its comma."""
+        if first.action != "control" or \
+                not HELD_APPOSITIVE.match(self.text, clause.start, first.end + 4):
+            return None
+        index = bisect.bisect_left(self.clause_starts, clause.start) - 1
+        if index < 0 or self.clauses[index].sentence != clause.sentence:
+            return None
+        before = self._places_in(self.clauses[index].start, clause.start, actor)
+        if before and self.text[before[-1].end: clause.start].strip() in (",", ""):
+            return before[-1]
+        return None
 
     def _list_tail(self, clause: Clause) -> list[Mention]:
         """The places of the clauses after this one, in its sentence, that only go on with

@@ -204,7 +204,8 @@ class EntryReader(PlaceReader, TopicReader):
             return mover, None
         if event.subject is not None:
             return event.subject, None
-        agent = self._agent(event, event_end) or self._fighting_between(clause, event)
+        agent = self._agent(event, event_end) or self._fallen_to(event, event_end) or \
+            self._fighting_between(clause, event)
         if agent is not None:
             return agent, None
         first = event.cues[0]

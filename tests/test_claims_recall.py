@@ -76,3 +76,13 @@ def test_a_clause_that_says_who_holds_the_place_before_it():
         "Manbij, which was held by IS, was quiet."))
     claims = claims_of("The SDF attacked Nubl, held by IS since 2014.")
     assert brief(claims) == [("sdf", "attack", ("nubl",)), ("is", "control", ("nubl",))]
+
+
+def test_it_as_the_subject_of_the_next_sentence_is_the_side_named_before():
+    assert ("sdf", "capture", ("nubl",)) in brief(claims_of(
+        "The SDF captured Azaz. It then took Nubl."))
+    assert ("sdf", "advance", ("nubl",)) in brief(claims_of(
+        "The SDF captured Azaz. Its forces later entered Nubl."))
+    # "it was reported that": no subject
+    assert brief(claims_of("The SDF captured Azaz. It was reported that IS took Nubl.")) == \
+        [("sdf", "capture", ("azaz",)), ("is", "capture", ("nubl",))]

@@ -47,6 +47,11 @@ NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
 AGENT = re.compile(rf"\A\s+(?:of\s+[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
                    r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
+# "The SDF took Azaz. It then took Nubl.": "it" as the subject right before the cue (not "it
+# was reported that", "it is said").
+IT_SUBJECT = re.compile(r"\A\W*(?:it|its\s+(?:forces|fighters|troops|units|men))\s+"
+                        r"(?:(?:\w+ly|then|also|later|soon|again|next|too)\s+){0,2}\Z",
+                        re.IGNORECASE)
 MEN = re.compile(
     r"(?<!\w)(?:these|those|the same)\s+(?:\w+\s+)?(?:men|fighters|forces|troops|groups|units)"
     r"(?!\w)",

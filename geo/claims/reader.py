@@ -23,6 +23,7 @@ from geo.claims.patterns import (
     EVENT_SUBJECT_BARE,
     GAP_PUNCT,
     HOLDER,
+    IT_SUBJECT,
     JOINT,
     MEN,
     MOVED,
@@ -216,7 +217,7 @@ class EntryReader(PlaceReader, TopicReader):
             found = self._antecedent(clause, fighters=True, exclude=objects)
             if found is not None:
                 return found, None
-        if PRONOUN.search(head):
+        if PRONOUN.search(head) or IT_SUBJECT.match(head):
             found = self._antecedent(clause, fighters=False, exclude=objects)
             if found is not None:
                 return found, None

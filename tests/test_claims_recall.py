@@ -86,3 +86,20 @@ def test_it_as_the_subject_of_the_next_sentence_is_the_side_named_before():
     # "it was reported that": no subject
     assert brief(claims_of("The SDF captured Azaz. It was reported that IS took Nubl.")) == \
         [("sdf", "capture", ("azaz",)), ("is", "capture", ("nubl",))]
+
+
+def test_ways_of_saying_a_siege_was_laid():
+    for text in ("The SAA laid siege to Aleppo.", "The SAA put Aleppo under siege.",
+                 "The SAA closed the ring around Aleppo."):
+        assert brief(claims_of(text)) == [("saa", "besiege", ("aleppo",))], text
+    assert not claims_of("The SAA tried to put Aleppo under siege.")
+
+
+def test_counterattacks_written_as_one_word_are_attacks():
+    assert brief(claims_of("The rebels mounted several counterattacks around Azaz.")) == \
+        [("rebels", "attack", ("azaz",))]
+
+
+def test_a_foothold_in_a_place_is_a_hold_on_part_of_it():
+    assert brief(claims_of("IS still had a foothold in Manbij.")) == \
+        [("is", "control", ("manbij",))]

@@ -103,3 +103,18 @@ def test_counterattacks_written_as_one_word_are_attacks():
 def test_a_foothold_in_a_place_is_a_hold_on_part_of_it():
     assert brief(claims_of("IS still had a foothold in Manbij.")) == \
         [("is", "control", ("manbij",))]
+
+
+def test_a_place_in_a_sides_hands_is_held_by_it():
+    assert brief(claims_of("Azaz remained in IS hands.")) == [("is", "control", ("azaz",))]
+    assert ("rebels", "control", ("azaz",)) in brief(claims_of(
+        "The SAA took Nubl, but Azaz stayed in rebel hands."))
+    assert not claims_of("Azaz is in safe hands.")
+
+
+def test_the_agent_of_a_passive_after_a_particle_or_the_side_it_was_taken_from():
+    assert brief(claims_of("Azaz was taken back by rebels.")) == \
+        [("rebels", "capture", ("azaz",))]
+    assert brief(claims_of("Azaz was recaptured from IS by the SDF.")) == \
+        [("sdf", "capture", ("azaz",))]
+    assert brief(claims_of("The SDF wrested Azaz from IS.")) == [("sdf", "capture", ("azaz",))]

@@ -32,6 +32,7 @@ from geo.records import ActorMention, Claim
 # "fell to X", "had fallen to X": the place went to X, the agent named after the cue.
 FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling)(?!\w)", re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
@@ -74,8 +75,13 @@ class TopicReader:
         return None, None
 
     def _fallen_to(self, event: _Event, end: int) -> ActorMention | None:
-        """The side a place fell to: "Azaz fell to the SDF", "had fallen to IS fighters"."""
+        """The side a place fell to: "Azaz fell to the SDF", "had fallen to IS fighters";
+        the side named inside a cue of holding: "Azaz remained in IS hands"."""
         for cue in event.cues:
+            inside = self._actors_in(cue.start, cue.end)
+            if cue.action == "control" and inside and inside[-1].end <= cue.end and \
+                    HANDS.search(self.text, cue.start, cue.end):
+                return inside[-1]
             if cue.action != "capture" or not FALLEN.search(self.text, cue.start, cue.end):
                 continue
             for mention in self._actors_in(cue.end, end):

@@ -118,3 +118,12 @@ def test_the_agent_of_a_passive_after_a_particle_or_the_side_it_was_taken_from()
     assert brief(claims_of("Azaz was recaptured from IS by the SDF.")) == \
         [("sdf", "capture", ("azaz",))]
     assert brief(claims_of("The SDF wrested Azaz from IS.")) == [("sdf", "capture", ("azaz",))]
+
+
+def test_a_repelled_attack_named_again_is_defended_where_it_was_made():
+    assert brief(claims_of("IS attacked Nubl. The SAA repelled the assault.")) == \
+        [("is", "attack", ("nubl",)), ("saa", "defend", ("nubl",))]
+    assert ("saa", "defend", ("azaz",)) in brief(claims_of(
+        "IS launched a counter-attack against Azaz, though the Army repelled the assault."))
+    # no attack told just before: no place to defend
+    assert not claims_of("The SAA repelled the assault.")

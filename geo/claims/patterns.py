@@ -114,6 +114,11 @@ AGAINST_NEXT = re.compile(r"\s+against\s", re.IGNORECASE)
 REPELLED_BEFORE = re.compile(r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+){0,2}\Z",
                              re.IGNORECASE)
 REPEL_CUE = re.compile(r"(?:repel|repuls|thwart|foil)", re.IGNORECASE)
+# "the Army repelled the assault": the attack told before, named again by a definite noun.
+REPELLED_OBJECT = re.compile(
+    r"\s(?:the|this|that|their|its|these|those)\s+(?:[\w-]+\s+)?"
+    r"(?:assaults?|attacks?|counter-?attacks?|offensives?|attempts?|advances?|push|raids?)\Z",
+    re.IGNORECASE)
 # Without the parse: a cue after words of aim, attempt or prospect in its stretch of the
 # clause ("in an attempt to lift the siege on the rebel-held areas", "with the goal of
 # capturing", "attempted to advance towards", "on the verge of recapturing") is not done.

@@ -30,11 +30,13 @@ from geo.claims.patterns import (
     NOW_AT,
     ORIGIN,
     ORIGIN_PHRASE,
+    REPEL_CUE,
+    REPELLED_OBJECT,
     TOWN_PART,
 )
 from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
-from geo.records import ActorMention, Mention
+from geo.records import ActorMention, Claim, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
 GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
@@ -94,6 +96,8 @@ class PlaceReader:
     by_sentence: dict[int, list[Clause]]
     paragraph_start: dict[int, int]
     _cues: Mapping[int, list[Cue]]
+    claims: list[Claim]
+    sentence_of: dict[str, tuple[int, int]]
 
     def _places_in(self, lo: int, hi: int, actor: ActorMention | None) -> list[Mention]:
         found = _between(self.mentions, self.mention_starts, lo, hi)
@@ -154,6 +158,9 @@ class PlaceReader:
             found = self._places_in(nxt[0].start, nxt[-1].end, None)
             if found:
                 return found, clause.start, True
+        repelled = self._repelled_attack(clause, event, actor)
+        if repelled:  # "The Army repelled the assault": where the assault was
+            return repelled, clause.start, True
         town = self._town_of_part(clause, event.start, hi)
         return ([town], clause.start, True) if town is not None else ([], clause.start, False)
 
@@ -200,6 +207,25 @@ class PlaceReader:
                     any(word in surface for word in words):
                 return mention
         return None
+
+    def _repelled_attack(self, clause: Clause, event: _Event,
+                         actor: ActorMention | None) -> list[Mention]:
+        """The places of the attack a defender repelled, named again by a definite noun
+        ("IS attacked Nubl. The SAA repelled the assault."): the latest attack or advance of
+        another side in this sentence or the one before."""
+        cue = event.cues[0]
+        if cue.action != "defend" or not REPEL_CUE.match(self.text, cue.start) or \
+                not REPELLED_OBJECT.search(self.text, cue.start, cue.end):
+            return []
+        for claim in reversed(self.claims):
+            sentence = self.sentence_of[claim.id][0]
+            if clause.sentence - sentence > 1:
+                break
+            if claim.action in ("attack", "advance") and \
+                    (actor is None or claim.actor != actor.actor):
+                evidence = self.ctx.evidence.get(claim.id)
+                return list(evidence.mentions) if evidence is not None else []
+        return []
 
     def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """For a part of a town the gazetteer lacks ("captured the Castillo Complex"), the

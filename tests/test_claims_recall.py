@@ -127,3 +127,8 @@ def test_a_repelled_attack_named_again_is_defended_where_it_was_made():
         "IS launched a counter-attack against Azaz, though the Army repelled the assault."))
     # no attack told just before: no place to defend
     assert not claims_of("The SAA repelled the assault.")
+
+
+def test_a_perfect_participle_opening_the_sentence_has_the_main_clauses_subject():
+    assert brief(claims_of("Having captured Azaz, the SDF advanced on Nubl.")) == \
+        [("sdf", "capture", ("azaz",)), ("sdf", "advance", ("nubl",))]

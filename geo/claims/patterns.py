@@ -78,7 +78,8 @@ ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re
 # A participle clause opening a sentence, with no subject of its own: "After also seizing X",
 # "after capturing most of X", "Having taken X" (its subject is the main clause's).
 ADJUNCT = re.compile(r"\A\W*(?:(?:after|before|while|upon|on|by|since|when|having|also|then|"
-                     r"further|\w+ly)\s+)*\w+ing\Z", re.IGNORECASE)
+                     r"further|\w+ly)\s+)*(?:\w+ing|having\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|ught|eld))\Z",
+                     re.IGNORECASE)
 # A subject followed by a passive ("the rebels were left besieged") is its patient.
 PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being)\s+"
                            r"(?:\w+ly\s+)?(?!\w+ing(?!\w))\w+", re.IGNORECASE)

@@ -132,3 +132,10 @@ def test_a_repelled_attack_named_again_is_defended_where_it_was_made():
 def test_a_perfect_participle_opening_the_sentence_has_the_main_clauses_subject():
     assert brief(claims_of("Having captured Azaz, the SDF advanced on Nubl.")) == \
         [("sdf", "capture", ("azaz",)), ("sdf", "advance", ("nubl",))]
+
+
+def test_a_clause_that_only_says_how_far_from_a_place_places_the_clause_before():
+    assert ("sdf", "attack", ("manbij",)) in brief(claims_of(
+        "The SDF took Nubl. Heavy fighting continued on 5 June, five kilometers from Manbij."))
+    assert brief(claims_of("The SDF attacked IS on Monday, 10 km south of Manbij.")) == \
+        [("sdf", "attack", ("manbij",))]

@@ -242,6 +242,12 @@ HELD_APPOSITIVE = re.compile(
     r"(?:(?:\w+ly|still|then|long|now)\s+)?(?:held|controlled|occupied)\s+by\s",
     re.IGNORECASE,
 )
+# A clause that only says how far from a place ("Heavy fighting continued on 5 June, five
+# kilometers from Manbij"): where the clause before it happened, though it holds a cue.
+DISTANCE_TAIL = re.compile(
+    r"(?:(?:some|about|around|just|only|roughly|nearly|less\s+than|within)\s+)?"
+    r"(?:[\w.-]+\s+)(?:kilomet(?:er|re)s?|km|miles?)\s+(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:from|of|outside|short\s+of)\s", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

@@ -19,6 +19,7 @@ from geo.claims.patterns import (
     DEFINITE,
     DESTINATION,
     DESTINATION_PHRASE,
+    DISTANCE_TAIL,
     FORCED_OUT,
     GAP_PUNCT,
     HELD_APPOSITIVE,
@@ -295,8 +296,11 @@ class PlaceReader:
         if index >= len(self.clauses):
             return None
         nxt = self.clauses[index]
-        if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
-                not LOCATIVE_TAIL.match(self.text[nxt.start: nxt.end]):
+        if nxt.sentence != clause.sentence:
+            return None
+        if DISTANCE_TAIL.match(self.text, nxt.start, nxt.end):
+            return nxt  # "..., five kilometers from Manbij" (its cue is a distance, no act)
+        if self._cues[nxt.start] or not LOCATIVE_TAIL.match(self.text[nxt.start: nxt.end]):
             return None
         return nxt
 

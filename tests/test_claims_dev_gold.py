@@ -33,11 +33,14 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # claims: with the parse tune 0.892 / 0.680, 2; held out 0.765 / 0.521, 10.  The rule path
 # alone (FRONTLINE_NO_PARSER=1): tune 0.807 / 0.674, 9; held out 0.722 / 0.530, 13.  (Round 4
 # merged: 0.856 / 0.660, 6; 0.760 / 0.506, 10; rules 0.753 / 0.663, 24; 0.685 / 0.515, 21.)
+# Round 6 (recall: town-part fallback, lists, "fell to", "held by", repelled assaults, ...):
+# with the parse tune 0.886 / 0.686, 2; held out 0.762 / 0.530, 10; rules tune 0.803 / 0.680,
+# 9; held out 0.717 / 0.538, 13.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.
 PARSED = load_parser() is not None
 FLOOR_PRECISION = 0.75 if PARSED else 0.70
-FLOOR_RECALL = 0.50 if PARSED else 0.51
+FLOOR_RECALL = 0.52 if PARSED else 0.53
 MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 11} if PARSED else {"tune": 10, "heldout": 14}
 
 

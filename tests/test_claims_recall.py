@@ -139,3 +139,11 @@ def test_a_clause_that_only_says_how_far_from_a_place_places_the_clause_before()
         "The SDF took Nubl. Heavy fighting continued on 5 June, five kilometers from Manbij."))
     assert brief(claims_of("The SDF attacked IS on Monday, 10 km south of Manbij.")) == \
         [("sdf", "attack", ("manbij",))]
+
+
+def test_nominalisations_with_their_agent_after_the_place():
+    assert brief(claims_of("The siege of Manbij by the SDF lasted weeks.")) == \
+        [("sdf", "besiege", ("manbij",))]
+    assert brief(claims_of("The fall of Azaz to IS shocked everyone.")) == \
+        [("is", "capture", ("azaz",))]
+    assert not claims_of("The fall of Azaz was a blow.")

@@ -44,8 +44,8 @@ BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 # "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
 DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
 NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
-AGENT = re.compile(rf"\A\s+(?:(?:back|over|again|\w+ly)\s+)?(?:(?:of|from)\s+[^,;.]{{1,60}}?\s+)?"
-                   rf"(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
+AGENT = re.compile(rf"\A\s+(?:(?:back|over|again|\w+ly)\s+)?"
+                   rf"(?:(?:(?:of|from)\s+)?[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
                    r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
 # "The SDF took Azaz. It then took Nubl.": "it" as the subject right before the cue (not "it

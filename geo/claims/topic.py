@@ -30,7 +30,7 @@ from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim
 
 # "fell to X", "had fallen to X": the place went to X, the agent named after the cue.
-FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling)(?!\w)", re.IGNORECASE)
+FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall)(?!\w)", re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.

@@ -36,13 +36,16 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # Round 6 (precision and traps, s18-claims4): the rule path tune 0.817 / 0.669, 6; held out
 # 0.717 / 0.518, 12; the parse path unchanged on these texts (0.892 / 0.680, 2; 0.759 /
 # 0.512, 10 on this index).
+# Round 6 (recall: town-part fallback, lists, "fell to", "held by", repelled assaults, ...):
+# with the parse tune 0.886 / 0.686, 2; held out 0.762 / 0.530, 10; rules tune 0.803 / 0.680,
+# 9; held out 0.717 / 0.538, 13.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
 # confidence is fitted on, totals only) has its own floors, just under what it measured
 # (2026-12-03): with the parse 0.734 / 0.487, 4 trap claims; rule path 0.694 / 0.497, 4.
 PARSED = load_parser() is not None
 FLOOR_PRECISION = 0.75 if PARSED else 0.71
-FLOOR_RECALL = 0.50 if PARSED else 0.51
+FLOOR_RECALL = 0.52 if PARSED else 0.53
 MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 11} if PARSED else {"tune": 7, "heldout": 13}
 CALIB_FLOORS = (0.72, 0.47) if PARSED else (0.68, 0.48)  # precision, recall
 MOST_TRAP_CLAIMS["calib"] = 5

@@ -18,6 +18,10 @@ from geo.claims.traps import screen
 from geo.factions import FactionLexicon, load_lexicon
 from geo.records import ActorMention, Claim, Entry, Mention, Place
 
+# A text is about a town named at least this often, in this share of its towns' names.
+TOPIC_MENTIONS = 3
+TOPIC_SHARE = 0.25
+
 
 def _group(items: Sequence, key: str) -> dict[int, list]:
     out: dict[int, list] = {}
@@ -56,6 +60,7 @@ def extract_claims_report(
         report=ClaimReport(),
         actor_mentions=list(actor_mentions),
     )
+    ctx.topic_town = topic_town(mentions, ctx.places)
     mentions_by = _group(mentions, "entry")
     actors_by = _group(actor_mentions, "entry")
     previous: tuple[Entry, EntryReader] | None = None
@@ -78,6 +83,22 @@ def extract_claims_report(
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report
+
+
+def topic_town(mentions: Sequence[Mention], places: Mapping[str, Place]) -> str | None:
+    """The city or town a text is about: the one named most, at least ``TOPIC_MENTIONS``
+    times and in at least ``TOPIC_SHARE`` of the names of cities and towns."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        place = places.get(mention.place)
+        if place is not None and place.kind in ("city", "town"):
+            counts[mention.place] = counts.get(mention.place, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda key: (counts[key], key))
+    total = sum(counts.values())
+    return best if counts[best] >= TOPIC_MENTIONS and counts[best] >= TOPIC_SHARE * total \
+        else None
 
 
 def _intended_by_rule(ctx: Context, claim: Claim) -> bool:

@@ -44,9 +44,15 @@ BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 # "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
 DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
 NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
-AGENT = re.compile(rf"\A\s+(?:of\s+[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
+AGENT = re.compile(rf"\A\s+(?:(?:back|over|again|\w+ly)\s+)?"
+                   rf"(?:(?:(?:of|from)\s+)?[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
                    r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
+# "The SDF took Azaz. It then took Nubl.": "it" as the subject right before the cue (not "it
+# was reported that", "it is said").
+IT_SUBJECT = re.compile(r"\A\W*(?:it|its\s+(?:forces|fighters|troops|units|men))\s+"
+                        r"(?:(?:\w+ly|then|also|later|soon|again|next|too)\s+){0,2}\Z",
+                        re.IGNORECASE)
 MEN = re.compile(
     r"(?<!\w)(?:these|those|the same)\s+(?:\w+\s+)?(?:men|fighters|forces|troops|groups|units)"
     r"(?!\w)",
@@ -72,7 +78,8 @@ ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re
 # A participle clause opening a sentence, with no subject of its own: "After also seizing X",
 # "after capturing most of X", "Having taken X" (its subject is the main clause's).
 ADJUNCT = re.compile(r"\A\W*(?:(?:after|before|while|upon|on|by|since|when|having|also|then|"
-                     r"further|\w+ly)\s+)*\w+ing\Z", re.IGNORECASE)
+                     r"further|\w+ly)\s+)*(?:\w+ing|having\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|ught|eld))\Z",
+                     re.IGNORECASE)
 # A subject followed by a passive ("the rebels were left besieged") is its patient.
 PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being)\s+"
                            r"(?:\w+ly\s+)?(?!\w+ing(?!\w))\w+", re.IGNORECASE)
@@ -108,6 +115,11 @@ AGAINST_NEXT = re.compile(r"\s+against\s", re.IGNORECASE)
 REPELLED_BEFORE = re.compile(r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+){0,2}\Z",
                              re.IGNORECASE)
 REPEL_CUE = re.compile(r"(?:repel|repuls|thwart|foil)", re.IGNORECASE)
+# "the Army repelled the assault": the attack told before, named again by a definite noun.
+REPELLED_OBJECT = re.compile(
+    r"\s(?:the|this|that|their|its|these|those)\s+(?:[\w-]+\s+)?"
+    r"(?:assaults?|attacks?|counter-?attacks?|offensives?|attempts?|advances?|push|raids?)\Z",
+    re.IGNORECASE)
 # Without the parse: a cue after words of aim, attempt or prospect in its stretch of the
 # clause ("in an attempt to lift the siege on the rebel-held areas", "with the goal of
 # capturing", "attempted to advance towards", "on the verge of recapturing") is not done.
@@ -197,14 +209,45 @@ JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+wi
 # "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
 BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)
 # A part of a town the gazetteer may lack: a named quarter, facility or landmark ("the 1070
-# Housing Project", "the Castillo Complex", "Hikma Hill") or "the eastern neighbourhoods".
+# Housing Project", "the Castillo Complex", "Hikma Hill", "the al-Gharf neighbourhood"), an
+# unnamed one ("the grain silos", "the old city", "the industrial zone") or "the eastern
+# neighbourhoods".
+_PART_NOUN = (r"(?:(?i:district|neighbou?rhood|quarter|roundabout|silos?|mosque|hospital|"
+              r"stadium|citadel)s?|(?:Hill|Factory|School|Base|Complex|Project|Academy|Park|"
+              r"Station|Farms|Housing|Square|Gate|Bridge)s?)")
 TOWN_PART = re.compile(
-    r"(?:(?<![\w-])(?:[A-Z0-9][\w'\u2019-]*\s+){1,4}(?:District|Neighbou?rhood|Quarter|Roundabout|"
-    r"Hill|Factory|School|Base|Complex|Project|Silos?|Academy|Park|Hospital|Station|Farms|"
-    r"Housing|Square|Gate|Citadel|Stadium|Bridge)s?(?!\w))|(?<!\w)(?:(?:north|south|east|west)"
-    r"(?:-?(?:east|west))?ern\s+)(?:neighbou?rhoods|districts|quarters|parts|suburbs|outskirts)"
-    r"(?!\w)",
+    r"(?:(?<![\w-])(?:(?:[Aa][lr][-\u2010]|[Ee][ln][-\u2010])?[A-Z0-9][\w'\u2019-]*\s+){1,4}"
+    + _PART_NOUN + r"(?!\w))"
+    r"|(?<!\w)(?:(?:north|south|east|west)(?:-?(?:east|west))?ern\s+)"
+    r"(?:neighbou?rhoods|districts|quarters|parts|suburbs|outskirts)(?!\w)"
+    r"|(?<!\w)the\s+(?:(?:grain|wheat|old|central|main|national|industrial)\s+)"
+    r"(?:silos?|city|hospital|stadium|square|zone|area|district|market|prison)(?!\w)",
 )
+# A clause that only goes on with the list of places the clause before began ("captured
+# Azaz, Nubl and Afrin", "..., as well as the villages of X and Y"): glue words around names.
+LIST_GLUE = re.compile(
+    r"\A(?:\s|,|and|or|&|as\s+well\s+as|along\s+with|plus|including|also|then|finally|"
+    r"the|a|an|two|three|four|five|several|nearby|(?:north|south|east|west)\w*|of|"
+    r"villages?|towns?|hamlets?|neighbou?rhoods?|districts?|quarters?|hills?|hilltops?)*\Z",
+    re.IGNORECASE,
+)
+# What the list's last clause may end with besides names: when ("..., Afrin and Manbij on
+# 5 June", "... by the evening").
+LIST_END = re.compile(r"\A\s+(?:on|by|in|during|after|before|within|over|late|early)\s"
+                      r"[\w\s'-]*\Z", re.IGNORECASE)
+# A clause that only says who holds the place named right before it: "Nubl, held by IS,",
+# "Manbij, which was then controlled by the SDF".
+HELD_APPOSITIVE = re.compile(
+    r"(?:which\s+(?:is|was|were|are|had\s+been|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:\w+ly|still|then|long|now)\s+)?(?:held|controlled|occupied)\s+by\s",
+    re.IGNORECASE,
+)
+# A clause that only says how far from a place ("Heavy fighting continued on 5 June, five
+# kilometers from Manbij"): where the clause before it happened, though it holds a cue.
+DISTANCE_TAIL = re.compile(
+    r"(?:(?:some|about|around|just|only|roughly|nearly|less\s+than|within)\s+)?"
+    r"(?:[\w.-]+\s+)(?:kilomet(?:er|re)s?|km|miles?)\s+(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:from|of|outside|short\s+of)\s", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\A\s*(?:/|,|and|or|&)\s*\Z", re.IGNORECASE)
 COORDINATION = re.compile(r"(?<!\w)(?:and|to)(?!\w)", re.IGNORECASE)
 

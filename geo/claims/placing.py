@@ -19,19 +19,25 @@ from geo.claims.patterns import (
     DEFINITE,
     DESTINATION,
     DESTINATION_PHRASE,
+    DISTANCE_TAIL,
     FORCED_OUT,
     GAP_PUNCT,
+    HELD_APPOSITIVE,
     HOLDER,
+    LIST_END,
+    LIST_GLUE,
     LIST_JOIN,
     LOCATIVE_TAIL,
     NOW_AT,
     ORIGIN,
     ORIGIN_PHRASE,
+    REPEL_CUE,
+    REPELLED_OBJECT,
     TOWN_PART,
 )
 from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
-from geo.records import ActorMention, Mention
+from geo.records import ActorMention, Claim, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
 GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
@@ -91,6 +97,8 @@ class PlaceReader:
     by_sentence: dict[int, list[Clause]]
     paragraph_start: dict[int, int]
     _cues: Mapping[int, list[Cue]]
+    claims: list[Claim]
+    sentence_of: dict[str, tuple[int, int]]
 
     def _places_in(self, lo: int, hi: int, actor: ActorMention | None) -> list[Mention]:
         found = _between(self.mentions, self.mention_starts, lo, hi)
@@ -107,7 +115,8 @@ class PlaceReader:
                  if not (m.start > event.cues[0].end
                          and NOW_AT.search(text, max(0, m.start - 24), m.start))]
         if found:
-            return found, clause.start, False
+            return found + (self._list_tail(clause) if hi >= clause.end else []), \
+                clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"
             gap = text[event.cues[-1].end: following]
             # "shelling carried out by the rebels on ISIL-held X": the holder's place is hit
@@ -122,6 +131,9 @@ class PlaceReader:
             found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
             if found:
                 return found, clause.start, False
+        held = self._held_place(clause, first, actor)
+        if held is not None:  # "Nubl, held by IS, was shelled"
+            return [held], clause.start, False
         tail = self._locative_tail(clause)
         if tail is not None:
             found = self._places_in(tail.start, tail.end, actor)
@@ -147,6 +159,9 @@ class PlaceReader:
             found = self._places_in(nxt[0].start, nxt[-1].end, None)
             if found:
                 return found, clause.start, True
+        repelled = self._repelled_attack(clause, event, actor)
+        if repelled:  # "The Army repelled the assault": where the assault was
+            return repelled, clause.start, True
         town = self._town_of_part(clause, event.start, hi)
         return ([town], clause.start, True) if town is not None else ([], clause.start, False)
 
@@ -194,11 +209,31 @@ class PlaceReader:
                 return mention
         return None
 
+    def _repelled_attack(self, clause: Clause, event: _Event,
+                         actor: ActorMention | None) -> list[Mention]:
+        """The places of the attack a defender repelled, named again by a definite noun
+        ("IS attacked Nubl. The SAA repelled the assault."): the latest attack or advance of
+        another side in this sentence or the one before."""
+        cue = event.cues[0]
+        if cue.action != "defend" or not REPEL_CUE.match(self.text, cue.start) or \
+                not REPELLED_OBJECT.search(self.text, cue.start, cue.end):
+            return []
+        for claim in reversed(self.claims):
+            sentence = self.sentence_of[claim.id][0]
+            if clause.sentence - sentence > 1:
+                break
+            if claim.action in ("attack", "advance") and \
+                    (actor is None or claim.actor != actor.actor):
+                evidence = self.ctx.evidence.get(claim.id)
+                return list(evidence.mentions) if evidence is not None else []
+        return []
+
     def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """For a part of a town the gazetteer lacks ("captured the Castillo Complex"), the
         latest city or town named in this paragraph or the one before, as precision 2 (the
-        claim is somewhere in it)."""
-        if not TOWN_PART.search(self.text, lo, hi):
+        claim is somewhere in it); else the town the whole text is about, as precision 3."""
+        part = TOWN_PART.search(self.text, lo, hi)
+        if part is None:
             return None
         first = self.paragraph_start.get(clause.paragraph - 1,
                                          self.paragraph_start[clause.paragraph])
@@ -209,7 +244,50 @@ class PlaceReader:
             if place is not None and place.kind in ("city", "town") and mention.end <= lo:
                 return replace(mention, precision=max(2, mention.precision))
             index -= 1
+        topic = self.ctx.topic_town
+        if topic is None:
+            return None
+        return Mention(topic, self.entry_id, part.start(), part.end(), part.group(), 0.0, 3,
+                       evidence=f"not in the gazetteer: placed in {topic}, the town the text "
+                                "is about")
+
+    def _held_place(self, clause: Clause, first: Cue, actor: ActorMention | None
+                    ) -> Mention | None:
+        """The place named right before a clause that only says who holds it ("Nubl, held
+        by IS, was shelled"): the last name of the clause before, across its comma."""
+        if first.action != "control" or \
+                not HELD_APPOSITIVE.match(self.text, clause.start, first.end + 4):
+            return None
+        index = bisect.bisect_left(self.clause_starts, clause.start) - 1
+        if index < 0 or self.clauses[index].sentence != clause.sentence:
+            return None
+        before = self._places_in(self.clauses[index].start, clause.start, actor)
+        if before and self.text[before[-1].end: clause.start].strip() in (",", ""):
+            return before[-1]
         return None
+
+    def _list_tail(self, clause: Clause) -> list[Mention]:
+        """The places of the clauses after this one, in its sentence, that only go on with
+        its list of places ("captured Azaz, Nubl and Afrin": "Nubl and Afrin" is a clause
+        of its own after the comma), up to the first clause that says more."""
+        out: list[Mention] = []
+        for index in range(bisect.bisect_right(self.clause_starts, clause.start),
+                           len(self.clauses)):
+            nxt = self.clauses[index]
+            if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
+                    _between(self.actors, [a.start for a in self.actors], nxt.start, nxt.end):
+                break
+            names = self._places_in(nxt.start, nxt.end, None)
+            rest, at = [], nxt.start
+            for mention in names:
+                rest.append(self.text[at: mention.start])
+                at = mention.end
+            rest.append(self.text[at: nxt.end])
+            if not names or not all(LIST_GLUE.match(piece) for piece in rest[:-1]) or \
+                    not (LIST_GLUE.match(rest[-1]) or LIST_END.match(rest[-1])):
+                break
+            out.extend(names)
+        return out
 
     def _locative_tail(self, clause: Clause) -> Clause | None:
         """The next clause of the sentence when it only says where, with no cue of its own
@@ -218,8 +296,11 @@ class PlaceReader:
         if index >= len(self.clauses):
             return None
         nxt = self.clauses[index]
-        if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
-                not LOCATIVE_TAIL.match(self.text[nxt.start: nxt.end]):
+        if nxt.sentence != clause.sentence:
+            return None
+        if DISTANCE_TAIL.match(self.text, nxt.start, nxt.end):
+            return nxt  # "..., five kilometers from Manbij" (its cue is a distance, no act)
+        if self._cues[nxt.start] or not LOCATIVE_TAIL.match(self.text[nxt.start: nxt.end]):
             return None
         return nxt
 
@@ -294,6 +375,8 @@ class PlaceReader:
         out: list[list[Mention]] = []
         for number, group in enumerate(groups):
             g_lo = lo if number == 0 else group[0].start
-            g_hi = groups[number + 1][0].start if number + 1 < len(groups) else hi
+            # (the last group's list may go on past its clause: "took Azaz, Nubl and Afrin")
+            g_hi = groups[number + 1][0].start if number + 1 < len(groups) else \
+                max([hi, *(m.end for m in found)])
             out.append([] if borrowed else [m for m in found if g_lo <= m.start < g_hi])
         return out

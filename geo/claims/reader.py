@@ -23,6 +23,7 @@ from geo.claims.patterns import (
     EVENT_SUBJECT_BARE,
     GAP_PUNCT,
     HOLDER,
+    IT_SUBJECT,
     JOINT,
     MEN,
     MOVED,
@@ -204,7 +205,8 @@ class EntryReader(PlaceReader, TopicReader):
             return mover, None
         if event.subject is not None:
             return event.subject, None
-        agent = self._agent(event, event_end) or self._fighting_between(clause, event)
+        agent = self._agent(event, event_end) or self._fallen_to(event, event_end) or \
+            self._fighting_between(clause, event)
         if agent is not None:
             return agent, None
         first = event.cues[0]
@@ -215,7 +217,7 @@ class EntryReader(PlaceReader, TopicReader):
             found = self._antecedent(clause, fighters=True, exclude=objects)
             if found is not None:
                 return found, None
-        if PRONOUN.search(head):
+        if PRONOUN.search(head) or IT_SUBJECT.match(head):
             found = self._antecedent(clause, fighters=False, exclude=objects)
             if found is not None:
                 return found, None

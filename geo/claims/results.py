@@ -83,6 +83,7 @@ class Context:
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     actor_mentions: list[ActorMention] = field(default_factory=list)
+    topic_town: str | None = None  # the city or town the whole text is about, if one
 
 
 

@@ -277,6 +277,11 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     """(new actor or None, reason to drop or "") from the agent the parse finds."""
     if doc.text.startswith("-", evidence.cue[0] - base):
         return None, ""  # "rebel-held": the actor is the word glued to the cue
+    if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
+            (claim.action == "capture" and cue.lemma_ == "fall") or (
+            claim.action == "control"
+            and doc.text[: evidence.cue[1] - base].lower().endswith("hands"))):
+        return None, ""  # "Azaz fell to the SDF", "stayed in IS hands": the side is after
     subject, agent = _subject_of(cue)
     if subject is not None and agent and subject.pos_ == "PRON":
         subject = pronoun_subject(subject)

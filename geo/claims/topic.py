@@ -10,6 +10,7 @@ the Army ...").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from geo.claims.clauses import Clause
@@ -28,6 +29,10 @@ from geo.claims.patterns import (
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim
 
+# "fell to X", "had fallen to X": the place went to X, the agent named after the cue.
+FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall)(?!\w)", re.IGNORECASE)
+FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
@@ -68,6 +73,21 @@ class TopicReader:
         if own and self._fight_of_topic(clause, first):
             return None, self.acting[-1].actor
         return None, None
+
+    def _fallen_to(self, event: _Event, end: int) -> ActorMention | None:
+        """The side a place fell to: "Azaz fell to the SDF", "had fallen to IS fighters";
+        the side named inside a cue of holding: "Azaz remained in IS hands"."""
+        for cue in event.cues:
+            inside = self._actors_in(cue.start, cue.end)
+            if cue.action == "control" and inside and inside[-1].end <= cue.end and \
+                    HANDS.search(self.text, cue.start, cue.end):
+                return inside[-1]
+            if cue.action != "capture" or not FALLEN.search(self.text, cue.start, cue.end):
+                continue
+            for mention in self._actors_in(cue.end, end):
+                gap = self.text[cue.end: mention.start]
+                return mention if FALLEN_TO.match(gap) else None
+        return None
 
     def _mover_after(self, cue: Cue, end: int) -> ActorMention | None:
         """The side a moving participle describes: "advancing rebel forces ran into mines",

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from geo.gazetteer import Candidate, Gazetteer
+from geo.geoparse.digits import has_digit
 from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES
 from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
 from geo.records import Place
@@ -92,6 +93,10 @@ BOILERPLATE_LINE = re.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Labels|Topics|Share this|"
     r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*$",
     re.MULTILINE | re.IGNORECASE)
+# BOILERPLATE_LINE after a line's end: the literal "\n" lets the engine skip from line to line
+# instead of trying "^" at every position (``_boilerplate_lines`` gives its spans).
+BOILERPLATE_NEXT = re.compile("\n" + BOILERPLATE_LINE.pattern.removeprefix("^"),
+                              re.MULTILINE | re.IGNORECASE)
 MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$", re.MULTILINE)
 # What makes a line a MENU_LINE, found without its backtracking (which took minutes on a
 # long Markdown table row, "a | b | c ..."): a line is one when it ends with two separators
@@ -118,9 +123,17 @@ def _menu_lines(text: str) -> list[tuple[int, int]]:
     return [(text.rfind("\n", 0, m.start()) + 1, m.end()) for m in MENU_TAIL.finditer(text)]
 
 
+def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in BOILERPLATE_LINE.finditer(text)]``: the first line, then each
+    line after a "\n" (``tests/test_geoparse_shortcuts.py`` compares them)."""
+    first = BOILERPLATE_LINE.match(text)
+    spans = [first.span()] if first else []
+    return spans + [(m.start() + 1, m.end()) for m in BOILERPLATE_NEXT.finditer(text)]
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
-    spans = [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+    spans = _boilerplate_lines(text)
     if any(mark in text for mark in MENU_MARKS) and MENU_MARK.search(text):
         # "Home | About | Syria": only where a separator is written
         spans += _menu_lines(text)
@@ -375,7 +388,6 @@ def lower_case_countries(text: str, gazetteer: Gazetteer, words: tuple[str, ...]
 
 
 # Road numbers: the spotter reads letters only, so "M4", "M-5 highway", "Route 47" are read here.
-DIGIT = re.compile(r"\d")
 # r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})..." with each "\b" moved after the first
 # letter (a look-behind): a pattern that opens with its literals lets the engine skip to an
 # "M", "R" or "H" instead of testing a word boundary at every position (twice as fast).
@@ -386,7 +398,7 @@ ROAD_NUMBER = re.compile(r"(?:M(?<=\bM)[- ]?\d{1,2}|Route(?<=\bRoute) \d{1,3}"
 
 def numbered_roads(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """Numbered roads the gazetteer knows, longest form first ("M4 Highway", then "M4")."""
-    if not DIGIT.search(text):
+    if not has_digit(text):
         return
     for match in ROAD_NUMBER.finditer(text):
         found = gazetteer.candidates(match.group())

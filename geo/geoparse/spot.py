@@ -107,7 +107,8 @@ class _Spotter:
             resume = stop
             surface = text[start:stop]
             candidates = self.gazetteer.candidates(surface)
-            prefix = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
+            prefix = ARTICLE_PREFIX.search(text[max(0, start - 4):start]) \
+                if text[start - 1:start] in ARTICLE_ENDS else None  # most: a space before
             if prefix:  # "az-Zahra": the article belongs to the name
                 with_article = text[start - len(prefix.group(0)):stop]
                 # ... unless the "article" is the end of a word broken at a line's end
@@ -117,6 +118,10 @@ class _Spotter:
                     start, surface, candidates = stop - len(with_article), with_article, named
             found.append(_Spot(entry, start, stop, surface, candidates, n))
         return found
+
+
+# What ARTICLE_PREFIX's window may end with: its hyphen, or a line's end after it ("$").
+ARTICLE_ENDS = ("-", "\u2010", "\n")
 
 
 def _joined_key(key: str, word_key: str) -> str:

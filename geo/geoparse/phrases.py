@@ -17,6 +17,7 @@ Navigation and category lines of a copied web page ("Categories: Syria | Iraq") 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -244,7 +245,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
         after = text[spot.end:spot.end + 40]
         if spot.entry.id not in events:
             events[spot.entry.id] = _event_ends(text, event_words)
-        if spot.start in events[spot.entry.id] or EVENT_AFTER.match(after):
+        if spot.start in events[spot.entry.id] or _matches(EVENT_AFTER, after):
             rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                              "names an event or an organisation"))
             continue
@@ -256,16 +257,16 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                 resume[spot.entry.id] = end
                 grown = _Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
                               note=f"the whole name {whole!r}")
-                if FEATURE_BEFORE.search(text[max(0, start - 12):start]) or (
-                        FEATURE_AFTER.match(text[end:end + 40])
+                if _ends_with(FEATURE_BEFORE, text[max(0, start - 12):start]) or (
+                        _matches(FEATURE_AFTER, text[end:end + 40])
                         and not _known_phrase(grown, gazetteer)):
                     grown.feature = whole  # "Al-Zera'a roundabout", as for a name not grown
                 kept.append(grown)
                 continue
             bare = _without_feature_words(text, start, end)
             if bare == (spot.start, spot.end) and (
-                    FEATURE_AFTER.match(text[end:end + 30])
-                    or FEATURE_BEFORE.search(text[max(0, start - 12):start])
+                    _matches(FEATURE_AFTER, text[end:end + 30])
+                    or _ends_with(FEATURE_BEFORE, text[max(0, start - 12):start])
                     or (start, end) != bare):
                 spot.feature = whole  # "Jabal Hayyan", "Palmyra Castle": named after the spot
                 kept.append(spot)
@@ -276,11 +277,24 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
                 pending.append((spot, start, end))  # other names of the run are still read
                 continue
-        if FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
-                FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):
+        if _ends_with(FEATURE_BEFORE, text[max(0, spot.start - 12):spot.start]) or (
+                _matches(FEATURE_AFTER, after) and not _known_phrase(spot, gazetteer)):
             spot.feature = spot.surface
         kept.append(spot)
     return kept
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _matches(pattern: re.Pattern[str], window: str) -> bool:
+    """``pattern.match(window)``, remembered by window: asked of every name read, and a
+    thread repeats its phrases ("Dam", "offensive", "was captured")."""
+    return pattern.match(window) is not None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _ends_with(pattern: re.Pattern[str], window: str) -> bool:
+    """``pattern.search(window)``, remembered by window (as ``_matches``)."""
+    return pattern.search(window) is not None
 
 
 _ARTICLE_START = re.compile(r"(?:al|el|Al|El)[-\u2010]")

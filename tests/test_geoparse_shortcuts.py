@@ -19,6 +19,7 @@ from geo.geoparse.digits import DIGIT, _digit_words, has_digit, number_matches
 from geo.geoparse.patterns import ANAPHOR
 from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
 from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors
+from geo.geoparse.words import _may_hold_url
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -88,3 +89,12 @@ BOILERPLATE_PARTS = ["Categories", "categories:", "Tags", "Home", "home", "HOME 
 @given(_text(BOILERPLATE_PARTS))
 def test_boilerplate_lines_are_the_pattern_s(text: str) -> None:
     assert _boilerplate_lines(text) == [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+
+
+URL_PARTS = ["www.", "WWW.", "Www.", "w.", "W.", "ww", "\u0130", "http://", "x", " ", "."]
+
+
+@SETTINGS
+@given(_text(URL_PARTS))
+def test_a_url_is_looked_for_as_the_lower_cased_test_does(text: str) -> None:
+    assert _may_hold_url(text) == ("://" in text or "www." in text.lower())

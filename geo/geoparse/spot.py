@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -43,12 +44,24 @@ def _capitalised(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = PREVIOUS_WORD_REVERSED.match(text[max(0, start - 30):start][::-1])
+    return _last_word(text[max(0, start - 30):start])
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _last_word(window: str) -> str:
+    """The word a window ends with (up to three marks and a line's end after it), case-folded;
+    remembered by window: asked at every name, and a thread repeats "captured", "in the"."""
+    match = PREVIOUS_WORD_REVERSED.match(window[::-1])
     return match.group(1)[::-1].casefold() if match else ""
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    return bool(SENTENCE_END.search(text[max(0, start - 12):start]))
+    return _ends_sentence(text[max(0, start - 12):start])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _ends_sentence(window: str) -> bool:
+    return SENTENCE_END.search(window) is not None
 
 
 class _Spotter:

@@ -24,13 +24,18 @@ def _letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()
 
 
+def _may_hold_url(text: str) -> bool:
+    """``"://" in text or "www." in text.lower()``, lower-casing only a text with "w." or
+    "W." (only "w" and "W" lower to "w", and only "İ" lowers to more than one character)."""
+    return "://" in text or (("w." in text or "W." in text) and "www." in text.lower())
+
+
 class LowerCaseWords:
     """``word in LowerCaseWords(texts)``: whether some text has ``word`` as a whole lower-case
     token (URLs left out)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self._text = "\n".join(URL.sub(" ", t) if ("://" in t or "www." in t.lower()) else t
-                               for t in texts)
+        self._text = "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in texts)
         self._known: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:

@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.geoparse.digits import DIGIT, _digit_words, has_digit, number_matches
-from geo.geoparse.patterns import ANAPHOR
+from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX
 from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
 from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors
+from geo.geoparse.spot import _article_before
 from geo.geoparse.words import _may_hold_url
 
 SETTINGS = settings(max_examples=400, deadline=None,
@@ -98,3 +99,15 @@ URL_PARTS = ["www.", "WWW.", "Www.", "w.", "W.", "ww", "\u0130", "http://", "x",
 @given(_text(URL_PARTS))
 def test_a_url_is_looked_for_as_the_lower_cased_test_does(text: str) -> None:
     assert _may_hold_url(text) == ("://" in text or "www." in text.lower())
+
+
+ARTICLE_PARTS = ["al-", "Al-", "az-", "el\u2010", "an-\n", "al", " ", "-", "\n", "Zahra", "x"]
+
+
+@SETTINGS
+@given(_text(ARTICLE_PARTS), st.integers(min_value=0, max_value=40))
+def test_an_article_is_looked_for_as_the_pattern_finds_one(text: str, start: int) -> None:
+    start = min(start, len(text))
+    found = _article_before(text, start)
+    wanted = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
+    assert (found and found.group()) == (wanted and wanted.group())

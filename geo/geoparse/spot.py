@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -120,8 +121,7 @@ class _Spotter:
             resume = stop
             surface = text[start:stop]
             candidates = self.gazetteer.candidates(surface)
-            prefix = ARTICLE_PREFIX.search(text[max(0, start - 4):start]) \
-                if text[start - 1:start] in ARTICLE_ENDS else None  # most: a space before
+            prefix = _article_before(text, start)
             if prefix:  # "az-Zahra": the article belongs to the name
                 with_article = text[start - len(prefix.group(0)):stop]
                 # ... unless the "article" is the end of a word broken at a line's end
@@ -135,6 +135,14 @@ class _Spotter:
 
 # What ARTICLE_PREFIX's window may end with: its hyphen, or a line's end after it ("$").
 ARTICLE_ENDS = ("-", "\u2010", "\n")
+
+
+def _article_before(text: str, start: int) -> re.Match[str] | None:
+    """``ARTICLE_PREFIX.search`` of the four characters before ``start``, searched only where
+    a hyphen or a line's end stands before it (most names: a space)."""
+    if text[start - 1:start] not in ARTICLE_ENDS:
+        return None
+    return ARTICLE_PREFIX.search(text[max(0, start - 4):start])
 
 
 def _joined_key(key: str, word_key: str) -> str:

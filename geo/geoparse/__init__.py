@@ -304,9 +304,13 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
                      f"({place.gazetteer_id}), {km:.0f} km from the text's places; {why}",
             speaker=_speaker(entry, start, authors_by_id)))
 
+    variants: dict[str, tuple[Place, float, str] | None] = {}  # a thread repeats its runs
     for spot, start, end in pending:
         whole = spot.entry.text[start:end]
-        found = nearest_variant(whole, gazetteer, anchors, ignored) if whole.count(" ") else None
+        if whole not in variants:
+            variants[whole] = nearest_variant(whole, gazetteer, anchors, ignored) \
+                if whole.count(" ") else None
+        found = variants[whole]
         if (found is not None and found[2] == whole
                 and not _far_feature(spot.entry.text, end, found)):
             result.mentions = [m for m in result.mentions  # the run's words read alone

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from geo.gazetteer import Gazetteer
 from geo.records import Place
 
-__all__ = ["digit_names"]
+__all__ = ["digit_names", "has_digit"]
 
 DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"\d+")
@@ -24,6 +24,17 @@ WORD = re.compile(r"[^\W_]+")
 COMPACT = re.compile(r"[\W_]+")
 # what may stand between two words of one name: spaces or a hyphen, nothing else
 SEPARATOR = re.compile(r"[ \t]*[-\u2010\u2011]?[ \t]*")
+
+
+
+
+def has_digit(text: str) -> bool:
+    """``DIGIT.search(text) is not None``; an ASCII text (whose only decimals are 0-9) is
+    asked with ten ``in`` tests, each a C-level character scan, not the regex's test of
+    every character (most comments have no digit: the whole text is scanned)."""
+    if text.isascii():
+        return any(digit in text for digit in "0123456789")
+    return DIGIT.search(text) is not None
 
 
 # a name's pieces: its numbers and its runs of letters ("t4 air base": t, 4, air, base)
@@ -34,10 +45,10 @@ PIECE_AFTER = re.compile(r"[ \t\-\u2010\u2011]{0,3}(\d+|[^\W\d_]+)")
 
 @functools.lru_cache(maxsize=4)
 def _digit_words(names: tuple[str, ...],
-                 ) -> tuple[dict[str, frozenset[str]], re.Pattern[str], int]:
+                 ) -> tuple[dict[str, frozenset[str]], re.Pattern[str], int, str]:
     """Each number the names hold ("4", "137") with the pieces beside it in some name ("t",
     "air"; "th", "brigade"; "" where a name is the number alone); a pattern of the numbers;
-    and the most words one name has."""
+    the most words one name has; and the digits the numbers open with."""
     beside: dict[str, set[str]] = {}
     longest = 1
     for key in names:
@@ -53,17 +64,42 @@ def _digit_words(names: tuple[str, ...],
     numbers = sorted(beside, key=len, reverse=True)
     # the numbers first (the engine skips to their first digits), a longer number excluded
     return ({n: frozenset(near) for n, near in beside.items()},
-            re.compile(r"(?:" + "|".join(numbers) + r")(?!\d)"), longest)
+            re.compile(r"(?:" + "|".join(numbers) + r")(?!\d)"), longest,
+            "".join(sorted({n[0] for n in numbers})))
+
+
+def number_matches(text: str, numbers: re.Pattern[str], firsts: str,
+                   ) -> Iterator[re.Match[str]]:
+    """``numbers.finditer(text)`` for a pattern of literal numbers that each open with one of
+    ``firsts``, found by ``str.find``: a match can only start at such a digit, and the
+    engine's scan of every character cost more than the rest of this reader
+    (``tests/test_geoparse_shortcuts.py``)."""
+    if not firsts:  # no number (a key whose digits are no decimals): the pattern decides
+        yield from numbers.finditer(text) if DIGIT.search(text) else ()
+        return
+    starts = sorted(at for first in firsts for at in _occurrences(text, first))
+    end_of_last = 0
+    for at in starts:
+        if at >= end_of_last and (match := numbers.match(text, at)) is not None:
+            end_of_last = match.end()
+            yield match
+
+
+def _occurrences(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def digit_names(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """(start, end, place) of each name with a digit the data has, longest first."""
     names = gazetteer.digit_names
-    if not names or not DIGIT.search(text):
+    if not names:
         return
-    beside, numbers, longest = _digit_words(tuple(names.values()))
+    beside, numbers, longest, firsts = _digit_words(tuple(names.values()))
     end_of_last = 0
-    for number in numbers.finditer(text):  # the engine skips to those digits
+    for number in number_matches(text, numbers, firsts):  # at the digits they open with
         begin, end = number.span()
         if begin < end_of_last or (begin and text[begin - 1].isdigit()):
             continue

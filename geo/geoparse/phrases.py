@@ -17,11 +17,13 @@ Navigation and category lines of a copied web page ("Categories: Syria | Iraq") 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 
 from geo.gazetteer import Candidate, Gazetteer
+from geo.geoparse.digits import has_digit
 from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES
 from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
 from geo.records import Place
@@ -92,6 +94,10 @@ BOILERPLATE_LINE = re.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Labels|Topics|Share this|"
     r"Related posts?|Related|See also|Permalink|Navigation|Menu|Home)\b[^\n]*$",
     re.MULTILINE | re.IGNORECASE)
+# BOILERPLATE_LINE after a line's end: the literal "\n" lets the engine skip from line to line
+# instead of trying "^" at every position (``_boilerplate_lines`` gives its spans).
+BOILERPLATE_NEXT = re.compile("\n" + BOILERPLATE_LINE.pattern.removeprefix("^"),
+                              re.MULTILINE | re.IGNORECASE)
 MENU_LINE = re.compile(r"^[^\n]*(?:[ \t][|\u00b7\u00bb\u2022][ \t][^\n|]*){2,}$", re.MULTILINE)
 # What makes a line a MENU_LINE, found without its backtracking (which took minutes on a
 # long Markdown table row, "a | b | c ..."): a line is one when it ends with two separators
@@ -118,9 +124,17 @@ def _menu_lines(text: str) -> list[tuple[int, int]]:
     return [(text.rfind("\n", 0, m.start()) + 1, m.end()) for m in MENU_TAIL.finditer(text)]
 
 
+def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in BOILERPLATE_LINE.finditer(text)]``: the first line, then each
+    line after a "\n" (``tests/test_geoparse_shortcuts.py`` compares them)."""
+    first = BOILERPLATE_LINE.match(text)
+    spans = [first.span()] if first else []
+    return spans + [(m.start() + 1, m.end()) for m in BOILERPLATE_NEXT.finditer(text)]
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Page furniture: "Categories: ...", "Home | About | Syria", a "See also" list."""
-    spans = [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+    spans = _boilerplate_lines(text)
     if any(mark in text for mark in MENU_MARKS) and MENU_MARK.search(text):
         # "Home | About | Syria": only where a separator is written
         spans += _menu_lines(text)
@@ -226,9 +240,9 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
         if spot.start < resume.get(spot.entry.id, -1):
             continue  # inside a run an earlier spot grew over
         after = text[spot.end:spot.end + 40]
-        ends = events[spot.entry.id] if spot.entry.id in events else events.setdefault(
-            spot.entry.id, _event_ends(text, event_words))  # once per entry
-        if spot.start in ends or EVENT_AFTER.match(after):
+        if spot.entry.id not in events:
+            events[spot.entry.id] = _event_ends(text, event_words)  # once per entry
+        if spot.start in events[spot.entry.id] or _matches(EVENT_AFTER, after):
             rejected.append((spot.entry.id, spot.start, spot.end, spot.surface,
                              "names an event or an organisation"))
             continue
@@ -240,16 +254,16 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                 resume[spot.entry.id] = end
                 grown = _Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
                               note=f"the whole name {whole!r}")
-                if FEATURE_BEFORE.search(text[max(0, start - 12):start]) or (
-                        FEATURE_AFTER.match(text[end:end + 40])
+                if _ends_with(FEATURE_BEFORE, text[max(0, start - 12):start]) or (
+                        _matches(FEATURE_AFTER, text[end:end + 40])
                         and not _known_phrase(grown, gazetteer)):
                     grown.feature = whole  # "Al-Zera'a roundabout", as for a name not grown
                 kept.append(grown)
                 continue
             bare = _without_feature_words(text, start, end)
             if bare == (spot.start, spot.end) and (
-                    FEATURE_AFTER.match(text[end:end + 30])
-                    or FEATURE_BEFORE.search(text[max(0, start - 12):start])
+                    _matches(FEATURE_AFTER, text[end:end + 30])
+                    or _ends_with(FEATURE_BEFORE, text[max(0, start - 12):start])
                     or (start, end) != bare):
                 spot.feature = whole  # "Jabal Hayyan", "Palmyra Castle": named after the spot
                 kept.append(spot)
@@ -264,14 +278,27 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             if _previous_word(text, spot.start) not in TITLES:  # a title: rejected as such later
                 pending.append((spot, start, end))  # other names of the run are still read
                 continue
-        if FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer) and (
+        if _matches(FEATURE_AFTER, after) and not _known_phrase(spot, gazetteer) and (
                 grown := _feature_spot(spot, spot.start, spot.end, gazetteer)):
             spot = grown
-        elif FEATURE_BEFORE.search(text[max(0, spot.start - 12):spot.start]) or (
-                FEATURE_AFTER.match(after) and not _known_phrase(spot, gazetteer)):
+        elif _ends_with(FEATURE_BEFORE, text[max(0, spot.start - 12):spot.start]) or (
+                _matches(FEATURE_AFTER, after) and not _known_phrase(spot, gazetteer)):
             spot.feature = spot.surface
         kept.append(spot)
     return kept
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _matches(pattern: re.Pattern[str], window: str) -> bool:
+    """``pattern.match(window)``, remembered by window: asked of every name read, and a
+    thread repeats its phrases ("Dam", "offensive", "was captured")."""
+    return pattern.match(window) is not None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _ends_with(pattern: re.Pattern[str], window: str) -> bool:
+    """``pattern.search(window)``, remembered by window (as ``_matches``)."""
+    return pattern.search(window) is not None
 
 
 _ARTICLE_START = re.compile(r"(?:al|el|Al|El)[-\u2010]")
@@ -412,7 +439,6 @@ def lower_case_countries(text: str, gazetteer: Gazetteer, words: tuple[str, ...]
 
 
 # Road numbers: the spotter reads letters only, so "M4", "M-5 highway", "Route 47" are read here.
-DIGIT = re.compile(r"\d")
 # r"\b(?:M[- ]?\d{1,2}|Route \d{1,3}|Highway \d{1,3})..." with each "\b" moved after the first
 # letter (a look-behind): a pattern that opens with its literals lets the engine skip to an
 # "M", "R" or "H" instead of testing a word boundary at every position (twice as fast).
@@ -423,7 +449,7 @@ ROAD_NUMBER = re.compile(r"(?:M(?<=\bM)[- ]?\d{1,2}|Route(?<=\bRoute) \d{1,3}"
 
 def numbered_roads(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """Numbered roads the gazetteer knows, longest form first ("M4 Highway", then "M4")."""
-    if not DIGIT.search(text):
+    if not has_digit(text):
         return
     for match in ROAD_NUMBER.finditer(text):
         found = gazetteer.candidates(match.group())

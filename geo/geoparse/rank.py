@@ -231,22 +231,27 @@ AREA_WORDS = ("ern", "central", "rural", "greater", "around", " of", "road")
 NEAR_WORDS = ("near", "close to", "outside", "around", " of", "approaches to", "km from")
 
 
-def _may_hold(window: str, words: tuple[str, ...]) -> bool:
-    if not window.isascii():
-        return True  # IGNORECASE folds more than str.lower: let the pattern decide
-    low = window.lower()
-    return any(word in low for word in words)
+def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a window lower-cased (None: not plain ASCII, where IGNORECASE folds more than
+    ``str.lower``: the pattern decides) has one of ``words``."""
+    return low is None or any(word in low for word in words)
 
 
 def _precision(text: str, start: int, end: int, place: Place) -> tuple[int, str]:
-    before, after = text[max(0, start - 40):start], text[end:end + 25]
+    return _precision_between(text[max(0, start - 40):start], text[end:end + 25])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _precision_between(before: str, after: str) -> tuple[int, str]:
+    """ACLED precision from the 40 characters before a name and the 25 after it: a function
+    of those alone, remembered (a thread repeats its phrases: "in the countryside of")."""
     if AREA_AFTER.match(after):
         return 3, f"area word after the name: {after.split()[0] if after.split() else ''!r}"
-    if _may_hold(before, AREA_WORDS) and AREA_BEFORE.search(before):
+    low = before.lower() if before.isascii() else None
+    if _may_hold(low, AREA_WORDS) and AREA_BEFORE.search(before):
         return 3, "area word before the name"
-    if FORCE_AFTER.match(text[end:end + 12]):
+    if FORCE_AFTER.match(after[:12]):
         return 3, "the name qualifies a force (the area it holds)"
-    if _may_hold(before, NEAR_WORDS) and NEAR_BEFORE.search(before):
+    if _may_hold(low, NEAR_WORDS) and NEAR_BEFORE.search(before):
         return 2, "a word of nearness before the name"
     return 1, "the place itself"
-

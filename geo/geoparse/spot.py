@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -43,12 +45,24 @@ def _capitalised(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = PREVIOUS_WORD_REVERSED.match(text[max(0, start - 30):start][::-1])
+    return _last_word(text[max(0, start - 30):start])
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _last_word(window: str) -> str:
+    """The word a window ends with (up to three marks and a line's end after it), case-folded;
+    remembered by window: asked at every name, and a thread repeats "captured", "in the"."""
+    match = PREVIOUS_WORD_REVERSED.match(window[::-1])
     return match.group(1)[::-1].casefold() if match else ""
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    return bool(SENTENCE_END.search(text[max(0, start - 12):start]))
+    return _ends_sentence(text[max(0, start - 12):start])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _ends_sentence(window: str) -> bool:
+    return SENTENCE_END.search(window) is not None
 
 
 class _Spotter:
@@ -106,7 +120,7 @@ class _Spotter:
             resume = stop
             surface = text[start:stop]
             candidates = self.gazetteer.candidates(surface)
-            prefix = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
+            prefix = _article_before(text, start)
             if prefix:  # "az-Zahra": the article belongs to the name
                 with_article = text[start - len(prefix.group(0)):stop]
                 # ... unless the "article" is the end of a word broken at a line's end
@@ -116,6 +130,18 @@ class _Spotter:
                     start, surface, candidates = stop - len(with_article), with_article, named
             found.append(_Spot(entry, start, stop, surface, candidates, n))
         return found
+
+
+# What ARTICLE_PREFIX's window may end with: its hyphen, or a line's end after it ("$").
+ARTICLE_ENDS = ("-", "\u2010", "\n")
+
+
+def _article_before(text: str, start: int) -> re.Match[str] | None:
+    """``ARTICLE_PREFIX.search`` of the four characters before ``start``, searched only where
+    a hyphen or a line's end stands before it (most names: a space)."""
+    if text[start - 1:start] not in ARTICLE_ENDS:
+        return None
+    return ARTICLE_PREFIX.search(text[max(0, start - 4):start])
 
 
 def _joined_key(key: str, word_key: str) -> str:

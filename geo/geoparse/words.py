@@ -24,13 +24,25 @@ def _letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()
 
 
+def _tokenlike(word: str) -> bool:
+    """Whether ``word`` could be one ``TOKEN``: letters and apostrophes only.  The variant
+    reader asks for names of several words ("deir hafer"), which no token is: those are
+    answered without a scan of the thread."""
+    return all(_letter(char) or char in _APOSTROPHES for char in word)
+
+
+def _may_hold_url(text: str) -> bool:
+    """``"://" in text or "www." in text.lower()``, lower-casing only a text with "w." or
+    "W." (only "w" and "W" lower to "w", and only "İ" lowers to more than one character)."""
+    return "://" in text or (("w." in text or "W." in text) and "www." in text.lower())
+
+
 class LowerCaseWords:
     """``word in LowerCaseWords(texts)``: whether some text has ``word`` as a whole lower-case
     token (URLs left out)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self._text = "\n".join(URL.sub(" ", t) if ("://" in t or "www." in t.lower()) else t
-                               for t in texts)
+        self._text = "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in texts)
         self._known: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -38,7 +50,8 @@ class LowerCaseWords:
             return False
         known = self._known.get(word)
         if known is None:
-            known = self._known[word] = word.islower() and self._has_token(word)
+            known = self._known[word] = word.islower() and _tokenlike(word) \
+                and self._has_token(word)
         return known
 
     def _has_token(self, word: str) -> bool:

@@ -1,0 +1,113 @@
+"""Scans of the geoparser made cheaper give what the patterns they stand for give.
+
+Each shortcut below replaces a regex scan of a whole text (the engine tries the pattern at
+every position) by ``str.find`` or a pattern that opens with a literal; these properties
+compare them with the plain patterns on generated text, so a shortcut that drifts from its
+pattern fails here rather than changing a mention.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.geoparse.digits import DIGIT, _digit_words, has_digit, number_matches
+from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX
+from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
+from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors
+from geo.geoparse.spot import _article_before
+from geo.geoparse.words import _may_hold_url
+
+SETTINGS = settings(max_examples=400, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+ODD = st.sampled_from(["\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u2019", "\u0645"])
+
+
+def _text(parts: list[str]) -> st.SearchStrategy[str]:
+    """Texts made of ``parts`` and odd characters, or any text."""
+    return st.one_of(st.lists(st.one_of(st.sampled_from(parts), ODD), max_size=16).map("".join),
+                     st.text(max_size=40))
+
+
+NUMBER_PARTS = ["4", "5", "137", "1070", "10700", "41", "T", "T-", " ", "km", "\u0664", "2015",
+                "Brigade ", "\n"]
+
+
+@SETTINGS
+@given(_text(NUMBER_PARTS), st.lists(st.sampled_from(
+    ["t4 air base", "brigade 137", "m5", "1070 housing", "5", "x\u00b2", "4th 1"]), max_size=4))
+def test_numbers_are_found_where_the_pattern_finds_them(text: str, names: list[str]) -> None:
+    _, numbers, _, firsts = _digit_words(tuple(names))
+    found = [m.span() for m in number_matches(text, numbers, firsts)]
+    assert found == ([m.span() for m in numbers.finditer(text)] if DIGIT.search(text) else [])
+
+
+@SETTINGS
+@given(_text(NUMBER_PARTS))
+def test_a_digit_is_found_as_the_pattern_finds_one(text: str) -> None:
+    assert has_digit(text) == (DIGIT.search(text) is not None)
+
+
+ANAPHOR_PARTS = ["the", "The", "THIS", "that", "tha", "th", "this", "these", " ", "  ", "\n",
+                 "city", "City", "town", "TOWN", "towns", "large", "besieged", "xthe", "-",
+                 "_", "t\u0131s", "th\u0130s", "\u017fmall", "Th\u0131s", "th\u0130s city",
+                 "Th\u0131s town", "the \u017fmall city", "This large town", "that city"]
+
+
+@SETTINGS
+@given(_text(ANAPHOR_PARTS))
+def test_anaphors_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in _anaphors(text)] == [m.span() for m in ANAPHOR.finditer(text)]
+    assert [m.group(1) for m in _anaphors(text)] == [m.group(1) for m in ANAPHOR.finditer(text)]
+
+
+def test_only_the_odd_characters_lower_to_other_than_ignorecase_reads_them() -> None:
+    # every character of the basic plane outside CASE_ODD lowers to one character that
+    # matches each letter of the pattern exactly when IGNORECASE would, and keeps its class
+    words = re.sub(r"\\[sbw]", "", ANAPHOR_LOWER.pattern)
+    letters = sorted(set(words) & set(string.ascii_lowercase))
+    ignorecase = {x: re.compile("(?i)" + x) for x in letters}
+    for c in map(chr, range(min(sys.maxunicode, 0xFFFF) + 1)):
+        if c in CASE_ODD:
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(ord(c))
+        assert (re.match(r"\w", c) is None) == (re.match(r"\w", low) is None), hex(ord(c))
+        assert c.isspace() == low.isspace(), hex(ord(c))
+        for x in letters:
+            assert (ignorecase[x].match(c) is not None) == (low == x), (hex(ord(c)), x)
+
+
+BOILERPLATE_PARTS = ["Categories", "categories:", "Tags", "Home", "home", "HOME | About", " ",
+                     "\t", "\n", "\n\n", "Syria", "See also", "Related posts", "x", ":"]
+
+
+@SETTINGS
+@given(_text(BOILERPLATE_PARTS))
+def test_boilerplate_lines_are_the_pattern_s(text: str) -> None:
+    assert _boilerplate_lines(text) == [m.span() for m in BOILERPLATE_LINE.finditer(text)]
+
+
+URL_PARTS = ["www.", "WWW.", "Www.", "w.", "W.", "ww", "\u0130", "http://", "x", " ", "."]
+
+
+@SETTINGS
+@given(_text(URL_PARTS))
+def test_a_url_is_looked_for_as_the_lower_cased_test_does(text: str) -> None:
+    assert _may_hold_url(text) == ("://" in text or "www." in text.lower())
+
+
+ARTICLE_PARTS = ["al-", "Al-", "az-", "el\u2010", "an-\n", "al", " ", "-", "\n", "Zahra", "x"]
+
+
+@SETTINGS
+@given(_text(ARTICLE_PARTS), st.integers(min_value=0, max_value=40))
+def test_an_article_is_looked_for_as_the_pattern_finds_one(text: str, start: int) -> None:
+    start = min(start, len(text))
+    found = _article_before(text, start)
+    wanted = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
+    assert (found and found.group()) == (wanted and wanted.group())

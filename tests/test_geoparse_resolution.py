@@ -115,6 +115,18 @@ def test_a_namesake_is_the_one_near_the_places_named_beside_it(gazetteer):
     assert near < 60
 
 
+def test_a_prominent_town_is_not_overtaken_by_a_village_named_beside_its_neighbours(
+        gazetteer):
+    # Safita (a town of ~28,000) has a village namesake nearer the towns listed with it; a
+    # town of ten thousand people or more is the town unless the text says otherwise
+    text = "Jableh, Baniyas, Safita, Masyaf, Yabroud and Qatana were quiet."
+    result = geoparse_text(gazetteer, text)
+    found = {m.surface: result.places[m.place] for m in result.mentions}
+    biggest = max(c.place.population for c in gazetteer.candidates("Safita"))
+    assert biggest >= 10_000
+    assert found["Safita"].population * 10 >= biggest, found["Safita"]
+
+
 def test_a_town_written_without_its_article_is_spotted(gazetteer):
     # the gazetteer spells it "Al Qamishli" and has no form without the article
     assert "qamishli" not in gazetteer.keys

@@ -25,6 +25,7 @@ LOCAL_CHARS = 250  # about a sentence either side
 LOCAL_KM = 75.0
 LOCAL_WEIGHT = 3.0
 LOCAL_NEAREST = 3
+PROMINENT = 10_000  # people: a town the name means unless the text says otherwise
 
 
 class LocalAnchors:
@@ -58,8 +59,14 @@ class LocalAnchors:
 
 def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list:
     """``ranked`` ((score, candidate) best first) with each score raised by nearness to the
-    ``local`` places, best first again."""
+    ``local`` places, best first again.  A town of ``PROMINENT`` people or more is not
+    overtaken by a namesake a tenth its size for being nearer: "Basra, Irbid, Aleppo" in one
+    line are the cities, not the villages of those names near Aleppo."""
+    top = max(c.place.population for _, c in ranked)
+
     def bonus(place: Place) -> float:
+        if top >= PROMINENT and place.population * 10 < top:
+            return 0.0
         km = min(gazetteer.distance_km(place.lat, place.lon, p.lat, p.lon) for p in local)
         return LOCAL_WEIGHT * math.exp(-km / LOCAL_KM)
 

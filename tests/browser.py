@@ -374,3 +374,18 @@ def screenshot_if_test_fails(request: pytest.FixtureRequest, page: Page) -> Iter
         path = save_screenshot(page, request.node.name)
         if path is not None:
             print(f"failure screenshot: {path}", file=sys.stderr)
+
+
+@contextmanager
+def settled_map_page(url: str, size: tuple[int, int], name: str) -> Iterator[BrowserSession]:
+    """The map page at ``size``, settled: markers drawn and the first view fitted; a
+    screenshot named ``name`` if the block fails, and no request outside this machine."""
+    from playwright.sync_api import expect
+
+    with chromium_page(viewport=size) as session, screenshot_on_failure(session.page, name):
+        session.page.goto(url)
+        expect(session.page.frame_locator(MAP).locator("[data-place]").first).to_be_visible(
+            timeout=WAIT_MS)
+        session.page.wait_for_timeout(1500)
+        yield session
+        assert session.network.non_local() == [], session.network.non_local()

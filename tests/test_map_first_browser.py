@@ -12,19 +12,16 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from tests.browser import (
     MAP,
     WAIT_MS,
-    BrowserSession,
     centre,
-    chromium_page,
     save_screenshot,
-    screenshot_on_failure,
     seeded_app,
+    settled_map_page,
 )
 
 pytestmark = pytest.mark.browser
@@ -40,20 +37,6 @@ IDS = [f"{w}x{h}" for w, h in SIZES]
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with seeded_app(tmp_path_factory.mktemp("mapfirst")) as url:
         yield url
-
-
-@contextmanager
-def opened(url: str, size: tuple[int, int], name: str) -> Iterator[BrowserSession]:
-    """The map page at ``size``, settled: markers drawn and the first view fitted."""
-    from playwright.sync_api import expect
-
-    with chromium_page(viewport=size) as session, screenshot_on_failure(session.page, name):
-        session.page.goto(url)
-        expect(session.page.frame_locator(MAP).locator("[data-place]").first).to_be_visible(
-            timeout=WAIT_MS)
-        session.page.wait_for_timeout(1500)
-        yield session
-        assert session.network.non_local() == [], session.network.non_local()
 
 
 def on_screen(page, box: dict) -> float:
@@ -96,7 +79,7 @@ def test_the_map_fills_the_first_screen_with_the_timeline_under_it(app_url, size
     from playwright.sync_api import expect
 
     width, height = size
-    with opened(app_url, size, f"map-first-layout-{width}x{height}") as session:
+    with settled_map_page(app_url, size, f"map-first-layout-{width}x{height}") as session:
         page = session.page
         map_box = page.locator(MAP).bounding_box()
         share = on_screen(page, map_box)
@@ -129,7 +112,7 @@ def test_the_map_fills_the_first_screen_with_the_timeline_under_it(app_url, size
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_the_first_click_on_a_symbol_selects_it(app_url, size, scroll):
     width, height = size
-    with opened(app_url, size, f"first-click-{width}x{height}-{scroll}") as session:
+    with settled_map_page(app_url, size, f"first-click-{width}x{height}-{scroll}") as session:
         page = session.page
         scroll_main(page, scroll)
         # Azaz, or (the page scrolled it under the page's header or off the screen) the first
@@ -150,7 +133,7 @@ def test_the_first_click_on_a_symbol_selects_it(app_url, size, scroll):
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_a_click_on_a_name_or_under_an_arrowhead_selects_the_place(app_url, size):
     width, height = size
-    with opened(app_url, size, f"name-click-{width}x{height}") as session:
+    with settled_map_page(app_url, size, f"name-click-{width}x{height}") as session:
         page = session.page
         frame = page.frame_locator(MAP)
         label = frame.locator(f'.atlas-pin:has([data-place="{ALEPPO}"]) .atlas-label').filter(
@@ -176,7 +159,7 @@ def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
 def test_a_feed_item_selects_and_highlights_its_places(app_url):
     from playwright.sync_api import expect
 
-    with opened(app_url, (1440, 900), "feed-click") as session:
+    with settled_map_page(app_url, (1440, 900), "feed-click") as session:
         page = session.page
         side = page.locator(".st-key-atlas-side")
         expect(side.get_by_text(re.compile(r"Feed · \d+ items")).first).to_be_visible()
@@ -196,7 +179,7 @@ def test_a_feed_item_selects_and_highlights_its_places(app_url):
 
 
 def test_a_feed_items_long_list_of_places_wraps_flush_left(app_url):
-    with opened(app_url, (1280, 720), "feed-wrap") as session:
+    with settled_map_page(app_url, (1280, 720), "feed-wrap") as session:
         page = session.page
         page.get_by_test_id("stSidebarCollapsedControl").or_(
             page.get_by_test_id("stExpandSidebarButton")).first.click()  # a narrower feed
@@ -216,7 +199,7 @@ def test_a_map_frame_that_lost_its_layers_gets_them_back(app_url):
     page left and come back to draws them again."""
     from playwright.sync_api import expect
 
-    with opened(app_url, (1440, 900), "map-first-lost-layers") as session:
+    with settled_map_page(app_url, (1440, 900), "map-first-lost-layers") as session:
         page, frame = session.page, session.page.frame_locator(MAP)
         click_selects(page, frame.locator(f'[data-place="{AZAZ}"]').first, "Azaz")
         page.wait_for_timeout(1000)
@@ -250,7 +233,7 @@ def test_the_timeline_row_keeps_its_words_and_its_ticks_on_screen(app_url, size)
     from playwright.sync_api import expect
 
     width, height = size
-    with opened(app_url, size, f"timeline-row-{width}x{height}") as session:
+    with settled_map_page(app_url, size, f"timeline-row-{width}x{height}") as session:
         page = session.page
         page.get_by_test_id("stSidebarCollapsedControl").or_(
             page.get_by_test_id("stExpandSidebarButton")).first.click()
@@ -281,7 +264,7 @@ def test_a_tap_on_a_phone_shows_a_way_down_to_the_panel(app_url, size):
     from playwright.sync_api import expect
 
     width, height = size
-    with opened(app_url, size, f"tap-to-panel-{width}x{height}") as session:
+    with settled_map_page(app_url, size, f"tap-to-panel-{width}x{height}") as session:
         page = session.page
         play = page.locator(".st-key-play button").filter(visible=True).first
         before = play.bounding_box()["y"]

@@ -9,7 +9,7 @@ test artifacts (``test-artifacts/reader-*.png``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 
 import pytest
 
@@ -18,10 +18,9 @@ from tests.browser import (
     WAIT_MS,
     BrowserSession,
     centre,
-    chromium_page,
     save_screenshot,
-    screenshot_on_failure,
     seeded_app,
+    settled_map_page,
 )
 
 pytestmark = pytest.mark.browser
@@ -46,25 +45,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@contextmanager
-def map_page(url: str, size: tuple[int, int], name: str) -> Iterator[BrowserSession]:
-    """The map page at ``size`` with its markers drawn and the first view settled."""
-    from playwright.sync_api import expect
-
-    with chromium_page(viewport=size) as session, screenshot_on_failure(session.page, name):
-        session.page.goto(url)
-        expect(session.page.frame_locator(MAP).locator("[data-place]").first).to_be_visible(
-            timeout=WAIT_MS)
-        session.page.wait_for_timeout(1500)
-        yield session
-        assert session.network.non_local() == [], session.network.non_local()
-
-
 @pytest.mark.parametrize("name", SECONDARY)
 def test_a_secondary_pages_title_sits_at_the_top_as_the_map_does(app_url, name):
     from playwright.sync_api import expect
 
-    with map_page(app_url, (1280, 720), f"reader-top-{name}") as session:
+    with settled_map_page(app_url, (1280, 720), f"reader-top-{name}") as session:
         page = session.page
         map_top = page.locator(MAP).bounding_box()["y"]
         page.goto(f"{app_url}/{name}")
@@ -86,7 +71,7 @@ def test_a_secondary_pages_title_sits_at_the_top_as_the_map_does(app_url, name):
 def test_the_play_buttons_tooltip_does_not_stay_after_a_click(app_url):
     from playwright.sync_api import expect
 
-    with map_page(app_url, (1280, 720), "reader-play-tooltip") as session:
+    with settled_map_page(app_url, (1280, 720), "reader-play-tooltip") as session:
         page = session.page
         play = page.get_by_role("button", name="Play", exact=True)
         x, y = centre(play)
@@ -115,7 +100,7 @@ def test_map_labels_stay_inside_the_map(app_url, size):
     """Every label shown lies inside the map; one is hidden only where it would have been
     cut (it is hidden at its placed position), at the first view and one zoom in."""
     name = f"reader-labels-{size[0]}x{size[1]}"
-    with map_page(app_url, size, name) as session:
+    with settled_map_page(app_url, size, name) as session:
         for step in ("first view", "zoomed in"):
             if step == "zoomed in":
                 zoom = session.page.frame_locator(MAP).locator(".leaflet-control-zoom-in")

@@ -455,43 +455,35 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                      spotted: dict[int, list[tuple[int, int]]],
                      authors_by_id: dict[int, str], words: ThreadWords) -> None:
     """Roads between two places ("Jarabulus-Manbij road") replace the mentions of their ends;
-    countries written in lower case after a locative ("in syria") are added."""
+    numbered roads, and countries and large cities written in lower case after a locative
+    ("in syria", "in idlib") are added."""
     def biggest(candidates):
         return max(candidates, key=lambda c: (c.curated, c.place.population)).place
+
+    def add(entry: Entry, start: int, end: int, place: Place, confidence: float,
+            precision: int, evidence: str, surface: str | None = None) -> None:
+        result.places[place.id] = place
+        result.mentions.append(Mention(
+            place=place.id, entry=entry.id, start=start, end=end,
+            surface=entry.text[start:end] if surface is None else surface,
+            confidence=confidence, precision=precision, evidence=evidence,
+            speaker=_speaker(entry, start, authors_by_id)))
 
     for entry in entries:
         for start, end, surface, place in road_between(entry.text, gazetteer, biggest,
                                                        words(ROAD_WORDS)):
             result.mentions = [m for m in result.mentions
                                if not (m.entry == entry.id and start <= m.start < end)]
-            result.places[place.id] = place
-            result.mentions.append(Mention(
-                place=place.id, entry=entry.id, start=start, end=end, surface=surface,
-                confidence=0.7, precision=2,
-                evidence=f"a road between two places: {place.source}",
-                speaker=_speaker(entry, start, authors_by_id)))
+            add(entry, start, end, place, 0.7, 2, f"a road between two places: {place.source}",
+                surface)
         taken = spotted.get(entry.id, [])
         for start, end, place in numbered_roads(entry.text, gazetteer):
-            result.places[place.id] = place
-            result.mentions.append(Mention(
-                place=place.id, entry=entry.id, start=start, end=end,
-                surface=entry.text[start:end], confidence=0.9, precision=1,
-                evidence=f"a numbered road: {place.source}",
-                speaker=_speaker(entry, start, authors_by_id)))
+            add(entry, start, end, place, 0.9, 1, f"a numbered road: {place.source}")
         for start, end, place in lower_case_countries(entry.text, gazetteer,
                                                       words(LOWER_COUNTRIES)):
-            if any(a <= start < b for a, b in taken):
-                continue
-            result.places[place.id] = place
-            result.mentions.append(Mention(
-                place=place.id, entry=entry.id, start=start, end=end,
-                surface=entry.text[start:end], confidence=0.7, precision=1,
-                evidence="a country written in lower case after a locative",
-                speaker=_speaker(entry, start, authors_by_id)))
+            if not _inside(start, taken):
+                add(entry, start, end, place, 0.7, 1,
+                    "a country written in lower case after a locative")
         for start, end, place in lower_case_cities(entry.text, gazetteer):
-            result.places[place.id] = place
-            result.mentions.append(Mention(
-                place=place.id, entry=entry.id, start=start, end=end,
-                surface=entry.text[start:end], confidence=0.7, precision=1,
-                evidence="a large city written in lower case after a locative",
-                speaker=_speaker(entry, start, authors_by_id)))
+            add(entry, start, end, place, 0.7, 1,
+                "a large city written in lower case after a locative")

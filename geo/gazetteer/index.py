@@ -29,7 +29,7 @@ from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, REGIONAL_PATH
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
-INDEX_FORMAT = 7  # bump when the index's columns or merging change
+INDEX_FORMAT = 8  # bump when the index's columns or merging change
 COLUMNS = ["gazetteer_id", "name", "kind", "country", "lat", "lon", "population", "extent_km",
            "admin", "source", "name_keys", "skeletons"]
 MIN_SKELETON = 4  # shorter skeletons ("ra" for al-Rai) match too much to be evidence
@@ -148,8 +148,9 @@ def _geonames_rows(settings: dict[str, Any]) -> dict[str, list[Any]]:
 def _add_regional(rows: dict[str, list[Any]], regional: Path) -> None:
     """Regional rows; a GeoNames place both know keeps GeoNames' row and gains the names,
     the admin area and the WOF/OCHA ids.  A WOF record without a GeoNames id that repeats a
-    GeoNames town (the same name within 5 km: WOF's Natural Earth copy of Aleppo) is folded
-    into it, so that one town is one place."""
+    GeoNames town (the same name within 5 km, in the same country: WOF's Natural Earth copy
+    of Aleppo) is folded into it, so that one town is one place; Jarabulus is not Karkamış,
+    the Turkish town across the border that GeoNames also calls "Jarabulus"."""
     if not regional.exists():
         return
     grid: dict[tuple[int, int], list[list[Any]]] = {}
@@ -162,6 +163,8 @@ def _add_regional(rows: dict[str, list[Any]], regional: Path) -> None:
         if known is not None:
             known[8], known[9] = row["admin"], f"{known[9]}; {row['source']}"
             known[10] |= names
+            if row["kind"] == "town" and known[2] == "village":
+                known[2] = "town"  # an admin seat (PPLA2/PPLA3) GeoNames counts no one in
             if row["kind"] == "region":
                 known[2], known[7] = row["kind"], row["extent_km"]
             continue
@@ -185,7 +188,8 @@ def _same_town(row: dict[str, str], names: set[str],
         for db in (-1, 0, 1):
             for other in grid.get((a + da, b + db), ()):
                 close = abs(float(other[4]) - lat) < 0.05 and abs(float(other[5]) - lon) < 0.06
-                if close and keys & {name_key(n) for n in other[10]}:
+                if close and other[3] == row["country"] and keys & {
+                        name_key(n) for n in other[10]}:
                     return other
     return None
 

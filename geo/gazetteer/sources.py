@@ -79,9 +79,11 @@ def _split(value: str) -> list[str]:
 
 
 def _kind(population: int, feature_code: str) -> str:
+    """city (100,000 people), town (10,000, or the seat of a governorate, district or
+    sub-district: GeoNames PPLA/PPLA2/PPLA3, most of them counted 0 people), village."""
     if population >= 100_000:
         return "city"
-    if population >= 10_000 or feature_code in {"PPLA", "PPLA2", "PPLC"}:
+    if population >= 10_000 or feature_code in {"PPLA", "PPLA2", "PPLA3", "PPLC"}:
         return "town"
     return "village"
 

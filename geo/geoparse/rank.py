@@ -25,7 +25,7 @@ def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
     """How likely a candidate is before the text is read: curated, regional, populous."""
     place = candidate.place
     return (3.0 * candidate.curated + 2.0 * gazetteer.in_region(place)
-            + math.log10(place.population + 1) / 7.0 - 0.5 * candidate.article_dropped)
+            + _prominence(place) - 0.5 * candidate.article_dropped)
 
 
 def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
@@ -208,8 +208,22 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
         score += 2.0 * math.exp(-nearest / 200.0) + 2.0 * math.exp(-nearest / 25.0)
     if candidate.article_dropped:
         score -= 0.5
-    score += math.log10(place.population + 1) / 7.0
+    score += _prominence(place)
     return score
+
+
+# A town with no population figure is an admin seat (GeoNames PPLA2/PPLA3: Ras al-Ayn,
+# Tall Abyad, Khanasir count 0 people there): weighed as a town of the size that makes a
+# town, so that it outranks its village namesakes and a far town of a few thousand people.
+SEAT_POPULATION = 10_000
+
+
+def _prominence(place: Place) -> float:
+    """A candidate's weight for its size: log10 of its population, over seven."""
+    population = place.population
+    if not population and place.kind == "town":
+        population = SEAT_POPULATION
+    return math.log10(population + 1) / 7.0
 
 
 def _confidence(

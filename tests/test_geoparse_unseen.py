@@ -104,3 +104,33 @@ def test_a_name_a_source_gave_the_wrong_town_is_not_read_as_that_town(gazetteer)
     # Who's On First lists "Kobanî" among Afrin's names (data/gazetteer_name_errors.csv)
     assert "geonames:174186" not in {c.place.id for c in gazetteer.candidates("Kobanî")}
     assert "geonames:172256" in {c.place.id for c in gazetteer.candidates("Kobanî")}
+
+
+# -- Turkish and Kurdish names of the border towns ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "surface", "point"), [
+    # GeoNames gives these names to the Turkish twin towns across the border too
+    ("Clashes near Resulayn and Tel Abyad.", "Resulayn", RAS_AL_AYN),
+    ("The YPG left Serê Kaniyê on 20 October.", "Serê Kaniyê", RAS_AL_AYN),
+    ("Turkish troops entered Cerablus.", "Cerablus", JARABULUS),
+    ("The SNA is shelling Menbiç again.", "Menbiç", MANBIJ),
+    ("The SNA is shelling Munbic again.", "Munbic", MANBIJ),  # Münbiç without its marks
+])
+def test_a_border_town_under_its_turkish_or_kurdish_name_is_the_syrian_town(
+        gazetteer, text, surface, point):
+    place = found(gazetteer, text)[surface]
+    assert place.country == "SY" and km(gazetteer, place, *point) < 3, place
+
+
+def test_a_turkish_spelling_is_read_as_the_arabic_name_it_writes(gazetteer):
+    # Turkish writes the jim with c ("Cinderes" for Jindires) and keeps its own letters
+    # ("Şeddadi"): read after a locative even in a text that names other places
+    result = geoparse_text(gazetteer, "Homs was quiet. The SNA moved to Cinderes; the YPG "
+                                      "left Şeddadi.")
+    by_surface = {m.surface: m for m in result.mentions}
+    jindires = result.places[by_surface["Cinderes"].place]
+    shaddadi = result.places[by_surface["Şeddadi"].place]
+    assert km(gazetteer, jindires, 36.395, 36.689) < 3  # GeoNames 169190
+    assert km(gazetteer, shaddadi, 36.058, 40.735) < 3  # GeoNames 172837
+    assert "Turkish spelling" in by_surface["Cinderes"].evidence

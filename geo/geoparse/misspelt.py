@@ -22,6 +22,7 @@ which rule matched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
@@ -102,9 +103,10 @@ def misspelt_town(word: str, gazetteer: Gazetteer, *, anchored: bool = False,
                   ) -> tuple[Place, str] | None:
     """(town, how it was matched) for a word that misspells a prominent town, else None.
 
-    In a text that names settlements (``anchored``) only a swap is read: there the variant
-    reader has matched skeletons near those settlements already, and a word it left is more
-    often a village the gazetteer lacks than a town far off that shares its skeleton."""
+    In a text that names settlements (``anchored``) a plain skeleton match is not read:
+    there the variant reader has matched skeletons near those settlements already, and a
+    word it left is more often a village the gazetteer lacks than a town far off that shares
+    its skeleton.  A swap, and a Turkish spelling, are evidence enough anywhere."""
     key = strip_article(name_key(word))
     if len(key) < MIN_LETTERS or " " in key or not key.isascii() or not key.isalpha():
         return None
@@ -114,18 +116,49 @@ def misspelt_town(word: str, gazetteer: Gazetteer, *, anchored: bool = False,
     if place is not None:
         return place, (f"misspelling of {place.name!r} (two letters swapped), "
                        f"{_size(place)} in the region")
-    if anchored:
-        return None
-    from rapidfuzz import fuzz
-
-    bones = skeleton(key)
-    fits = {i: towns.places[i] for k, i in towns.by_skeleton.get(bones, ())
-            if fuzz.ratio(key, k) >= MIN_SIMILARITY}  # the spelling it varies resembles it
-    place = _one(fits.values())
+    for reading in _turkish_readings(word, key):
+        place = _same_skeleton(reading, towns)
+        if place is not None:
+            how = f"the skeleton {skeleton(key)!r} of one of its spellings" if reading == key \
+                else f"read as {reading!r}: c or \u00e7 for j, v for w"
+            return place, (f"Turkish spelling of {place.name!r} ({how}), "
+                           f"{_size(place)} in the region")
+    place = None if anchored else _same_skeleton(key, towns)
     if place is not None:
         return place, (f"transliteration of {place.name!r} (the same skeleton "
-                       f"{bones!r}), {_size(place)} in the region")
+                       f"{skeleton(key)!r}), {_size(place)} in the region")
     return None
+
+
+def _same_skeleton(key: str, towns: _Towns) -> Place | None:
+    """The one prominent town with a spelling of ``key``'s skeleton that resembles it."""
+    from rapidfuzz import fuzz
+
+    fits = {i: towns.places[i] for k, i in towns.by_skeleton.get(skeleton(key), ())
+            if fuzz.ratio(key, k) >= MIN_SIMILARITY}
+    return _one(fits.values())
+
+
+# Letters of Turkish spelling, and a "c" that is no English "ch" or "ck": Turkish writes the
+# Arabic jim with c or (at a word's end) \u00e7 ("Cerablus", "Cinderes", "Menbi\u00e7") and waw
+# with v ("Suveyde"); \u00e7 is also the "ch" of "\u00c7obanbey".
+TURKISH_LETTERS = frozenset("\u00e7\u015f\u011f\u0131\u0130\u00f6\u00fc"
+                            "\u00c7\u015e\u011e\u00d6\u00dc")
+_TURKISH_C = re.compile(r"c(?![hk])")
+
+
+def _turkish_readings(word: str, key: str) -> list[str]:
+    """``key`` as the Arabic name Turkish spelling writes (none for a word with no mark of
+    Turkish spelling): as it is (a word with Turkish letters), with c and \u00e7 as j and v
+    as w, then with \u00e7 as ch."""
+    if not (TURKISH_LETTERS.intersection(word) or _TURKISH_C.search(key)):
+        return []
+    jim = _TURKISH_C.sub("j", key).replace("v", "w")
+    readings = [key, jim] if TURKISH_LETTERS.intersection(word) else [jim]
+    if "\u00e7" in word.lower():  # "\u00c7oban": ch; name_key wrote it c
+        folded = name_key(word.lower().replace("\u00e7", "ch"))
+        readings.append(_TURKISH_C.sub("j", strip_article(folded)).replace("v", "w"))
+    return list(dict.fromkeys(readings))
 
 
 def _size(place: Place) -> str:

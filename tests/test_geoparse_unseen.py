@@ -134,3 +134,53 @@ def test_a_turkish_spelling_is_read_as_the_arabic_name_it_writes(gazetteer):
     assert km(gazetteer, jindires, 36.395, 36.689) < 3  # GeoNames 169190
     assert km(gazetteer, shaddadi, 36.058, 40.735) < 3  # GeoNames 172837
     assert "Turkish spelling" in by_surface["Cinderes"].evidence
+
+
+def test_a_prominent_town_does_not_give_way_to_a_far_village_variant(gazetteer):
+    # Zbeidiyeh is (also) a village near Damascus; al-Safira is the town east of Aleppo, not
+    # As Sayfariyah, a village of the same skeleton beside that namesake
+    place = found(gazetteer, "The army took Zbeidiyeh, a village near al-Safira.")["al-Safira"]
+    assert km(gazetteer, place, 36.077, 37.373) < 3, place  # GeoNames 172503
+
+
+# -- places the text locates ---------------------------------------------------------------
+
+
+def test_a_village_no_gazetteer_has_is_placed_where_the_text_says(gazetteer):
+    text = "On 5 June, the SDF captured the village of Qurt Weiran, 12 km north of Manbij."
+    result = geoparse_text(gazetteer, text)
+    mention = next(m for m in result.mentions if m.surface == "Qurt Weiran")
+    place = result.places[mention.place]
+    assert mention.precision == 2 and "12 km north of Manbij" in mention.evidence
+    assert abs(km(gazetteer, place, *MANBIJ) - 12) < 0.5
+    assert place.lat > MANBIJ[0] and abs(place.lon - MANBIJ[1]) < 0.01
+    assert "Qurt" not in {m.surface for m in result.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "The army took Tell Zbeid, a village 8 km east of Manbij.",
+    "The army took Tell Zbeid (8 km east of Manbij) on Sunday.",
+    "The army took Tell Zbeid, which is about 8 kilometres to the east of Manbij.",
+])
+def test_the_forms_a_statement_of_place_takes(gazetteer, text):
+    place = found(gazetteer, text)["Tell Zbeid"]
+    assert abs(km(gazetteer, place, *MANBIJ) - 8) < 0.5 and place.lon > MANBIJ[1]
+
+
+def test_a_name_stated_near_a_place_of_that_name_is_that_place(gazetteer):
+    # Abu Qalqal (GeoNames 174407) lies about 15 km south-east of Manbij: the gazetteer's
+    # point, not the stated one, and not its namesake elsewhere
+    result = geoparse_text(gazetteer, "ISIL attacked Abu Qalqal, 15 km southeast of Manbij.")
+    mention = next(m for m in result.mentions if m.surface == "Abu Qalqal")
+    assert result.places[mention.place].id == "geonames:174407"
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 June, 10 km south of Manbij, the SDF advanced.",  # a date, no name
+    "The SDF, 10 km south of Manbij, advanced.",  # an actor
+    "The village of Qurt Weiran, north of Manbij, fell.",  # no distance: not placed
+    "The village of Qurt Weiran, 20 km from Manbij, fell.",  # no bearing: a circle
+])
+def test_no_place_is_made_from_a_statement_that_places_nothing(gazetteer, text):
+    result = geoparse_text(gazetteer, text)
+    assert not any(p.id.startswith("stated:") for p in result.places.values())

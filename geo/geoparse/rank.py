@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
+from geo.geoparse.local import PROMINENT
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
@@ -113,7 +114,8 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
             nearest_km: dict[tuple[float, float], float]) -> list[tuple[float, Candidate]]:
     """Candidates best first; a candidate far from every anchor gives way to a nearby
     transliteration variant of the same name (a village in the text's area, not its namesake
-    across the border)."""
+    across the border), unless it is a town of ``PROMINENT`` people: "al-Safira" is the town
+    of 60,000 east of Aleppo even in a text whose one other place is a village near Damascus."""
     candidates = spot.candidates
     if len(candidates) > 1 and anchors:  # a city's quarter, only where the text names the city
         candidates = [c for c in candidates if not c.place.id.startswith(QUARTER_PREFIX)
@@ -137,6 +139,7 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
             _nearest(ranked[0][1].place, every, gazetteer, cache)
     best = ranked[0][1]
     if (anchors and not best.curated and best.place.kind not in {"country", "region"}
+            and best.place.population < PROMINENT
             and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):
         key = name_key(spot.surface)
         near = [c for c in gazetteer.variants(spot.surface)

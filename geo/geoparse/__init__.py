@@ -71,7 +71,7 @@ from geo.geoparse.repair import (
     _speaker,
 )
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
-from geo.geoparse.stated import read_statements
+from geo.geoparse.stated import STATED_WORDS, read_statements
 from geo.geoparse.variants import CUE_WORDS, cued_runs, feature_variant, nearest_variant
 from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
@@ -134,7 +134,8 @@ def geoparse(
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
                              lowercase_words, aliases, authors_by_id)
     read_statements(entries, gazetteer, result,
-                    lambda entry, start: _speaker(entry, start, authors_by_id), ignored)
+                    lambda entry, start: _speaker(entry, start, authors_by_id), ignored,
+                    words(STATED_WORDS))
     _resolve_anaphora(entries, result, authors_by_id)
     _check_relations(entries, result)
     result.mentions.sort(key=lambda m: (m.entry, m.start))

@@ -27,7 +27,8 @@ from geo.geoparse.phrases import LEFT_STOP
 from geo.geoparse.variants import RUN_ENDING
 from geo.records import Entry, Mention, Place
 
-__all__ = ["STATED", "Statement", "stated_place", "statements"]
+__all__ = ["STATED", "STATED_WORDS", "Statement", "read_statements", "stated_place",
+           "statements"]
 
 _DIRECTION = (r"north-?east|north-?west|south-?east|south-?west|north|south|east|west|"
               r"NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW|NE|NW|SE|SW|N|S|E|W")
@@ -74,10 +75,12 @@ class Statement:
 
 
 def statements(entry: Entry, mentions: Sequence[Mention], places: dict[str, Place],
-               ignored: Container[str]) -> Iterator[Statement]:
-    """The statements of ``entry`` whose anchor is a settlement the entry's mentions read."""
+               ignored: Container[str], words: tuple[str, ...] = STATED_WORDS,
+               ) -> Iterator[Statement]:
+    """The statements of ``entry`` whose anchor is a settlement the entry's mentions read
+    (``words``: those of ``STATED_WORDS`` its thread has)."""
     text = entry.text
-    if not any(word in text for word in STATED_WORDS) or not DISTANCE.search(text):
+    if not any(word in text for word in words) or not DISTANCE.search(text):
         return  # most comments state no distance
     anchors = {m.start: m for m in mentions
                if m.entry == entry.id and places[m.place].kind in SETTLEMENTS}
@@ -159,13 +162,16 @@ def restated(mention: Mention, place: Place, precision: int, evidence: str) -> M
 
 
 def read_statements(entries: Sequence[Entry], gazetteer: Gazetteer, result,
-                    speaker, ignored: Container[str]) -> None:
+                    speaker, ignored: Container[str],
+                    words: tuple[str, ...] = STATED_WORDS) -> None:
     """Each statement's name as a mention at the place the statement gives (``stated_place``):
     added where nothing read the name (a run left unresolved or read as fragments), moved
     where it was read as a place far from the stated point.  ``speaker(entry, start)`` is who
-    says it."""
+    says it; ``words`` are those of ``STATED_WORDS`` the thread has (none: nothing to do)."""
+    if not words:
+        return
     for entry in entries:
-        found = list(statements(entry, result.mentions, result.places, ignored))
+        found = list(statements(entry, result.mentions, result.places, ignored, words))
         for statement in found:
             start, end = statement.start, statement.end
             anchor = result.places[statement.anchor.place]

@@ -184,3 +184,28 @@ def test_a_name_stated_near_a_place_of_that_name_is_that_place(gazetteer):
 def test_no_place_is_made_from_a_statement_that_places_nothing(gazetteer, text):
     result = geoparse_text(gazetteer, text)
     assert not any(p.id.startswith("stated:") for p in result.places.values())
+
+
+# -- the admin area the text names ------------------------------------------------------------
+
+
+def test_one_governorate_has_one_key_whichever_source_spelt_it():
+    from geo.geoparse.admin import governorate_key
+
+    assert governorate_key("Homs (Hims)") == governorate_key("Homs Governorate") \
+        == governorate_key("Homs")
+    assert governorate_key("Days Az Zawr") == governorate_key("Deir ez-Zor province")
+    assert governorate_key("Rif Dimashq") == governorate_key("Rural Damascus")
+    assert governorate_key("Hama") != governorate_key("Homs")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # three villages are called Maskanah: east of Aleppo (a sub-district seat), near Homs,
+    # and near Damascus
+    ("The army took Maskanah in Rif Dimashq Governorate.", "geonames:163497"),
+    ("The army took Maskanah, in the Homs countryside.", "geonames:167081"),
+    ("The army took Maskanah.", "geonames:167080"),
+])
+def test_a_namesake_in_the_governorate_the_text_names_is_the_place_meant(gazetteer, text,
+                                                                          expected):
+    assert found(gazetteer, text)["Maskanah"].id == expected

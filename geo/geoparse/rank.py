@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
 from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
+from geo.geoparse.admin import ADMIN_WEIGHT, named_governorates, place_governorate
 from geo.geoparse.local import PROMINENT
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
@@ -52,7 +53,7 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if clear and gazetteer.in_region(best.place) and best.place.kind not in {
                 "country", "region"}:
             anchors[best.place.id] = best.place
-    return Anchors(anchors.values())
+    return Anchors(anchors.values(), areas=named_governorates(spots, gazetteer))
 
 
 # The word a feature's name ends with after the name it is called by: "Tishrin Dam".
@@ -132,7 +133,8 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
             if isinstance(anchors, Anchors) else ()
         if own:
             every, cache = anchors, nearest_km
-            anchors, nearest_km = Anchors(a for a in anchors if a.id not in own), {}
+            anchors, nearest_km = Anchors((a for a in anchors if a.id not in own),
+                                          anchors.areas), {}
         ranked = sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in candidates),
                         key=lambda sc: sc[0], reverse=True)
         if own:  # the caller reads the winner's distance to every other anchor
@@ -153,7 +155,12 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
 
 class Anchors(list):
     """The anchor places, with a one-degree grid so that the nearest is looked for among the
-    anchors around a point first (a thread of a thousand places ranks as fast as one of ten)."""
+    anchors around a point first (a thread of a thousand places ranks as fast as one of ten),
+    and the governorates the text names (``areas``, ``geo.geoparse.admin``)."""
+
+    def __init__(self, places: Iterable[Place] = (), areas: frozenset[str] = frozenset()):
+        super().__init__(places)
+        self.areas = areas
 
     @functools.cached_property
     def grid(self) -> dict[tuple[int, int], list[Place]]:
@@ -211,6 +218,9 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
         score += 2.0 * math.exp(-nearest / 200.0) + 2.0 * math.exp(-nearest / 25.0)
     if candidate.article_dropped:
         score -= 0.5
+    areas = getattr(anchors, "areas", None)
+    if areas and place_governorate(place, gazetteer) in areas:
+        score += ADMIN_WEIGHT  # in a governorate the text names
     score += _prominence(place)
     return score
 

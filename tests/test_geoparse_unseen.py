@@ -209,3 +209,25 @@ def test_one_governorate_has_one_key_whichever_source_spelt_it():
 def test_a_namesake_in_the_governorate_the_text_names_is_the_place_meant(gazetteer, text,
                                                                           expected):
     assert found(gazetteer, text)["Maskanah"].id == expected
+
+
+# -- other names the text gives ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "first", "other"), [
+    ("They took Manbij (also known as Mabuj) on 12 August.", "Manbij", "Mabuj"),
+    ("They took Jarabulus, also called Karkemish, without a fight.", "Jarabulus", "Karkemish"),
+    ("Kobani (Kurdish: Kobanê) held out.", "Kobani", "Kobanê"),
+    ("The SDF entered Tabqa (or Thawra) on Monday.", "Tabqa", "Thawra"),
+])
+def test_another_name_the_text_gives_a_place_is_a_mention_of_that_place(gazetteer, text,
+                                                                        first, other):
+    result = geoparse_text(gazetteer, text)
+    by_surface = {m.surface: m for m in result.mentions}
+    assert by_surface[other].place == by_surface[first].place
+
+
+def test_a_place_listed_after_a_comma_and_or_is_not_another_name(gazetteer):
+    result = geoparse_text(gazetteer, "They will go to Manbij, or Jarabulus, next week.")
+    places = {m.surface: m.place for m in result.mentions}
+    assert places["Manbij"] != places["Jarabulus"]

@@ -27,6 +27,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
@@ -133,9 +134,11 @@ def geoparse(
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
                              lowercase_words, aliases, authors_by_id)
-    read_statements(entries, gazetteer, result,
-                    lambda entry, start: _speaker(entry, start, authors_by_id), ignored,
-                    words(STATED_WORDS))
+    def speaker(entry: Entry, start: int) -> str:
+        return _speaker(entry, start, authors_by_id)
+
+    read_statements(entries, gazetteer, result, speaker, ignored, words(STATED_WORDS))
+    read_other_names(entries, result, speaker, ignored, words(AKA_WORDS))
     _resolve_anaphora(entries, result, authors_by_id)
     _check_relations(entries, result)
     result.mentions.sort(key=lambda m: (m.entry, m.start))

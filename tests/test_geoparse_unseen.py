@@ -231,3 +231,10 @@ def test_a_place_listed_after_a_comma_and_or_is_not_another_name(gazetteer):
     result = geoparse_text(gazetteer, "They will go to Manbij, or Jarabulus, next week.")
     places = {m.surface: m.place for m in result.mentions}
     assert places["Manbij"] != places["Jarabulus"]
+
+
+def test_an_area_no_gazetteer_has_is_placed_at_the_settlement_named_before_it(gazetteer):
+    result = geoparse_text(gazetteer, "Fighting went on in Aleppo; the army took the Bayt "
+                                      "Wardan area on Monday.")
+    mention = next(m for m in result.mentions if m.surface == "Bayt Wardan")
+    assert mention.precision == 2 and result.places[mention.place].name == "Aleppo"

@@ -95,16 +95,17 @@ def feature_phrases(text: str, literals: tuple[str, ...] = FEATURE_LITERALS,
 
 
 # City quarters the gazetteer lacks, named by their cue: "the neighbourhoods of Mutaqa'ideen
-# and Al-Jami'a", "the northern district of Al-Amiriya", "the al-Gharf neighbourhood".  The
-# name alone is the mention (a quarter is a place of its own, inside the town named beside it).
+# and Al-Jami'a", "the northern district of Al-Amiriya", "the al-Gharf neighbourhood", "the
+# Arab Salum area".  The name alone is the mention (a quarter is a place of its own, inside
+# the town named beside it).
 _QUARTER_NAME = _NAME + r"(?:[ \t]" + _NAME + r")?"
 QUARTERS_OF = re.compile(
     r"\b(?:neighbou?rhoods?|quarters?|districts?)[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Za-z])")
 QUARTER_LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?=[A-Za-z])")
 QUARTER_BEFORE_CUE = re.compile(
-    r"(" + _QUARTER_NAME + r")[ \t]+(?:neighbou?rhood|quarter|district)s?\b")
+    r"(" + _QUARTER_NAME + r")[ \t]+(?:neighbou?rhood|quarter|district|area)s?\b")
 _QUARTER_AT = re.compile(_QUARTER_NAME)
-QUARTER_WORDS = ("neighbo", "quarter", "district")
+QUARTER_WORDS = ("neighbo", "quarter", "district", "area")
 
 
 def quarter_names(text: str) -> Iterator[tuple[int, int]]:

@@ -13,6 +13,7 @@ they are compared by transliteration skeleton, and the few whose spellings share
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -38,6 +39,7 @@ _AREA_WORD = re.compile(r"\s+(?:governorate|province|muhafazah|countryside)s?$",
 GOVERNORATE_WORDS = ("Governorate", "Province", "governorate", "province", "countryside")
 
 
+@functools.lru_cache(maxsize=4096)
 def governorate_key(name: str) -> str:
     """One key per governorate, whichever source spelt it: "Homs (Hims) Governorate" and
     "Homs" give one key, "Days Az Zawr" and "Deir-ez-Zor" another."""
@@ -56,7 +58,13 @@ def named_governorates(spots: Iterable, gazetteer: Gazetteer) -> frozenset[str]:
     """The governorates a text names: "X Governorate"/"X Province" (a region of that name),
     and "X countryside"/"X province" after a city or town X."""
     found: set[str] = set()
+    worded: dict[int, bool] = {}  # by entry: whether it has a governorate word at all
     for spot in spots:
+        entry = spot.entry
+        if entry.id not in worded:
+            worded[entry.id] = any(word in entry.text for word in GOVERNORATE_WORDS)
+        if not worded[entry.id]:
+            continue  # most comments name no governorate
         surface = spot.surface
         if surface.endswith(GOVERNORATE_WORDS[:2]) or surface.endswith(" governorate"):
             if any(c.place.kind == "region" and c.place.country == "SY"

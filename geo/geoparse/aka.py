@@ -26,8 +26,9 @@ AKA = re.compile(
     r"[ \t]*(?:(?:village|town|hill|area)[ \t]*)?"
     r"(?:\([ \t]*(?:" + _ALSO + r"|or|(?:Kurdish|Arabic|Turkish|Syriac|Armenian|Turkmen)"
     r"[ \t]*:)|,[ \t]*(?:" + _ALSO + r"))[ \t]+(?:the[ \t]+)?(?=[A-Z])")
-AKA_WORDS = ("also", "aka", "a.k.a", "Kurdish:", "Arabic:", "Turkish:", "Syriac:",
-             "Armenian:", "Turkmen:", "(or ")
+AKA_WORDS = ("also known", "also called", "also spel", "also written", "also named", "aka",
+             "a.k.a", "Kurdish:", "Arabic:", "Turkish:", "Syriac:", "Armenian:", "Turkmen:",
+             "(or ")
 
 
 def read_other_names(entries: Sequence[Entry], result, speaker,

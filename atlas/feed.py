@@ -86,8 +86,7 @@ def nothing_said(filters: Filters, *, about: str = "") -> str:
     'Nothing about Azaz with these filters up to this point of the timeline'
     """
     about = f" about {about}" if about else ""
-    if (filters.sides or filters.commenters or filters.kinds or filters.min_confidence
-            or filters.reviewed_only or filters.min_claim_confidence):
+    if filters.narrowed:
         return (f"Nothing{about} with these filters up to this point of the timeline: widen "
                 "them (sidebar ») or move the timeline on.")
     return f"Nothing said{about} yet at this point of the timeline."

@@ -190,3 +190,13 @@ def test_one_claim_to_review_is_one_claim() -> None:
                  and not any(p in (c.origin, c.destination) for c in view.claims))
     labels = [e.label for e in run_page("pages/0_Map.py", place=place).expander]
     assert "Review this claim" in labels and not any("these 1 " in x for x in labels), labels
+
+
+def test_the_bar_chart_says_when_the_filters_leave_no_mention() -> None:
+    assert max(m.confidence for m in _seed().mentions) < 1.0
+    at = run_page("pages/0_Map.py", conf="1")
+    chart = next(md.value for md in at.markdown if 'class="atlas-timeline"' in md.value)
+    # it said "place mentions per comment (peak 1)" over a row of empty bars
+    assert "no place mentions with these filters" in chart and "(peak" not in chart
+    assert "(peak " in next(md.value for md in run_page("pages/0_Map.py").markdown
+                            if 'class="atlas-timeline"' in md.value)

@@ -36,7 +36,8 @@ def timeline_chart_html(page: Page) -> str:
     last = len(page.steps) - 1 if until is None else until
     totals = [(stop, sum(per_entry.get(page.steps[i].entry, 0) for i in page.stops.bucket(stop)))
               for stop in page.stops.indices]
-    peak = max((count for _, count in totals), default=0) or 1
+    most = max((count for _, count in totals), default=0)
+    peak = most or 1  # the bars' scale: an empty chart is a row of stubs
     labels = page.stops.labels
     unit = "comment" if page.stops.grain == "comment" else page.stops.grain
     bars = []
@@ -54,5 +55,16 @@ def timeline_chart_html(page: Page) -> str:
         f'style="display:flex;align-items:flex-end;height:{HEIGHT_PX}px;padding:0 8px">'
         + "".join(bars)
         + f'</div><div style="font-size:0.75rem;color:#6b6b6b;padding:0 8px">'
-        f"place mentions per {unit} (peak {peak})</div>"
+        f"{_caption(unit, most, narrowed=page.view.filters.narrowed)}</div>"
     )
+
+
+def _caption(unit: str, most: int, *, narrowed: bool) -> str:
+    """What the bars count, and their peak (it said "peak 1" over no mention at all).
+
+    >>> _caption("comment", 12, narrowed=False), _caption("day", 0, narrowed=True)
+    ('place mentions per comment (peak 12)', 'no place mentions with these filters')
+    """
+    if most:
+        return f"place mentions per {unit} (peak {most})"
+    return "no place mentions" + (" with these filters" if narrowed else " in this thread")

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from atlas import cards
 from atlas.colours import NEUTRAL, OTHERS, actor_colours
 from atlas.exports import post_dates
-from atlas.view import View, side_of, timeline
+from atlas.view import Filters, View, side_of, timeline
 
-__all__ = ["FeedItem", "feed_items", "item_html"]
+__all__ = ["FEED_LIMIT", "FeedItem", "feed_heading", "feed_items", "item_html", "nothing_said"]
+
+#: The feed lists this many items, the newest (the heading says how many there are in all).
+FEED_LIMIT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,36 @@ def _drawn_first(ids: list[str] | tuple[str, ...], view: View) -> tuple[str, ...
     return tuple(sorted(dict.fromkeys(ids), key=off_map))
 
 
-def feed_items(view: View, *, place: str | None = None, limit: int = 40) -> list[FeedItem]:
-    """The view's claims and place-naming comments, newest first (at most ``limit``).
+def feed_heading(shown: int, total: int) -> str:
+    """How many items the feed lists: all of them, or the latest ``shown`` of ``total``.
+
+    >>> feed_heading(1, 1), feed_heading(40, 61)
+    ('1 item, newest first', 'the latest 40 of 61 items, newest first')
+    """
+    if total > shown:
+        return f"the latest {shown} of {total} items, newest first"
+    return f"{total} item{'s' * (total != 1)}, newest first"
+
+
+def nothing_said(filters: Filters, *, about: str = "") -> str:
+    """Why the feed is empty: nothing said yet, or nothing that the filters let through.
+
+    >>> nothing_said(Filters())
+    'Nothing said yet at this point of the timeline.'
+    >>> nothing_said(Filters(commenters=frozenset({"Joe"})), about="Azaz").split(":")[0]
+    'Nothing about Azaz with these filters up to this point of the timeline'
+    """
+    about = f" about {about}" if about else ""
+    if filters.narrowed:
+        return (f"Nothing{about} with these filters up to this point of the timeline: widen "
+                "them (sidebar ») or move the timeline on.")
+    return f"Nothing said{about} yet at this point of the timeline."
+
+
+def feed_items(view: View, *, place: str | None = None,
+               limit: int | None = FEED_LIMIT) -> list[FeedItem]:
+    """The view's claims and place-naming comments, newest first (at most ``limit``; None:
+    all of them).
 
     A comment that states claims appears as its claims; one that only names places appears
     once, with those places.  ``place``: only the items that involve it.

@@ -180,6 +180,12 @@ class Filters:
     reviewed_only: bool = False  # only claims an analyst confirmed or corrected
     min_claim_confidence: float = 0.0
 
+    @property
+    def narrowed(self) -> bool:
+        """Whether a choice other than the time leaves something out."""
+        return bool(self.sides or self.commenters or self.kinds or self.min_confidence
+                    or self.reviewed_only or self.min_claim_confidence)
+
 
 @dataclass(slots=True)
 class View:

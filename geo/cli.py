@@ -28,6 +28,7 @@ from geo.export import claims_csv, to_geojson
 from geo.formats.detect import format_report
 from geo.gazetteer import INDEX_PATH, REGIONAL_PATH, build_index, ensure_index
 from geo.jsonstream import record_count, write_json
+from geo.people import one_name_per_person
 from geo.pipeline import MAX_INPUT_BYTES, build_corpus, read_thread_file
 from geo.records import Corpus
 from geo.thread import ThreadError, parse_thread
@@ -190,6 +191,8 @@ def cmd_extract(options: argparse.Namespace) -> int:
                           signature=options.signature, online=online, as_of=as_of,
                           progress=progress)
     del text  # the entries hold what is needed from here on
+    # one person, one name, as the app shows it: the post's "pl" is turcopolier
+    corpus = one_name_per_person(corpus)
     bar.close()
     print(f"note: {format_report(corpus)}", file=sys.stderr)
     for note in corpus.notes:

@@ -69,9 +69,10 @@ div.st-key-atlas-side.st-key-atlas-side {{
     flex: 0 0 auto !important; min-height: 0 !important;
                     overflow-y: auto; overflow-x: hidden; flex-wrap: nowrap;}}
 .st-key-atlas-timeline [data-testid="stSlider"] {{padding-top: 0;}}
-/* the thread's title beside the map: two lines at most (the whole title on hover) */
-.atlas-thread-title {{font-weight: 600; line-height: 1.35; display: -webkit-box;
-    -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;}}
+/* the thread's title beside the map, whole: a headline of 80 characters at most, cut at a
+   word (geo/formats/titles.py); a clamp to two lines cut it again, mid-word, beside the
+   open sidebar ("Hatay ar…") */
+.atlas-thread-title {{font-weight: 600; line-height: 1.35; overflow-wrap: anywhere;}}
 /* the Play and Playback buttons keep their words when the sidebar narrows the row
    (the slider gives way, and the row stays one row) */
 @media (min-width: 641px) {{

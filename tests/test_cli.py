@@ -51,6 +51,32 @@ def test_extract_spans_point_into_entry_text(extracted):
         assert entries[claim["entry"]]["text"][claim["start"]:claim["end"]] == claim["quote"]
 
 
+def _post_signature() -> tuple[str, str]:
+    """The post's signature as the text writes it ("pl"), and the account behind it."""
+    from geo.thread import parse_thread, signature_owners
+
+    thread = parse_thread(SEED.read_text(encoding="utf-8"))
+    sign = thread.entries[0].author
+    return sign, signature_owners(thread.entries)[sign]
+
+
+def test_extract_names_each_person_as_the_app_does(extracted):
+    """The post signed "pl" is turcopolier's, in the export as on every page of the app."""
+    from atlas.view import authors
+    from geo.pipeline import build_corpus
+
+    sign, account = _post_signature()
+    assert sign and account and sign != account
+    assert extracted["entries"][0]["author"] == account
+    named = ({e["author"] for e in extracted["entries"]}
+             | {c["author"] for c in extracted["claims"]}
+             | {m["speaker"] for m in extracted["mentions"]})
+    assert account in named and sign not in named
+    # the commenters in the order the app's commenter filter lists them
+    app = authors(build_corpus(SEED.read_text(encoding="utf-8"), source=SEED.name))
+    assert list(dict.fromkeys(e["author"] for e in extracted["entries"] if e["author"])) == app
+
+
 def test_extract_geojson_and_csv():
     done = geo("extract", str(SEED), "--format", "geojson")
     assert done.returncode == 0, done.stderr
@@ -62,6 +88,9 @@ def test_extract_geojson_and_csv():
     done = geo("extract", str(SEED), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert rows and {"actor1", "location", "latitude", "geo_precision", "modality"} <= set(rows[0])
+    sign, account = _post_signature()
+    authors = {row["source_author"] for row in rows}
+    assert account in authors and sign not in authors  # one name, as in the app
 
 
 @pytest.mark.parametrize(

@@ -138,3 +138,65 @@ def test_play_shows_only_when_the_thread_has_more_than_one_moment() -> None:
         assert "1 entry " in said and "→" not in said, said  # one moment, in the singular
     finally:
         forget(name)
+
+
+def _feed_heading(at) -> str:
+    return next(md.value for md in at.markdown if md.value.startswith("**Feed"))
+
+
+def test_the_feed_says_how_many_items_it_lists_of_how_many() -> None:
+    from atlas.feed import FEED_LIMIT, feed_items
+    from atlas.view import Filters, apply_filters
+    from geo.people import one_name_per_person
+
+    total = len(feed_items(apply_filters(one_name_per_person(_seed()), Filters()), limit=None))
+    assert total > FEED_LIMIT  # the seed says more than the feed lists
+    at = run_page("pages/0_Map.py")
+    # it said "40 items", the feed's length, as if the thread had no more
+    assert f"the latest {FEED_LIMIT} of {total} items" in _feed_heading(at)
+    assert any(c.value.startswith(f"{total - FEED_LIMIT} older") for c in at.caption)
+
+
+def test_a_selected_place_out_of_view_leaves_the_feed_to_the_view() -> None:
+    from atlas.view import Filters, apply_filters
+
+    corpus = _seed()
+    at_post = apply_filters(corpus, Filters(until=0))
+    later = next(p.id for p in corpus.places if at_post.place(p.id) is None)
+    at = run_page("pages/0_Map.py", t="post", place=later)
+    assert any("not in view" in note for note in (str(i.value) for i in at.info))
+    # the feed listed only the items about the place out of view: none, "nothing said yet"
+    heading = _feed_heading(at)
+    assert " about " not in heading and "· 0 items" not in heading, heading
+    assert not any(c.value.startswith("Nothing") for c in at.caption)
+
+
+def test_an_empty_feed_says_the_filters_empty_it() -> None:
+    corpus = _seed()
+    later = next(e.author for e in corpus.entries if e.kind == "comment" and e.author)
+    at = run_page("pages/0_Map.py", t="post", who=later)
+    said = [c.value for c in at.caption if c.value.startswith("Nothing")]
+    assert said and "with these filters" in said[0], said
+
+
+def test_one_claim_to_review_is_one_claim() -> None:
+    from collections import Counter
+
+    from atlas.view import Filters, apply_filters
+
+    view = apply_filters(_seed(), Filters())
+    counts = Counter(p for claim in view.claims for p in dict.fromkeys(claim.places))
+    place = next(p for p, n in counts.items() if n == 1
+                 and not any(p in (c.origin, c.destination) for c in view.claims))
+    labels = [e.label for e in run_page("pages/0_Map.py", place=place).expander]
+    assert "Review this claim" in labels and not any("these 1 " in x for x in labels), labels
+
+
+def test_the_bar_chart_says_when_the_filters_leave_no_mention() -> None:
+    assert max(m.confidence for m in _seed().mentions) < 1.0
+    at = run_page("pages/0_Map.py", conf="1")
+    chart = next(md.value for md in at.markdown if 'class="atlas-timeline"' in md.value)
+    # it said "place mentions per comment (peak 1)" over a row of empty bars
+    assert "no place mentions with these filters" in chart and "(peak" not in chart
+    assert "(peak " in next(md.value for md in run_page("pages/0_Map.py").markdown
+                            if 'class="atlas-timeline"' in md.value)

@@ -50,6 +50,12 @@ MIN_ZOOM, MAX_ZOOM = 2, 13
 #: The first view never zooms closer than this (one place alone is shown with its region).
 FIT_MAX_ZOOM = 9
 
+#: The first view's margins (px) round what it fits: the zoom buttons at the top left, and
+#: at the bottom the folded legend (with its "Far off" line) over the scale bar, about 95 px
+#: tall: a place fitted into that corner was drawn under them (a phone, a tall thread).
+FIT_PADDING_TOP_LEFT = (24, 24)
+FIT_PADDING_BOTTOM_RIGHT = (24, 100)
+
 #: CSS class on every country path, so tests and styles can tell outlines from markers.
 COUNTRY_CLASS = "atlas-country"
 #: Where the browser fetches the outlines (``countries.geojson`` in ``static/vendor``).
@@ -187,7 +193,8 @@ def base_map(*, center: tuple[float, float], zoom: int, online_tiles: bool = Fal
     )
     _MapStyle(SEA_COLOR).add_to(m)
     if bounds:
-        m.fit_bounds(bounds, padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
+        m.fit_bounds(bounds, padding_top_left=FIT_PADDING_TOP_LEFT,
+                     padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT, max_zoom=FIT_MAX_ZOOM)
 
     _Countries(COUNTRIES_URL, name="Outline map (offline)", control=online_tiles).add_to(m)
 

@@ -214,12 +214,28 @@ class _ShowSelection(MacroElement):
 class _SelectedPlace(MacroElement):
     """Tells the map's other layers which place is selected (``window.atlasSelectedPlace``):
     the front lines' popup links, drawn once per view, keep the reader's selection with it
-    (atlas/map/frontlines.py)."""
+    (atlas/map/frontlines.py).
+
+    The selection layer draws the selected marker again, its name in bold, over the place
+    layer's marker, whose own (regular) name showed round the bold one's letters, a blurred
+    double; a style hides the place layer's name of the selected place.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         window.atlasSelectedPlace = {{ this.place|tojson }};
+        (function () {
+            var style = document.getElementById("atlas-selected-css");
+            if (!style) {
+                style = document.createElement("style");
+                style.id = "atlas-selected-css";
+                document.head.appendChild(style);
+            }
+            var place = window.atlasSelectedPlace;
+            style.textContent = place ? '.atlas-pin:not(.atlas-selected):has([data-place="'
+                + CSS.escape(place) + '"]) .atlas-label{visibility:hidden}' : "";
+        })();
         {% endmacro %}
         """
     )

@@ -20,7 +20,6 @@ from pathlib import Path
 import streamlit as st
 
 from atlas.archive import ALL_THREADS, Archive, merge
-from atlas.people import one_name_per_person
 from geo.corpus import (
     built_by_this_pipeline,
     list_threads,
@@ -35,6 +34,7 @@ from geo.corpus import search as _search_store
 from geo.formats.detect import format_report
 from geo.gazetteer import ensure_index
 from geo.paths import ROOT, database, seeds_dir
+from geo.people import one_name_per_person
 from geo.pipeline import build_corpus, decode_thread_bytes, read_thread_file
 from geo.records import Corpus
 from geo.thread import ThreadError, parse_thread
@@ -128,7 +128,7 @@ def forget() -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _cached_corpus(db: str, source: str, digest: str | None) -> Corpus:
-    # one person, one name on every page: the post's "pl" is turcopolier (atlas/people.py)
+    # one person, one name on every page: the post's "pl" is turcopolier (geo/people.py)
     return one_name_per_person(load_corpus(Path(db), source))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas import cards, markup
-from atlas.feed import FeedItem, feed_items, item_html
+from atlas.feed import FEED_LIMIT, FeedItem, feed_heading, feed_items, item_html, nothing_said
 from atlas.state import ViewState, entry_link
 from atlas.ui import keys
 from atlas.ui.controls import select_place
@@ -39,14 +39,17 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
     and highlights all of them on the map.  With a place selected, only its items.  Each
     "comment →" keeps the reader's filters (atlas.state.entry_link).
     """
-    place = state.place
+    # a selected place out of view (another time, other filters) does not empty the feed:
+    # the feed is then the whole view's, as its heading says
+    place = state.place if state.place and view.place(state.place) else None
     st.markdown(cards.stylesheet(), unsafe_allow_html=True)
-    items = feed_items(view, place=place)
-    about = f" about {view.said_name(place)}" if place and view.place(place) else ""
-    st.markdown(f"**Feed{markup.text(about)}** · {len(items)} item{'s' * (len(items) != 1)}, "
-                "newest first")
+    every = feed_items(view, place=place, limit=None)
+    items = every[:FEED_LIMIT]
+    about = view.said_name(place) if place else ""
+    st.markdown(f"**Feed{markup.text(f' about {about}' if about else '')}** · "
+                f"{feed_heading(len(items), len(every))}")
     if not items:
-        st.caption("Nothing said yet at this point of the timeline.")
+        st.caption(nothing_said(state.filters, about=about))
     for item in items:
         st.markdown(item_html(item, thread_link=entry_link(
             state, steps=steps, corpus=view.corpus, entry_id=item.entry)),
@@ -56,3 +59,6 @@ def render(view: View, *, state: ViewState, steps: list[TimelineStep]) -> None:
                       icon=":material/location_on:",
                       on_click=_pick, args=(item,),
                       help=_help(item))
+    if len(every) > len(items):
+        st.caption(f"{len(every) - len(items)} older: move the timeline back, or read them "
+                   "all on the Thread and Claims pages.")

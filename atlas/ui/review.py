@@ -92,7 +92,8 @@ def place_reviews(claims: list[Claim], corpus: Corpus) -> None:
     """
     if not claims:
         return
-    more = st.expander(f"Review these {len(claims)} claims", key=keys.PANEL_REVIEW_OPEN,
+    more = st.expander("Review this claim" if len(claims) == 1 else
+                       f"Review these {len(claims)} claims", key=keys.PANEL_REVIEW_OPEN,
                        on_change="rerun")
     if not more.open:
         return

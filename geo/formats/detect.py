@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from geo.formats.chrome import is_chrome
 from geo.formats.footed import Thread, parse_footers, split_lines
 from geo.formats.footers import FOOTER_START
 from geo.formats.html import looks_like_html, page_replies, page_text, page_title
@@ -32,6 +31,7 @@ from geo.formats.structured import (
     parse_disqus_xml,
     parse_reddit_json,
 )
+from geo.formats.titles import shorten, title_of
 from geo.records import Entry
 
 __all__ = ["FAMILIES", "format_report", "read_thread", "title_of"]
@@ -46,7 +46,6 @@ FAMILIES = {
     "reddit": "a Reddit thread's JSON",
     "plain": "plain text without comment footers or headers",
 }
-MAX_TITLE_CHARS = 100
 # A text with this many footers is a footer thread even if some dates also look like headers.
 MIN_HEADERS = 2
 
@@ -54,17 +53,18 @@ MIN_HEADERS = 2
 def read_thread(text: str, *, source: str = "", strict: bool = False,
                 signature: str | None = None, as_of: date | None = None) -> Thread:
     """Recognise the family of ``text`` and read it (see the module's docstring)."""
-    if looks_like_reddit_json(text):
-        return parse_reddit_json(text, source=source)
-    if looks_like_disqus_xml(text):
-        return parse_disqus_xml(text, source=source)
+    if looks_like_reddit_json(text) or looks_like_disqus_xml(text):
+        parse = parse_reddit_json if looks_like_reddit_json(text) else parse_disqus_xml
+        thread = parse(text, source=source)
+        thread.title = shorten(thread.title)  # the export's own title, cut at a word if long
+        return thread
     if looks_like_html(text):
         plain = page_text(text)
         thread = _read_text(plain, source=source, strict=strict, signature=signature,
                             as_of=as_of)
         thread.family = f"html+{thread.family}"
         thread.entries = _nesting_replies(thread.entries, page_replies(text))
-        thread.title = page_title(text) or thread.title
+        thread.title = shorten(page_title(text)) or thread.title
         thread.notes.insert(0, "a saved web page: entry offsets index its reading text "
                                "(python -m geo extract --format text prints it)")
         return thread
@@ -102,18 +102,6 @@ def _read_text(text: str, *, source: str, strict: bool, signature: str | None,
                                as_of=as_of)
     thread.title = title_of(text)
     return thread
-
-
-def title_of(text: str) -> str:
-    """A thread's title from its text: its first non-empty line, shortened to a headline."""
-    for line in text.split("\n", 50)[:50]:
-        words = " ".join(line.split())
-        if words and not is_chrome(words):
-            if len(words) <= MAX_TITLE_CHARS:
-                return words
-            cut = words[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
-            return cut + "\u2026"
-    return ""
 
 
 def format_report(thread: Thread) -> str:

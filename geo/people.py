@@ -1,12 +1,12 @@
-"""One person, one name on every page: a post's signature becomes the account behind it.
+"""One person, one name: a post's signature becomes the account behind it.
 
 A blog owner signs the post with a sign-off ("pl") and comments under an account name
 ("turcopolier"); the thread reader keeps each as written (the post has no footer, only its
-signature).  Left so, the Thread, Claims and Places pages and the feed said "pl" where the
-Commenters page and the commenter filter said "turcopolier".  The dashboard renames the post's
-signature to its account (:func:`geo.thread.signature_owners`) once, where a thread is loaded
-(atlas/ui/data.py), so every page, card and export of the app says the same name.  The stored
-corpus and ``python -m geo extract`` keep the names as the text wrote them.
+signature), and so does the stored corpus.  Left so, a reader met "pl" in one place and
+"turcopolier" in another for one person.  :func:`one_name_per_person` renames the post's
+signature to its account (:func:`geo.thread.signature_owners`); the app applies it where a
+thread is loaded (atlas/ui/data.py), and ``python -m geo extract`` before it writes JSON,
+GeoJSON or CSV, so every page, card and export says the same name.
 
 >>> from geo.records import Claim, Entry, Mention
 >>> entries = [Entry(0, "post", "pl", None, "IS took Azaz. pl", 0, 16),

@@ -213,3 +213,14 @@ def test_what_was_only_aimed_at_is_not_done_on_either_path(read):
                  "The SAA is determined to recapture Manbij."):
         assert not [c for c in read(text) if c.action in ("capture", "besiege")
                     and c.modality == "reported"], (text, brief(read(text)))
+
+
+@BOTH
+def test_a_side_that_announces_a_capture_is_its_agent(read):
+    # a side's own statement of a gain, no other capturer named: its press release
+    assert brief(read("The SDF announced the capture of Manbij.")) == \
+        [("sdf", "capture", ("manbij",))]
+    assert brief(read("The SAA announced the liberation of Manbij from IS.")) == \
+        [("saa", "capture", ("manbij",))]
+    # but not a report of an attack, nor a passive it tells
+    assert "sdf" not in _actors(read("The SDF reported an attack on Manbij."))

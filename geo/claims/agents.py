@@ -46,7 +46,12 @@ SPEAKER_AFTER = re.compile(
     r"(?:(?:also|later|then|previously|earlier|officially|publicly|repeatedly|has|have|had|"
     rf"was|were)\s+){{0,2}}{_SAYING}(?!\w)(?!\s+to\s)(?!\s+(?:responsibility|credit)(?!\w))",
     re.IGNORECASE)
-# "... said (that) it / they had taken X": the speaker tells its own act.
+# "... said (that) it / they had taken X": the speaker tells its own act; so does a side that
+# announces a gain ("the SDF announced the capture of X": a side's statement of a capture
+# with no other capturer named is its own, as press releases of a side are).
+OWN_GAIN = r"(?:capture|recapture|liberation|seizure|takeover|storming)"
+GAIN_ANNOUNCED = re.compile(rf"\s*(?:the\s+)?(?:(?:full|complete|successful)\s+)?{OWN_GAIN}\s+of\s",
+                            re.IGNORECASE)
 OWN_ACT = re.compile(
     r"\s*,?\s*(?:on\s+\w+\s+|in\s+a\s+statement\s+|late\s+\w+\s+)?(?:that\s+)?(?:it|they|we|"
     r"its\s+(?:forces|fighters|troops|units|men)|their\s+(?:forces|fighters|troops|units|men)|"
@@ -103,7 +108,8 @@ def speaker(text: str, mention: ActorMention, end: int | None = None) -> bool:
     said = SPEAKER_AFTER.match(text, mention.end, len(text) if end is None else end)
     if said is None:
         return False
-    return not OWN_ACT.match(text, said.end(), len(text) if end is None else end)
+    return not (OWN_ACT.match(text, said.end(), len(text) if end is None else end)
+                or GAIN_ANNOUNCED.match(text, said.end()))
 
 
 def patient(text: str, mention: ActorMention, cue_start: int, cue_end: int,

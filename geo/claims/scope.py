@@ -185,9 +185,13 @@ def prospect(token: Any, action: str) -> str:
     return ""
 
 
+# A gain a side announces is its own ("the SDF announced the capture of X").
+OWN_GAIN = frozenset({"capture", "recapture", "liberation", "seizure", "takeover", "storming"})
+
+
 def said_by(token: Any, start: int, end: int) -> bool:
     """Whether the words at [start, end) of the sentence are only who says what the cue is
-    in ("The SDF said Azaz was captured", "the SDF spokesman announced the capture of X"):
+    in ("The SDF said Azaz was captured", "the SDF reported an attack on X"):
     the subject of a verb of saying whose complement or object holds the cue, and not the
     subject of the reported clause itself ("the SDF said it took X": "it" is the SDF)."""
     top = list(governors(token))[-1]
@@ -197,7 +201,8 @@ def said_by(token: Any, start: int, end: int) -> bool:
                 g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children))
                for c in top.children):
             return False  # "said it took X", "denied that its forces had entered X"
-    elif token.dep_ == "dobj" and token.head.lemma_.lower() in SAYING:
+    elif token.dep_ == "dobj" and token.head.lemma_.lower() in SAYING and \
+            token.lemma_.lower() not in OWN_GAIN:  # "announced the capture of X": its own
         verb = token.head
     else:
         return False

@@ -26,6 +26,7 @@ __all__ = [
     "DB_PATH",
     "FACTIONS_PATH",
     "INDEX_PATH",
+    "INTENT_PATH",
     "MODALITY_PATH",
     "MODEL_PINS_PATH",
     "NAME_ERRORS_PATH",
@@ -47,6 +48,7 @@ SEEDS_DIR = ROOT / "seeds"
 # Curated inputs, committed: each CSV/JSON carries its own `source` column or note.
 ACTIONS_PATH = DATA_DIR / "actions.csv"                  # claim action verbs
 MODALITY_PATH = DATA_DIR / "modality.csv"                # hedges, reports, denials
+INTENT_PATH = DATA_DIR / "intent.csv"                    # words of aim: wanted, not done
 FACTIONS_PATH = DATA_DIR / "factions.csv"                # faction aliases and sides
 NOT_PLACES_PATH = DATA_DIR / "not_places.csv"            # words that look like places, are not
 CHROME_PATH = DATA_DIR / "thread_chrome.csv"             # page furniture copied with a thread

@@ -8,7 +8,15 @@ claim points at the words it was read from, and a reader can see why:
   edges of a quotation always end a sentence;
 * a clause is read when it holds an action cue (``data/actions.csv``) and a place mention;
 * the actor is the nearest actor mention before the cue that is not the object of a
-  preposition ("presumably with the agreement *of the US*" is not the subject).  Failing
+  preposition ("presumably with the agreement *of the US*" is not the subject), not a
+  speaker ("*the SDF said* Azaz was captured": who says it is its source; the agent is the
+  reported clause's subject, "the SDF said *it* took X" the speaker's own act) and not what a
+  verb before it hit ("killed a senior *IS* commander in airstrikes").  The subject of a
+  passive cue of taking, attacking, besieging or cutting off is what was done to it ("*IS*
+  was expelled from X by the SDF"), as is the side a place was lost by ("*IS* lost X to the
+  SAA") or taken from ("X was retaken from *IS*"): the agent is the "by" or "to" phrase, else
+  the context's actor of another side; with none, the side named as driven out withdrew from
+  the place (``agents``).  Failing
   that, in this order: the agent of a passive ("was lifted *by SAA*"); for "these men" the
   latest armed group named in the paragraph or the one before; for "they"/"their" the
   latest subject there (never the verb's own object: "they pulled what *insurgents*", nor
@@ -25,8 +33,10 @@ claim points at the words it was read from, and a reader can see why:
   place named before it across a comma; the side that repelled an attack told in the passive
   with no agent ("their attack was repelled") defended; with the parse, a holder inside an aim
   ("in an attempt to lift the siege on the rebel-held areas") and the last holding taken
-  ("expelling IS from its last stronghold") give no control claim; without it, a cue after
-  words of aim ("in a bid to", "tried to") gives no reported claim;
+  ("expelling IS from its last stronghold") give no control claim; a cue after words of aim
+  (``data/intent.csv``, one screen in ``traps``: with the parse an aim named by a noun, "the
+  attempt by IS to take X"; without it also "in a bid to", "tried to", "hopes to") gives no
+  reported claim;
 * a holder the lexicon does not know ("the Druze-held areas") gives no claim; "almost"
   or "nearly" done is not done (an advance "nearly at the gates of X" stays); the purpose
   of an attack that was made ("an operation by the SDF to capture Manbij") is, with the
@@ -64,9 +74,10 @@ claim points at the words it was read from, and a reader can see why:
   IS forces fleeing Manbij. These are unconfirmed ... IS forces ... reinforce Manbij")
   disputes it too.
 
-Where it lives: ``rules`` (the cue files; ``cue_regex`` how a row becomes a regex),
-``clauses``, ``patterns`` (English word order as regexes), ``events`` (cues grouped by
-subject), ``armies`` ("the Army" is the army last named), ``reader`` (actors) over
+Where it lives: ``rules`` (the cue files and ``data/intent.csv``, the words of aim; ``cue_regex``
+how a row becomes a regex), ``clauses``, ``patterns`` (English word order as regexes),
+``agents`` (who is not the agent: speaker, patient, what was hit), ``events`` (cues grouped
+by subject), ``armies`` ("the Army" is the army last named), ``reader`` (actors) over
 ``placing`` (places) and ``topic`` (the actor no word of the sentence names), then with
 the English model ``syntax`` (agent, patient, the clause's places) and ``scope`` (negated,
 failed, intended, prospective, modal), ``confidence`` and ``disputes``; ``extract`` runs

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geo.claims.agents import hit_object, patient, speaker, taken_from
 from geo.claims.clauses import Clause
 from geo.claims.patterns import (
     COORDINATION,
@@ -19,12 +20,19 @@ from geo.claims.patterns import (
 from geo.claims.rules import ActionLexicon, Cue
 from geo.records import ActorMention
 
+# "..., with the SAA and its allies retaking it": the actor after "with" does the -ing.
+WITH_BEFORE = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
+GERUND_CUE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
+
 
 @dataclass(slots=True)
 class _Event:
     cues: list[Cue]
     start: int
     subject: ActorMention | None
+    # the side the action was done to or that lost the place ("IS was expelled", "IS lost
+    # X to the SAA", "X was retaken from IS"): never the agent (geo/claims/agents.py)
+    patient: ActorMention | None = None
 
 
 
@@ -49,8 +57,12 @@ def _words(text: str) -> int:
 
 
 def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
-             strict: bool) -> ActorMention | None:
-    """The nearest non-oblique actor before the cue; ``strict`` wants it right before it."""
+             strict: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    """(the nearest non-oblique actor before the cue, or None; the patient, when the actor
+    nearest the cue is what it was done to); ``strict`` wants the subject right before it.
+
+    A speaker ("the SDF said ...") and what a verb hit ("killed an IS commander in ...")
+    are passed over; a patient ("IS was expelled") ends the search: the agent is after it."""
     # "rebel-held Aleppo surrounded": a holder named as an adjective is not the agent
     candidates = [m for m in actors if lo <= m.start and m.end <= cue.start
                   and not HOLDER.match(text, m.end)]
@@ -60,19 +72,35 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
                 text[cue.start: cue.end].lower().startswith("siege"):
             continue  # "the Army's siege of X had been broken": the besieger did not lift it
         if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip()):
-            return mention  # "Lavrov's pledge", "under rebel control", "with IS controlling X"
-        if _oblique(text, mention, lo):
+            return mention, None  # "Lavrov's pledge", "under rebel control", "IS controlling X"
+        if _oblique(text, mention, lo) or speaker(text, mention, cue.start) or \
+                hit_object(text, mention, 0, cue.start):
             continue
+        if patient(text, mention, cue.start, cue.end, cue.action):
+            return None, mention
         if strict and (_words(gap) > 6 or GAP_PUNCT.search(gap)):
-            return None
-        return mention
-    if candidates and not strict:  # "reports of IS forces fleeing": the gerund's subject
-        last = candidates[-1]
+            return None, None
+        return mention, None
+    last = candidates[-1] if candidates else None
+    if last is not None and (speaker(text, last, cue.start)
+                             or hit_object(text, last, 0, cue.start)):
+        last = None
+    if last is not None and not strict:  # "reports of IS forces fleeing": the gerund's subject
         gap = text[last.end: cue.start]
         words = _words(gap)
-        if not GAP_PUNCT.search(gap) and (words <= 2 or (words <= 6 and GERUND.match(gap))):
-            return last
-    return None
+        if not GAP_PUNCT.search(gap) and (words <= 2 or (words <= 6 and (
+                GERUND.match(gap) or (WITH_BEFORE.search(text, max(lo, last.start - 12),
+                                                         last.start)
+                                      and GERUND_CUE.match(text, cue.start, cue.end))))):
+            return last, None  # "with the Syrian government and its allies retaking it"
+    return None, None
+
+
+def _taken_from(text: str, actors: Sequence[ActorMention], cue: Cue) -> ActorMention | None:
+    """The side a place was taken from, named after the cue ("retaken from IS")."""
+    if cue.action != "capture":
+        return None
+    return next((m for m in actors if taken_from(text, m, cue.end)), None)
 
 
 def _events(text: str, clause: Clause, cues: list[Cue],
@@ -88,15 +116,19 @@ def _events(text: str, clause: Clause, cues: list[Cue],
             continue
         if glued or not events:
             glued = False
-            subject = _subject(text, actors, clause.start, cue, strict=False)
+            subject, done_to = _subject(text, actors, clause.start, cue, strict=False)
             start = subject.start if subject is not None else clause.start
-            events.append(_Event([cue], min(start, cue.start), subject))
+            if subject is None and done_to is None:
+                done_to = _taken_from(text, actors, cue)
+            events.append(_Event([cue], min(start, cue.start), subject, done_to))
             continue
         current = events[-1]
-        subject = _subject(text, actors, current.cues[-1].end, cue, strict=True)
+        subject, done_to = _subject(text, actors, current.cues[-1].end, cue, strict=True)
         if subject is not None and (current.subject is None
                                     or subject.actor != current.subject.actor):
             events.append(_Event([cue], subject.start, subject))
+        elif done_to is not None:  # "..., and IS was expelled from X": another event
+            events.append(_Event([cue], done_to.start, None, done_to))
         else:
             current.cues.append(cue)
     return events

@@ -9,7 +9,6 @@ from geo.claims.armies import resolve_armies
 from geo.claims.confidence import features, load_model, score
 from geo.claims.disputes import link_disputes
 from geo.claims.model import load_parser
-from geo.claims.patterns import INTENT_BEFORE
 from geo.claims.reader import EntryReader
 from geo.claims.results import ClaimReport, Context
 from geo.claims.rules import ActionLexicon, ModalityRules, load_actions, load_modality
@@ -78,8 +77,7 @@ def extract_claims_report(
     if nlp is not None and ctx.report.claims:
         _renumber(ctx, screen(ctx, revise(ctx, entries, nlp), parsed=True))
     else:  # ids counted again where a journey's first leg gave way to the whole
-        kept = [c for c in ctx.report.claims if not _intended_by_rule(ctx, c)]
-        _renumber(ctx, screen(ctx, kept, parsed=False))
+        _renumber(ctx, screen(ctx, list(ctx.report.claims), parsed=False))
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report
@@ -99,20 +97,6 @@ def topic_town(mentions: Sequence[Mention], places: Mapping[str, Place]) -> str 
     total = sum(counts.values())
     return best if counts[best] >= TOPIC_MENTIONS and counts[best] >= TOPIC_SHARE * total \
         else None
-
-
-def _intended_by_rule(ctx: Context, claim: Claim) -> bool:
-    """Without the parse: whether words of aim or attempt stand before the claim's cue in
-    its stretch of the clause (``INTENT_BEFORE``); such a claim is dropped, and listed."""
-    evidence = ctx.evidence.get(claim.id)
-    if evidence is None or claim.modality != "reported":
-        return False
-    text = ctx.entries[claim.entry].text
-    start = max(evidence.sentence[0], evidence.cue[0] - 80)
-    if not INTENT_BEFORE.search(text, start, evidence.cue[0]):
-        return False
-    ctx.report.dropped.append((claim, "intended (rules)"))
-    return True
 
 
 def _rate(ctx: Context) -> None:

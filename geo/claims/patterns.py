@@ -21,7 +21,11 @@ OBLIQUE = re.compile(
     re.IGNORECASE,
 )
 # "Lavrov's pledge", "the moderates' very own campaign": a possessor is the agent.
-POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:[\w-]+\s+){0,4}\Z")
+# Not across a preposition but "of": "Turkey's support for the Manbij offensive" is not
+# Turkey's, "the moderates' very own campaign of conquest" is theirs.
+POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:(?!(?:for|to|in|on|at|with|by|"
+                        r"from|against|into|towards?|over|near|around)\s)[\w-]+\s+){0,4}\Z",
+                        re.IGNORECASE)
 # "rebel-held", "ISIL-controlled": the actor glued before it holds a place, it does not act.
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 # "under rebel control", "under the control of": the actor after "under" holds the place.
@@ -30,12 +34,13 @@ GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".
 _ADVERBS = r"(?:(?:\w+ly|also|then|later|again|soon|once|all|both|not|never|just)\s+){0,2}"
+# (with the particle of "driven out of", "pushed out of")
 PASSIVE = re.compile(
-    rf"(?<!\w)(?:is|are|was|were|be|been|being|get|gets|got)\s+{_ADVERBS}\w+\s*\Z",
+    rf"(?<!\w)(?:is|are|was|were|be|been|being|get|gets|got)\s+{_ADVERBS}\w+(?:\s+out\s+of)?\s*\Z",
     re.IGNORECASE,
 )
-PASSIVE_IN_CUE = re.compile(r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+\s+)?\w+\Z",
-                            re.IGNORECASE)
+PASSIVE_IN_CUE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+\s+)?\w+(?:\s+out\s+of)?\Z", re.IGNORECASE)
 # "the capture of X by Y": an action named by a noun after an article.
 _DONE = r"(?:carried\s+out|conducted|launched|led|mounted|staged)"
 # "the village taken by the SDF": a participle right before "by" is passive without "was".
@@ -91,6 +96,11 @@ NOW_AT = re.compile(r"(?<!\w)now\s+(?:in|at|inside|around|near)\s+(?:the\s+)?\Z"
 NOUN_MODAL = re.compile(r"(?<!\w)(future|planned|upcoming|imminent|expected|eventual|anticipated|"
                         r"proposed|impending|possible|potential|likely|probable|prospective|"
                         r"hypothetical)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+# "a convoy ..., consisting of the X militia", "a force made up of X": who the force is.
+MADE_OF = re.compile(
+    r"(?<!\w)(?:consist(?:s|ed|ing)?|made\s+up|compos(?:ed|ing)|compris(?:es|ed|ing)|formed)\s+"
+    r"(?:(?:mainly|mostly|largely|entirely|chiefly|primarily)\s+)?of\s+(?:(?:the|a|an)\s+)?\Z",
+    re.IGNORECASE)
 # "advancing rebel forces", "retreating ISIL fighters": a moving side named after the
 # participle of a verb that takes no object (not "supplying the jihadis": an object).
 MOVER_AFTER = re.compile(r"\A\s+\Z")
@@ -120,15 +130,6 @@ REPELLED_OBJECT = re.compile(
     r"\s(?:the|this|that|their|its|these|those)\s+(?:[\w-]+\s+)?"
     r"(?:assaults?|attacks?|counter-?attacks?|offensives?|attempts?|advances?|push|raids?)\Z",
     re.IGNORECASE)
-# Without the parse: a cue after words of aim, attempt or prospect in its stretch of the
-# clause ("in an attempt to lift the siege on the rebel-held areas", "with the goal of
-# capturing", "attempted to advance towards", "on the verge of recapturing") is not done.
-INTENT_BEFORE = re.compile(
-    r"(?<!\w)(?:in\s+an?\s+(?:attempt|bid|effort)|with\s+the\s+(?:aim|goal|intention|"
-    r"objective)\s+of|in\s+order|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|seek(?:s|ing)?|"
-    r"sought|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|in\s+preparation\s+for|"
-    r"on\s+the\s+verge\s+of|threaten(?:s|ed|ing)?|to\s+prevent|urged)\s+(?:[\w'-]+\s+){0,8}\Z",
-    re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",
@@ -140,8 +141,12 @@ NOMINAL = re.compile(
 FIGHT_HEAD = re.compile(r"\A[\s,]*(?:(?:[A-Za-z][a-z-]*)\s+){0,3}\Z")
 FIGHT_NOUN = re.compile(r"(?:fighting|clash\w*|battles?|shelling|bombardments?|skirmish\w*|"
                         r"attacks|assaults|airstrikes|air\s+strikes)\Z", re.IGNORECASE)
+# ("retaking it": "it" as the object of a verb of taking or reaching is the place)
 ANAPHOR = re.compile(
-    r"(?<!\w)(?:there|here|it all|(?:this|that|these|those|the same)\s+(?:\w+\s+)?"
+    r"(?<!\w)(?:(?:took|taken|taking|retook|retaken|retaking|captured|capturing|recaptured|"
+    r"recapturing|seized|seizing|liberated|liberating|lost|losing|besieged|besieging|encircled|"
+    r"encircling|surrounded|surrounding|entered|entering|reached|reaching|stormed|storming)\s+"
+    r"it(?![\w'\u2019])|there|here|it all|(?:this|that|these|those|the same)\s+(?:\w+\s+)?"
     r"(?:area|areas|territory|territories|place|places|city|town|village|region|province|"
     r"pocket|front|crossings?|crossing points?|road|route|base|airport|positions?))(?!\w)",
     re.IGNORECASE,

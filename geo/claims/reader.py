@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
+from geo.claims.agents import BARE_PASSIVE, DONE_TO, hit_object, speaker
 from geo.claims.clauses import Clause, split_clauses
 from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
 from geo.claims.patterns import (
@@ -25,6 +26,7 @@ from geo.claims.patterns import (
     HOLDER,
     IT_SUBJECT,
     JOINT,
+    MADE_OF,
     MEN,
     MOVED,
     NOMINAL_CUE,
@@ -36,8 +38,6 @@ from geo.claims.patterns import (
     PAST,
     PRONOUN,
     RELATIVE,
-    REPEL_CUE,
-    REPELLED_BEFORE,
     RESULT,
     UNNAMED_PLACES,
     VERB_OBJECT,
@@ -124,7 +124,10 @@ class EntryReader(PlaceReader, TopicReader):
         return self.clauses[max(0, bisect.bisect_right(self.clause_starts, offset) - 1)]
 
     def _is_subject(self, mention: ActorMention) -> bool:
-        return not _oblique(self.text, mention, self._clause_at(mention.start).start)
+        """Not the object of a preposition, unless what a force is made of ("a convoy ...,
+        consisting of the X militia, ... they")."""
+        return not _oblique(self.text, mention, self._clause_at(mention.start).start) or \
+            bool(MADE_OF.search(self.text, max(0, mention.start - 60), mention.start))
 
     # -- the actor --
 
@@ -180,17 +183,21 @@ class EntryReader(PlaceReader, TopicReader):
         return None
 
     def _joined(self, subject: ActorMention, lo: int, hi: int) -> list[ActorMention]:
-        """The actors named together with the subject ("the Army and Hezbollah")."""
+        """The actors named together with the subject ("the Army and Hezbollah"); not a
+        source set off by a comma ("According to the SDF, IS withdrew")."""
         mentions = self._actors_in(lo, hi)
         if subject not in mentions:
             return []
         at = mentions.index(subject)
+        oblique = _oblique(self.text, subject, lo)
         out: list[ActorMention] = []
         for step in (-1, 1):
             index = at
             while 0 <= index + step < len(mentions):
                 a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
-                if not JOINT.match(self.text[a.end: b.start]):
+                gap = self.text[a.end: b.start]
+                if not JOINT.match(gap) or (not oblique and gap.strip() == "," and _oblique(
+                        self.text, mentions[index + step], lo)):
                     break
                 index += step
                 out.append(mentions[index])
@@ -238,11 +245,13 @@ class EntryReader(PlaceReader, TopicReader):
                 found = self._actors_in(prior.start, prior.end)
                 for mention in (found if order is earlier else reversed(found)):
                     if not _oblique(text, mention, prior.start) and \
-                            not HOLDER.match(text, mention.end):
+                            not HOLDER.match(text, mention.end) and \
+                            not speaker(text, mention, first.start) and \
+                            not hit_object(text, mention, prior.start, first.start):
                         return mention, None
             if previous:
                 return None, previous[-1].actor
-        adjunct = self._adjunct_subject(clause, first)
+        adjunct = self._adjunct_subject(clause, first) or self._made_of(clause, first)
         if adjunct is not None:  # "After seizing X, the Army ...": the main clause's subject
             return adjunct, None
         return self._topic_actor(clause, event, first)
@@ -259,7 +268,7 @@ class EntryReader(PlaceReader, TopicReader):
 
     def _claim(self, clause: Clause, start: int, actor: str, action: str,
                mentions: list[Mention], roles: tuple[Mention | None, Mention | None],
-               evidence: Evidence) -> Claim:
+               evidence: Evidence, *, acts: bool = True) -> Claim:
         origin, destination = roles if action in MOVEMENTS else (None, None)
         used = sorted({id(m): m for m in [*mentions, *(r for r in (origin, destination) if r)]}
                       .values(), key=lambda m: m.start)
@@ -289,7 +298,8 @@ class EntryReader(PlaceReader, TopicReader):
             self.ctx.defaults.add(claim.id)
         self.claims.append(claim)
         self.sentence_of[claim.id] = (clause.sentence, clause.paragraph)
-        if not self.text.startswith("-", evidence.cue[0]):  # "rebel-held": a holder, no agent
+        # "rebel-held": a holder, no agent; the side driven out: no one the text follows
+        if acts and not self.text.startswith("-", evidence.cue[0]):
             self.acting.append(claim)
             self.last_in_paragraph[clause.paragraph] = claim
             self.sentence_claims.setdefault(clause.sentence, []).append(claim)
@@ -315,7 +325,6 @@ class EntryReader(PlaceReader, TopicReader):
         return None
 
     def read(self) -> list[Claim]:
-        ctx = self.ctx
         text = self.text
         for clause in self.clauses:
             cues = [c for c in self._cues[clause.start] if c.action == "advance"
@@ -330,8 +339,7 @@ class EntryReader(PlaceReader, TopicReader):
                 if event.subject is None and text.startswith("-", event.cues[0].start):
                     continue  # "the Kurdish-held areas": a holder the lexicon does not know
                 hi = events[index + 1].start if index + 1 < len(events) else clause.end
-                mention, actor_id = self._resolve(clause, event, hi)
-                actor = mention.actor if mention is not None else actor_id
+                mention, actor, lost = self._actor_of(clause, event, hi)
                 lo = clause.start if index == 0 else event.start
                 if actor is None:
                     self._defender(clause, event, lo, hi, None)
@@ -343,79 +351,71 @@ class EntryReader(PlaceReader, TopicReader):
                 if mention is not None and clause.sentence_start <= mention.start < start:
                     start = mention.start
                 roles = self._roles(found, lo, hi, borrowed, mention)
-                groups = _coordinated(text, ctx.actions, event.cues)
-                owns = self._group_places(groups, event.start, hi, found, borrowed)
-                first: Claim | None = None
-                for number, (group, own) in enumerate(zip(groups, owns, strict=True)):
-                    if self._gives_way(groups, owns, number):
-                        continue  # "advanced and took X": X is the taking's, not the advance's
-                    action = ctx.actions.main(group)
-                    if self._too_wide(action, own or found):
-                        continue  # "took Syria": a country is no place one takes or besieges
-                    cue = next(c for c in group if c.action == action)
-                    if self._repelled(clause, cue):
-                        continue  # "before being repelled": the attacker defends nothing
-                    if action == "capture" and AGAINST_NEXT.match(text, cue.end):
-                        action = "attack"  # "a campaign of conquest against IS"
-                    places = self._taken_places(action, cue, own or found)
-                    if not places:
-                        continue  # "advanced into X, capturing several villages": not X
-                    claim = self._claim(clause, start, actor, action, places, roles,
-                                        Evidence(cue=(cue.start, cue.end), subject=mention,
-                                                 pronoun=mention is None, borrowed=borrowed))
-                    first = first or claim
+                first = self._emit(clause, event, (start, hi), actor, mention, found, roles,
+                                   borrowed=borrowed, lost=lost)
                 if first is not None:
                     self._co_actors(clause, event, first, found, roles,
                                     (clause.sentence_start if index == 0 else event.start, hi),
                                     mention)
         return [c for c in self.claims if c.id not in self.superseded]
 
-    def _repelled(self, clause: Clause, cue: Cue) -> bool:
-        """Whether a cue is a passive of repelling with no agent ("was repelled")."""
-        text = self.text
-        return cue.action == "defend" and bool(REPEL_CUE.match(text, cue.start)) and \
-            bool(REPELLED_BEFORE.search(text, max(clause.start, cue.start - 30), cue.start)) \
-            and not BY_NEXT.match(text, cue.end)
+    def _actor_of(self, clause: Clause, event: _Event,
+                  hi: int) -> tuple[ActorMention | None, str | None, bool]:
+        """(the actor's mention, its id, whether it is the side that lost the place).
 
-    def _defender(self, clause: Clause, event: _Event, lo: int, hi: int, attacker: str | None,
-                  found: list[Mention] | None = None) -> None:
-        """A claim for the side that repelled an attack the text tells in the passive with no
-        agent ("although their attack was repelled", "before being repulsed"): the latest
-        side of this paragraph or the one before that is not the attacker's, at the
-        attack's places (this clause's, else those of the sentence's latest claim)."""
-        cue = next((c for c in event.cues if self._repelled(clause, c)), None)
-        if cue is None:
-            return
+        A side the action was done to (``event.patient``, or a subject of an earlier clause
+        before a bare passive: "IS attacked X, but was expelled from Y") is never its agent;
+        with no other, the side that lost a place, named as the subject, withdrew from it
+        (geo/claims/agents.py)."""
+        mention, actor = self._resolve(clause, event, hi)
+        if mention is not None:
+            actor = mention.actor
+        loser = event.patient
+        if loser is None and mention is not None and mention.end <= clause.start and \
+                event.cues[0].action in DONE_TO and \
+                BARE_PASSIVE.match(self.text[clause.start: event.cues[0].start]):
+            loser = mention
+        if loser is None:
+            return mention, actor, False
         side_of = self.ctx.lexicon.side_of
-        # holders count as defenders ("attacked the Kurdish-held areas"), not as attackers
-        earlier = [c for c in self.claims if c.start < cue.start
-                   and clause.paragraph - self.sentence_of[c.id][1] <= 1]
-        told = [c for c in self.acting if c.start < cue.start
-                and self.sentence_of[c.id][0] == clause.sentence]
-        if told:  # the attack the sentence told: "X attempted to ..., but the assault was"
-            attacker = told[-1].actor
-        if attacker is None:
-            return
-        side = side_of(attacker)
-        defender = next((c for c in reversed(earlier) if side_of(c.actor) not in (side, "Others")),
-                        None)
-        if defender is None:
-            return
-        mentions = found if found is not None else \
-            self._event_places(clause, event, lo, hi, hi, None)[0]
-        borrowed = False
-        if not mentions:
-            same = [c for c in earlier if self.sentence_of[c.id][0] == clause.sentence]
-            if not same:
-                return
-            evidence = self.ctx.evidence.get(same[-1].id)
-            mentions = list(evidence.mentions) if evidence is not None else []
-            borrowed = True
-        if not mentions:
-            return
-        self._claim(clause, clause.start, defender.actor, "defend", mentions, (None, None),
-                    Evidence(cue=(cue.start, cue.end), subject=None, pronoun=True,
-                             borrowed=borrowed))
+        if actor is not None and side_of(actor) != side_of(loser.actor):
+            return mention, actor, False
+        if loser.end <= event.cues[0].start and any(c.action == "capture" for c in event.cues):
+            return loser, loser.actor, True  # "IS was driven out of X" (not "X was taken
+        return None, None, False  # from IS": a sentence about the place, its taker unsaid)
+
+    def _emit(self, clause: Clause, event: _Event, span: tuple[int, int], actor: str,
+              mention: ActorMention | None, found: list[Mention],
+              roles: tuple[Mention | None, Mention | None], *, borrowed: bool,
+              lost: bool) -> Claim | None:
+        """The claims of one event, a group of cues of one action at a time; the first."""
+        text, actions = self.text, self.ctx.actions
+        start, hi = span
+        groups = _coordinated(text, actions, event.cues)
+        owns = self._group_places(groups, event.start, hi, found, borrowed)
+        first: Claim | None = None
+        for number, (group, own) in enumerate(zip(groups, owns, strict=True)):
+            if self._gives_way(groups, owns, number):
+                continue  # "advanced and took X": X is the taking's, not the advance's
+            action = actions.main(group)
+            if self._too_wide(action, own or found) or (lost and action != "capture"):
+                continue  # "took Syria": a country is no place one takes or besieges
+            cue = next(c for c in group if c.action == action)
+            if self._repelled(clause, cue):
+                continue  # "before being repelled": the attacker defends nothing
+            if action == "capture" and AGAINST_NEXT.match(text, cue.end):
+                action = "attack"  # "a campaign of conquest against IS"
+            places = self._taken_places(action, cue, own or found)
+            if not places:
+                continue  # "advanced into X, capturing several villages": not X
+            if lost and roles[0] is None:
+                roles = (places[0], roles[1])  # "IS was driven out of X": it left X
+            claim = self._claim(clause, start, actor, "withdraw" if lost else action, places,
+                                roles, Evidence(cue=(cue.start, cue.end), subject=mention,
+                                                pronoun=mention is None, borrowed=borrowed),
+                                acts=not lost)
+            first = first or claim
+        return first
 
     def _taken_places(self, action: str, cue: Cue, places: list[Mention]) -> list[Mention]:
         """A capture of a count of places it does not name ("..., capturing several

@@ -1,4 +1,5 @@
-"""The rule files: ``data/actions.csv`` (action cues) and ``data/modality.csv``.
+"""The rule files: ``data/actions.csv`` (action cues), ``data/modality.csv`` and
+``data/intent.csv`` (words of aim: what is wanted, tried or promised is not done).
 
 Each row is a regular expression of English with its ``source`` (a dictionary, common usage,
 a coding manual); the rows are compiled into one regex per file, read once per file version.
@@ -14,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.claims.cue_regex import heads, loosen, starts_word, whole_words
-from geo.paths import ACTIONS_PATH, MODALITY_PATH
+from geo.paths import ACTIONS_PATH, INTENT_PATH, MODALITY_PATH
 
 ACTIONS = ("capture", "advance", "attack", "besiege", "lift_siege", "defend", "withdraw",
            "flee", "redeploy", "cut_road", "control")
@@ -26,7 +27,7 @@ CONDITIONAL = frozenset({"if", "whether", "unless", "even if"})
 
 
 class RulesError(ValueError):
-    """A problem in actions.csv or modality.csv, naming the line so it can be fixed."""
+    """A problem in a rule file (actions.csv, modality.csv, intent.csv), naming the line."""
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -201,6 +202,68 @@ def _read_modality(path: Path) -> ModalityRules:
     return ModalityRules(cues, build(local), contrast)
 
 
+INTENT_KINDS = ("verb", "noun", "adjective", "phrase")
+INTENT_REACH = ("next", "clause")
+# Adverbs between the word of aim and the cue: "hopes to finally take", "an attempt to fully".
+_AIM_ADVERBS = r"(?:(?:fully|finally|quickly|eventually|also|then|try\s+to)\s+)?"
+
+
+@dataclass(frozen=True)
+class IntentRules:
+    """The words of ``intent.csv`` as two regexes, each matched at the end of the words
+    before a cue: ``nouns`` (an aim named by a noun, "the attempt by IS to", "their goal is
+    the", read on both paths) and ``words`` (every row: with the rules alone also "hopes
+    to", "in an attempt to ... the rebel-held", which the parse reads from the tree)."""
+
+    nouns: re.Pattern[str]
+    words: re.Pattern[str]
+
+    def before(self, text: str, start: int, cue: int, *, parsed: bool) -> bool:
+        """Whether words of aim stand before the cue at ``cue`` (from ``start`` on)."""
+        rule = self.nouns if parsed else self.words
+        return rule.search(text, start, cue) is not None
+
+
+def _intent_form(kind: str, reach: str, word: str) -> list[str]:
+    """The regexes one row of intent.csv stands for (each anchored at the cue)."""
+    if reach == "clause":  # the rest of its stretch of the clause: "in an attempt to lift
+        return [rf"(?:{word}){'s?' if kind == 'noun' else ''}\s+(?:[\w'-]+\s+){{0,8}}"]
+    if kind == "noun":  # "the attempt by IS to", "their goal was the capture of"
+        return [rf"(?:{word})s?\s+(?:(?:by|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,2}}\s+)?"
+                rf"to\s+{_AIM_ADVERBS}",
+                rf"(?:{word})s?\s+(?:is|was|are|were|remains?|remained)\s+(?:to\s+)?"
+                r"(?:the\s+|a\s+)?(?:\w+\s+)?"]
+    return [rf"(?:{word})\s+to\s+{_AIM_ADVERBS}"]  # "hopes to", "ready to"
+
+
+def _read_intent(path: Path) -> IntentRules:
+    nouns: list[str] = []
+    words: list[str] = []
+    for line, row in _rows(path, ("kind", "word", "reach", "source")):
+        kind, word, reach = row["kind"], row["word"], row["reach"]
+        if kind not in INTENT_KINDS or reach not in INTENT_REACH:
+            raise RulesError(f"{path}, line {line}: kind {kind!r} or reach {reach!r} is not "
+                             f"one of {', '.join(INTENT_KINDS)} / {', '.join(INTENT_REACH)}")
+        if not word:
+            raise RulesError(f"{path}, line {line}: the word column is empty")
+        _compile(path, line, "word", word)
+        forms = _intent_form(kind, reach, loosen(word))
+        words.extend(forms)
+        if kind == "noun":
+            nouns.extend(forms)
+
+    def build(forms: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in forms) + r")\Z",
+                          re.IGNORECASE)
+
+    return IntentRules(build(nouns or ["(?!)"]), build(words or ["(?!)"]))
+
+
+@lru_cache(maxsize=8)
+def _intent_cached(path: str, mtime_ns: int) -> IntentRules:
+    return _read_intent(Path(path))
+
+
 @lru_cache(maxsize=8)
 def _actions_cached(path: str, mtime_ns: int) -> ActionLexicon:
     return _read_actions(Path(path))
@@ -226,3 +289,8 @@ def load_actions(path: Path | None = None) -> ActionLexicon:
 def load_modality(path: Path | None = None) -> ModalityRules:
     """The modality cues (default ``data/modality.csv``), read once per file version."""
     return _modality_cached(*_stamp(Path(path) if path else MODALITY_PATH))
+
+
+def load_intent(path: Path | None = None) -> IntentRules:
+    """The words of aim (default ``data/intent.csv``), read once per file version."""
+    return _intent_cached(*_stamp(Path(path) if path else INTENT_PATH))

@@ -13,7 +13,11 @@ gives them):
   way for an advance", the object of a wanted infinitive ("trying to complete its siege",
   "created to administer X after its capture");
 * **modality**: a modal auxiliary of the cue's own verbs, a condition or hedge that governs it,
-  a verb of thinking above it.
+  a verb of thinking above it;
+* **the speaker**: the subject of a verb of saying whose complement or object holds the cue
+  ("The SDF said Azaz was captured") says it, it did not do it;
+* **a holding ended**: the last or remaining holding, taken or fought for ("expelling IS
+  from its last stronghold") is no control claim.
 
 The words are English grammar, listed here.
 """
@@ -32,6 +36,8 @@ INTENT = frozenset({
     "fail", "refuse", "offensive", "operation", "campaign", "attack", "assault", "effort",
     "bid", "deal", "agreement", "goal", "objective", "intention", "launch", "deploy", "send",
     "move", "advance", "mobilize", "mobilise", "redeploy", "reinforce", "head",
+    # adjectives of readiness (data/intent.csv): "determined to recapture X"
+    "ready", "determined", "determine", "eager", "keen", "resolved", "resolve",
 })
 # An infinitive under these did happen ("managed to take", "was able to capture").
 SUCCESS = frozenset({"manage", "succeed", "able", "continue", "go on", "proceed", "help"})
@@ -52,6 +58,10 @@ THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose"
 BELIEFS = frozenset({"theory", "belief", "suspicion", "hunch", "speculation", "rumour", "rumor",
                      "guess", "hypothesis", "assumption", "impression", "conspiracy"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# Verbs of saying: their subject is the source of what they report, not its agent.
+SAYING = frozenset({"say", "report", "claim", "announce", "state", "declare", "confirm",
+                    "deny", "add", "note", "tell", "insist", "assert", "allege",
+                    "acknowledge", "admit", "warn"})
 # An event named by a noun with one of these before it has not happened (yet).
 FUTURE_ADJECTIVES = frozenset({"future", "planned", "upcoming", "imminent", "expected",
                                "eventual", "anticipated", "proposed", "impending"})
@@ -173,6 +183,34 @@ def prospect(token: Any, action: str) -> str:
             infinitive(verb):
         return intended(verb, action)
     return ""
+
+
+# A gain a side announces is its own ("the SDF announced the capture of X").
+OWN_GAIN = frozenset({"capture", "recapture", "liberation", "seizure", "takeover", "storming"})
+
+
+def said_by(token: Any, start: int, end: int) -> bool:
+    """Whether the words at [start, end) of the sentence are only who says what the cue is
+    in ("The SDF said Azaz was captured", "the SDF reported an attack on X"):
+    the subject of a verb of saying whose complement or object holds the cue, and not the
+    subject of the reported clause itself ("the SDF said it took X": "it" is the SDF)."""
+    top = list(governors(token))[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in SAYING:
+        verb = top.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or any(
+                g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children))
+               for c in top.children):
+            return False  # "said it took X", "denied that its forces had entered X"
+    elif token.dep_ == "dobj" and token.head.lemma_.lower() in SAYING and \
+            token.lemma_.lower() not in OWN_GAIN:  # "announced the capture of X": its own
+        verb = token.head
+    else:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first, last = subject.left_edge, subject.right_edge
+    return first.idx <= start and end <= last.idx + len(last.text)
 
 
 def pronoun_subject(pronoun: Any) -> Any:
@@ -315,3 +353,36 @@ def noun_modality(token: Any) -> str:
             return "speculative"
     return ""
 
+
+# "the last/remaining X stronghold" taken, or fought for: the holding ended.
+LAST_WORDS = frozenset({"last", "remaining", "final"})
+TAKING = frozenset({"capture", "take", "seize", "expel", "drive", "oust", "overrun", "clear",
+                    "storm", "recapture", "retake", "liberate", "evict", "fighting", "fight",
+                    "capturing", "taking", "seizing", "expelling", "driving", "ousting",
+                    "clearing", "storming", "retaking", "recapturing", "liberating"})
+
+
+def last_holding_taken(cue: Any) -> bool:
+    """Whether a holding is named as the last one, taken or fought for ("captured the last
+    rebel stronghold", "expelling IS from its last stronghold in X", "captured the remaining
+    four villages that IS held"): the holding ended there, it is no control claim."""
+    noun = cue if cue.pos_ in ("NOUN", "PROPN") else None
+    for node in [cue, *cue.ancestors]:
+        if noun is None and node.pos_ in ("NOUN", "PROPN"):
+            noun = node
+        if noun is not None:
+            break
+    if noun is None or not any(c.lower_ in LAST_WORDS for c in noun.children):
+        return False
+    for node in noun.ancestors:
+        if acronym(node):  # "expelling IS from its last stronghold": "IS" tagged as a verb
+            return any(_taking(c) for c in node.children if c.i < node.i)
+        if node.pos_ in ("VERB", "NOUN") and _taking(node):
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
+def _taking(token: Any) -> bool:
+    return token.lemma_.lower() in TAKING or token.lower_ in TAKING

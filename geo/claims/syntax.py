@@ -15,8 +15,11 @@ one ``nlp.pipe`` batch.  For each claim, from the token of its cue:
   "seems") that governs the cue; a cue elsewhere in the sentence no longer colours it;
   the tagger tells the month "May" from the modal;
 * **agent and patient**: the actor is the subject (or the "by" agent of a passive, or the
-  possessor or "by" phrase of a noun cue, or the subject of the verb a participle hangs from);
-  an actor that is only the object of "against", "on", "at", ... is a target, never the agent;
+  possessor or "by" phrase of a noun cue, or the subject of the verb a participle hangs from;
+  of a result, "..., thus expelling IS", the sentence's subject); an actor that is only the
+  object of "against", "on", "at", ... is a target, never the agent, nor is what a verb hit
+  ("killed X and Y fighters in the defense of Z": the killer defended) nor the speaker of a
+  report ("the SDF said Azaz was captured");
 * **clause-local places**: a place named in another clause of the sentence is not this
   claim's place.
 
@@ -44,11 +47,13 @@ from geo.claims.scope import (
     failed,
     infinitive,
     intended,
+    last_holding_taken,
     negated,
     noun_modality,
     patient,
     pronoun_subject,
     prospect,
+    said_by,
     under_fire,
 )
 from geo.claims.scope import modality as clause_modality
@@ -62,6 +67,8 @@ FOREIGN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ac
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Edges along which a verb shares its subject with the verb it hangs from.
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+# "..., thus clearing the road": a result of the sentence's main event.
+RESULTS = frozenset({"thus", "thereby", "hence"})
 # Verbs whose object did what follows "on"/"for": "congratulated Assad on regaining X".
 PRAISING = frozenset({"congratulate", "praise", "commend", "thank", "hail", "credit", "laud",
                       "salute"})
@@ -78,12 +85,6 @@ FORCE_NOUNS = frozenset({
 })
 # "a convoy consisting of the X militia", "a force made up of X": the group is X.
 MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
-# "the last/remaining X stronghold" taken, or fought for: the holding ended.
-LAST_WORDS = frozenset({"last", "remaining", "final"})
-TAKING = frozenset({"capture", "take", "seize", "expel", "drive", "oust", "overrun", "clear",
-                    "storm", "recapture", "retake", "liberate", "evict", "fighting", "fight",
-                    "capturing", "taking", "seizing", "expelling", "driving", "ousting",
-                    "clearing", "storming", "retaking", "recapturing", "liberating"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
@@ -128,9 +129,10 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                 below, current = current.i, current.head
                 if current.dep_ == "prep":
                     below, current = current.i, current.head
-                    if below_prep(current, below) and current.dep_ in ("dobj", "pobj") \
-                            and current.head.pos_ == "VERB":
-                        below, current = current.i, current.head  # "killed an IS commander
+                    noun = _first_conjunct(current)  # "killed X and Hezbollah fighters in"
+                    if below_prep(current, below) and noun.dep_ in ("dobj", "pobj") \
+                            and noun.head.pos_ == "VERB":
+                        below, current = noun.i, noun.head  # "killed an IS commander
                 continue  # in airstrikes": the one killed is no agent of the airstrikes
             return None, False
         if current.dep_ == "acl" and current.head.i != current.i:
@@ -140,6 +142,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             if not _agentive(current.head):
                 return None, False  # "sever the rebel supply line coming from X and ..."
             return current.head, True  # "IS forces fleeing Manbij"
+        if current.dep_ == "advcl" and any(c.lower_ in RESULTS for c in current.children):
+            below, current = current.i, current.sent.root  # "..., thus expelling IS": the
+            continue  # sentence's subject did it, not the subject the parse hung it from
         if current.dep_ in SHARING and current.head.i != current.i:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
             if current.dep_ == "xcomp" and objects:
@@ -148,6 +153,13 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             continue
         return None, False
     return None, False
+
+
+def _first_conjunct(token: Any) -> Any:
+    """The first of the words joined by "and" that ``token`` is one of."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
@@ -163,9 +175,11 @@ def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in children:  # not "further"
+    for child in children:  # not "further"; not "air" in "air-strikes", a kind of strike
         if child.dep_ in ("compound", "amod") and child.i < noun.i and \
-                (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()):
+                (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()) and not (
+                child.pos_ == "NOUN" and child.text.islower()
+                and child.lemma_.lower() not in FORCE_NOUNS):
             return child
     if acronym(noun.head) and noun.head.i == noun.i - 1:
         return noun.head  # "repulsed IS attacks": "IS" tagged a verb
@@ -278,10 +292,11 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base):
         return None, ""  # "rebel-held": the actor is the word glued to the cue
     if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
-            (claim.action == "capture" and cue.lemma_ == "fall") or (
+            (claim.action == "capture" and cue.lemma_ in ("fall", "lose")) or (
             claim.action == "control"
             and doc.text[: evidence.cue[1] - base].lower().endswith("hands"))):
-        return None, ""  # "Azaz fell to the SDF", "stayed in IS hands": the side is after
+        return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands": the
+        # side is after the cue
     subject, agent = _subject_of(cue)
     if subject is not None and agent and subject.pos_ == "PRON":
         subject = pronoun_subject(subject)
@@ -336,6 +351,16 @@ def _is_patient(claim: Claim, evidence: Evidence, cue: Any, base: int) -> bool:
     return base + lo <= own.start and own.end <= base + hi
 
 
+def _not_agent(claim: Claim, evidence: Evidence, cue: Any, base: int) -> str:
+    """Why the claim's actor did not do it: what it was done to, or who only says it."""
+    if _is_patient(claim, evidence, cue, base):
+        return "the actor is the patient"
+    own = evidence.subject
+    if own is not None and said_by(cue, own.start - base, own.end - base):
+        return "the actor is the speaker"
+    return ""
+
+
 def _in_aim(cue: Any, action: str) -> bool:
     """Whether a holder ("rebel-held") is named inside a clause that says what was wanted,
     not what was done ("in an attempt to lift the siege on the rebel-held areas"): an aim's
@@ -344,32 +369,6 @@ def _in_aim(cue: Any, action: str) -> bool:
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":  # (not "held" itself)
             return intended(node, action) == "intent"
     return False
-
-
-def _last_holding_taken(cue: Any) -> bool:
-    """Whether a holding is named as the last one, taken or fought for ("captured the last
-    rebel stronghold", "expelling IS from its last stronghold in X", "captured the remaining
-    four villages that IS held"): the holding ended there, it is no control claim."""
-    noun = cue if cue.pos_ in ("NOUN", "PROPN") else None
-    for node in [cue, *cue.ancestors]:
-        if noun is None and node.pos_ in ("NOUN", "PROPN"):
-            noun = node
-        if noun is not None:
-            break
-    if noun is None or not any(c.lower_ in LAST_WORDS for c in noun.children):
-        return False
-    for node in noun.ancestors:
-        if acronym(node):  # "expelling IS from its last stronghold": "IS" tagged as a verb
-            return any(_taking(c) for c in node.children if c.i < node.i)
-        if node.pos_ in ("VERB", "NOUN") and _taking(node):
-            return True
-        if node.pos_ == "VERB":
-            return False
-    return False
-
-
-def _taking(token: Any) -> bool:
-    return token.lemma_.lower() in TAKING or token.lower_ in TAKING
 
 
 def _glued(cue: Any, evidence: Evidence, base: int) -> bool:
@@ -399,10 +398,11 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
         return None, "intended"
     if _glued(cue, evidence, base) and not hypothetical and _in_aim(cue, claim.action):
         return None, "a holder inside an aim"
-    if claim.action == "control" and _last_holding_taken(cue):
+    if claim.action == "control" and last_holding_taken(cue):
         return None, "a holding that was ended"
-    if _is_patient(claim, evidence, cue, base):
-        return None, "the actor is the patient"
+    why = _not_agent(claim, evidence, cue, base)
+    if why:
+        return None, why
     changes: dict[str, object] = {"action": "attack"} if purpose else {}
     modality = modality or noun_modality(cue)
     if purpose and claim.modality not in ("questioned", "disputed"):

@@ -4,7 +4,8 @@ A base of :class:`geo.claims.reader.EntryReader`, the actor finding's last resor
 agentless passive ("The prison and the airbase were captured"), an action named by a noun
 ("the liberation of Palmyra from ISIL"), a noun of fighting heading its clause ("Heavy
 fighting continued in X"), and a participle clause opening its sentence ("After seizing X,
-the Army ...").
+the Army ...").  A speaker ("..., the SDF said") is never such an actor.  Also the side that
+repelled an attack told in the passive with no agent ("their attack was repelled").
 """
 
 from __future__ import annotations
@@ -13,24 +14,32 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from geo.claims.agents import speaker
 from geo.claims.clauses import Clause
 from geo.claims.events import _between, _Event, _oblique
 from geo.claims.patterns import (
     ADJUNCT,
+    BY_NEXT,
     FIGHT_HEAD,
     FIGHT_NOUN,
+    MADE_OF,
     MOVER_AFTER,
     MOVING_PARTICIPLE,
     NOMINAL,
     PASSIVE,
     PASSIVE_AFTER,
     PASSIVE_IN_CUE,
+    REPEL_CUE,
+    REPELLED_BEFORE,
 )
+from geo.claims.results import Context, Evidence
 from geo.claims.rules import Cue
-from geo.records import ActorMention, Claim
+from geo.records import ActorMention, Claim, Mention
 
-# "fell to X", "had fallen to X": the place went to X, the agent named after the cue.
-FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall)(?!\w)", re.IGNORECASE)
+# "fell to X", "had fallen to X", "IS lost X to the SAA": the place went to X, the agent
+# named after the cue.
+FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall|lost|lose|loses|losing)(?!\w)",
+                    re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
@@ -38,8 +47,10 @@ TOPIC_PARAGRAPHS = 2
 
 
 class TopicReader:
-    """The last resorts of an entry reader's actor finding."""
+    """The last resorts of an entry reader's actor finding, and the defender no word names."""
 
+    ctx: Context
+    claims: list[Claim]
     text: str
     entry_id: int
     actors: list[ActorMention]
@@ -66,7 +77,7 @@ class TopicReader:
         # latest actor is too weak a guess ("Fierce fighting was reported at X")
         own = bool(self.acting) and self.acting[-1].entry == self.entry_id
         if own and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
-                and all(_oblique(text, m, clause.sentence_start)
+                and all(_oblique(text, m, clause.sentence_start) or speaker(text, m, first.start)
                         for m in self._actors_in(clause.sentence_start, clause.end)):
             # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
             return None, self.acting[-1].actor
@@ -87,6 +98,14 @@ class TopicReader:
             for mention in self._actors_in(cue.end, end):
                 gap = self.text[cue.end: mention.start]
                 return mention if FALLEN_TO.match(gap) else None
+        return None
+
+    def _made_of(self, clause: Clause, cue: Cue) -> ActorMention | None:
+        """The side a force named by the cue is made of: "A convoy of reinforcements from X,
+        consisting of the pro-government Palestinian militia Liwa Al-Quds, ..."."""
+        for mention in self._actors_in(cue.end, min(clause.sentence_end, cue.end + 160)):
+            if MADE_OF.search(self.text, max(cue.end, mention.start - 60), mention.start):
+                return mention
         return None
 
     def _mover_after(self, cue: Cue, end: int) -> ActorMention | None:
@@ -127,7 +146,8 @@ class TopicReader:
             if later.paragraph != clause.paragraph:
                 break
             for mention in self._actors_in(later.start, later.end):
-                if not _oblique(self.text, mention, later.start):
+                if not _oblique(self.text, mention, later.start) and \
+                        not speaker(self.text, mention):  # "..., the SDF said"
                     return mention, None
         if self.acting:
             last = self.acting[-1]
@@ -152,3 +172,50 @@ class TopicReader:
             return False
         last = self.acting[-1]
         return clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS
+
+    def _repelled(self, clause: Clause, cue: Cue) -> bool:
+        """Whether a cue is a passive of repelling with no agent ("was repelled")."""
+        text = self.text
+        return cue.action == "defend" and bool(REPEL_CUE.match(text, cue.start)) and \
+            bool(REPELLED_BEFORE.search(text, max(clause.start, cue.start - 30), cue.start)) \
+            and not BY_NEXT.match(text, cue.end)
+
+    def _defender(self, clause: Clause, event: _Event, lo: int, hi: int, attacker: str | None,
+                  found: list[Mention] | None = None) -> None:
+        """A claim for the side that repelled an attack the text tells in the passive with no
+        agent ("although their attack was repelled", "before being repulsed"): the latest
+        side of this paragraph or the one before that is not the attacker's, at the
+        attack's places (this clause's, else those of the sentence's latest claim)."""
+        cue = next((c for c in event.cues if self._repelled(clause, c)), None)
+        if cue is None:
+            return
+        side_of = self.ctx.lexicon.side_of
+        # holders count as defenders ("attacked the Kurdish-held areas"), not as attackers
+        earlier = [c for c in self.claims if c.start < cue.start
+                   and clause.paragraph - self.sentence_of[c.id][1] <= 1]
+        told = [c for c in self.acting if c.start < cue.start
+                and self.sentence_of[c.id][0] == clause.sentence]
+        if told:  # the attack the sentence told: "X attempted to ..., but the assault was"
+            attacker = told[-1].actor
+        if attacker is None:
+            return
+        side = side_of(attacker)
+        defender = next((c for c in reversed(earlier) if side_of(c.actor) not in (side, "Others")),
+                        None)
+        if defender is None:
+            return
+        mentions = found if found is not None else \
+            self._event_places(clause, event, lo, hi, hi, None)[0]
+        borrowed = False
+        if not mentions:
+            same = [c for c in earlier if self.sentence_of[c.id][0] == clause.sentence]
+            if not same:
+                return
+            evidence = self.ctx.evidence.get(same[-1].id)
+            mentions = list(evidence.mentions) if evidence is not None else []
+            borrowed = True
+        if not mentions:
+            return
+        self._claim(clause, clause.start, defender.actor, "defend", mentions, (None, None),
+                    Evidence(cue=(cue.start, cue.end), subject=None, pronoun=True,
+                             borrowed=borrowed))

@@ -3,12 +3,15 @@
 * **a report the writer calls false**: "reports that IS took X are false", "..., which is not
   true", "the SDF falsely claimed to have taken X", a comment's "yeah right" or "and pigs
   fly": the claim stays, as ``disputed``;
-* **an aim named by a noun**: "the attempt by IS to take X (failed)", "in a bid to take X",
-  "their goal is the capture of X": nothing was done, so a reported claim is dropped;
-* **a negation right before the cue** (and, without the parse, a verb of wanting): "has not
-  yet captured", "was unable to take", "could not take" outside a condition (a failure, not a
-  speculation); without the parse also "hopes to take", "agreed to withdraw", "vowed to
-  retake": the claim is dropped;
+* **an aim** (one screen, the words of ``data/intent.csv`` before the cue): with the parse
+  an aim named by a noun ("the attempt by IS to take X (failed)", "their goal is the
+  capture of X"; the parse reads verbs of aim from the tree), with the rules alone also a
+  verb, adjective or phrase of aim ("hopes to take", "agreed to withdraw", "vowed to
+  retake", "in a bid to encircle", "in an attempt to lift the siege on the rebel-held
+  areas"): nothing was done, so a reported claim is dropped;
+* **a negation right before the cue**: "has not yet captured", "was unable to take", "could
+  not take" outside a condition (a failure, not a speculation), a demand or a prevention
+  ("called on the SDF to withdraw", "was prevented from reaching X"): the claim is dropped;
 * **without the parse**, the actor that is only what was hit ("IS leaders were killed by
   airstrikes", "jets killed an IS commander in airstrikes") and a noun cue said to have been
   thwarted or to have failed: the claim is dropped.
@@ -22,15 +25,19 @@ import re
 from dataclasses import replace
 
 from geo.claims.results import Context
+from geo.claims.rules import IntentRules, load_intent
 from geo.records import Claim
 
 _REPORT_NOUN = (r"(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|allegations?|assertions?|"
                 r"accounts?|headlines?)")
 _FALSE = (r"(?:false|untrue|fake|lies|a\s+lie|wrong|baseless|unfounded|fabricated|"
           r"nonsense|propaganda|fiction|a\s+hoax|hoaxes|not\s+true|incorrect|bogus)")
+# "reports that", "the claim of": the head of a report the writer may call false.
+_REPORT_THAT = rf"(?<!\w){_REPORT_NOUN}\s+(?:that|of)\s"
+REPORT_THAT = re.compile(_REPORT_THAT, re.IGNORECASE)
 # "Reports that IS captured X are false", "the claim that ... was a lie" (the cue between).
 FALSE_REPORT = re.compile(
-    rf"(?<!\w){_REPORT_NOUN}\s+(?:that|of)\s[^.;!?]*?\s(?:is|are|was|were|proved|turned\s+out"
+    rf"{_REPORT_THAT}[^.;!?]*?\s(?:is|are|was|were|proved|turned\s+out"
     rf"\s+to\s+be|have\s+been|has\s+been)\s+(?:(?:all|completely|totally|entirely|simply|"
     rf"utterly|later|since|shown|proven|to\s+be)\s+)*{_FALSE}(?!\w)",
     re.IGNORECASE)
@@ -73,15 +80,6 @@ TEMPORAL_PRESENT = re.compile(
     r"(?<!\w)(?:once|when|whenever|as\s+soon\s+as|until|till|before|after)\s+(?:the\s+)?"
     r"[\w'-]+(?:\s+[\w'-]+){0,3}\s+\Z", re.IGNORECASE)
 PRESENT_CUE = re.compile(r"[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
-# An aim named by a noun: "the attempt by IS to take", "in a bid to", "their goal is the".
-AIM_NOUN = re.compile(
-    r"(?<!\w)(?:attempts?|bids?|efforts?|goals?|aims?|objectives?|plans?|hopes?|intentions?|"
-    r"ambitions?|pledges?|promises?|vows?|threats?|deals?|agreements?|offers?|proposals?|"
-    r"dreams?)\s+(?:(?:by|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+)?to\s+"
-    r"(?:(?:fully|finally|quickly|eventually|also|then|try\s+to)\s+)?\Z"
-    r"|(?<!\w)(?:goal|aim|objective|target|intention|ambition|plan|dream|hope)s?\s+"
-    r"(?:is|was|are|were|remains?|remained)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?\Z",
-    re.IGNORECASE)
 # Demanded, asked or prevented, not done: "Turkey demanded that the SDF withdraw", "called
 # on the SDF to withdraw", "IS was prevented from reaching X", "advanced without capturing
 # X", "was preparing an offensive on X".
@@ -97,17 +95,12 @@ NOT_DONE_BEFORE = re.compile(
     r"|(?:preparing|prepared|prepares|planning|plotting|plotted|considering|considered|"
     r"mulling|discussing|discussed|contemplating)\s+(?:an?|the|its|their|his|another|a\s+new)\s+"
     r"(?:[\w-]+\s+){0,3})\Z", re.IGNORECASE)
-# Without the parse: a negation or a verb of wanting right before the cue.
+# A negation right before the cue.
 NEGATED_BEFORE = re.compile(
     r"(?<!\w)(?:not|never|n't|no\s+longer|unable\s+to|failed\s+to|fails\s+to|failing\s+to|"
     r"refused\s+to|refuses\s+to|cannot|nowhere\s+near)\s+(?:(?:yet|even|been|be|have|has|"
     r"had|really|actually|fully|successfully|able\s+to|manage\s+to|try\s+to|"
     r"attempt(?:ed)?\s+to)\s+){0,3}\Z", re.IGNORECASE)
-WANTED_BEFORE = re.compile(
-    r"(?<!\w)(?:wants?|wanted|wanting|wish(?:es|ed)?|hop(?:e|es|ed|ing)|vow(?:s|ed)?|"
-    r"pledg(?:e|es|ed)|promis(?:e|es|ed)|agree(?:s|d)?|decid(?:e|es|ed)|prepar(?:e|es|ed|ing)|"
-    r"offer(?:s|ed)?|propos(?:e|es|ed)|ready|determined|eager|keen|resolved)\s+to\s+"
-    r"(?:(?:fully|finally|quickly|also)\s+)?\Z", re.IGNORECASE)
 # Without the parse: the actor read as the agent is what was hit ("two IS leaders were
 # killed by airstrikes", "jets killed a regional IS commander in air strikes").
 _HARMED = (r"(?:killed|wounded|injured|hit|struck|targeted|bombed|shelled|attacked|ambushed|"
@@ -170,20 +163,24 @@ def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
 
 
 def _report_before(text: str, start: int, cue: int) -> bool:
-    return re.search(rf"(?<!\w){_REPORT_NOUN}\s+(?:that|of)\s", text[start:cue],
-                     re.IGNORECASE) is not None
+    return REPORT_THAT.search(text, start, cue) is not None
 
 
-def aimed(text: str, sentence: tuple[int, int], cue: int) -> bool:
-    """Whether the cue is the content of an aim, attempt or pledge named by a noun."""
-    return AIM_NOUN.search(_window(text, sentence[0], cue, 70)) is not None
+def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
+          intent: IntentRules | None = None) -> bool:
+    """Whether the cue is the content of an aim, attempt or pledge: the one screen of the
+    words of ``data/intent.csv`` before the cue in its sentence.  With the parse, an aim
+    named by a noun ("the attempt by IS to take X", "their goal is the capture of X"); with
+    the rules alone, every row ("hopes to take", "in a bid to encircle", "attempted to
+    advance towards")."""
+    rules = intent or load_intent()
+    return rules.before(text, max(sentence[0], cue - 80), cue, parsed=parsed)
 
 
-def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str, *,
-             wanted: bool) -> bool:
-    """Whether a negation (or, when ``wanted``, a verb of wanting) stands right before the
-    cue ("has not yet captured", "could not take", "hopes to take"), outside a condition or a
-    question."""
+def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str) -> bool:
+    """Whether a negation stands right before the cue ("has not yet captured", "could not
+    take"), or a demand or prevention ("called on the SDF to withdraw"), outside a condition
+    or a question."""
     if modality not in ("reported", "speculative", "predicted"):
         return False
     before = _window(text, sentence[0], cue, 60)
@@ -191,8 +188,7 @@ def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str, *,
         return False
     if modality == "reported" and NOT_DONE_BEFORE.search(before):
         return True
-    return bool(NEGATED_BEFORE.search(before) or
-                (wanted and modality == "reported" and WANTED_BEFORE.search(before)))
+    return bool(NEGATED_BEFORE.search(before))
 
 
 def patient_as_agent(text: str, subject_start: int, subject_end: int, cue: int) -> bool:
@@ -210,8 +206,8 @@ def failed_noun(text: str, cue: tuple[int, int]) -> bool:
 
 
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
-    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, wanted=True):
-        return "negated or wanted (rules)"
+    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality):
+        return "negated (rules)"
     subject = evidence.subject
     if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
             claim.action == "control":
@@ -250,6 +246,7 @@ def _relocated(claim: Claim, evidence, text: str) -> Claim:
 def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
     """The claims with the writer's word on them: disputed, or dropped (and listed)."""
     out: list[Claim] = []
+    intent = load_intent()
     for claim in claims:
         evidence = ctx.evidence.get(claim.id)
         if evidence is None:
@@ -258,11 +255,11 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
         text = ctx.entries[claim.entry].text
         why = ""
         if claim.modality == "reported" and not (parsed and claim.action == "attack") and \
-                aimed(text, evidence.sentence, evidence.cue[0]):
-            why = "an aim named by a noun"  # (the parse reads an attack made for an aim)
+                aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):
+            why = "intended"  # (the parse reads an attack made for an aim)
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
-        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, wanted=False):
+        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality):
             why = "negated"
         if why:
             ctx.report.dropped.append((claim, why))

@@ -78,10 +78,12 @@ Where it lives: ``rules`` (the cue files and ``data/intent.csv``, the words of a
 how a row becomes a regex), ``clauses``, ``patterns`` (English word order as regexes),
 ``agents`` (who is not the agent: speaker, patient, what was hit), ``events`` (cues grouped
 by subject), ``armies`` ("the Army" is the army last named), ``reader`` (actors) over
-``placing`` (places) and ``topic`` (the actor no word of the sentence names), then with
-the English model ``syntax`` (agent, patient, the clause's places) and ``scope`` (negated,
-failed, intended, prospective, modal), ``confidence`` and ``disputes``; ``extract`` runs
-them.
+``placing`` (places) and ``topic`` (the actor no word of the sentence names), ``recall``
+(what the clause reader misses: a relative clause about the place before it, air power
+backing a side, an operation named with its agent, "under attack by", "repelled by"), then
+with the English model ``syntax`` (agent, patient, the clause's places), ``scope`` (negated,
+failed, intended, prospective, modal) and ``parse_reader`` (the cues no kept claim stands
+on, read from the parse), ``confidence`` and ``disputes``; ``extract`` runs them.
 
 Everything is linear in the size of the thread: one regex pass per entry for the cues (its
 branches dispatched on the first letter), mentions looked up by binary search, and pronouns

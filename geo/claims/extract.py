@@ -9,7 +9,9 @@ from geo.claims.armies import resolve_armies
 from geo.claims.confidence import features, load_model, score
 from geo.claims.disputes import link_disputes
 from geo.claims.model import load_parser
+from geo.claims.parse_reader import parse_read
 from geo.claims.reader import EntryReader
+from geo.claims.recall import read_more
 from geo.claims.results import ClaimReport, Context
 from geo.claims.rules import ActionLexicon, ModalityRules, load_actions, load_modality
 from geo.claims.syntax import revise
@@ -63,6 +65,7 @@ def extract_claims_report(
     mentions_by = _group(mentions, "entry")
     actors_by = _group(actor_mentions, "entry")
     previous: tuple[Entry, EntryReader] | None = None
+    readers: dict[int, EntryReader] = {}
     for entry in sorted(entries, key=lambda e: e.id):
         # the blocks of an authorless text are its paragraphs: one discourse runs through
         before = previous[1].discourse() if previous is not None and entry.kind == "block" \
@@ -70,12 +73,14 @@ def extract_claims_report(
         reader = EntryReader(ctx, entry, mentions_by.get(entry.id, []),
                               actors_by.get(entry.id, []), before)
         previous = (entry, reader)
-        claims = reader.read()
+        readers[entry.id] = reader
+        claims = [*reader.read(), *read_more(reader)]  # geo/claims/recall.py
         ctx.by_entry[entry.id] = claims
         ctx.report.claims.extend(claims)
     nlp = load_parser() if parse else None
-    if nlp is not None and ctx.report.claims:
-        _renumber(ctx, screen(ctx, revise(ctx, entries, nlp), parsed=True))
+    if nlp is not None:  # then the cues no kept claim stands on, read from the parse
+        revised = revise(ctx, entries, nlp) if ctx.report.claims else []
+        _renumber(ctx, screen(ctx, parse_read(ctx, readers, nlp, revised), parsed=True))
     else:  # ids counted again where a journey's first leg gave way to the whole
         _renumber(ctx, screen(ctx, list(ctx.report.claims), parsed=False))
     _rate(ctx)

@@ -35,6 +35,7 @@ from geo.claims.patterns import (
     REPELLED_OBJECT,
     TOWN_PART,
 )
+from geo.claims.recall import named_before
 from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim, Mention
@@ -131,9 +132,10 @@ class PlaceReader:
             found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
             if found:
                 return found, clause.start, False
-        held = self._held_place(clause, first, actor)
-        if held is not None:  # "Nubl, held by IS, was shelled"
-            return [held], clause.start, False
+        held = self._held_place(clause, first, actor)  # "Nubl, held by IS, was shelled";
+        before = [held] if held is not None else named_before(self, clause, first, actor)
+        if before:  # recall.py: "Azaz, which the SDF took", "Azaz was hit by IS shelling"
+            return before, clause.start, False
         tail = self._locative_tail(clause)
         if tail is not None:
             found = self._places_in(tail.start, tail.end, actor)

@@ -43,6 +43,7 @@ from geo.claims.patterns import (
     VERB_OBJECT,
 )
 from geo.claims.placing import PlaceReader
+from geo.claims.recall import co_actors, noun_agent, under_attack
 from geo.claims.results import Context, Discourse, Duplicate, Evidence
 from geo.claims.rules import MOVEMENTS, Cue
 from geo.claims.topic import TopicReader
@@ -207,13 +208,12 @@ class EntryReader(PlaceReader, TopicReader):
                  event_end: int) -> tuple[ActorMention | None, str | None]:
         """The actor of an event: a mention, or the id of an earlier claim's actor."""
         text = self.text
-        mover = self._mover_after(event.cues[0], event_end)
-        if mover is not None:  # "explosives left by retreating ISIL forces": ISIL retreated
-            return mover, None
-        if event.subject is not None:
-            return event.subject, None
+        mover = self._mover_after(event.cues[0], event_end) or \
+            under_attack(self, event, event_end)  # recall.py: "came under attack by IS"
+        if mover is not None or event.subject is not None:  # "explosives left by retreating
+            return mover or event.subject, None  # ISIL forces": ISIL retreated
         agent = self._agent(event, event_end) or self._fallen_to(event, event_end) or \
-            self._fighting_between(clause, event)
+            self._fighting_between(clause, event) or noun_agent(self, clause, event)
         if agent is not None:
             return agent, None
         first = event.cues[0]
@@ -298,8 +298,9 @@ class EntryReader(PlaceReader, TopicReader):
             self.ctx.defaults.add(claim.id)
         self.claims.append(claim)
         self.sentence_of[claim.id] = (clause.sentence, clause.paragraph)
-        # "rebel-held": a holder, no agent; the side driven out: no one the text follows
-        if acts and not self.text.startswith("-", evidence.cue[0]):
+        # "rebel-held": a holder, no agent; the side driven out: no one the text follows;
+        # an air backer acts through the side it backs
+        if acts and not self.text.startswith("-", evidence.cue[0]) and evidence.co_actor != "air":
             self.acting.append(claim)
             self.last_in_paragraph[clause.paragraph] = claim
             self.sentence_claims.setdefault(clause.sentence, []).append(claim)
@@ -438,7 +439,8 @@ class EntryReader(PlaceReader, TopicReader):
         seen = {claim.actor}
         lo, hi = span
         joined = self._joined(subject, lo, hi) if subject is not None else []
-        for mention in self._actors_in(lo, hi):
+        air, later = co_actors(self, clause, claim, subject, joined, span)  # recall.py
+        for mention in [*self._actors_in(lo, hi), *later]:
             if mention.actor in seen or mention == subject:
                 continue
             if mention in joined:
@@ -452,9 +454,9 @@ class EntryReader(PlaceReader, TopicReader):
             after = text[mention.end: mention.end + 30]
             action = claim.action
             kind = "moved"
-            if CO_ACTOR_OF.search(before) or (CO_ACTOR_WITH.search(before)
-                                              and CO_ACTOR_AFTER.match(after)):
-                if not AIR.match(after):
+            if mention in air or CO_ACTOR_OF.search(before) or (  # "backed by US airstrikes"
+                    CO_ACTOR_WITH.search(before) and CO_ACTOR_AFTER.match(after)):
+                if mention not in air and not AIR.match(after):
                     continue  # "with the agreement of the US": an associate, not an agent
                 action, kind = "attack", "air"
             elif not any(c.action in ("redeploy", "withdraw", "flee") and c.end <= mention.start

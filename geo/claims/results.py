@@ -58,6 +58,7 @@ class Evidence:
     sentence: tuple[int, int] = (0, 0)
     ruled: bool = False
     parsed: bool = False  # the claim was checked against a dependency parse
+    reader: str = ""  # the reader of geo/claims/recall.py that made or found it, if one
 
 
 @dataclass(frozen=True, slots=True)

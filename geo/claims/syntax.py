@@ -37,6 +37,7 @@ from dataclasses import replace
 from typing import Any
 
 from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
+from geo.claims.recall import AGENT_READ
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
@@ -139,6 +140,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             if infinitive(current):  # "take this opportunity to push": the taker pushes
                 below, current = current.i, current.head
                 continue
+            by = _by_of(current)
+            if by is not None:  # "the town of Azaz, recaptured by IS": the agent acts
+                return by, True
             if not _agentive(current.head):
                 return None, False  # "sever the rebel supply line coming from X and ..."
             return current.head, True  # "IS forces fleeing Manbij"
@@ -410,8 +414,8 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     elif claim.modality not in ("questioned", "disputed"):
         changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")
     actor, why = _actor_change(claim, evidence, doc, base, cue, actors)
-    if why:
-        return None, why
+    if why and why not in AGENT_READ.get(evidence.reader, ()):  # (recall.py: the reader's
+        return None, why  # own construction says who acted)
     if actor is not None:
         changes["actor"] = actor
     sentence_end = base + len(doc.text)

@@ -68,6 +68,18 @@ def brief(claims) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(c.actor, c.action, c.places) for c in claims]
 
 
+def rules_only(text: str):
+    """The claims of one entry read by the rules alone (``FRONTLINE_NO_PARSER=1``'s path)."""
+    e = entry(0, text)
+    actors = load_lexicon().find(text, entry=0)
+    return extract_claims_report([e], mentions_of(e), actors, places=BY_ID, parse=False).claims
+
+
+# A reading test run on both paths: with the English model (when the machine has it) and
+# with the rules alone.
+BOTH = pytest.mark.parametrize("read", [claims_of, rules_only], ids=["default", "rules"])
+
+
 # --- clauses ------------------------------------------------------------------------------
 
 

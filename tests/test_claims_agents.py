@@ -6,24 +6,13 @@ with the rules alone (``FRONTLINE_NO_PARSER=1``'s path)."""
 from __future__ import annotations
 
 import pytest
-from test_claims import BY_ID, brief, claims_of, entry, mentions_of
+from test_claims import BOTH, brief, claims_of
 
-from geo.claims import extract_claims_report
 from geo.claims import model as claims_model
 from geo.claims.rules import load_intent
-from geo.factions import load_lexicon
 
 needs_model = pytest.mark.skipif(claims_model.load_parser() is None,
                                  reason=f"no parser: {claims_model.parser_status()}")
-
-
-def rules_only(text: str):
-    e = entry(0, text)
-    actors = load_lexicon().find(text, entry=0)
-    return extract_claims_report([e], mentions_of(e), actors, places=BY_ID, parse=False).claims
-
-
-BOTH = pytest.mark.parametrize("read", [claims_of, rules_only], ids=["default", "rules"])
 
 
 def _actors(claims) -> set[str]:

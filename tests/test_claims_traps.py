@@ -6,23 +6,12 @@ the machine has and, where the rule is the rules', on the rule path too."""
 from __future__ import annotations
 
 import pytest
-from test_claims import BY_ID, brief, claims_of, entry, mentions_of
+from test_claims import BOTH, brief, claims_of, rules_only
 
-from geo.claims import extract_claims_report
 from geo.claims import model as claims_model
-from geo.factions import load_lexicon
 
 needs_model = pytest.mark.skipif(claims_model.load_parser() is None,
                                  reason=f"no parser: {claims_model.parser_status()}")
-
-
-def rules_only(text: str):
-    e = entry(0, text)
-    actors = load_lexicon().find(text, entry=0)
-    return extract_claims_report([e], mentions_of(e), actors, places=BY_ID, parse=False).claims
-
-
-BOTH = pytest.mark.parametrize("read", [claims_of, rules_only], ids=["default", "rules"])
 
 
 def _reported(claims, actor: str, action: str) -> bool:

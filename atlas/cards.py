@@ -19,8 +19,8 @@ from pathlib import Path
 from atlas import markup
 from geo.records import Claim, Entry, Mention
 
-__all__ = ["ACTION_WORDS", "PRECISION", "claim_card", "claim_line", "feed_card", "link",
-           "mention_card", "mention_item", "route_words", "stamp", "stylesheet"]
+__all__ = ["ACTION_WORDS", "PRECISION", "claim_card", "claim_line", "entry_count", "feed_card",
+           "link", "mention_card", "mention_item", "route_words", "stamp", "stylesheet"]
 
 STYLESHEET = Path(__file__).with_name("cards.css")
 PRECISION = {1: "the place itself", 2: "near it", 3: "the wider area"}
@@ -54,6 +54,21 @@ def stamp(posted_at: str | None, *, kind: str = "comment", dated: str | None = N
         return "the post" if kind == "post" else "no time given"
     day, _, clock = posted_at.partition("T")
     return f"{day} {clock[:5]}".strip()
+
+
+def entry_count(shown: Sequence[Entry], whole: Sequence[Entry]) -> tuple[str, int, str | None]:
+    """The count of what is in view, named for what the text is: (label, number, help).
+
+    A thread (``whole`` has comments) is counted in comments, the post said apart rather than
+    counted as one; a text without comments (an article, a report split into paragraphs) is
+    counted in passages.
+    """
+    if not any(e.kind == "comment" for e in whole):
+        return "Passages shown", len(shown), None
+    comments = sum(e.kind == "comment" for e in shown)
+    posts = sum(e.kind == "post" for e in shown)
+    return "Comments shown", comments, (None if not posts else f"{comments} comments and the post"
+                                        if posts == 1 else f"{comments} comments and {posts} posts")
 
 
 def route_words(origin: str | None, destination: str | None) -> str:

@@ -53,6 +53,7 @@ __all__ = [
     "save_review",
     "search",
     "stored_digest",
+    "stored_input",
     "text_digest",
     "thread_digests",
     "thread_titles",
@@ -128,7 +129,9 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
 
 # Columns added to ``threads`` after schema 1 shipped: added in place to an older database
 # (empty for the threads it already holds) rather than making it unreadable.
-THREAD_COLUMNS = ("title", "family")
+# ``input`` and ``settings``: an ingested thread's text and parse settings (JSON), kept so that
+# a thread built by older code is rebuilt from what the user gave (``stored_input``).
+THREAD_COLUMNS = ("title", "family", "input", "settings")
 
 
 def _add_new_columns(con: sqlite3.Connection) -> None:
@@ -186,14 +189,20 @@ def _decode(record: type, row: tuple[object, ...]) -> object:
     return record(**kwargs)
 
 
-def save_corpus(path: Path, corpus: Corpus, *, digest: str) -> None:
-    """Replace the thread ``corpus.source`` in the database, all in one transaction."""
+def save_corpus(path: Path, corpus: Corpus, *, digest: str, text: str | None = None,
+                settings: dict[str, object] | None = None) -> None:
+    """Replace the thread ``corpus.source`` in the database, all in one transaction.
+
+    ``text`` and ``settings`` (the keywords of ``build_corpus`` it was built with) are given for
+    a thread that exists nowhere else (pasted or uploaded in the app): kept, they let a newer
+    pipeline rebuild it (:func:`stored_input`).  A thread read from a file is not copied.
+    """
     with connect(path) as con:
         _delete_thread(con, corpus.source)
-        con.execute("INSERT INTO threads (source, digest, mode, notes, title, family) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", (corpus.source, digest, corpus.mode,
-                                                  json.dumps(corpus.notes), corpus.title,
-                                                  corpus.family))
+        con.execute("INSERT INTO threads (source, digest, mode, notes, title, family, input, "
+                    "settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (corpus.source, digest, corpus.mode, json.dumps(corpus.notes), corpus.title,
+                     corpus.family, text or "", json.dumps(settings or {})))
         place_cols = _columns(Place)
         con.executemany(
             f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * len(place_cols))})",
@@ -278,6 +287,19 @@ def stored_digest(path: Path, source: str) -> str | None:
     with connect(path) as con:
         row = con.execute("SELECT digest FROM threads WHERE source = ?", (source,)).fetchone()
     return row[0] if row else None
+
+
+def stored_input(path: Path, source: str) -> tuple[str, dict[str, object]] | None:
+    """The text and build settings an ingested thread was stored with, or None (a thread
+    built from a file, or stored before texts were kept)."""
+    if not path.exists():
+        return None
+    with connect(path) as con:
+        row = con.execute("SELECT input, settings FROM threads WHERE source = ?",
+                          (source,)).fetchone()
+    if not row or not row[0]:
+        return None
+    return row[0], json.loads(row[1] or "{}")
 
 
 def thread_digests(path: Path) -> dict[str, str]:

@@ -295,7 +295,8 @@ with timeline_row:
 # --- secondary: counts, the bar chart, the places list, exports, the share link -------------
 with secondary:
     metric = st.columns(4)
-    metric[0].metric("Comments shown", len(view.entries))
+    label, number, extra = cards.entry_count(view.entries, page.corpus.entries)
+    metric[0].metric(label, number, help=extra)
     metric[1].metric("Places", len(view.places))
     metric[2].metric("Place mentions", len(view.mentions))
     metric[3].metric("Claims", len(view.claims))

@@ -112,7 +112,10 @@ def test_all_threads_is_a_choice_and_a_link(app_env, threads):
     caption = thread_caption(at)
     entries = sum(len(c.entries) for c in threads.values())
     assert f"{entries} entries" in caption
-    assert at.metric[0].value == str(entries)  # every comment of every thread is shown
+    comments = sum(e.kind == "comment" for c in threads.values() for e in c.entries)
+    assert 0 < comments < entries  # each thread has a post, not counted as a comment
+    assert at.metric[0].value == str(comments)  # every comment of every thread is shown
+    assert at.metric[0].help == f"{comments} comments and {len(threads)} posts"
 
 
 def test_counts_add_up_across_threads(app_env, threads):
@@ -141,7 +144,9 @@ def test_the_timeline_spans_every_thread_in_time_order(app_env, threads):
     # up to TTG's comment: all of June, October's post and TTG, none of March
     at.select_slider(key="w_t").set_value(labels.index("2016-10-17 11:00 · TTG")).run()
     assert not at.exception
-    assert at.metric[0].value == str(len(threads["aleppo-june.txt"].entries) + 2)
+    june = threads["aleppo-june.txt"].entries
+    assert at.metric[0].value == str(sum(e.kind == "comment" for e in june) + 1)
+    assert at.metric[0].help.endswith("and 2 posts")  # June's and October's
     assert param(at, "t") == "2016-10-17T11:00"
 
 

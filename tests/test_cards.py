@@ -86,3 +86,25 @@ def test_a_route_with_an_unstated_end_says_so_in_words():
     assert "?" not in back and back.startswith("from Azaz") and "destination not stated" in back
     assert cards.route_words("Hatay", "Azaz") == "Hatay → Azaz"
     assert cards.route_words(None, None) == ""
+
+
+def _entries(*kinds: str) -> list[Entry]:
+    return [Entry(id=i, kind=k, author="", posted_at=None, text="x", start=i, end=i + 1)
+            for i, k in enumerate(kinds)]
+
+
+def test_a_thread_counts_its_comments_and_says_the_post_apart():
+    thread = _entries("post", "comment", "comment", "comment")
+    assert cards.entry_count(thread, thread) == ("Comments shown", 3, "3 comments and the post")
+    # early on the timeline only the post is in view: still a thread, no comment yet
+    assert cards.entry_count(thread[:1], thread) == ("Comments shown", 0,
+                                                     "0 comments and the post")
+    # a commenter filter leaves the post out
+    assert cards.entry_count(thread[2:], thread) == ("Comments shown", 2, None)
+
+
+def test_a_text_without_comments_counts_passages():
+    article = _entries("block", "block", "block")
+    assert cards.entry_count(article[:2], article) == ("Passages shown", 2, None)
+    single = _entries("post")
+    assert cards.entry_count(single, single) == ("Passages shown", 1, None)

@@ -12,6 +12,7 @@ point the app at a database of its own.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import sqlite3
@@ -26,6 +27,7 @@ from geo.corpus import (
     load_corpus,
     save_corpus,
     stored_digest,
+    stored_input,
     text_digest,
     thread_digests,
     thread_titles,
@@ -147,8 +149,42 @@ def corpus(source: str, db: Path | None = None) -> Corpus:
     """
     db = db or database()
     if source == ALL_THREADS:
-        return _cached_archive(str(db), tuple(thread_digests(db).items()))
-    return _cached_corpus(str(db), source, stored_digest(db, source))
+        digests = thread_digests(db)
+        stale = [name for name, digest in digests.items() if not built_by_this_pipeline(digest)]
+        if stale and any([_bring_up_to_date(db, name, digests[name]) for name in stale]):
+            digests = thread_digests(db)
+        return _cached_archive(str(db), tuple(digests.items()))
+    digest = stored_digest(db, source)
+    if _bring_up_to_date(db, source, digest):
+        digest = stored_digest(db, source)
+    return _cached_corpus(str(db), source, digest)
+
+
+def _bring_up_to_date(db: Path, source: str, digest: str | None) -> bool:
+    """Rebuild an ingested thread that older code built, from the text it was stored with (a
+    file's thread is rebuilt from the file: ``ensure_database``, ``python -m geo build``).
+    Reviews are keyed by the text, so they survive.  True when it was rebuilt."""
+    if digest is None or built_by_this_pipeline(digest):
+        return False
+    kept = stored_input(db, source)
+    if kept is None:  # stored before texts were kept: it stays as built
+        return False
+    text, settings = kept
+    with st.status(f"Updating {source}: it was built by an earlier version of the code "
+                   "or data ...") as box:
+        _build_and_store(text, source, db=db, strict=bool(settings.get("strict")),
+                         as_of=_moment(settings.get("as_of")))
+        box.update(label=f"Updated {source}.", state="complete", expanded=False)
+    return True
+
+
+def _moment(value: object) -> datetime.date | None:
+    """An ``as_of`` as stored (ISO text): a datetime when it has a clock, else a day."""
+    if not isinstance(value, str) or not value:
+        return None
+    if "T" in value:
+        return datetime.datetime.fromisoformat(value)
+    return datetime.date.fromisoformat(value)
 
 
 def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool = False,
@@ -158,10 +194,18 @@ def store_pasted(text: str, *, name: str, db: Path | None = None, strict: bool =
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     stem = re.sub(r"[^\w.-]+", "_", Path(name).stem)[:40].strip("._") or "pasted"
     source = f"{stem}-{digest}.txt"  # a safe file-like name: it appears in URLs and captions
-    built = build_corpus(text, source=source, strict=strict, progress=progress, as_of=as_of)
-    save_corpus(db or database(), built, digest=text_digest(
-        text, strict=strict, as_of=as_of.isoformat() if as_of else None))
+    _build_and_store(text, source, db=db or database(), strict=strict, progress=progress,
+                     as_of=as_of)
     return source
+
+
+def _build_and_store(text: str, source: str, *, db: Path, strict: bool, as_of=None,
+                     progress=None) -> None:
+    """Build an ingested text and store it with the text and settings, to rebuild it later."""
+    moment = as_of.isoformat() if as_of else None
+    built = build_corpus(text, source=source, strict=strict, progress=progress, as_of=as_of)
+    save_corpus(db, built, digest=text_digest(text, strict=strict, as_of=moment), text=text,
+                settings={"strict": strict, "as_of": moment})
 
 
 def search(text: str, *, source: str | None = None, limit: int = 200,

@@ -71,7 +71,7 @@ class TopicReader(DiscourseReader):
         text = self.text
         passive = self._passive(event)
         if passive:  # "Raqqa will be heavily defended. IS cannot ..."
-            mention, actor = self._passive_actor(clause)
+            mention, actor = self._passive_actor(clause, first.start)
             if mention is not None or actor is not None:
                 return mention, actor
         else:  # "The militants withdrew": the side named before that the noun can mean
@@ -143,13 +143,17 @@ class TopicReader(DiscourseReader):
                 return None if PASSIVE_AFTER.match(self.text, mention.end) else mention
         return None
 
-    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
+    def _passive_actor(self, clause: Clause,
+                       cue: int) -> tuple[ActorMention | None, str | None]:
         """Who did an agentless passive: the paragraph's latest actor, else its next subject,
         else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
         prison and the airbase were captured" after a paragraph on the army's advance)."""
         if clause.paragraph in self.last_in_paragraph:  # (with two sides acting, neither)
             one = self._one_side()
-            return None, (one.actor if one is not None else None)
+            if one is None:
+                return None, None
+            self._carry(cue, self._sentence_span(one.start))
+            return None, one.actor
         for index in range(bisect.bisect_right(self.clause_starts, clause.start),
                            len(self.clauses)):
             later = self.clauses[index]
@@ -161,6 +165,8 @@ class TopicReader(DiscourseReader):
                     return mention, None
         last = self._one_side()
         if last is not None and clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
+            self._carry(cue, self._sentence_span(last.start)
+                        if last.entry == self.entry_id else (-1, -1))
             return None, last.actor
         return None, None
 

@@ -114,3 +114,23 @@ def test_a_fight_opening_a_paragraph_is_no_side_named_only_before_it(parse):
     report = article("The Army took Nubl on 2 June.",
                      "On 17 June, heavy clashes were reported in Manbij.", parse=parse)
     assert [c for c in report.claims if "manbij" in c.places] == [], brief(report.claims)
+
+
+# --- ground taken back --------------------------------------------------------------------
+
+
+@PATHS
+def test_ground_taken_back_is_where_the_other_side_took_it(parse):
+    report = article("IS captured Azaz on 2 May.",
+                     "On 5 May, the rebels recaptured the lost territory.", parse=parse)
+    assert ("rebels", "capture", ("azaz",)) in brief(report.claims), brief(report.claims)
+    report = article("Early on 21 May, the Army seized most of Azaz. Later that day, the rebels "
+                     "retook the positions they lost.", parse=parse)
+    assert ("rebels", "capture", ("azaz",)) in brief(report.claims), brief(report.claims)
+
+
+@PATHS
+def test_ground_a_side_took_itself_is_not_taken_back_by_it(parse):
+    report = article("IS captured Azaz on 2 May.",
+                     "On 5 May, IS recaptured the lost territory.", parse=parse)
+    assert [c.action for c in report.claims] == ["capture"], brief(report.claims)

@@ -16,6 +16,9 @@ of the clause names the actor:
   side.  An agentless passive ("X was captured on 3 May") and a noun of fighting opening a
   block ("On 17 June, heavy clashes were reported at X") take it; with two sides acting
   ("The SDF took X.  IS attacked Y.  Z was captured.") neither gets a carried actor;
+* **ground taken back** ("they recaptured all of the territory lost", "the rebels retook the
+  positions they lost"): the places of the latest capture by another side, in the paragraph
+  or the block before (:meth:`DiscourseReader._regained`, a place of ``placing``);
 * **a time before a noun of fighting** ("On 17 June, heavy clashes were reported at X",
   "Later that day, fighting continued in X"): the time does not hide that the clause names
   no agent (:func:`fight_head`).
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo.claims.agents import speaker
@@ -37,7 +41,7 @@ from geo.claims.clauses import Clause
 from geo.claims.events import _oblique
 from geo.claims.patterns import FIGHT_HEAD, FIGHT_NOUN, HOLDER, PASSIVE_AFTER
 from geo.claims.rules import Cue
-from geo.records import ActorMention, Claim
+from geo.records import ActorMention, Claim, Mention
 
 if TYPE_CHECKING:  # (the reader imports this module)
     from geo.claims.results import Context
@@ -70,6 +74,14 @@ TIME_OPENING = re.compile(
     r"\A[\s,]*(?:(?:on|by|in|during|since|after|until|later|early|late|meanwhile|the\s+next|"
     r"the\s+following|that|this)\b[^,.;]{0,40},\s*|(?:later|meanwhile|elsewhere|subsequently|"
     r"then),\s*)", re.IGNORECASE)
+# The ground a side lost, taken back: "recaptured all of the territory lost", "retook the
+# positions they lost", "regained the lost ground".
+_GROUND = r"(?:territory|territories|ground|positions|areas|villages|points|gains)"
+LOST_GROUND = re.compile(
+    rf"\s*(?:(?:all|most|much|some|part)\s+(?:of\s+)?)?(?:the\s+|its\s+|their\s+)?(?:"
+    rf"(?:lost|recently\s+lost)\s+{_GROUND}|{_GROUND}\s+(?:(?:that|which)\s+)?"
+    rf"(?:(?:they|it|the\s+[\w-]+)\s+)?(?:had\s+|have\s+|has\s+)?(?:previously\s+|earlier\s+)?"
+    rf"(?:lost|taken|seized|captured))(?!\w)", re.IGNORECASE)
 # How far back (in actor mentions) a force noun's antecedent is looked for.
 LOOKBACK = 40
 UNKNOWN_SIDES = frozenset({"Others", ""})
@@ -151,6 +163,34 @@ class DiscourseReader:
                     continue
                 return None if PASSIVE_AFTER.match(text, mention.end) else mention
         return None
+
+    def _regained(self, clause: Clause, cue: Cue, actor: ActorMention | None) -> list[Mention]:
+        """The places of ground taken back ("they recaptured all of the territory lost"): those
+        of the latest capture, in the paragraph (else the block before), by another side
+        than the actor's; as mentions at the words that name the ground."""
+        if cue.action != "capture" or actor is None:
+            return []
+        match = LOST_GROUND.match(self.text, cue.end, clause.end)
+        if match is None:
+            return []
+        side_of = self.ctx.lexicon.side_of
+        side = side_of(actor.actor)
+        for claim in reversed(self.acting[-LOOKBACK:]):
+            same = claim.entry == self.entry_id
+            if same and (claim.start >= clause.start or
+                         self.sentence_of.get(claim.id, (0, -1))[1] != clause.paragraph):
+                if claim.start >= clause.start:
+                    continue
+                break
+            if claim.action != "capture" or side_of(claim.actor) in (side, *UNKNOWN_SIDES):
+                continue
+            evidence = self.ctx.evidence.get(claim.id)
+            if evidence is None or not evidence.mentions:
+                return []
+            return [replace(m, entry=self.entry_id, start=match.start(), end=match.end(),
+                            surface=self.text[match.start(): match.end()])
+                    for m in evidence.mentions]
+        return []
 
     def _one_side(self) -> Claim | None:
         """The latest claim told when the claims of its paragraph (for a block of an article,

@@ -134,3 +134,16 @@ def test_ground_a_side_took_itself_is_not_taken_back_by_it(parse):
     report = article("IS captured Azaz on 2 May.",
                      "On 5 May, IS recaptured the lost territory.", parse=parse)
     assert [c.action for c in report.claims] == ["capture"], brief(report.claims)
+
+
+# --- forces sent with no place named ------------------------------------------------------
+
+
+@BOTH
+def test_forces_sent_go_where_the_clause_before_says(read):
+    claims = read("Later, as Russian troops guarding Nubl came under fire, the SDF redeployed "
+                  "its soldiers once again.")
+    assert ("sdf", "redeploy", ("nubl",)) in brief(claims), brief(claims)
+    # a clause before that names no place gives none
+    claims = read("Later, as the ceasefire collapsed, the SDF redeployed its soldiers.")
+    assert claims == [], brief(claims)

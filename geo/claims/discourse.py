@@ -19,6 +19,8 @@ of the clause names the actor:
 * **ground taken back** ("they recaptured all of the territory lost", "the rebels retook the
   positions they lost"): the places of the latest capture by another side, in the paragraph
   or the block before (:meth:`DiscourseReader._regained`, a place of ``placing``);
+* **forces sent with no place named** ("As X came under fire, the Army redeployed its
+  soldiers"): to the place of the clause before, in the same sentence (``_sent_where``);
 * **a time before a noun of fighting** ("On 17 June, heavy clashes were reported at X",
   "Later that day, fighting continued in X"): the time does not hide that the clause names
   no agent (:func:`fight_head`).
@@ -111,6 +113,9 @@ class DiscourseReader:
     def _actors_in(self, lo: int, hi: int) -> list[ActorMention]:
         raise NotImplementedError
 
+    def _places_in(self, lo: int, hi: int, actor: ActorMention | None) -> list[Mention]:
+        raise NotImplementedError
+
     def _carry(self, cue: int, span: tuple[int, int]) -> None:
         """Note the span of the sentence a carried actor was named in (for the evidence)."""
         self.ctx.carried[(self.entry_id, cue)] = span
@@ -190,6 +195,22 @@ class DiscourseReader:
             return [replace(m, entry=self.entry_id, start=match.start(), end=match.end(),
                             surface=self.text[match.start(): match.end()])
                     for m in evidence.mentions]
+        return []
+
+    def _sent_where(self, clause: Clause, cue: Cue, actor: ActorMention | None) -> list[Mention]:
+        """Where forces sent with no place named went: the places of the clause before, in
+        the same sentence ("As X came under fire by the rebels, the Army redeployed its
+        soldiers"), as mentions at the cue."""
+        if cue.action != "redeploy" or actor is None or actor.start >= cue.start or \
+                self._actors_in(clause.start, actor.start) or \
+                self._actors_in(actor.end, cue.start):  # (the clause's one side, before the verb)
+            return []
+        before = [c for c in self.by_sentence.get(clause.sentence, []) if c.end <= clause.start]
+        for prior in reversed(before[-1:]):
+            found = [m for m in self._places_in(prior.start, prior.end, None)
+                     if not (m.start <= actor.start < m.end)]
+            return [replace(m, start=cue.start, end=cue.end,
+                            surface=self.text[cue.start: cue.end]) for m in found[-1:]]
         return []
 
     def _one_side(self) -> Claim | None:

@@ -164,8 +164,9 @@ class PlaceReader:
         repelled = self._repelled_attack(clause, event, actor)
         if repelled:  # "The Army repelled the assault": where the assault was
             return repelled, clause.start, True
-        regained = self._regained(clause, event.cues[0], actor)  # discourse.py: "retook the
-        if regained:  # territory lost": the places the other side took
+        regained = self._regained(clause, event.cues[0], actor) or \
+            self._sent_where(clause, event.cues[0], actor)  # discourse.py: "retook the
+        if regained:  # territory lost", "As X came under fire, the Army redeployed"
             return regained, clause.start, True
         town = self._town_of_part(clause, event.start, hi)
         return ([town], clause.start, True) if town is not None else ([], clause.start, False)

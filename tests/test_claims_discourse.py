@@ -147,3 +147,28 @@ def test_forces_sent_go_where_the_clause_before_says(read):
     # a clause before that names no place gives none
     claims = read("Later, as the ceasefire collapsed, the SDF redeployed its soldiers.")
     assert claims == [], brief(claims)
+
+
+# --- "the town" of the text's topic ---------------------------------------------------------
+
+
+@PATHS
+def test_the_town_with_no_antecedent_is_the_town_the_text_is_about(parse):
+    report = article("The battle of Azaz was fought in 2016.",
+                     "IS held Azaz until May. Azaz was besieged by the SDF.",
+                     "Heavy fighting",
+                     "The following day, the SDF attacked the town from the north.",
+                     parse=parse)
+    attack = [c for c in report.claims if c.action == "attack"]
+    assert [(c.actor, c.places) for c in attack] == [("sdf", ("azaz",))], brief(report.claims)
+
+
+@PATHS
+def test_the_town_named_in_its_paragraph_is_not_the_topic(parse):
+    report = article("The battle of Azaz was fought in 2016.",
+                     "IS held Azaz until May. Azaz was besieged by the SDF.",
+                     "Heavy fighting",
+                     "The SDF then reached the town of Dabiq and attacked the town.",
+                     parse=parse)
+    assert not [c for c in report.claims if c.action == "attack" and "azaz" in c.places], \
+        brief(report.claims)

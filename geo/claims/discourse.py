@@ -21,6 +21,9 @@ of the clause names the actor:
   or the block before (:meth:`DiscourseReader._regained`, a place of ``placing``);
 * **forces sent with no place named** ("As X came under fire, the Army redeployed its
   soldiers"): to the place of the clause before, in the same sentence (``_sent_where``);
+* **"the town", "the city" with no antecedent** (the paragraph and the one before name
+  none, as after a heading): the town the whole text is about, when the paragraph names no
+  other town by its noun ("the town of X") (``_topic_place``, a place of ``placing``);
 * **a time before a noun of fighting** ("On 17 June, heavy clashes were reported at X",
   "Later that day, fighting continued in X"): the time does not hide that the clause names
   no agent (:func:`fight_head`).
@@ -84,6 +87,11 @@ LOST_GROUND = re.compile(
     rf"(?:lost|recently\s+lost)\s+{_GROUND}|{_GROUND}\s+(?:(?:that|which)\s+)?"
     rf"(?:(?:they|it|the\s+[\w-]+)\s+)?(?:had\s+|have\s+|has\s+)?(?:previously\s+|earlier\s+)?"
     rf"(?:lost|taken|seized|captured))(?!\w)", re.IGNORECASE)
+# "the town", "the city" (not "the town of X"), and a town or city named by its noun.
+TOWN_NOUN = re.compile(r"(?<![\w-])the\s+(?:(?:whole|entire|besieged|embattled|ancient|"
+                       r"historic)\s+)?(town|city)(?![\w-])(?!\s+of\s)", re.IGNORECASE)
+_NAMED_TOWN = re.compile(r"(?i:town|city)\s+of\s+(?:the\s+)?[A-Z]|[A-Z][\w'-]*\s+(?i:town|city)"
+                         r"(?!\w)")
 # How far back (in actor mentions) a force noun's antecedent is looked for.
 LOOKBACK = 40
 UNKNOWN_SIDES = frozenset({"Others", ""})
@@ -212,6 +220,23 @@ class DiscourseReader:
             return [replace(m, start=cue.start, end=cue.end,
                             surface=self.text[cue.start: cue.end]) for m in found[-1:]]
         return []
+
+    def _topic_place(self, clause: Clause, lo: int, hi: int) -> Mention | None:
+        """"the town", "the city" with no antecedent in its paragraph nor the one before: the
+        city or town the whole text is about (``Context.topic_town``), as a mention at the
+        words, when the noun can mean its kind."""
+        topic = self.ctx.topic_town
+        place = self.ctx.places.get(topic) if topic else None
+        match = TOWN_NOUN.search(self.text, lo, hi)
+        if place is None or match is None or \
+                place.kind not in ("city", "town") or \
+                (match.group(1).lower() == "city" and place.kind != "city"):
+            return None
+        first = self.paragraph_start.get(clause.paragraph, 0)
+        if _NAMED_TOWN.search(self.text, first, match.start()):
+            return None  # "the town of Um Mayyal ... the town": the unresolved one
+        return Mention(place.id, self.entry_id, match.start(), match.end(), match.group(0),
+                       0.5, 1, evidence=f"{match.group(0)!r}: the text's topic, {place.name}")
 
     def _one_side(self) -> Claim | None:
         """The latest claim told when the claims of its paragraph (for a block of an article,

@@ -151,7 +151,7 @@ class PlaceReader:
                 index -= 1
             if index >= 0 and self.mentions[index].start >= self.paragraph_start[clause.paragraph]:
                 return [self.mentions[index]], clause.start, True
-        definite = self._definite(clause, lo, hi)
+        definite = self._definite(clause, lo, hi) or self._topic_place(clause, lo, hi)
         if definite is not None:  # "the Army recaptured the village the following day"
             return [definite], clause.start, True
         # "... out of the defended area along the border. This is the area around Azaz."

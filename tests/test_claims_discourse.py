@@ -172,3 +172,13 @@ def test_the_town_named_in_its_paragraph_is_not_the_topic(parse):
                      parse=parse)
     assert not [c for c in report.claims if c.action == "attack" and "azaz" in c.places], \
         brief(report.claims)
+
+
+@PATHS
+def test_bare_troops_opening_a_paragraph_are_the_army_of_the_one_before(parse):
+    report = article("The Army advanced on Nubl.", "Troops took Azaz on 3 May.", parse=parse)
+    assert ("saa", "capture", ("azaz",)) in brief(report.claims), brief(report.claims)
+    capture = next(c for c in report.claims if c.action == "capture")
+    assert report.carried[capture.id] == (-1, -1)  # named in the block before
+    report = article("IS advanced on Nubl.", "Troops took Azaz on 3 May.", parse=parse)
+    assert [c for c in report.claims if "azaz" in c.places] == [], brief(report.claims)

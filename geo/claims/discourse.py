@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # (the reader imports this module)
 # the retreating troops then blew up", "..., the group captured".
 FORCE_SUBJECT = re.compile(
     r"(?:\A|,)\s*(?:(?:on|by|in|during|after|later|early|late|meanwhile|the\s+next|"
-    r"the\s+following)\b[^,]{0,40},\s*)?the\s+(?:(?:remaining|retreating|advancing|same|"
+    r"the\s+following)\b[^,]{0,40},\s*)?(?:the\s+)?(?:(?:remaining|retreating|advancing|same|"
     r"surviving|\w+ly)\s+)?(?P<noun>militants|insurgents|terrorists|extremists|group|troops|"
     r"soldiers|fighters)\s+(?:(?:\w+ly|then|also|later|soon|again|next|too|had|have|has|"
     r"were|was)\s+){0,2}\Z",

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from geo.claims.agents import speaker
 from geo.claims.clauses import Clause
-from geo.claims.events import _oblique
+from geo.claims.events import _Event, _oblique
 from geo.claims.patterns import FIGHT_HEAD, FIGHT_NOUN, HOLDER, PASSIVE_AFTER
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim, Mention
@@ -124,6 +124,9 @@ class DiscourseReader:
     def _places_in(self, lo: int, hi: int, actor: ActorMention | None) -> list[Mention]:
         raise NotImplementedError
 
+    def _town_of_part(self, clause: Clause, lo: int, hi: int) -> Mention | None:
+        raise NotImplementedError
+
     def _carry(self, cue: int, span: tuple[int, int]) -> None:
         """Note the span of the sentence a carried actor was named in (for the evidence)."""
         self.ctx.carried[(self.entry_id, cue)] = span
@@ -176,6 +179,17 @@ class DiscourseReader:
                     continue
                 return None if PASSIVE_AFTER.match(text, mention.end) else mention
         return None
+
+    def _last_places(self, clause: Clause, event: _Event, hi: int,
+                     actor: ActorMention | None) -> list[Mention]:
+        """The last resorts of ``placing``: ground taken back, where forces were sent, the
+        town of a part named ("the eastern parts of X")."""
+        found = self._regained(clause, event.cues[0], actor) or \
+            self._sent_where(clause, event.cues[0], actor)
+        if found:
+            return found
+        town = self._town_of_part(clause, event.start, hi)
+        return [town] if town is not None else []
 
     def _regained(self, clause: Clause, cue: Cue, actor: ActorMention | None) -> list[Mention]:
         """The places of ground taken back ("they recaptured all of the territory lost"): those

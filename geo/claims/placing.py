@@ -164,12 +164,8 @@ class PlaceReader:
         repelled = self._repelled_attack(clause, event, actor)
         if repelled:  # "The Army repelled the assault": where the assault was
             return repelled, clause.start, True
-        regained = self._regained(clause, event.cues[0], actor) or \
-            self._sent_where(clause, event.cues[0], actor)  # discourse.py: "retook the
-        if regained:  # territory lost", "As X came under fire, the Army redeployed"
-            return regained, clause.start, True
-        town = self._town_of_part(clause, event.start, hi)
-        return ([town], clause.start, True) if town is not None else ([], clause.start, False)
+        found = self._last_places(clause, event, hi, actor)  # discourse.py: "retook the
+        return (found, clause.start, True) if found else ([], clause.start, False)  # ground"
 
     def _definite(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """The place a definite description in [lo, hi) points back to: the latest mention,

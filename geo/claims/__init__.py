@@ -78,7 +78,10 @@ Where it lives: ``rules`` (the cue files and ``data/intent.csv``, the words of a
 how a row becomes a regex), ``clauses``, ``patterns`` (English word order as regexes),
 ``agents`` (who is not the agent: speaker, patient, what was hit), ``events`` (cues grouped
 by subject), ``armies`` ("the Army" is the army last named), ``reader`` (actors) over
-``placing`` (places) and ``topic`` (the actor no word of the sentence names), ``recall``
+``placing`` (places) and ``topic`` (the actor no word of the sentence names) over
+``discourse`` (context beyond the sentence, side checked: "the militants", "troops", an
+agentless passive only when its paragraph follows one side, ground taken back, "the town"
+of the text's topic; a carried actor's sentence is kept in :attr:`ClaimReport.carried`), ``recall``
 (what the clause reader misses: a relative clause about the place before it, air power
 backing a side, an operation named with its agent, "under attack by", "repelled by"), then
 with the English model ``syntax`` (agent, patient, the clause's places), ``scope`` (negated,

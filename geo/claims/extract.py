@@ -109,7 +109,12 @@ def _rate(ctx: Context) -> None:
     model = load_model()
     rated: list[Claim] = []
     for claim in ctx.report.claims:
-        values = features(claim, ctx.evidence.get(claim.id), ctx.entries[claim.entry].text)
+        evidence = ctx.evidence.get(claim.id)
+        span = ctx.carried.get((claim.entry, evidence.cue[0])) if evidence is not None else None
+        if evidence is not None and span is not None and evidence.subject is None:
+            evidence = ctx.evidence[claim.id] = replace(evidence, carried=span, pronoun=True)
+            ctx.report.carried[claim.id] = span
+        values = features(claim, evidence, ctx.entries[claim.entry].text)
         ctx.report.features[claim.id] = values
         rated.append(replace(claim, confidence=score(values, model)))
     ctx.report.claims[:] = rated

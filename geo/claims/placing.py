@@ -151,7 +151,7 @@ class PlaceReader:
                 index -= 1
             if index >= 0 and self.mentions[index].start >= self.paragraph_start[clause.paragraph]:
                 return [self.mentions[index]], clause.start, True
-        definite = self._definite(clause, lo, hi)
+        definite = self._definite(clause, lo, hi) or self._topic_place(clause, lo, hi)
         if definite is not None:  # "the Army recaptured the village the following day"
             return [definite], clause.start, True
         # "... out of the defended area along the border. This is the area around Azaz."
@@ -164,8 +164,8 @@ class PlaceReader:
         repelled = self._repelled_attack(clause, event, actor)
         if repelled:  # "The Army repelled the assault": where the assault was
             return repelled, clause.start, True
-        town = self._town_of_part(clause, event.start, hi)
-        return ([town], clause.start, True) if town is not None else ([], clause.start, False)
+        found = self._last_places(clause, event, hi, actor)  # discourse.py: "retook the
+        return (found, clause.start, True) if found else ([], clause.start, False)  # ground"
 
     def _definite(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """The place a definite description in [lo, hi) points back to: the latest mention,

@@ -37,6 +37,9 @@ class ClaimReport:
     duplicates: list[Duplicate] = field(default_factory=list)
     dropped: list[tuple[Claim, str]] = field(default_factory=list)  # by the parse, and why
     features: dict[str, dict[str, float]] = field(default_factory=dict)  # per claim id
+    # per claim id whose actor no word of its clause names: the entry's sentence that named
+    # it ((-1, -1): the block before) (geo/claims/discourse.py)
+    carried: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 
@@ -59,6 +62,9 @@ class Evidence:
     ruled: bool = False
     parsed: bool = False  # the claim was checked against a dependency parse
     reader: str = ""  # the reader of geo/claims/recall.py that made or found it, if one
+    # an actor carried from context (geo/claims/discourse.py): the sentence that named it,
+    # (-1, -1) for the block before
+    carried: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,8 @@ class Context:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     actor_mentions: list[ActorMention] = field(default_factory=list)
     topic_town: str | None = None  # the city or town the whole text is about, if one
+    # (entry, cue start) -> the sentence that named an actor carried from context
+    carried: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 
 from geo.claims.agents import speaker
 from geo.claims.clauses import Clause
+from geo.claims.discourse import DiscourseReader, fight_head
 from geo.claims.events import _between, _Event, _oblique
 from geo.claims.patterns import (
     ADJUNCT,
     BY_NEXT,
-    FIGHT_HEAD,
     FIGHT_NOUN,
     MADE_OF,
     MOVER_AFTER,
@@ -46,7 +46,7 @@ HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 TOPIC_PARAGRAPHS = 2
 
 
-class TopicReader:
+class TopicReader(DiscourseReader):
     """The last resorts of an entry reader's actor finding, and the defender no word names."""
 
     ctx: Context
@@ -69,10 +69,18 @@ class TopicReader:
                      first: Cue) -> tuple[ActorMention | None, str | None]:
         """The actor of an event no word of its sentence names (see the module docstring)."""
         text = self.text
-        if self._passive(event):  # "Raqqa will be heavily defended. IS cannot ..."
-            mention, actor = self._passive_actor(clause)
+        passive = self._passive(event)
+        if passive:  # "Raqqa will be heavily defended. IS cannot ..."
+            mention, actor = self._passive_actor(clause, first.start)
             if mention is not None or actor is not None:
                 return mention, actor
+        else:  # "The militants withdrew": the side named before that the noun can mean
+            forced, actor = self._force_noun(clause, first.start)
+            if forced:
+                return None, actor
+        fighting = self._fighting_side_after(clause, first)  # "Clashes ..., while the SDF"
+        if fighting is not None:
+            return fighting, None
         # an event named by a noun takes the topic of its own block only: across blocks the
         # latest actor is too weak a guess ("Fierce fighting was reported at X")
         own = bool(self.acting) and self.acting[-1].entry == self.entry_id
@@ -82,6 +90,7 @@ class TopicReader:
             # an agentless "attack on Raqqa", "the liberation of Palmyra from ISIL": the topic
             return None, self.acting[-1].actor
         if own and self._fight_of_topic(clause, first):
+            self._carry(first.start, self._sentence_span(self.acting[-1].start))
             return None, self.acting[-1].actor
         return None, None
 
@@ -134,12 +143,17 @@ class TopicReader:
                 return None if PASSIVE_AFTER.match(self.text, mention.end) else mention
         return None
 
-    def _passive_actor(self, clause: Clause) -> tuple[ActorMention | None, str | None]:
+    def _passive_actor(self, clause: Clause,
+                       cue: int) -> tuple[ActorMention | None, str | None]:
         """Who did an agentless passive: the paragraph's latest actor, else its next subject,
         else the actor of the text's latest claim up to ``TOPIC_PARAGRAPHS`` back ("The
         prison and the airbase were captured" after a paragraph on the army's advance)."""
-        if clause.paragraph in self.last_in_paragraph:
-            return None, self.last_in_paragraph[clause.paragraph].actor
+        if clause.paragraph in self.last_in_paragraph:  # (with two sides acting, neither)
+            one = self._one_side()
+            if one is None:
+                return None, None
+            self._carry(cue, self._sentence_span(one.start))
+            return None, one.actor
         for index in range(bisect.bisect_right(self.clause_starts, clause.start),
                            len(self.clauses)):
             later = self.clauses[index]
@@ -149,10 +163,11 @@ class TopicReader:
                 if not _oblique(self.text, mention, later.start) and \
                         not speaker(self.text, mention):  # "..., the SDF said"
                     return mention, None
-        if self.acting:
-            last = self.acting[-1]
-            if clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
-                return None, last.actor
+        last = self._one_side()
+        if last is not None and clause.paragraph - self.sentence_of[last.id][1] <= TOPIC_PARAGRAPHS:
+            self._carry(cue, self._sentence_span(last.start)
+                        if last.entry == self.entry_id else (-1, -1))
+            return None, last.actor
         return None, None
 
     def _passive(self, event: _Event) -> bool:
@@ -165,7 +180,7 @@ class TopicReader:
         ``TOPIC_PARAGRAPHS`` back: the side the text follows is fighting there."""
         text = self.text
         if not self.acting or not FIGHT_NOUN.search(text, cue.start, cue.end) or \
-                not FIGHT_HEAD.match(text[clause.start: cue.start]):
+                not fight_head(text, clause.start, cue.start):
             return False
         if any(not _oblique(text, m, clause.start)
                for m in self._actors_in(clause.start, clause.end)):

@@ -28,9 +28,10 @@ from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.aka import AKA_WORDS, read_other_names
+from geo.geoparse.cluster import in_context
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
-from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
+from geo.geoparse.local import places_around, places_by_entry
 from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -245,14 +246,8 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
     ranked = rankings.get(ranking)
     if ranked is None:  # the same name ranks the same against the same anchors
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
-    if len(ranked) > 1 and anchors:  # a namesake: the one near the places named beside it
-        if "local" not in heads:
-            heads["local"] = LocalAnchors(kept, anchors.ids)
-        local = heads["local"].around(spot)
-        if local:
-            key = (*ranking, *(p.id for p in local))
-            ranked = rankings.get(key) or rankings.setdefault(
-                key, reranked(ranked, local, gazetteer))
+    if len(ranked) > 1:  # a namesake: the one near the places named beside it
+        ranked = in_context(spot, ranked, kept, anchors, gazetteer, rankings, heads)
     best = ranked[0][1]
     near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
     if (near > 2 * FEATURE_NEAR_KM and not best.curated

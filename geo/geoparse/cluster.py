@@ -1,0 +1,124 @@
+"""Joint context: the namesakes a sentence means lie together.
+
+"Rebels took al-Zahraa, Abbad and Tall Sultan": each of the three names has namesakes
+across Syria and none anchors the text alone, so the anchors of ``geo.geoparse.local`` say
+nothing.  But a war text lists places of one front: of the twelve al-Zahraas, the one meant
+is the one with an Abbad and a Tall Sultan beside it.  ``Cluster.support`` weighs each
+candidate of a name by how close it lies to some candidate of each other name written near
+it in the same entry (``LOCAL_CHARS``, the ``CLUSTER_NEIGHBOURS`` nearest in the text):
+``CLUSTER_WEIGHT`` times ``exp(-km / CLUSTER_KM)`` per neighbouring name, so that a
+candidate near the namesakes of three neighbours outweighs one near a single neighbour, and
+a chance coincidence (a neighbour's namesake that happens to lie beside a wrong candidate)
+outweighs nothing alone.
+
+Only the region's settlements take part (a country or a governorate is near everything), a
+name with over ``MAX_NAMESAKES`` regional candidates gives no evidence (it is near
+everything too), and a town of ``PROMINENT`` people is not overtaken by a namesake a tenth
+its size: prominence decides only where the text does not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+
+from geo.gazetteer import QUARTER_PREFIX, Gazetteer
+from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalAnchors, reranked
+from geo.records import Place
+
+__all__ = ["CLUSTER_KM", "CLUSTER_WEIGHT", "Cluster", "in_context"]
+
+CLUSTER_KM = 20.0  # villages of one front lie this close together
+CLUSTER_WEIGHT = 1.5
+CLUSTER_NEIGHBOURS = 4
+MAX_NAMESAKES = 25
+SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+class Cluster:
+    """The regional settlements each spot of a text may stand for, by entry and offset."""
+
+    def __init__(self, spots: Sequence, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        by_entry: dict[int, list[tuple[int, str, tuple[Place, ...]]]] = {}
+        for spot in spots:
+            if spot.feature:
+                continue
+            places = _settlements(spot.candidates, gazetteer)
+            if places and len(places) <= MAX_NAMESAKES:
+                by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.surface, places))
+        for found in by_entry.values():
+            found.sort(key=lambda f: f[0])
+        self._by_entry = by_entry
+        self._starts = {e: [f[0] for f in found] for e, found in by_entry.items()}
+
+    def neighbours(self, spot) -> tuple[tuple[str, tuple[Place, ...]], ...]:
+        """The other names written near the spot: (surface, its regional settlements)."""
+        found = self._by_entry.get(spot.entry.id)
+        if not found:
+            return ()
+        starts = self._starts[spot.entry.id]
+        lo = bisect.bisect_left(starts, spot.start - LOCAL_CHARS)
+        hi = bisect.bisect_right(starts, spot.end + LOCAL_CHARS)
+        near: dict[str, tuple[int, tuple[Place, ...]]] = {}
+        for at, surface, places in found[lo:hi]:
+            if surface != spot.surface:
+                gap = abs(at - spot.start)
+                if surface not in near or gap < near[surface][0]:
+                    near[surface] = (gap, places)
+        nearest = sorted(near.items(), key=lambda item: item[1][0])[:CLUSTER_NEIGHBOURS]
+        return tuple((surface, places) for surface, (_, places) in nearest)
+
+    def reranked(self, ranked: list, neighbours: Sequence[tuple[str, tuple[Place, ...]]],
+                 ) -> list:
+        """``ranked`` ((score, candidate) best first) with each score raised by the support
+        of the ``neighbours``, best first again."""
+        distance = self.gazetteer.distance_km
+        top = max(c.place.population for _, c in ranked)
+
+        def support(place: Place) -> float:
+            if top >= PROMINENT and place.population * 10 < top:
+                return 0.0
+            if place.kind not in SETTLEMENTS or not self.gazetteer.in_region(place):
+                return 0.0
+            total = 0.0
+            for _, places in neighbours:
+                km = min((distance(place.lat, place.lon, p.lat, p.lon) for p in places
+                          if p.id != place.id), default=math.inf)
+                total += math.exp(-km / CLUSTER_KM)
+            return CLUSTER_WEIGHT * total
+
+        return sorted(((score + support(c.place), c) for score, c in ranked),
+                      key=lambda sc: sc[0], reverse=True)
+
+
+def _settlements(candidates, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    return tuple(c.place for c in candidates if c.place.kind in SETTLEMENTS
+                 and not c.place.id.startswith(QUARTER_PREFIX) and gazetteer.in_region(c.place))
+
+
+def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer,
+               rankings: dict, heads: dict) -> list:
+    """A namesake's ranking (``ranked``, best first) raised by the text around it: nearness
+    to the places anchored beside it (``geo.geoparse.local``), then to the candidates of the
+    other names beside it (``Cluster``).  ``rankings`` remembers each ranking by the name
+    and its context; ``heads`` holds the text's ``LocalAnchors`` and ``Cluster``, built on
+    first use."""
+    key: tuple = (spot.surface, len(spot.candidates))
+    if anchors:
+        if "local" not in heads:
+            heads["local"] = LocalAnchors(kept, anchors.ids)
+        local = heads["local"].around(spot)
+        if local:
+            key = (*key, *(p.id for p in local))
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, reranked(ranked, local, gazetteer))
+    if "cluster" not in heads:
+        heads["cluster"] = Cluster(kept, gazetteer)
+    near = heads["cluster"].neighbours(spot)
+    if near:
+        key = (*key, "", *(surface for surface, _ in near))
+        ranked = rankings.get(key) or rankings.setdefault(
+            key, heads["cluster"].reranked(ranked, near))
+    return ranked

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from geo.gazetteer import QUARTER_PREFIX, Gazetteer
 from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalAnchors, reranked
+from geo.geoparse.rank import SEAT_POPULATION
 from geo.records import Place
 
 __all__ = ["CLUSTER_KM", "CLUSTER_WEIGHT", "Cluster", "in_context"]
@@ -75,10 +76,13 @@ class Cluster:
         """``ranked`` ((score, candidate) best first) with each score raised by the support
         of the ``neighbours``, best first again."""
         distance = self.gazetteer.distance_km
-        top = max(c.place.population for _, c in ranked)
+        # the town a name means unless the text says otherwise: the region's town that the
+        # ranking puts first (a town abroad, or one already outranked, guards no village)
+        first = ranked[0][1].place
+        top = _people(first) if self.gazetteer.in_region(first) else 0
 
         def support(place: Place) -> float:
-            if top >= PROMINENT and place.population * 10 < top:
+            if top >= PROMINENT and _people(place) * 10 < top:
                 return 0.0
             if place.kind not in SETTLEMENTS or not self.gazetteer.in_region(place):
                 return 0.0
@@ -122,3 +126,8 @@ def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer
         ranked = rankings.get(key) or rankings.setdefault(
             key, heads["cluster"].reranked(ranked, near))
     return ranked
+
+
+def _people(place: Place) -> int:
+    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
+    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)

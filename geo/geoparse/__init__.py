@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.aka import AKA_WORDS, read_other_names
-from geo.geoparse.cluster import in_context
+from geo.geoparse.cluster import in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import places_around, places_by_entry
@@ -122,7 +122,7 @@ def geoparse(
     kept, pending = _read_spots(entries, gazetteer, result, words(EVENT_WORDS),
                                 not_places=not_places, authors=authors,
                                 lowercase_words=lowercase_words, actor_aliases=aliases)
-    anchors = _anchors(kept, gazetteer)
+    anchors = joint_anchors(kept, gazetteer, _anchors(kept, gazetteer))
     spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id, words)
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)

@@ -28,7 +28,7 @@ from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalAnchors, reranked
 from geo.geoparse.rank import SEAT_POPULATION
 from geo.records import Place
 
-__all__ = ["CLUSTER_KM", "CLUSTER_WEIGHT", "Cluster", "in_context"]
+__all__ = ["CLUSTER_KM", "CLUSTER_WEIGHT", "Cluster", "in_context", "joint_anchors"]
 
 CLUSTER_KM = 20.0  # villages of one front lie this close together
 CLUSTER_WEIGHT = 1.5
@@ -71,11 +71,22 @@ class Cluster:
         nearest = sorted(near.items(), key=lambda item: item[1][0])[:CLUSTER_NEIGHBOURS]
         return tuple((surface, places) for surface, (_, places) in nearest)
 
+    def nearness(self, place: Place,
+                 neighbours: Sequence[tuple[str, tuple[Place, ...]]]) -> float:
+        """Summed over the neighbouring names, ``exp(-km / CLUSTER_KM)`` of the nearest of
+        each one's candidates (other than ``place`` itself)."""
+        distance = self.gazetteer.distance_km
+        total = 0.0
+        for _, places in neighbours:
+            km = min((distance(place.lat, place.lon, p.lat, p.lon) for p in places
+                      if p.id != place.id), default=math.inf)
+            total += math.exp(-km / CLUSTER_KM)
+        return total
+
     def reranked(self, ranked: list, neighbours: Sequence[tuple[str, tuple[Place, ...]]],
                  ) -> list:
         """``ranked`` ((score, candidate) best first) with each score raised by the support
         of the ``neighbours``, best first again."""
-        distance = self.gazetteer.distance_km
         # the town a name means unless the text says otherwise: the region's town that the
         # ranking puts first (a town abroad, or one already outranked, guards no village)
         first = ranked[0][1].place
@@ -86,12 +97,7 @@ class Cluster:
                 return 0.0
             if place.kind not in SETTLEMENTS or not self.gazetteer.in_region(place):
                 return 0.0
-            total = 0.0
-            for _, places in neighbours:
-                km = min((distance(place.lat, place.lon, p.lat, p.lon) for p in places
-                          if p.id != place.id), default=math.inf)
-                total += math.exp(-km / CLUSTER_KM)
-            return CLUSTER_WEIGHT * total
+            return CLUSTER_WEIGHT * self.nearness(place, neighbours)
 
         return sorted(((score + support(c.place), c) for score, c in ranked),
                       key=lambda sc: sc[0], reverse=True)
@@ -131,3 +137,38 @@ def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer
 def _people(place: Place) -> int:
     """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
     return place.population or (SEAT_POPULATION if place.kind == "town" else 0)
+
+
+JOINT_MIN = 1.0  # summed nearness (exp(-km / CLUSTER_KM) per neighbour) that anchors a name
+JOINT_MARGIN = 0.5  # ... over its next namesake
+
+
+def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors):
+    """``anchors`` and the namesakes the names beside them choose jointly: a name that no
+    prior anchors ("Shammah": a village in Hasakah, one in Iraq) anchors the text at the
+    candidate that lies among the candidates of the names written beside it, when that one
+    is clearly closer to them than the name's other namesakes (``JOINT_MIN``,
+    ``JOINT_MARGIN``); never against a town of ``PROMINENT`` people of the region."""
+    cluster = Cluster(spots, gazetteer)
+    extra: dict[str, Place] = {}
+    seen: set[tuple] = set()
+    for spot in spots:
+        if spot.feature or any(c.place.id in anchors.ids for c in spot.candidates):
+            continue
+        near = cluster.neighbours(spot)
+        key = (spot.surface, *(surface for surface, _ in near))
+        if not near or key in seen:
+            continue
+        seen.add(key)
+        places = _settlements(spot.candidates, gazetteer)
+        if not places or max(_people(p) for p in places) >= PROMINENT:
+            continue
+        scored = sorted(((cluster.nearness(p, near), p) for p in places),
+                        key=lambda sp: sp[0], reverse=True)
+        best, place = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= JOINT_MIN and best - runner_up >= JOINT_MARGIN:
+            extra[place.id] = place
+    if not extra:
+        return anchors
+    return type(anchors)([*anchors, *extra.values()], anchors.areas)

@@ -8,10 +8,11 @@ told by the places named beside it.  This audit writes reports the way war texts
 places: an anchor community and three to five other communities within ``CLUSTER_KM`` of it
 (their coordinates in OCHA's list are the truth), in sentences such as "Government forces
 captured A, B and C, north of D."  Each report is geoparsed by the real pipeline
-(``geo.thread.parse_thread`` then ``geo.geoparse.geoparse``), in three variants: no admin
-context, the governorate named, the district named.  Names that have a namesake in the
-gazetteer are preferred (ranking only matters there), and the figures are given separately
-for ambiguous and unique names.
+(``geo.thread.parse_thread`` then ``geo.geoparse.geoparse``), in four variants: no admin
+context, the governorate named, the district named, and no admin context with the names
+respelt as the English press does (``RESPELLINGS``: "Tal" for "Tall", "-iyeh" for "-iyah").
+Names that have a namesake in the gazetteer are preferred (ranking only matters there), and
+the figures are given separately for ambiguous and unique names.
 
 For each variant it prints the names found, those geocoded within ``TOLERANCE_KM`` of the
 truth, and the errors by class: a namesake elsewhere in Syria, a foreign place, or a fuzzy
@@ -39,7 +40,7 @@ from geo.paths import REGIONAL_PATH  # noqa: E402
 
 CLUSTER_KM = 15.0
 TOLERANCE_KM = 5.0
-VARIANTS = ("none", "governorate", "district")
+VARIANTS = ("none", "governorate", "district", "respelt")
 _PLAIN = re.compile(r"^[A-Z][A-Za-z' -]+$")
 FORCES = ("Government forces", "The Syrian Army", "Rebels", "The SDF", "ISIL fighters",
           "Turkish-backed rebels", "Pro-government militias", "The Tiger Forces")
@@ -90,8 +91,20 @@ def communities() -> list[Community]:
     return found
 
 
-def written(name: str, rng: random.Random) -> str:
-    """The name as a war text might write it: "Al Hurriyah" also as "al-Hurriyah"."""
+# How the English press respells the gazetteer's transliterations (one each, at random).
+RESPELLINGS = ((r"iyah\b", "iyeh"), (r"\bTall\b", "Tal"), (r"\bAyn\b", "Ain"),
+               (r"\bKhirbat\b", "Khirbet"), (r"\bKafr\b", "Kfar"), (r"ah\b", "a"),
+               (r"\bUmm\b", "Um"), (r"ay", "ei"), (r"\bAbu\b", "Abou"), (r"q", "k"))
+
+
+def written(name: str, rng: random.Random, respell: bool = False) -> str:
+    """The name as a war text might write it: "Al Hurriyah" also as "al-Hurriyah"; with
+    ``respell``, one of the press's ``RESPELLINGS`` where one applies."""
+    if respell:
+        rules = [(a, b) for a, b in RESPELLINGS if re.search(a, name)]
+        if rules:
+            a, b = rng.choice(rules)
+            name = re.sub(a, b, name, count=1)
     words = name.split(" ", 1)
     if len(words) == 2 and words[0] in {"Al", "Ad", "Ar", "As", "Ash", "At", "Az", "An",
                                          "Adh", "Ath", "Aş", "El"} and rng.random() < 0.5:
@@ -157,7 +170,7 @@ def fill(template: str, group: list[Community], variant: str, rng: random.Random
          ) -> tuple[str, list[tuple[str, Community]]]:
     """The sentence, and the names it writes with the community each stands for."""
     anchor, others = group[0], group[1:]
-    shown = [(written(c.name, rng), c) for c in group]
+    shown = [(written(c.name, rng, variant == "respelt"), c) for c in group]
     listed = [s for s, _ in shown[1:]]
     x = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
     z = ""
@@ -169,7 +182,7 @@ def fill(template: str, group: list[Community], variant: str, rng: random.Random
         z = f" in the {anchor.district} District"
     text = template.format(F=rng.choice(FORCES), D=rng.choice(DIRECTIONS), A=shown[0][0], X=x,
                            Z=z)
-    if "{Z}" not in template and variant != "none":
+    if "{Z}" not in template and variant in {"governorate", "district"}:
         text += (f" The area lies in {anchor.governorate} Governorate." if variant ==
                  "governorate" else f" The area lies in the {anchor.district} District.")
     del others

@@ -246,8 +246,8 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
     ranked = rankings.get(ranking)
     if ranked is None:  # the same name ranks the same against the same anchors
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
-    if len(ranked) > 1:  # a namesake: the one near the places named beside it
-        ranked = in_context(spot, ranked, kept, anchors, gazetteer, rankings, heads)
+    # a namesake: the one near the places named beside it
+    ranked = in_context(spot, ranked, kept, anchors, gazetteer, rankings, heads)
     best = ranked[0][1]
     near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
     if (near > 2 * FEATURE_NEAR_KM and not best.curated

@@ -110,13 +110,14 @@ def _settlements(candidates, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer,
                rankings: dict, heads: dict) -> list:
-    """A namesake's ranking (``ranked``, best first) raised by the text around it: nearness
-    to the places anchored beside it (``geo.geoparse.local``), then to the candidates of the
-    other names beside it (``Cluster``).  ``rankings`` remembers each ranking by the name
-    and its context; ``heads`` holds the text's ``LocalAnchors`` and ``Cluster``, built on
-    first use."""
+    """A name's ranking (``ranked``, best first) raised by the text around it: a namesake's
+    by nearness to the places anchored beside it (``geo.geoparse.local``), then to the
+    candidates of the other names beside it (``Cluster``); any name's by a transliteration
+    variant that lies among those names where its own places do not (``_nearer_variant``).
+    ``rankings`` remembers each ranking by the name and its context; ``heads`` holds the
+    text's ``LocalAnchors`` and ``Cluster``, built on first use."""
     key: tuple = (spot.surface, len(spot.candidates))
-    if anchors:
+    if anchors and len(ranked) > 1:
         if "local" not in heads:
             heads["local"] = LocalAnchors(kept, anchors.ids)
         local = heads["local"].around(spot)
@@ -126,17 +127,50 @@ def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer
                 key, reranked(ranked, local, gazetteer))
     if "cluster" not in heads:
         heads["cluster"] = Cluster(kept, gazetteer)
-    near = heads["cluster"].neighbours(spot)
+    cluster = heads["cluster"]
+    near = cluster.neighbours(spot)
     if near:
         key = (*key, "", *(surface for surface, _ in near))
-        ranked = rankings.get(key) or rankings.setdefault(
-            key, heads["cluster"].reranked(ranked, near))
+        if len(ranked) > 1:
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, cluster.reranked(ranked, near))
+        anchored = _anchored(near, anchors)
+        if len(anchored) > 1 and not spot.feature:
+            key = (*key, "variant")
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, _nearer_variant(spot.surface, ranked, anchored, cluster))
     return ranked
 
 
-def _people(place: Place) -> int:
-    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
-    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)
+def _anchored(near, anchors) -> tuple:
+    """The neighbouring names, each that anchors the text with its anchored places only."""
+    ids = getattr(anchors, "ids", frozenset())
+    return tuple((surface, tuple(p for p in places if p.id in ids) or places)
+                 for surface, places in near)
+
+
+def _nearer_variant(surface: str, ranked: list, near, cluster: Cluster) -> list:
+    """``ranked``, or first a transliteration variant of the name ("Tannuza" for the
+    Tannuzah beside the other names, when the gazetteer spells "Tannuza" only a Tannuzah
+    100 km away) that the anchored places of the names beside it (``near``) support clearly
+    (``JOINT_MIN``, ``JOINT_MARGIN``) while the name's own best place lies far from them.
+    A curated place or a town of ``PROMINENT`` people keeps its name."""
+    best = ranked[0][1]
+    place = best.place
+    if best.curated or _people(place) >= PROMINENT or place.kind not in SETTLEMENTS:
+        return ranked
+    own = cluster.nearness(place, near)
+    if own >= JOINT_MIN:
+        return ranked
+    ids = {c.place.id for _, c in ranked}
+    scored = [(cluster.nearness(c.place, near), c) for c in cluster.gazetteer.variants(surface)
+              if c.place.id not in ids and c.place.kind in SETTLEMENTS]
+    if not scored:
+        return ranked
+    support, variant = max(scored, key=lambda sc: sc[0])
+    if support >= JOINT_MIN and support - own >= JOINT_MARGIN:
+        return [(ranked[0][0] + CLUSTER_WEIGHT * support, variant), *ranked]
+    return ranked
 
 
 JOINT_MIN = 1.0  # summed nearness (exp(-km / CLUSTER_KM) per neighbour) that anchors a name
@@ -172,3 +206,8 @@ def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors):
     if not extra:
         return anchors
     return type(anchors)([*anchors, *extra.values()], anchors.areas)
+
+
+def _people(place: Place) -> int:
+    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
+    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)

@@ -28,9 +28,10 @@ from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.aka import AKA_WORDS, read_other_names
+from geo.geoparse.cluster import in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
-from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
+from geo.geoparse.local import places_around, places_by_entry
 from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -121,7 +122,7 @@ def geoparse(
     kept, pending = _read_spots(entries, gazetteer, result, words(EVENT_WORDS),
                                 not_places=not_places, authors=authors,
                                 lowercase_words=lowercase_words, actor_aliases=aliases)
-    anchors = _anchors(kept, gazetteer)
+    anchors = joint_anchors(kept, gazetteer, _anchors(kept, gazetteer))
     spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id, words)
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
@@ -245,14 +246,8 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
     ranked = rankings.get(ranking)
     if ranked is None:  # the same name ranks the same against the same anchors
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
-    if len(ranked) > 1 and anchors:  # a namesake: the one near the places named beside it
-        if "local" not in heads:
-            heads["local"] = LocalAnchors(kept, anchors.ids)
-        local = heads["local"].around(spot)
-        if local:
-            key = (*ranking, *(p.id for p in local))
-            ranked = rankings.get(key) or rankings.setdefault(
-                key, reranked(ranked, local, gazetteer))
+    # a namesake: the one near the places named beside it
+    ranked = in_context(spot, ranked, kept, anchors, gazetteer, rankings, heads)
     best = ranked[0][1]
     near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
     if (near > 2 * FEATURE_NEAR_KM and not best.curated

@@ -21,7 +21,8 @@ from geo.gazetteer import Gazetteer, skeleton
 from geo.geoparse.patterns import AREA_AFTER
 from geo.records import Place
 
-__all__ = ["ADMIN_WEIGHT", "governorate_key", "named_governorates", "place_governorate"]
+__all__ = ["ADMIN_WEIGHT", "admin_weight", "governorate_key", "named_governorates",
+           "place_governorate"]
 
 ADMIN_WEIGHT = 1.0
 # Skeletons of one governorate's other spellings in the sources (OCHA, Who's On First, the
@@ -37,6 +38,7 @@ SAME_GOVERNORATE = {
 _BRACKET = re.compile(r"\s*\([^)]*\)")
 _AREA_WORD = re.compile(r"\s+(?:governorate|province|muhafazah|countryside)s?$", re.IGNORECASE)
 GOVERNORATE_WORDS = ("Governorate", "Province", "governorate", "province", "countryside")
+AREA_WORDS = (*GOVERNORATE_WORDS, "District", "district")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -54,18 +56,44 @@ def place_governorate(place: Place, gazetteer: Gazetteer) -> str:
     return governorate_key(area.split(" > ", 1)[0]) if area else ""
 
 
+@functools.lru_cache(maxsize=4096)
+def district_key(area: str) -> str:
+    """The key of the district of an admin path ("Aleppo > Afrin > Jandairis"), '' for a
+    path without one: the governorate's key and the district's skeleton."""
+    parts = area.split(" > ")
+    return f"{governorate_key(parts[0])}>{skeleton(parts[1])}" if len(parts) > 1 else ""
+
+
+def admin_weight(place: Place, gazetteer: Gazetteer, areas: frozenset[str]) -> float:
+    """``ADMIN_WEIGHT`` for a place in a governorate the text names, twice that in a
+    district it names (a district lies in its governorate)."""
+    area = gazetteer.admin.get(place.id)
+    if not area:
+        return 0.0
+    weight = ADMIN_WEIGHT if governorate_key(area.split(" > ", 1)[0]) in areas else 0.0
+    return weight + ADMIN_WEIGHT if weight and district_key(area) in areas else weight
+
+
 def named_governorates(spots: Iterable, gazetteer: Gazetteer) -> frozenset[str]:
     """The governorates a text names: "X Governorate"/"X Province" (a region of that name),
-    and "X countryside"/"X province" after a city or town X."""
+    and "X countryside"/"X province" after a city or town X; and the districts it names
+    ("the Afrin District", a Syrian region of that name), by ``district_key``, with their
+    governorates."""
     found: set[str] = set()
     worded: dict[int, bool] = {}  # by entry: whether it has a governorate word at all
     for spot in spots:
         entry = spot.entry
         if entry.id not in worded:
-            worded[entry.id] = any(word in entry.text for word in GOVERNORATE_WORDS)
+            worded[entry.id] = any(word in entry.text for word in AREA_WORDS)
         if not worded[entry.id]:
             continue  # most comments name no governorate
         surface = spot.surface
+        if surface.endswith((" District", " district")):
+            for c in spot.candidates:
+                area = gazetteer.admin.get(c.place.id, "")
+                if c.place.kind == "region" and c.place.country == "SY" and district_key(area):
+                    found.update((district_key(area), governorate_key(area.split(" > ")[0])))
+            continue
         if surface.endswith(GOVERNORATE_WORDS[:2]) or surface.endswith(" governorate"):
             if any(c.place.kind == "region" and c.place.country == "SY"
                    for c in spot.candidates):

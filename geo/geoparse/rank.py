@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
-from geo.geoparse.admin import ADMIN_WEIGHT, named_governorates, place_governorate
+from geo.geoparse.admin import admin_weight, named_governorates
 from geo.geoparse.local import PROMINENT
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
@@ -219,8 +219,8 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
     if candidate.article_dropped:
         score -= 0.5
     areas = getattr(anchors, "areas", None)
-    if areas and place_governorate(place, gazetteer) in areas:
-        score += ADMIN_WEIGHT  # in a governorate the text names
+    if areas:  # in a governorate (a district) the text names
+        score += admin_weight(place, gazetteer, areas)
     score += _prominence(place)
     return score
 

@@ -1,0 +1,213 @@
+"""Joint context: the namesakes a sentence means lie together.
+
+"Rebels took al-Zahraa, Abbad and Tall Sultan": each of the three names has namesakes
+across Syria and none anchors the text alone, so the anchors of ``geo.geoparse.local`` say
+nothing.  But a war text lists places of one front: of the twelve al-Zahraas, the one meant
+is the one with an Abbad and a Tall Sultan beside it.  ``Cluster.support`` weighs each
+candidate of a name by how close it lies to some candidate of each other name written near
+it in the same entry (``LOCAL_CHARS``, the ``CLUSTER_NEIGHBOURS`` nearest in the text):
+``CLUSTER_WEIGHT`` times ``exp(-km / CLUSTER_KM)`` per neighbouring name, so that a
+candidate near the namesakes of three neighbours outweighs one near a single neighbour, and
+a chance coincidence (a neighbour's namesake that happens to lie beside a wrong candidate)
+outweighs nothing alone.
+
+Only the region's settlements take part (a country or a governorate is near everything), a
+name with over ``MAX_NAMESAKES`` regional candidates gives no evidence (it is near
+everything too), and a town of ``PROMINENT`` people is not overtaken by a namesake a tenth
+its size: prominence decides only where the text does not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+
+from geo.gazetteer import QUARTER_PREFIX, Gazetteer
+from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalAnchors, reranked
+from geo.geoparse.rank import SEAT_POPULATION
+from geo.records import Place
+
+__all__ = ["CLUSTER_KM", "CLUSTER_WEIGHT", "Cluster", "in_context", "joint_anchors"]
+
+CLUSTER_KM = 20.0  # villages of one front lie this close together
+CLUSTER_WEIGHT = 1.5
+CLUSTER_NEIGHBOURS = 4
+MAX_NAMESAKES = 25
+SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+class Cluster:
+    """The regional settlements each spot of a text may stand for, by entry and offset."""
+
+    def __init__(self, spots: Sequence, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        by_entry: dict[int, list[tuple[int, str, tuple[Place, ...]]]] = {}
+        for spot in spots:
+            if spot.feature:
+                continue
+            places = _settlements(spot.candidates, gazetteer)
+            if places and len(places) <= MAX_NAMESAKES:
+                by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.surface, places))
+        for found in by_entry.values():
+            found.sort(key=lambda f: f[0])
+        self._by_entry = by_entry
+        self._starts = {e: [f[0] for f in found] for e, found in by_entry.items()}
+
+    def neighbours(self, spot) -> tuple[tuple[str, tuple[Place, ...]], ...]:
+        """The other names written near the spot: (surface, its regional settlements)."""
+        found = self._by_entry.get(spot.entry.id)
+        if not found:
+            return ()
+        starts = self._starts[spot.entry.id]
+        lo = bisect.bisect_left(starts, spot.start - LOCAL_CHARS)
+        hi = bisect.bisect_right(starts, spot.end + LOCAL_CHARS)
+        near: dict[str, tuple[int, tuple[Place, ...]]] = {}
+        for at, surface, places in found[lo:hi]:
+            if surface != spot.surface:
+                gap = abs(at - spot.start)
+                if surface not in near or gap < near[surface][0]:
+                    near[surface] = (gap, places)
+        nearest = sorted(near.items(), key=lambda item: item[1][0])[:CLUSTER_NEIGHBOURS]
+        return tuple((surface, places) for surface, (_, places) in nearest)
+
+    def nearness(self, place: Place,
+                 neighbours: Sequence[tuple[str, tuple[Place, ...]]]) -> float:
+        """Summed over the neighbouring names, ``exp(-km / CLUSTER_KM)`` of the nearest of
+        each one's candidates (other than ``place`` itself)."""
+        distance = self.gazetteer.distance_km
+        total = 0.0
+        for _, places in neighbours:
+            km = min((distance(place.lat, place.lon, p.lat, p.lon) for p in places
+                      if p.id != place.id), default=math.inf)
+            total += math.exp(-km / CLUSTER_KM)
+        return total
+
+    def reranked(self, ranked: list, neighbours: Sequence[tuple[str, tuple[Place, ...]]],
+                 ) -> list:
+        """``ranked`` ((score, candidate) best first) with each score raised by the support
+        of the ``neighbours``, best first again."""
+        # the town a name means unless the text says otherwise: the region's town that the
+        # ranking puts first (a town abroad, or one already outranked, guards no village)
+        first = ranked[0][1].place
+        top = _people(first) if self.gazetteer.in_region(first) else 0
+
+        def support(place: Place) -> float:
+            if top >= PROMINENT and _people(place) * 10 < top:
+                return 0.0
+            if place.kind not in SETTLEMENTS or not self.gazetteer.in_region(place):
+                return 0.0
+            return CLUSTER_WEIGHT * self.nearness(place, neighbours)
+
+        return sorted(((score + support(c.place), c) for score, c in ranked),
+                      key=lambda sc: sc[0], reverse=True)
+
+
+def _settlements(candidates, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    return tuple(c.place for c in candidates if c.place.kind in SETTLEMENTS
+                 and not c.place.id.startswith(QUARTER_PREFIX) and gazetteer.in_region(c.place))
+
+
+def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer,
+               rankings: dict, heads: dict) -> list:
+    """A name's ranking (``ranked``, best first) raised by the text around it: a namesake's
+    by nearness to the places anchored beside it (``geo.geoparse.local``), then to the
+    candidates of the other names beside it (``Cluster``); any name's by a transliteration
+    variant that lies among those names where its own places do not (``_nearer_variant``).
+    ``rankings`` remembers each ranking by the name and its context; ``heads`` holds the
+    text's ``LocalAnchors`` and ``Cluster``, built on first use."""
+    key: tuple = (spot.surface, len(spot.candidates))
+    if anchors and len(ranked) > 1:
+        if "local" not in heads:
+            heads["local"] = LocalAnchors(kept, anchors.ids)
+        local = heads["local"].around(spot)
+        if local:
+            key = (*key, *(p.id for p in local))
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, reranked(ranked, local, gazetteer))
+    if "cluster" not in heads:
+        heads["cluster"] = Cluster(kept, gazetteer)
+    cluster = heads["cluster"]
+    near = cluster.neighbours(spot)
+    if near:
+        key = (*key, "", *(surface for surface, _ in near))
+        if len(ranked) > 1:
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, cluster.reranked(ranked, near))
+        anchored = _anchored(near, anchors)
+        if len(anchored) > 1 and not spot.feature:
+            key = (*key, "variant")
+            ranked = rankings.get(key) or rankings.setdefault(
+                key, _nearer_variant(spot.surface, ranked, anchored, cluster))
+    return ranked
+
+
+def _anchored(near, anchors) -> tuple:
+    """The neighbouring names, each that anchors the text with its anchored places only."""
+    ids = getattr(anchors, "ids", frozenset())
+    return tuple((surface, tuple(p for p in places if p.id in ids) or places)
+                 for surface, places in near)
+
+
+def _nearer_variant(surface: str, ranked: list, near, cluster: Cluster) -> list:
+    """``ranked``, or first a transliteration variant of the name ("Tannuza" for the
+    Tannuzah beside the other names, when the gazetteer spells "Tannuza" only a Tannuzah
+    100 km away) that the anchored places of the names beside it (``near``) support clearly
+    (``JOINT_MIN``, ``JOINT_MARGIN``) while the name's own best place lies far from them.
+    A curated place or a town of ``PROMINENT`` people keeps its name."""
+    best = ranked[0][1]
+    place = best.place
+    if best.curated or _people(place) >= PROMINENT or place.kind not in SETTLEMENTS:
+        return ranked
+    own = cluster.nearness(place, near)
+    if own >= JOINT_MIN:
+        return ranked
+    ids = {c.place.id for _, c in ranked}
+    scored = [(cluster.nearness(c.place, near), c) for c in cluster.gazetteer.variants(surface)
+              if c.place.id not in ids and c.place.kind in SETTLEMENTS]
+    if not scored:
+        return ranked
+    support, variant = max(scored, key=lambda sc: sc[0])
+    if support >= JOINT_MIN and support - own >= JOINT_MARGIN:
+        return [(ranked[0][0] + CLUSTER_WEIGHT * support, variant), *ranked]
+    return ranked
+
+
+JOINT_MIN = 1.0  # summed nearness (exp(-km / CLUSTER_KM) per neighbour) that anchors a name
+JOINT_MARGIN = 0.5  # ... over its next namesake
+
+
+def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors):
+    """``anchors`` and the namesakes the names beside them choose jointly: a name that no
+    prior anchors ("Shammah": a village in Hasakah, one in Iraq) anchors the text at the
+    candidate that lies among the candidates of the names written beside it, when that one
+    is clearly closer to them than the name's other namesakes (``JOINT_MIN``,
+    ``JOINT_MARGIN``); never against a town of ``PROMINENT`` people of the region."""
+    cluster = Cluster(spots, gazetteer)
+    extra: dict[str, Place] = {}
+    seen: set[tuple] = set()
+    for spot in spots:
+        if spot.feature or any(c.place.id in anchors.ids for c in spot.candidates):
+            continue
+        near = cluster.neighbours(spot)
+        key = (spot.surface, *(surface for surface, _ in near))
+        if not near or key in seen:
+            continue
+        seen.add(key)
+        places = _settlements(spot.candidates, gazetteer)
+        if not places or max(_people(p) for p in places) >= PROMINENT:
+            continue
+        scored = sorted(((cluster.nearness(p, near), p) for p in places),
+                        key=lambda sp: sp[0], reverse=True)
+        best, place = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= JOINT_MIN and best - runner_up >= JOINT_MARGIN:
+            extra[place.id] = place
+    if not extra:
+        return anchors
+    return type(anchors)([*anchors, *extra.values()], anchors.areas)
+
+
+def _people(place: Place) -> int:
+    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
+    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)

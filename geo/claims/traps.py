@@ -43,7 +43,8 @@ FALSE_REPORT = re.compile(
     re.IGNORECASE)
 # After the cue: ", which is not true", ", which was later shown to be false".
 WHICH_FALSE = re.compile(
-    rf"\A[^.;!?]*?,\s*(?:which|but\s+this|but\s+that|this)\s+(?:is|was|has\s+been|turned\s+out"
+    rf"\A[^.;!?]*?,\s*(?:which|but\s+this|but\s+that|this)\s+(?:(?:later|since|soon|quickly)\s+)?"
+    rf"(?:is|was|has\s+been|turned\s+out"
     rf"\s+to\s+be|proved)\s+(?:(?:later|since|shown|proven|to\s+be|completely|totally)\s+)*"
     rf"{_FALSE}(?!\w)", re.IGNORECASE)
 # Before the cue: "falsely claimed", "wrongly reported", "the fake news that".
@@ -60,7 +61,11 @@ DENIED_BEFORE = re.compile(
 DENIED_AFTER = re.compile(
     r"\A[^.;!?]*?(?:,|\s)\s*(?:but|though|although|a\s+claim|which|a\s+report)\s+(?:this|that|"
     r"it|the\s+claim|the\s+report|which)?\s*(?:was|were|has\s+been|had\s+been|is)?\s*"
-    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)",
+    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)"
+    # "..., but the rebels denied it", "though IS quickly denied the claim"
+    r"|\A[^.;!?]*?,\s*(?:but|though|although|while)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+"
+    r"(?:(?:later|quickly|strongly|immediately|swiftly)\s+)?(?:denied|rejected|dismissed|refuted|"
+    r"disputed)\s+(?:it|this|that|the\s+(?:claim|report|reports|claims|account))(?!\w)",
     re.IGNORECASE)
 # Sarcasm that says the sentence is not meant: in it or in the next words.
 SARCASM = re.compile(
@@ -75,6 +80,15 @@ IMAGINED_BEFORE = re.compile(
     r"coming\s+soon|let'?s\s+say|let\s+us\s+say|suppos(?:e|ing)|imagine|"
     r"in\s+theory|in\s+a\s+perfect\s+world|ought\s+to|needs?\s+to|has\s+to|have\s+to|"
     r"time\s+for)(?!\w)", re.IGNORECASE)
+# What is about to happen, not what happened: "the SAA was poised to take X", "is set to";
+# what should or could have been: "the SAA should have attacked X" (a modal perfect).
+PROSPECT_BEFORE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|been|be|seemed|seems|looked|looks|now|appeared|appears)\s+"
+    r"(?:(?:now|finally|already|reportedly|all)\s+)?(?:poised|set|due|about|on\s+course|"
+    r"in\s+position|preparing|gearing\s+up)\s+to\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+MODAL_PERFECT = re.compile(
+    r"(?<!\w)(?:should|could|would|might|may|must|ought\s+to)(?:n't|\s+not)?\s+(?:\w+ly\s+)?"
+    r"have\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 # "once the SAA takes X": a temporal clause in the present tells what is to come.
 TEMPORAL_PRESENT = re.compile(
     r"(?<!\w)(?:once|when|whenever|as\s+soon\s+as|until|till|before|after)\s+(?:the\s+)?"
@@ -87,8 +101,16 @@ NOT_DONE_BEFORE = re.compile(
     r"(?<!\w)(?:(?:demand|insist|stipulat|requir|propos|suggest|recommend|request)\w*\s+that\s+"
     r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:should\s+|must\s+|be\s+)?"
     r"|(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
-    r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?)\s+(?:(?:the|all|its|their)\s+)?"
-    r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?|order(?:s|ed|ing)?|"
+    r"instruct(?:s|ed|ing)?|requir(?:e|es|ed|ing)|warn(?:s|ed|ing)?|invit(?:e|es|ed|ing))\s+"
+    r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    # the same in the passive: "the SDF was ordered to withdraw", "were asked to leave"
+    r"|(?:is|are|was|were|been|being|be)\s+(?:(?:repeatedly|reportedly|again|then)\s+)?"
+    r"(?:ordered|told|asked|urged|instructed|required|called\s+(?:on|upon)|pressured|pressed|"
+    r"warned|invited|expected)\s+to\s+"
+    # what is still to come: "massed troops ahead of an attack on X", "in the run-up to the"
+    r"|(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-?up\s+to|in\s+readiness\s+for)\s+"
+    r"(?:an?|the|its|their|his|another|a\s+new|any)\s+(?:[\w-]+\s+){0,3}"
     r"|(?:prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|block(?:s|ed|ing)?|bar(?:s|red)?|"
     r"deter(?:s|red)?)\s+(?:(?:the|all|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+|\w+\s+)?from\s+"
     r"|(?:without|instead\s+of|rather\s+than|short\s+of)\s+(?:(?:even|ever|actually|fully)\s+)?"
@@ -98,9 +120,19 @@ NOT_DONE_BEFORE = re.compile(
 # A negation right before the cue.
 NEGATED_BEFORE = re.compile(
     r"(?<!\w)(?:not|never|n't|no\s+longer|unable\s+to|failed\s+to|fails\s+to|failing\s+to|"
-    r"refused\s+to|refuses\s+to|cannot|nowhere\s+near)\s+(?:(?:yet|even|been|be|have|has|"
-    r"had|really|actually|fully|successfully|able\s+to|manage\s+to|try\s+to|"
-    r"attempt(?:ed)?\s+to)\s+){0,3}\Z", re.IGNORECASE)
+    r"refused\s+to|refuses\s+to|cannot|nowhere\s+near|yet\s+to|(?:still\s+)?far\s+from)\s+"
+    r"(?:(?:yet|even|been|be|have|has|"
+    r"had|really|actually|fully|successfully|able\s+to|manage\s+to|try\s+to|to|"
+    r"attempt(?:ed)?\s+to)\s+){0,3}\Z"
+    # "no" before a noun cue: "no rebel attack on X took place"
+    r"|(?<![\w-])no\s+(?:(?:major|serious|new|further|real|large-scale|ground|[\w-]+ian|"
+    r"[\w-]+ish|rebel|government|army|IS|ISIL|ISIS|SDF|SAA|YPG)\s+){0,2}\Z", re.IGNORECASE)
+# What came close is not done: "almost captured", "nearly encircled", "came close to
+# taking" (a taking, a siege or a cut; one who "nearly reached" X did advance).
+ALMOST_BEFORE = re.compile(
+    r"(?<!\w)(?:almost|nearly|c(?:a|o)me\s+(?:very\s+)?close\s+to|all\s+but\s+failed\s+to)\s+"
+    r"(?:(?:fully|completely|successfully|managed\s+to|succeeded\s+in)\s+)?\Z", re.IGNORECASE)
+COMPLETED = frozenset({"capture", "besiege", "cut_road", "lift_siege"})
 # Without the parse: the actor read as the agent is what was hit ("two IS leaders were
 # killed by airstrikes", "jets killed a regional IS commander in air strikes").
 _HARMED = (r"(?:killed|wounded|injured|hit|struck|targeted|bombed|shelled|attacked|ambushed|"
@@ -118,7 +150,8 @@ UNDER_BEFORE = re.compile(
 # A noun cue said not to have come off: "the assault was thwarted", "the attack failed".
 FAILED_AFTER = re.compile(
     r"\A\W*(?:\w+\s+){0,2}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|"
-    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed|halted|stopped|stalled)|(?:failed|collapsed|"
+    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed|halted|stopped|stalled|repelled|"
+    r"repulsed|beaten\s+back|beaten\s+off|driven\s+back)|(?:failed|collapsed|"
     r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
 # "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
 _FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"
@@ -131,6 +164,26 @@ LOCATED_BY = re.compile(
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|on\s+the\s+outskirts\s+of|"
     r"in\s+the\s+vicinity\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
     re.IGNORECASE)
+# "launched an offensive to take X", "an assault aimed at capturing X": the attack was made,
+# the taking was its aim (not "the attack led the SAA to take X": a result).
+ASSAULT_FOR = re.compile(
+    r"(?<![\w-])(?:offensives?|attacks?|assaults?|operations?|campaigns?|counter-?attacks?|"
+    r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
+    r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
+    r"continued|went|and|but|which|that|after|before|when)\s)[\w'-]+\s+){0,8}?"
+    r"(?:to|in\s+an?\s+(?:attempt|bid|effort)\s+to|aimed\s+at|with\s+the\s+(?:aim|goal|"
+    r"objective)\s+of|in\s+order\s+to)\s+(?:(?:fully|finally|also|eventually)\s+)?\Z",
+    re.IGNORECASE)
+REPELLED = re.compile(
+    r"(?<!\w)(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:thwarted|foiled|"
+    r"repelled|repulsed|beaten\s+(?:back|off)|driven\s+back|aborted|halted)|failed|collapsed)(?!\w)",
+    re.IGNORECASE)
+# An attempt the writer calls failed: "a failed advance on X", "unsuccessfully tried to take"
+# (an attack beaten back is still an attack made).
+FAILED_BEFORE = re.compile(
+    r"(?<!\w)(?:failed|unsuccessful|abortive|aborted|botched|futile|unsuccessfully|vainly|"
+    r"in\s+vain)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+AIMED_BY_ASSAULT = frozenset({"capture", "besiege", "cut_road", "lift_siege"})
 CONDITION_BEFORE = re.compile(r"(?<!\w)(?:if|unless|whether|even\s+if)(?!\w)", re.IGNORECASE)
 
 
@@ -154,8 +207,10 @@ def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
     """"speculative" or "predicted" for an event the writer only imagines, supposes, wants or
     sets in a temporal clause in the present; "" otherwise."""
     before = _window(text, sentence[0], cue[0], 120)
-    if IMAGINED_BEFORE.search(before):
+    if IMAGINED_BEFORE.search(before) or MODAL_PERFECT.search(before):
         return "speculative"
+    if PROSPECT_BEFORE.search(before):
+        return "predicted"
     if TEMPORAL_PRESENT.search(_window(text, sentence[0], cue[0], 60)) and \
             PRESENT_CUE.match(text, cue[0]):
         return "predicted"
@@ -177,7 +232,8 @@ def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
     return rules.before(text, max(sentence[0], cue - 80), cue, parsed=parsed)
 
 
-def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str) -> bool:
+def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str,
+             action: str = "") -> bool:
     """Whether a negation stands right before the cue ("has not yet captured", "could not
     take"), or a demand or prevention ("called on the SDF to withdraw"), outside a condition
     or a question."""
@@ -187,6 +243,11 @@ def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str) -> b
     if modality != "reported" and CONDITION_BEFORE.search(text, sentence[0], cue):
         return False
     if modality == "reported" and NOT_DONE_BEFORE.search(before):
+        return True
+    if action in COMPLETED and ALMOST_BEFORE.search(before):
+        return True
+    if modality == "reported" and (action == "advance" or action in COMPLETED) and \
+            FAILED_BEFORE.search(before):
         return True
     return bool(NEGATED_BEFORE.search(before))
 
@@ -206,7 +267,7 @@ def failed_noun(text: str, cue: tuple[int, int]) -> bool:
 
 
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
-    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality):
+    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
         return "negated (rules)"
     subject = evidence.subject
     if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
@@ -243,6 +304,11 @@ def _relocated(claim: Claim, evidence, text: str) -> Claim:
     return replace(claim, precision=2)
 
 
+def _same(one: Claim, other: Claim) -> bool:
+    return (one.entry, one.actor, one.action, one.places) == \
+        (other.entry, other.actor, other.action, other.places)
+
+
 def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
     """The claims with the writer's word on them: disputed, or dropped (and listed)."""
     out: list[Claim] = []
@@ -254,12 +320,24 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             continue
         text = ctx.entries[claim.entry].text
         why = ""
+        if claim.modality == "reported" and claim.action in AIMED_BY_ASSAULT and \
+                ASSAULT_FOR.search(_window(text, evidence.sentence[0], evidence.cue[0], 100)):
+            # the attack was made, the taking only aimed at (unless it was beaten back)
+            claim = replace(claim, action="attack")
+            if REPELLED.search(text[evidence.cue[1]: evidence.sentence[1]]):
+                ctx.report.dropped.append((claim, "a failed attempt"))
+                continue
+            if any(_same(claim, other) for other in out):
+                ctx.report.dropped.append((claim, "intended (its attack is read)"))
+                continue
+            out.append(claim)
+            continue
         if claim.modality == "reported" and not (parsed and claim.action == "attack") and \
                 aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):
             why = "intended"  # (the parse reads an attack made for an aim)
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
-        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality):
+        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
             why = "negated"
         if why:
             ctx.report.dropped.append((claim, why))

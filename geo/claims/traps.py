@@ -164,15 +164,16 @@ LOCATED_BY = re.compile(
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|on\s+the\s+outskirts\s+of|"
     r"in\s+the\s+vicinity\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
     re.IGNORECASE)
-# "launched an offensive to take X", "an assault aimed at capturing X": the attack was made,
-# the taking was its aim (not "the attack led the SAA to take X": a result).
+# "launched an offensive to take X", "an assault in order to capture X": the attack was made,
+# the taking was its aim (not "the attack led the SAA to take X": a result; as the parse
+# reads it, an attack "in an attempt to" or "aimed at" X is no claim on X).
 ASSAULT_FOR = re.compile(
     r"(?<![\w-])(?:offensives?|attacks?|assaults?|operations?|campaigns?|counter-?attacks?|"
     r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
     r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
     r"continued|went|and|but|which|that|after|before|when)\s)[\w'-]+\s+){0,8}?"
-    r"(?:to|in\s+an?\s+(?:attempt|bid|effort)\s+to|aimed\s+at|with\s+the\s+(?:aim|goal|"
-    r"objective)\s+of|in\s+order\s+to)\s+(?:(?:fully|finally|also|eventually)\s+)?\Z",
+    r"(?:to|with\s+the\s+(?:goal|objective)\s+of|in\s+order\s+to)\s+"
+    r"(?:(?:fully|finally|also|eventually)\s+)?\Z",
     re.IGNORECASE)
 REPELLED = re.compile(
     r"(?<!\w)(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:thwarted|foiled|"
@@ -320,19 +321,19 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             continue
         text = ctx.entries[claim.entry].text
         why = ""
-        if claim.modality == "reported" and claim.action in AIMED_BY_ASSAULT and \
-                ASSAULT_FOR.search(_window(text, evidence.sentence[0], evidence.cue[0], 100)):
-            # the attack was made, the taking only aimed at (unless it was beaten back)
-            claim = replace(claim, action="attack")
-            if REPELLED.search(text[evidence.cue[1]: evidence.sentence[1]]):
-                ctx.report.dropped.append((claim, "a failed attempt"))
-                continue
+        for_assault = claim.modality == "reported" and \
+            claim.action in AIMED_BY_ASSAULT | {"attack"} and \
+            ASSAULT_FOR.search(_window(text, evidence.sentence[0], evidence.cue[0], 100))
+        if for_assault and REPELLED.search(text[evidence.cue[1]: evidence.sentence[1]]):
+            why = "a failed attempt"  # an attack for an aim, beaten back
+        elif for_assault and claim.action != "attack":
+            claim = replace(claim, action="attack")  # the attack was made, the taking aimed at
             if any(_same(claim, other) for other in out):
-                ctx.report.dropped.append((claim, "intended (its attack is read)"))
-                continue
-            out.append(claim)
-            continue
-        if claim.modality == "reported" and not (parsed and claim.action == "attack") and \
+                why = "intended (its attack is read)"
+        if why:
+            pass
+        elif claim.modality == "reported" and not for_assault and \
+                not (parsed and claim.action == "attack") and \
                 aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):
             why = "intended"  # (the parse reads an attack made for an aim)
         elif not parsed:

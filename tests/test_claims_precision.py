@@ -149,3 +149,15 @@ def test_an_attack_for_an_aim_that_was_beaten_back_is_no_claim(read):
 def test_hoping_to_take_is_not_taking(read):
     for text in ("The rebels hoped to take Aleppo.", "IS hoped to capture Azaz."):
         assert not [c for c in read(text) if c.modality == "reported"], text
+
+
+# --- wrong place: a nearness that only locates a noun --------------------------------------
+
+
+@BOTH
+def test_a_nearness_set_off_by_a_comma_locates_a_noun_and_is_no_advance(read):
+    for text in ("IS shelled the old hospital, two kilometers from Manbij.",
+                 "The SAA stormed the grain silos, on the outskirts of Raqqa."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
+    assert _reported(read("The SDF was within two kilometers of Manbij."), "sdf", "advance")

@@ -185,6 +185,17 @@ FAILED_BEFORE = re.compile(
     r"(?<!\w)(?:failed|unsuccessful|abortive|aborted|botched|futile|unsuccessfully|vainly|"
     r"in\s+vain)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 AIMED_BY_ASSAULT = frozenset({"capture", "besiege", "cut_road", "lift_siege"})
+# A nearness set off by a comma locates the noun before it ("the Semiramis Hotel, on the
+# outskirts of X"; "heavy fighting on 5 June, five kilometers from X"): nobody was brought
+# there, unlike "the SDF was within two kilometers of X", "bringing them within 5 km of X".
+_HOW_FAR = (r"(?:(?:some|about|around|only|just|roughly|approximately|nearly|almost|barely|"
+            r"less\s+than|more\s+than|a\s+few|few|several|one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|fifteen|twenty|thirty|fifty|hundred|\d+(?:[.,]\d+)?|and|a|an|half|"
+            r"or)\s+)*")
+NEARNESS_CUE = re.compile(
+    rf"{_HOW_FAR}(?:within|kilomet(?:er|re)s?|km|miles?|met(?:er|re)s|on\s+the\s+outskirts|"
+    r"close\s+to|near)(?!\w)", re.IGNORECASE)
+APPOSITIVE_BEFORE = re.compile(rf"[,(]\s*{_HOW_FAR}\Z", re.IGNORECASE)
 CONDITION_BEFORE = re.compile(r"(?<!\w)(?:if|unless|whether|even\s+if)(?!\w)", re.IGNORECASE)
 
 
@@ -305,6 +316,13 @@ def _relocated(claim: Claim, evidence, text: str) -> Claim:
     return replace(claim, precision=2)
 
 
+def appositive_nearness(text: str, cue: tuple[int, int]) -> bool:
+    """Whether the cue is a nearness ("five kilometers from", "on the outskirts of") set off
+    by a comma after a noun, which it only locates."""
+    return bool(NEARNESS_CUE.match(text, cue[0])) and \
+        APPOSITIVE_BEFORE.search(text, max(0, cue[0] - 60), cue[0]) is not None
+
+
 def _same(one: Claim, other: Claim) -> bool:
     return (one.entry, one.actor, one.action, one.places) == \
         (other.entry, other.actor, other.action, other.places)
@@ -332,6 +350,8 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
                 why = "intended (its attack is read)"
         if why:
             pass
+        elif claim.action == "advance" and appositive_nearness(text, evidence.cue):
+            why = "a nearness that locates a noun (an appositive), no advance"
         elif claim.modality == "reported" and not for_assault and \
                 not (parsed and claim.action == "attack") and \
                 aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):

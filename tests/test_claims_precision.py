@@ -161,3 +161,17 @@ def test_a_nearness_set_off_by_a_comma_locates_a_noun_and_is_no_advance(read):
         claims = read(text)
         assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
     assert _reported(read("The SDF was within two kilometers of Manbij."), "sdf", "advance")
+
+
+# --- wrong actor: who backs an act named by a noun did not do it ----------------------------
+
+
+@BOTH
+def test_who_backs_an_offensive_is_not_its_agent(read):
+    assert brief(read("Turkey backed the rebel offensive on Azaz.")) == \
+        [("rebels", "attack", ("azaz",))]
+    claims = read("Iranian advisers accompanied the SAA during the capture of Aleppo.")
+    assert "iran" not in {c.actor for c in claims}, brief(claims)
+    # who launched it did it
+    assert brief(read("Turkey launched an offensive on Afrin.")) == \
+        [("turkey", "attack", ("afrin",))]

@@ -175,3 +175,21 @@ def test_who_backs_an_offensive_is_not_its_agent(read):
     # who launched it did it
     assert brief(read("Turkey launched an offensive on Afrin.")) == \
         [("turkey", "attack", ("afrin",))]
+
+
+# --- feared, unlikely, granted time to, what a deal would see: not reported ---------------
+
+
+@BOTH
+def test_what_is_feared_unlikely_or_a_deal_would_bring_is_not_reported(read):
+    for text in ("There are fears of an IS attack on Azaz.",
+                 "Turkey warned of an IS attack on Azaz.",
+                 "IS was unlikely to capture Azaz.",
+                 "The deal would see the rebels withdraw from Aleppo."):
+        claims = read(text)
+        assert claims and not [c for c in claims if c.modality == "reported"], \
+            (text, brief(claims))
+    assert not [c for c in read("The rebels were given 48 hours to withdraw from Aleppo.")
+                if c.modality == "reported"]
+    # a fight that happened, told after a fear, stays reported
+    assert _reported(read("Despite fears in Turkey, IS attacked Azaz."), "is", "attack")

@@ -86,6 +86,14 @@ PROSPECT_BEFORE = re.compile(
     r"(?<!\w)(?:is|are|was|were|been|be|seemed|seems|looked|looks|now|appeared|appears)\s+"
     r"(?:(?:now|finally|already|reportedly|all)\s+)?(?:poised|set|due|about|on\s+course|"
     r"in\s+position|preparing|gearing\s+up)\s+to\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# What is feared, warned of, unlikely or only what a deal "would see": not (yet) done.
+FEARED_BEFORE = re.compile(
+    r"(?<!\w)(?:fears?|feared|fearing|warn(?:s|ed|ing)?|threats?|danger|risks?|prospects?|"
+    r"possibility|spectre|specter|likelihood|chances?)\s+(?:of|that)\s+(?:(?:an?|the|any|"
+    r"further|more|new|another|renewed|possible|imminent)\s+)?(?:[\w-]+\s+){0,2}\Z"
+    r"|(?<!\w)(?:unlikely|likely|liable)\s+to\s+(?:\w+ly\s+)?\Z"
+    r"|(?<!\w)(?:would|could|might|may)\s+(?:\w+\s+)?(?:see|mean|require|involve|allow|let|"
+    r"have|make|force|oblige)\s+(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
 MODAL_PERFECT = re.compile(
     r"(?<!\w)(?:should|could|would|might|may|must|ought\s+to)(?:n't|\s+not)?\s+(?:\w+ly\s+)?"
     r"have\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
@@ -108,6 +116,8 @@ NOT_DONE_BEFORE = re.compile(
     r"|(?:is|are|was|were|been|being|be)\s+(?:(?:repeatedly|reportedly|again|then)\s+)?"
     r"(?:ordered|told|asked|urged|instructed|required|called\s+(?:on|upon)|pressured|pressed|"
     r"warned|invited|expected)\s+to\s+"
+    # "the rebels were given 48 hours to leave", "granted safe passage to withdraw"
+    r"|(?:is|are|was|were|been|being)\s+(?:given|granted|offered)\s+(?:[\w-]+\s+){0,4}?to\s+"
     # what is still to come: "massed troops ahead of an attack on X", "in the run-up to the"
     r"|(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-?up\s+to|in\s+readiness\s+for)\s+"
     r"(?:an?|the|its|their|his|another|a\s+new|any)\s+(?:[\w-]+\s+){0,3}"
@@ -219,7 +229,8 @@ def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
     """"speculative" or "predicted" for an event the writer only imagines, supposes, wants or
     sets in a temporal clause in the present; "" otherwise."""
     before = _window(text, sentence[0], cue[0], 120)
-    if IMAGINED_BEFORE.search(before) or MODAL_PERFECT.search(before):
+    if IMAGINED_BEFORE.search(before) or MODAL_PERFECT.search(before) or \
+            FEARED_BEFORE.search(_window(text, sentence[0], cue[0], 70)):
         return "speculative"
     if PROSPECT_BEFORE.search(before):
         return "predicted"

@@ -193,3 +193,13 @@ def test_what_is_feared_unlikely_or_a_deal_would_bring_is_not_reported(read):
                 if c.modality == "reported"]
     # a fight that happened, told after a fear, stays reported
     assert _reported(read("Despite fears in Turkey, IS attacked Azaz."), "is", "attack")
+
+
+# --- wrong place: a relative clause's act keeps its own place --------------------------------
+
+
+@BOTH
+def test_a_relative_clause_s_act_does_not_take_the_main_verb_s_place(read):
+    claims = read("IS fighters who had fled Manbij attacked Azaz.")
+    assert [c.places for c in claims if c.action == "flee"] == [("manbij",)], brief(claims)
+    assert [c for c in claims if (c.actor, c.action) == ("is", "attack") and "azaz" in c.places]

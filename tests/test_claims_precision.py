@@ -203,3 +203,16 @@ def test_a_relative_clause_s_act_does_not_take_the_main_verb_s_place(read):
     claims = read("IS fighters who had fled Manbij attacked Azaz.")
     assert [c.places for c in claims if c.action == "flee"] == [("manbij",)], brief(claims)
     assert [c for c in claims if (c.actor, c.action) == ("is", "attack") and "azaz" in c.places]
+
+
+# --- prepared, planned or waited for: not done ------------------------------------------------
+
+
+@BOTH
+def test_what_was_prepared_planned_or_waited_for_was_not_done(read):
+    for text in ("The SAA waited before entering Raqqa.",
+                 "The SDF started preparing for a new assault on Manbij.",
+                 "The SDF drew up a plan for an operation to take Raqqa."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert _reported(read("After a short pause, the SAA entered Raqqa."), "saa", "advance")

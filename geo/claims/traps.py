@@ -125,8 +125,11 @@ NOT_DONE_BEFORE = re.compile(
     r"deter(?:s|red)?)\s+(?:(?:the|all|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+|\w+\s+)?from\s+"
     r"|(?:without|instead\s+of|rather\s+than|short\s+of)\s+(?:(?:even|ever|actually|fully)\s+)?"
     r"|(?:preparing|prepared|prepares|planning|plotting|plotted|considering|considered|"
-    r"mulling|discussing|discussed|contemplating)\s+(?:an?|the|its|their|his|another|a\s+new)\s+"
-    r"(?:[\w-]+\s+){0,3})\Z", re.IGNORECASE)
+    r"mulling|discussing|discussed|contemplating)\s+(?:for\s+)?(?:an?|the|its|their|his|another|"
+    r"a\s+new)\s+(?:[\w-]+\s+){0,3}"
+    # what one waited or held off before: "the SAA waited before entering X"
+    r"|(?:wait(?:s|ed|ing)?|paus(?:e|es|ed|ing)|held\s+off|hold(?:s|ing)?\s+off|"
+    r"hesitat(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?(?:before|to)\s+)\Z", re.IGNORECASE)
 # A negation right before the cue.
 NEGATED_BEFORE = re.compile(
     r"(?<!\w)(?:not|never|n't|no\s+longer|unable\s+to|failed\s+to|fails\s+to|failing\s+to|"
@@ -194,6 +197,12 @@ REPELLED = re.compile(
 FAILED_BEFORE = re.compile(
     r"(?<!\w)(?:failed|unsuccessful|abortive|aborted|botched|futile|unsuccessfully|vainly|"
     r"in\s+vain)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# ... unless the attack itself was only planned: "a plan for an operation to take X".
+PLANNED_ASSAULT = re.compile(
+    r"(?<!\w)(?:plans?|planned|planning|prepar(?:e|es|ed|ing|ations?)|propos(?:als?|ed)|"
+    r"ready|readiness|possible|potential|future|eventual|upcoming|imminent|expected)\s+"
+    r"(?:(?:for|of)\s+)?(?:(?:an?|the|its|their|another|a\s+new|new|further)\s+)?"
+    r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 AIMED_BY_ASSAULT = frozenset({"capture", "besiege", "cut_road", "lift_siege"})
 # A nearness set off by a comma locates the noun before it ("the Semiramis Hotel, on the
 # outskirts of X"; "heavy fighting on 5 June, five kilometers from X"): nobody was brought
@@ -352,8 +361,12 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
         why = ""
         for_assault = claim.modality == "reported" and \
             claim.action in AIMED_BY_ASSAULT | {"attack"} and \
-            ASSAULT_FOR.search(_window(text, evidence.sentence[0], evidence.cue[0], 100))
-        if for_assault and REPELLED.search(text[evidence.cue[1]: evidence.sentence[1]]):
+            ASSAULT_FOR.search(text, max(evidence.sentence[0], evidence.cue[0] - 100),
+                               evidence.cue[0])
+        if for_assault and PLANNED_ASSAULT.search(
+                text, max(evidence.sentence[0], for_assault.start() - 50), for_assault.start()):
+            why = "intended"  # "a plan for an operation to take X"
+        elif for_assault and REPELLED.search(text[evidence.cue[1]: evidence.sentence[1]]):
             why = "a failed attempt"  # an attack for an aim, beaten back
         elif for_assault and claim.action != "attack":
             claim = replace(claim, action="attack")  # the attack was made, the taking aimed at

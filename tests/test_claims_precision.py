@@ -216,3 +216,17 @@ def test_what_was_prepared_planned_or_waited_for_was_not_done(read):
         claims = read(text)
         assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
     assert _reported(read("After a short pause, the SAA entered Raqqa."), "saa", "advance")
+
+
+@BOTH
+def test_a_denial_told_after_the_claim_or_of_a_loss_disputes_it(read):
+    for text in ("The SAA captured Khan Tuman, a claim the rebels denied.",
+                 "The rebels claimed to have shot down a jet over Aleppo, which the SAA denied."):
+        claims = read(text)
+        assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
+    assert not [c for c in read("IS denied losing Azaz to the rebels.")
+                if c.modality == "reported"]
+    # "which ... denied" with an object of its own is no denial of the claim
+    assert [c.modality for c in read(
+        "The SDF cut the road to Manbij, which effectively denied IS its supply line.")] == \
+        ["reported"]

@@ -230,3 +230,10 @@ def test_a_denial_told_after_the_claim_or_of_a_loss_disputes_it(read):
     assert [c.modality for c in read(
         "The SDF cut the road to Manbij, which effectively denied IS its supply line.")] == \
         ["reported"]
+
+
+@BOTH
+def test_an_attack_beaten_back_was_made_but_an_assault_repulsed_names_no_claim(read):
+    assert _reported(read("IS attacked Azaz but was beaten back."), "is", "attack")
+    assert not [c for c in read("The rebel assault on Aleppo was repulsed.")
+                if c.modality == "reported"]

@@ -169,10 +169,12 @@ UNDER_BEFORE = re.compile(
     r"(?<!\w)(?:came|come|comes|coming|remain(?:s|ed)?|was|were|is|are|been|fell|falls|stay"
     r"(?:s|ed)?)\s+(?:under\s+(?:\w+\s+){0,2})?\Z", re.IGNORECASE)
 # A noun cue said not to have come off: "the assault was thwarted", "the attack failed".
+# (not across "but": "IS attacked X but was beaten back" made its attack)
 FAILED_AFTER = re.compile(
-    r"\A\W*(?:\w+\s+){0,2}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|"
-    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed|halted|stopped|stalled|repelled|"
-    r"repulsed|beaten\s+back|beaten\s+off|driven\s+back)|(?:failed|collapsed|"
+    r"\A\W*(?:(?!(?:but|and|although|though|yet|then)\s)\w+\s+){0,2}?(?:(?:was|were|had\s+been|"
+    r"has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|foiled|aborted|prevented|called\s+off|cancell?ed|"
+    r"postponed|halted|stopped|stalled|repelled|repulsed|beaten\s+(?:back|off)|driven\s+back)|"
+    r"(?:failed|collapsed|"
     r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
 # "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
 _FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"

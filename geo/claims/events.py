@@ -23,6 +23,11 @@ from geo.records import ActorMention
 # "..., with the SAA and its allies retaking it": the actor after "with" does the -ing.
 WITH_BEFORE = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
 GERUND_CUE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
+# A cue right after "who"/"which"/"that" opens a relative clause: the next cue of another
+# action is the main verb's ("IS fighters who had fled X attacked Y").
+RELATIVE_BEFORE = re.compile(
+    r"(?<!\w)(?:who|which|that)\s+(?:(?:had|have|has|was|were|is|are|been|earlier|"
+    r"previously|recently|just|already|\w+ly)\s+){0,2}\Z", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -139,7 +144,9 @@ def _coordinated(text: str, actions: ActionLexicon, cues: list[Cue]) -> list[lis
     groups: list[list[Cue]] = [[cues[0]]]
     for cue in cues[1:]:
         gap = text[groups[-1][-1].end: cue.start]
-        if cue.action != actions.main(groups[-1]) and COORDINATION.search(gap) \
+        relative = RELATIVE_BEFORE.search(text, max(0, groups[-1][0].start - 30),
+                                          groups[-1][0].start)
+        if cue.action != actions.main(groups[-1]) and (relative or COORDINATION.search(gap)) \
                 and not GAP_PUNCT.search(gap):
             groups.append([cue])
         else:

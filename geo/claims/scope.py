@@ -107,6 +107,16 @@ def acronym(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and len(token.text) > 1 and token.text.isupper()
 
 
+def lemma_forms(token: Any) -> set[str]:
+    """The tagger's lemma and the forms it may have cut: it gives "hop" for "hoped" and
+    "poise" for "poised" (a lost final e, an adjectival participle)."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    forms = {lemma, word}
+    if word.endswith(("ed", "es", "ing")) and not lemma.endswith("e"):
+        forms.add(lemma + "e")
+    return forms
+
+
 def infinitive(token: Any) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
@@ -140,15 +150,16 @@ def intended(token: Any, action: str) -> str:
             if acronym(head) and head.head.i != head.i:
                 head = head.head  # "wants IS to take": "IS" tagged as the verb "is"
             lemma = head.lemma_.lower()
+            lemmas = lemma_forms(head)
             if action in MOVING and lemma in MOVING_VERBS:
                 return ""
             if current.dep_ == "advcl" or any(c.lower_ == "order" for c in current.children):
                 return "intent"  # "launched an offensive to take X", "in order to"
-            if lemma in SUCCESS:
+            if lemmas & SUCCESS:
                 return ""
-            if lemma in FUTURE:
+            if lemmas & FUTURE:
                 return "future"
-            if lemma in INTENT or head.pos_ in ("NOUN", "PROPN") or current.dep_ in (
+            if lemmas & INTENT or head.pos_ in ("NOUN", "PROPN") or current.dep_ in (
                     "acl", "relcl"):
                 return "intent"
             return ""

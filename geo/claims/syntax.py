@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from geo.claims.parse_words import BRINGING, FORCE_NOUNS, MADE_OF, PRAISING, SUPPORTING
 from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
 from geo.claims.recall import AGENT_READ
 from geo.claims.results import Context, Evidence
@@ -70,23 +71,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
 # "..., thus clearing the road": a result of the sentence's main event.
 RESULTS = frozenset({"thus", "thereby", "hence"})
-# Verbs whose object did what follows "on"/"for": "congratulated Assad on regaining X".
-PRAISING = frozenset({"congratulate", "praise", "commend", "thank", "hail", "credit", "laud",
-                      "salute"})
-# Verbs whose object is moved: "brought the SDF within 12 km of Manbij".
-BRINGING = frozenset({"bring", "put", "take", "carry", "get", "move", "push", "place"})
-# Nouns for those who act: the head of "IS forces fleeing Manbij".
-FORCE_NOUNS = frozenset({
-    "force", "fighter", "troop", "soldier", "militant", "unit", "man", "army", "rebel",
-    "group", "militia", "militiaman", "jihadist", "jihadi", "insurgent", "convoy", "column",
-    "battalion", "brigade", "division", "regiment", "contingent", "detachment", "reinforcement",
-    "marine", "commando", "volunteer", "mercenary", "government", "regime", "coalition",
-    "military", "police", "guard", "faction", "opposition", "tank", "jet", "aircraft",
-    "warplane", "helicopter", "drone", "artillery",
-})
-# "a convoy consisting of the X militia", "a force made up of X": the group is X.
-MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
+
+
 def _token_at(doc: Any, offset: int) -> Any:
     for token in doc:
         if token.idx <= offset < token.idx + len(token.text) or token.idx >= offset:
@@ -128,6 +115,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
                 return agent, True
             if current.dep_ in LIGHT_NOUN_DEPS and current.head.i != current.i:
                 below, current = current.i, current.head
+                if current.lemma_.lower() in SUPPORTING or (
+                        current.dep_ == "prep" and current.head.lemma_.lower() in SUPPORTING):
+                    return None, False  # "Turkey backed the rebel offensive"
                 if current.dep_ == "prep":
                     below, current = current.i, current.head
                     noun = _first_conjunct(current)  # "killed X and Hezbollah fighters in"
@@ -181,7 +171,8 @@ def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
                 return objects[0]
     for child in children:  # not "further"; not "air" in "air-strikes", a kind of strike
         if child.dep_ in ("compound", "amod") and child.i < noun.i and \
-                (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()) and not (
+                (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()
+                 or child.lemma_.lower() in FORCE_NOUNS) and not (
                 child.pos_ == "NOUN" and child.text.islower()
                 and child.lemma_.lower() not in FORCE_NOUNS):
             return child

@@ -43,7 +43,8 @@ FALSE_REPORT = re.compile(
     re.IGNORECASE)
 # After the cue: ", which is not true", ", which was later shown to be false".
 WHICH_FALSE = re.compile(
-    rf"\A[^.;!?]*?,\s*(?:which|but\s+this|but\s+that|this)\s+(?:is|was|has\s+been|turned\s+out"
+    rf"\A[^.;!?]*?,\s*(?:which|but\s+this|but\s+that|this)\s+(?:(?:later|since|soon|quickly)\s+)?"
+    rf"(?:is|was|has\s+been|turned\s+out"
     rf"\s+to\s+be|proved)\s+(?:(?:later|since|shown|proven|to\s+be|completely|totally)\s+)*"
     rf"{_FALSE}(?!\w)", re.IGNORECASE)
 # Before the cue: "falsely claimed", "wrongly reported", "the fake news that".
@@ -56,11 +57,23 @@ FALSELY = re.compile(
 DENIED_BEFORE = re.compile(
     r"(?<!\w)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|"
     r"refutes|disputed|disputes|debunked)\s+(?:(?:the|all|any|earlier|these|those|such)\s+)?"
-    r"(?:(?:reports?|claims?|rumou?rs?|allegations?)\s+)?(?:that|of)\s", re.IGNORECASE)
+    r"(?:(?:reports?|claims?|rumou?rs?|allegations?)\s+)?(?:that|of)\s"
+    # "IS denied losing X": the denied act is the gerund right after
+    r"|(?<!\w)(?:denied|denies|deny|denying)\s+(?:(?:ever|having|any|\w+ly)\s+)?\Z",
+    re.IGNORECASE)
 DENIED_AFTER = re.compile(
     r"\A[^.;!?]*?(?:,|\s)\s*(?:but|though|although|a\s+claim|which|a\s+report)\s+(?:this|that|"
     r"it|the\s+claim|the\s+report|which)?\s*(?:was|were|has\s+been|had\s+been|is)?\s*"
-    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)",
+    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)"
+    # "..., but the rebels denied it", "though IS quickly denied the claim"
+    r"|\A[^.;!?]*?,\s*(?:but|though|although|while)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+"
+    r"(?:(?:later|quickly|strongly|immediately|swiftly)\s+)?(?:denied|rejected|dismissed|refuted|"
+    r"disputed)\s+(?:it|this|that|the\s+(?:claim|report|reports|claims|account))(?!\w)"
+    # "..., which the SAA denied", "..., a claim the rebels rejected"
+    r"|\A[^.;!?]*?,\s*(?:which|a\s+claim(?:\s+that)?|claims?\s+that|a\s+report(?:\s+that)?)\s+"
+    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:(?:later|quickly|strongly|immediately|swiftly|"
+    r"has|have|had)\s+)?(?:denied|rejected|dismissed|refuted|disputed)"
+    r"(?=\s*(?:[.,;:!?)]|\Z|(?:it|this|that)(?!\w)))",  # (not "which denied IS its supplies")
     re.IGNORECASE)
 # Sarcasm that says the sentence is not meant: in it or in the next words.
 SARCASM = re.compile(
@@ -75,6 +88,23 @@ IMAGINED_BEFORE = re.compile(
     r"coming\s+soon|let'?s\s+say|let\s+us\s+say|suppos(?:e|ing)|imagine|"
     r"in\s+theory|in\s+a\s+perfect\s+world|ought\s+to|needs?\s+to|has\s+to|have\s+to|"
     r"time\s+for)(?!\w)", re.IGNORECASE)
+# What is about to happen, not what happened: "the SAA was poised to take X", "is set to";
+# what should or could have been: "the SAA should have attacked X" (a modal perfect).
+PROSPECT_BEFORE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|been|be|seemed|seems|looked|looks|now|appeared|appears)\s+"
+    r"(?:(?:now|finally|already|reportedly|all)\s+)?(?:poised|set|due|about|on\s+course|"
+    r"in\s+position|preparing|gearing\s+up)\s+to\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# What is feared, warned of, unlikely or only what a deal "would see": not (yet) done.
+FEARED_BEFORE = re.compile(
+    r"(?<!\w)(?:fears?|feared|fearing|warn(?:s|ed|ing)?|threats?|danger|risks?|prospects?|"
+    r"possibility|spectre|specter|likelihood|chances?)\s+(?:of|that)\s+(?:(?:an?|the|any|"
+    r"further|more|new|another|renewed|possible|imminent)\s+)?(?:[\w-]+\s+){0,2}\Z"
+    r"|(?<!\w)(?:unlikely|likely|liable)\s+to\s+(?:\w+ly\s+)?\Z"
+    r"|(?<!\w)(?:would|could|might|may)\s+(?:\w+\s+)?(?:see|mean|require|involve|allow|let|"
+    r"have|make|force|oblige)\s+(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
+MODAL_PERFECT = re.compile(
+    r"(?<!\w)(?:should|could|would|might|may|must|ought\s+to)(?:n't|\s+not)?\s+(?:\w+ly\s+)?"
+    r"have\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 # "once the SAA takes X": a temporal clause in the present tells what is to come.
 TEMPORAL_PRESENT = re.compile(
     r"(?<!\w)(?:once|when|whenever|as\s+soon\s+as|until|till|before|after)\s+(?:the\s+)?"
@@ -87,20 +117,43 @@ NOT_DONE_BEFORE = re.compile(
     r"(?<!\w)(?:(?:demand|insist|stipulat|requir|propos|suggest|recommend|request)\w*\s+that\s+"
     r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:should\s+|must\s+|be\s+)?"
     r"|(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
-    r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?)\s+(?:(?:the|all|its|their)\s+)?"
-    r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?|order(?:s|ed|ing)?|"
+    r"instruct(?:s|ed|ing)?|requir(?:e|es|ed|ing)|warn(?:s|ed|ing)?|invit(?:e|es|ed|ing))\s+"
+    r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    # the same in the passive: "the SDF was ordered to withdraw", "were asked to leave"
+    r"|(?:is|are|was|were|been|being|be)\s+(?:(?:repeatedly|reportedly|again|then)\s+)?"
+    r"(?:ordered|told|asked|urged|instructed|required|called\s+(?:on|upon)|pressured|pressed|"
+    r"warned|invited|expected)\s+to\s+"
+    # "the rebels were given 48 hours to leave", "granted safe passage to withdraw"
+    r"|(?:is|are|was|were|been|being)\s+(?:given|granted|offered)\s+(?:[\w-]+\s+){0,4}?to\s+"
+    # what is still to come: "massed troops ahead of an attack on X", "in the run-up to the"
+    r"|(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-?up\s+to|in\s+readiness\s+for)\s+"
+    r"(?:an?|the|its|their|his|another|a\s+new|any)\s+(?:[\w-]+\s+){0,3}"
     r"|(?:prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|block(?:s|ed|ing)?|bar(?:s|red)?|"
     r"deter(?:s|red)?)\s+(?:(?:the|all|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+|\w+\s+)?from\s+"
     r"|(?:without|instead\s+of|rather\s+than|short\s+of)\s+(?:(?:even|ever|actually|fully)\s+)?"
     r"|(?:preparing|prepared|prepares|planning|plotting|plotted|considering|considered|"
-    r"mulling|discussing|discussed|contemplating)\s+(?:an?|the|its|their|his|another|a\s+new)\s+"
-    r"(?:[\w-]+\s+){0,3})\Z", re.IGNORECASE)
+    r"mulling|discussing|discussed|contemplating)\s+(?:for\s+)?(?:an?|the|its|their|his|another|"
+    r"a\s+new)\s+(?:[\w-]+\s+){0,3}"
+    # what one waited or held off before: "the SAA waited before entering X"
+    r"|(?:wait(?:s|ed|ing)?|paus(?:e|es|ed|ing)|held\s+off|hold(?:s|ing)?\s+off|"
+    r"hesitat(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?(?:before|to)\s+)\Z", re.IGNORECASE)
 # A negation right before the cue.
 NEGATED_BEFORE = re.compile(
     r"(?<!\w)(?:not|never|n't|no\s+longer|unable\s+to|failed\s+to|fails\s+to|failing\s+to|"
-    r"refused\s+to|refuses\s+to|cannot|nowhere\s+near)\s+(?:(?:yet|even|been|be|have|has|"
-    r"had|really|actually|fully|successfully|able\s+to|manage\s+to|try\s+to|"
-    r"attempt(?:ed)?\s+to)\s+){0,3}\Z", re.IGNORECASE)
+    r"refused\s+to|refuses\s+to|cannot|nowhere\s+near|yet\s+to|(?:still\s+)?far\s+from)\s+"
+    r"(?:(?:yet|even|been|be|have|has|"
+    r"had|really|actually|fully|successfully|able\s+to|manage\s+to|try\s+to|to|"
+    r"attempt(?:ed)?\s+to)\s+){0,3}\Z"
+    # "no" before a noun cue: "no rebel attack on X took place"
+    r"|(?<![\w-])no\s+(?:(?:major|serious|new|further|real|large-scale|ground|[\w-]+ian|"
+    r"[\w-]+ish|rebel|government|army|IS|ISIL|ISIS|SDF|SAA|YPG)\s+){0,2}\Z", re.IGNORECASE)
+# What came close is not done: "almost captured", "nearly encircled", "came close to
+# taking" (a taking, a siege or a cut; one who "nearly reached" X did advance).
+ALMOST_BEFORE = re.compile(
+    r"(?<!\w)(?:almost|nearly|c(?:a|o)me\s+(?:very\s+)?close\s+to|all\s+but\s+failed\s+to)\s+"
+    r"(?:(?:fully|completely|successfully|managed\s+to|succeeded\s+in)\s+)?\Z", re.IGNORECASE)
+COMPLETED = frozenset({"capture", "besiege", "cut_road", "lift_siege"})
 # Without the parse: the actor read as the agent is what was hit ("two IS leaders were
 # killed by airstrikes", "jets killed a regional IS commander in air strikes").
 _HARMED = (r"(?:killed|wounded|injured|hit|struck|targeted|bombed|shelled|attacked|ambushed|"
@@ -116,9 +169,12 @@ UNDER_BEFORE = re.compile(
     r"(?<!\w)(?:came|come|comes|coming|remain(?:s|ed)?|was|were|is|are|been|fell|falls|stay"
     r"(?:s|ed)?)\s+(?:under\s+(?:\w+\s+){0,2})?\Z", re.IGNORECASE)
 # A noun cue said not to have come off: "the assault was thwarted", "the attack failed".
+# (not across "but": "IS attacked X but was beaten back" made its attack)
 FAILED_AFTER = re.compile(
-    r"\A\W*(?:\w+\s+){0,2}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|"
-    r"foiled|aborted|prevented|called\s+off|cancell?ed|postponed|halted|stopped|stalled)|(?:failed|collapsed|"
+    r"\A\W*(?:(?!(?:but|and|although|though|yet|then)\s)\w+\s+){0,2}?(?:(?:was|were|had\s+been|"
+    r"has\s+been)\s+(?:\w+ly\s+)?(?:thwarted|foiled|aborted|prevented|called\s+off|cancell?ed|"
+    r"postponed|halted|stopped|stalled|repelled|repulsed|beaten\s+(?:back|off)|driven\s+back)|"
+    r"(?:failed|collapsed|"
     r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
 # "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
 _FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"
@@ -131,6 +187,44 @@ LOCATED_BY = re.compile(
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|on\s+the\s+outskirts\s+of|"
     r"in\s+the\s+vicinity\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
     re.IGNORECASE)
+# "launched an offensive to take X", "an assault in order to capture X": the attack was made,
+# the taking was its aim (not "the attack led the SAA to take X": a result; as the parse
+# reads it, an attack "in an attempt to" or "aimed at" X is no claim on X).
+ASSAULT_FOR = re.compile(
+    r"(?<![\w-])(?:offensives?|attacks?|assaults?|operations?|campaigns?|counter-?attacks?|"
+    r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
+    r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
+    r"continued|went|and|but|which|that|after|before|when)\s)[\w'-]+\s+){0,8}?"
+    r"(?:to|with\s+the\s+(?:goal|objective)\s+of|in\s+order\s+to)\s+"
+    r"(?:(?:fully|finally|also|eventually)\s+)?\Z",
+    re.IGNORECASE)
+REPELLED = re.compile(
+    r"(?<!\w)(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:thwarted|foiled|"
+    r"repelled|repulsed|beaten\s+(?:back|off)|driven\s+back|aborted|halted)|failed|collapsed)(?!\w)",
+    re.IGNORECASE)
+# An attempt the writer calls failed: "a failed advance on X", "unsuccessfully tried to take"
+# (an attack beaten back is still an attack made).
+FAILED_BEFORE = re.compile(
+    r"(?<!\w)(?:failed|unsuccessful|abortive|aborted|botched|futile|unsuccessfully|vainly|"
+    r"in\s+vain)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# ... unless the attack itself was only planned: "a plan for an operation to take X".
+PLANNED_ASSAULT = re.compile(
+    r"(?<!\w)(?:plans?|planned|planning|prepar(?:e|es|ed|ing|ations?)|propos(?:als?|ed)|"
+    r"ready|readiness|possible|potential|future|eventual|upcoming|imminent|expected)\s+"
+    r"(?:(?:for|of)\s+)?(?:(?:an?|the|its|their|another|a\s+new|new|further)\s+)?"
+    r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+AIMED_BY_ASSAULT = frozenset({"capture", "besiege", "cut_road", "lift_siege"})
+# A nearness set off by a comma locates the noun before it ("the Semiramis Hotel, on the
+# outskirts of X"; "heavy fighting on 5 June, five kilometers from X"): nobody was brought
+# there, unlike "the SDF was within two kilometers of X", "bringing them within 5 km of X".
+_HOW_FAR = (r"(?:(?:some|about|around|only|just|roughly|approximately|nearly|almost|barely|"
+            r"less\s+than|more\s+than|a\s+few|few|several|one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|fifteen|twenty|thirty|fifty|hundred|\d+(?:[.,]\d+)?|and|a|an|half|"
+            r"or)\s+)*")
+NEARNESS_CUE = re.compile(
+    rf"{_HOW_FAR}(?:within|kilomet(?:er|re)s?|km|miles?|met(?:er|re)s|on\s+the\s+outskirts|"
+    r"close\s+to|near)(?!\w)", re.IGNORECASE)
+APPOSITIVE_BEFORE = re.compile(rf"[,(]\s*{_HOW_FAR}\Z", re.IGNORECASE)
 CONDITION_BEFORE = re.compile(r"(?<!\w)(?:if|unless|whether|even\s+if)(?!\w)", re.IGNORECASE)
 
 
@@ -154,8 +248,11 @@ def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
     """"speculative" or "predicted" for an event the writer only imagines, supposes, wants or
     sets in a temporal clause in the present; "" otherwise."""
     before = _window(text, sentence[0], cue[0], 120)
-    if IMAGINED_BEFORE.search(before):
+    if IMAGINED_BEFORE.search(before) or MODAL_PERFECT.search(before) or \
+            FEARED_BEFORE.search(_window(text, sentence[0], cue[0], 70)):
         return "speculative"
+    if PROSPECT_BEFORE.search(before):
+        return "predicted"
     if TEMPORAL_PRESENT.search(_window(text, sentence[0], cue[0], 60)) and \
             PRESENT_CUE.match(text, cue[0]):
         return "predicted"
@@ -177,7 +274,8 @@ def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
     return rules.before(text, max(sentence[0], cue - 80), cue, parsed=parsed)
 
 
-def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str) -> bool:
+def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str,
+             action: str = "") -> bool:
     """Whether a negation stands right before the cue ("has not yet captured", "could not
     take"), or a demand or prevention ("called on the SDF to withdraw"), outside a condition
     or a question."""
@@ -187,6 +285,11 @@ def not_done(text: str, sentence: tuple[int, int], cue: int, modality: str) -> b
     if modality != "reported" and CONDITION_BEFORE.search(text, sentence[0], cue):
         return False
     if modality == "reported" and NOT_DONE_BEFORE.search(before):
+        return True
+    if action in COMPLETED and ALMOST_BEFORE.search(before):
+        return True
+    if modality == "reported" and (action == "advance" or action in COMPLETED) and \
+            FAILED_BEFORE.search(before):
         return True
     return bool(NEGATED_BEFORE.search(before))
 
@@ -206,7 +309,7 @@ def failed_noun(text: str, cue: tuple[int, int]) -> bool:
 
 
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
-    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality):
+    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
         return "negated (rules)"
     subject = evidence.subject
     if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
@@ -243,6 +346,18 @@ def _relocated(claim: Claim, evidence, text: str) -> Claim:
     return replace(claim, precision=2)
 
 
+def appositive_nearness(text: str, cue: tuple[int, int]) -> bool:
+    """Whether the cue is a nearness ("five kilometers from", "on the outskirts of") set off
+    by a comma after a noun, which it only locates."""
+    return bool(NEARNESS_CUE.match(text, cue[0])) and \
+        APPOSITIVE_BEFORE.search(text, max(0, cue[0] - 60), cue[0]) is not None
+
+
+def _same(one: Claim, other: Claim) -> bool:
+    return (one.entry, one.actor, one.action, one.places) == \
+        (other.entry, other.actor, other.action, other.places)
+
+
 def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
     """The claims with the writer's word on them: disputed, or dropped (and listed)."""
     out: list[Claim] = []
@@ -254,12 +369,30 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             continue
         text = ctx.entries[claim.entry].text
         why = ""
-        if claim.modality == "reported" and not (parsed and claim.action == "attack") and \
+        for_assault = claim.modality == "reported" and \
+            claim.action in AIMED_BY_ASSAULT | {"attack"} and \
+            ASSAULT_FOR.search(text, max(evidence.sentence[0], evidence.cue[0] - 100),
+                               evidence.cue[0])
+        if for_assault and PLANNED_ASSAULT.search(
+                text, max(evidence.sentence[0], for_assault.start() - 50), for_assault.start()):
+            why = "intended"  # "a plan for an operation to take X"
+        elif for_assault and REPELLED.search(text[evidence.cue[1]: evidence.sentence[1]]):
+            why = "a failed attempt"  # an attack for an aim, beaten back
+        elif for_assault and claim.action != "attack":
+            claim = replace(claim, action="attack")  # the attack was made, the taking aimed at
+            if any(_same(claim, other) for other in out):
+                why = "intended (its attack is read)"
+        if why:
+            pass
+        elif claim.action == "advance" and appositive_nearness(text, evidence.cue):
+            why = "a nearness that locates a noun (an appositive), no advance"
+        elif claim.modality == "reported" and not for_assault and \
+                not (parsed and claim.action == "attack") and \
                 aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):
             why = "intended"  # (the parse reads an attack made for an aim)
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
-        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality):
+        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
             why = "negated"
         if why:
             ctx.report.dropped.append((claim, why))

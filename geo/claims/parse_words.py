@@ -1,0 +1,30 @@
+"""English words the parse check of geo/claims/syntax.py reads agents by: verbs whose object
+did the act, verbs whose object is moved, nouns for those who act, verbs of backing.
+
+They are English grammar and the usual words of war reporting, listed here.
+"""
+
+from __future__ import annotations
+
+# Verbs whose object did what follows "on"/"for": "congratulated Assad on regaining X".
+PRAISING = frozenset({"congratulate", "praise", "commend", "thank", "hail", "credit", "laud",
+                      "salute"})
+# Verbs whose object is moved: "brought the SDF within 12 km of Manbij".
+BRINGING = frozenset({"bring", "put", "take", "carry", "get", "move", "push", "place"})
+# Nouns for those who act: the head of "IS forces fleeing Manbij".
+FORCE_NOUNS = frozenset({
+    "force", "fighter", "troop", "soldier", "militant", "unit", "man", "army", "rebel",
+    "group", "militia", "militiaman", "jihadist", "jihadi", "insurgent", "convoy", "column",
+    "battalion", "brigade", "division", "regiment", "contingent", "detachment", "reinforcement",
+    "marine", "commando", "volunteer", "mercenary", "government", "regime", "coalition",
+    "military", "police", "guard", "faction", "opposition", "tank", "jet", "aircraft",
+    "warplane", "helicopter", "drone", "artillery",
+})
+# "a convoy consisting of the X militia", "a force made up of X": the group is X.
+MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
+# Verbs of backing or witnessing: their subject stands by the act a noun object names, it
+# does not do it ("Turkey backed the rebel offensive", "advisers accompanied the SAA during
+# the capture of X").
+SUPPORTING = frozenset({"back", "support", "assist", "aid", "accompany", "welcome", "condemn",
+                        "fund", "finance", "arm", "endorse", "oppose", "criticize", "criticise",
+                        "facilitate", "coordinate", "observe", "monitor", "witness", "applaud"})

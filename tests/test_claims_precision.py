@@ -1,0 +1,239 @@
+"""Claim precision by class of error (issue 12): what was not done, what is only to come,
+what the writer disputes, and an aim read as a success.  Each test is a rule of English
+written with made-up sentences, run on the path the machine has and on the rule path."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+from geo.claims.traps import ASSAULT_FOR
+
+
+def _reported(claims, actor: str, action: str) -> bool:
+    return any(c.actor == actor and c.action == action and c.modality == "reported"
+               for c in claims)
+
+
+# --- negated or failed, taken as done ------------------------------------------------------
+
+
+@BOTH
+def test_what_is_still_to_be_done_was_not_done(read):
+    for text in ("The SAA has yet to capture Khan Tuman.",
+                 "The rebels had yet to break the siege of Aleppo.",
+                 "The SDF was still far from capturing Manbij."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert _reported(read("The SAA captured Khan Tuman."), "saa", "capture")
+
+
+@BOTH
+def test_a_taking_that_came_close_did_not_happen_but_an_advance_did(read):
+    for text in ("The SAA almost captured Khan Tuman.",
+                 "IS nearly encircled Azaz.",
+                 "The rebels came close to capturing Aleppo."):
+        claims = read(text)
+        assert not [c for c in claims if c.action in ("capture", "besiege")
+                    and c.modality == "reported"], (text, brief(claims))
+    # who nearly reached a town did advance on it
+    assert _reported(read("IS fighters nearly reached Azaz."), "is", "advance")
+
+
+@BOTH
+def test_no_before_a_noun_cue_negates_it(read):
+    assert not _reported(read("No rebel attack on Aleppo took place."), "rebels", "attack")
+    # "no" that does not stand on the cue
+    assert _reported(read("With no warning, IS attacked Azaz."), "is", "attack")
+
+
+@BOTH
+def test_a_failed_advance_or_taking_is_not_done_but_an_attack_beaten_back_was_made(read):
+    for text in ("After a failed advance on Azaz, IS fighters were killed.",
+                 "The SAA unsuccessfully tried to take Khan Tuman."):
+        claims = read(text)
+        assert not [c for c in claims if c.action in ("advance", "capture")
+                    and c.modality == "reported"], (text, brief(claims))
+    assert _reported(read("The rebels attacked Aleppo, but were repelled."), "rebels", "attack")
+
+
+# --- ordered, demanded, warned, prepared: not done --------------------------------------
+
+
+@BOTH
+def test_what_a_side_was_ordered_required_or_warned_to_do_was_not_done(read):
+    for text in ("The SDF was ordered to withdraw from Manbij.",
+                 "The ceasefire required the SAA to pull back from Azaz.",
+                 "Turkey warned the SDF not to enter Manbij.",
+                 "The rebels were asked to leave Aleppo."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    # forced to do it: it was done
+    assert _reported(read("The SAA was forced to withdraw from Khan Tuman."), "saa", "withdraw")
+
+
+@BOTH
+def test_an_attack_still_ahead_is_not_reported(read):
+    claims = read("The SAA massed troops near Aleppo ahead of an attack on Khan Tuman.")
+    assert not [c for c in claims if c.action == "attack" and "khan_tuman" in c.places
+                and c.modality == "reported"], brief(claims)
+
+
+# --- modality: about to, should have, hedges, a report called false --------------------------
+
+
+@BOTH
+def test_poised_or_set_to_take_is_a_prediction(read):
+    for text in ("The SAA was poised to capture Raqqa.",
+                 "The SDF is set to take Manbij."):
+        claims = read(text)
+        assert claims and all(c.modality == "predicted" for c in claims), (text, brief(claims))
+
+
+@BOTH
+def test_what_should_or_could_have_been_done_is_speculative(read):
+    for text in ("The SAA should have attacked Raqqa.",
+                 "The rebels could have taken Aleppo."):
+        claims = read(text)
+        assert claims and all(c.modality == "speculative" for c in claims), (text, brief(claims))
+
+
+@BOTH
+def test_hearsay_and_belief_are_speculative(read):
+    for text in ("Rumours say IS took Azaz.",
+                 "IS is believed to have taken Azaz.",
+                 "IS allegedly took Azaz."):
+        claims = read(text)
+        assert claims and not _reported(claims, "is", "capture"), (text, brief(claims))
+    assert _reported(read("IS reportedly took Azaz."), "is", "capture")
+
+
+@BOTH
+def test_a_claim_someone_denies_after_it_or_that_proved_false_is_disputed(read):
+    for text in ("The SAA claimed to have captured Khan Tuman, but the rebels denied it.",
+                 "The SAA said it had taken Khan Tuman, though IS quickly denied the claim.",
+                 "The SAA was reported to have captured Khan Tuman, which later proved false."):
+        claims = read(text)
+        assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
+    # a denial of something else does not dispute the claim
+    assert _reported(read("The SAA captured Khan Tuman, but the rebels denied losing Aleppo."),
+                     "saa", "capture")
+
+
+# --- intent taken as success -------------------------------------------------------------
+
+
+@BOTH
+def test_an_offensive_launched_to_take_a_place_is_an_attack_on_it(read):
+    for text, actor, place in (("The SAA launched an offensive to capture Raqqa.", "saa", "raqqa"),
+                               ("IS launched an attack to take Azaz.", "is", "azaz"),
+                               ("The SDF launched an assault in order to capture Manbij.",
+                                "sdf", "manbij")):
+        claims = read(text)
+        assert not [c for c in claims if c.action in ("capture", "lift_siege")
+                    and c.modality == "reported"], (text, brief(claims))
+        assert [c for c in claims if (c.actor, c.action) == (actor, "attack")
+                and place in c.places], (text, brief(claims))
+    # a result is not an aim: "the attack on X allowed the SAA to take Y" is no attack on Y
+    assert not ASSAULT_FOR.search("The attack on Nubl allowed the SAA to ")
+    assert not ASSAULT_FOR.search("The offensive on Nubl, which led the SAA to ")
+    assert ASSAULT_FOR.search("The SAA launched a major offensive on Nubl in order to ")
+
+
+@BOTH
+def test_an_attack_for_an_aim_that_was_beaten_back_is_no_claim(read):
+    claims = read("Rebel counter-attacks to retake Khan Tuman were repelled.")
+    assert not [c for c in claims if c.modality == "reported"], brief(claims)
+
+
+@BOTH
+def test_hoping_to_take_is_not_taking(read):
+    for text in ("The rebels hoped to take Aleppo.", "IS hoped to capture Azaz."):
+        assert not [c for c in read(text) if c.modality == "reported"], text
+
+
+# --- wrong place: a nearness that only locates a noun --------------------------------------
+
+
+@BOTH
+def test_a_nearness_set_off_by_a_comma_locates_a_noun_and_is_no_advance(read):
+    for text in ("IS shelled the old hospital, two kilometers from Manbij.",
+                 "The SAA stormed the grain silos, on the outskirts of Raqqa."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
+    assert _reported(read("The SDF was within two kilometers of Manbij."), "sdf", "advance")
+
+
+# --- wrong actor: who backs an act named by a noun did not do it ----------------------------
+
+
+@BOTH
+def test_who_backs_an_offensive_is_not_its_agent(read):
+    assert brief(read("Turkey backed the rebel offensive on Azaz.")) == \
+        [("rebels", "attack", ("azaz",))]
+    claims = read("Iranian advisers accompanied the SAA during the capture of Aleppo.")
+    assert "iran" not in {c.actor for c in claims}, brief(claims)
+    # who launched it did it
+    assert brief(read("Turkey launched an offensive on Afrin.")) == \
+        [("turkey", "attack", ("afrin",))]
+
+
+# --- feared, unlikely, granted time to, what a deal would see: not reported ---------------
+
+
+@BOTH
+def test_what_is_feared_unlikely_or_a_deal_would_bring_is_not_reported(read):
+    for text in ("There are fears of an IS attack on Azaz.",
+                 "Turkey warned of an IS attack on Azaz.",
+                 "IS was unlikely to capture Azaz.",
+                 "The deal would see the rebels withdraw from Aleppo."):
+        claims = read(text)
+        assert claims and not [c for c in claims if c.modality == "reported"], \
+            (text, brief(claims))
+    assert not [c for c in read("The rebels were given 48 hours to withdraw from Aleppo.")
+                if c.modality == "reported"]
+    # a fight that happened, told after a fear, stays reported
+    assert _reported(read("Despite fears in Turkey, IS attacked Azaz."), "is", "attack")
+
+
+# --- wrong place: a relative clause's act keeps its own place --------------------------------
+
+
+@BOTH
+def test_a_relative_clause_s_act_does_not_take_the_main_verb_s_place(read):
+    claims = read("IS fighters who had fled Manbij attacked Azaz.")
+    assert [c.places for c in claims if c.action == "flee"] == [("manbij",)], brief(claims)
+    assert [c for c in claims if (c.actor, c.action) == ("is", "attack") and "azaz" in c.places]
+
+
+# --- prepared, planned or waited for: not done ------------------------------------------------
+
+
+@BOTH
+def test_what_was_prepared_planned_or_waited_for_was_not_done(read):
+    for text in ("The SAA waited before entering Raqqa.",
+                 "The SDF started preparing for a new assault on Manbij.",
+                 "The SDF drew up a plan for an operation to take Raqqa."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert _reported(read("After a short pause, the SAA entered Raqqa."), "saa", "advance")
+
+
+@BOTH
+def test_a_denial_told_after_the_claim_or_of_a_loss_disputes_it(read):
+    for text in ("The SAA captured Khan Tuman, a claim the rebels denied.",
+                 "The rebels claimed to have shot down a jet over Aleppo, which the SAA denied."):
+        claims = read(text)
+        assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
+    assert not [c for c in read("IS denied losing Azaz to the rebels.")
+                if c.modality == "reported"]
+    # "which ... denied" with an object of its own is no denial of the claim
+    assert [c.modality for c in read(
+        "The SDF cut the road to Manbij, which effectively denied IS its supply line.")] == \
+        ["reported"]
+
+
+@BOTH
+def test_an_attack_beaten_back_was_made_but_an_assault_repulsed_names_no_claim(read):
+    assert _reported(read("IS attacked Azaz but was beaten back."), "is", "attack")
+    assert not [c for c in read("The rebel assault on Aleppo was repulsed.")
+                if c.modality == "reported"]

@@ -11,3 +11,9 @@ def geoparse_text(gazetteer, text: str):
     """The geoparse result of ``text`` read as a thread (a bare text is one entry)."""
     entries = parse_thread(text, strict=False).entries
     return geoparse(entries, gazetteer, actor_aliases=[a.text for a in load_lexicon().aliases])
+
+
+def places_by_surface(gazetteer, text: str) -> dict[str, object]:
+    """The place each surface of ``text`` resolved to (the last mention of a surface wins)."""
+    result = geoparse_text(gazetteer, text)
+    return {m.surface: result.places[m.place] for m in result.mentions}

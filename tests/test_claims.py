@@ -77,6 +77,12 @@ def rules_only(text: str):
 
 # A reading test run on both paths: with the English model (when the machine has it) and
 # with the rules alone.
+def reported_by(claims, actor: str, action: str) -> bool:
+    """Whether one of ``claims`` is a reported ``action`` of ``actor``."""
+    return any(c.actor == actor and c.action == action and c.modality == "reported"
+               for c in claims)
+
+
 BOTH = pytest.mark.parametrize("read", [claims_of, rules_only], ids=["default", "rules"])
 
 

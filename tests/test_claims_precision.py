@@ -4,15 +4,9 @@ written with made-up sentences, run on the path the machine has and on the rule 
 
 from __future__ import annotations
 
-from test_claims import BOTH, brief
+from test_claims import BOTH, brief, reported_by
 
 from geo.claims.traps import ASSAULT_FOR
-
-
-def _reported(claims, actor: str, action: str) -> bool:
-    return any(c.actor == actor and c.action == action and c.modality == "reported"
-               for c in claims)
-
 
 # --- negated or failed, taken as done ------------------------------------------------------
 
@@ -24,7 +18,7 @@ def test_what_is_still_to_be_done_was_not_done(read):
                  "The SDF was still far from capturing Manbij."):
         claims = read(text)
         assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
-    assert _reported(read("The SAA captured Khan Tuman."), "saa", "capture")
+    assert reported_by(read("The SAA captured Khan Tuman."), "saa", "capture")
 
 
 @BOTH
@@ -36,14 +30,14 @@ def test_a_taking_that_came_close_did_not_happen_but_an_advance_did(read):
         assert not [c for c in claims if c.action in ("capture", "besiege")
                     and c.modality == "reported"], (text, brief(claims))
     # who nearly reached a town did advance on it
-    assert _reported(read("IS fighters nearly reached Azaz."), "is", "advance")
+    assert reported_by(read("IS fighters nearly reached Azaz."), "is", "advance")
 
 
 @BOTH
 def test_no_before_a_noun_cue_negates_it(read):
-    assert not _reported(read("No rebel attack on Aleppo took place."), "rebels", "attack")
+    assert not reported_by(read("No rebel attack on Aleppo took place."), "rebels", "attack")
     # "no" that does not stand on the cue
-    assert _reported(read("With no warning, IS attacked Azaz."), "is", "attack")
+    assert reported_by(read("With no warning, IS attacked Azaz."), "is", "attack")
 
 
 @BOTH
@@ -53,7 +47,7 @@ def test_a_failed_advance_or_taking_is_not_done_but_an_attack_beaten_back_was_ma
         claims = read(text)
         assert not [c for c in claims if c.action in ("advance", "capture")
                     and c.modality == "reported"], (text, brief(claims))
-    assert _reported(read("The rebels attacked Aleppo, but were repelled."), "rebels", "attack")
+    assert reported_by(read("The rebels attacked Aleppo, but were repelled."), "rebels", "attack")
 
 
 # --- ordered, demanded, warned, prepared: not done --------------------------------------
@@ -68,7 +62,7 @@ def test_what_a_side_was_ordered_required_or_warned_to_do_was_not_done(read):
         claims = read(text)
         assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
     # forced to do it: it was done
-    assert _reported(read("The SAA was forced to withdraw from Khan Tuman."), "saa", "withdraw")
+    assert reported_by(read("The SAA was forced to withdraw from Khan Tuman."), "saa", "withdraw")
 
 
 @BOTH
@@ -103,8 +97,8 @@ def test_hearsay_and_belief_are_speculative(read):
                  "IS is believed to have taken Azaz.",
                  "IS allegedly took Azaz."):
         claims = read(text)
-        assert claims and not _reported(claims, "is", "capture"), (text, brief(claims))
-    assert _reported(read("IS reportedly took Azaz."), "is", "capture")
+        assert claims and not reported_by(claims, "is", "capture"), (text, brief(claims))
+    assert reported_by(read("IS reportedly took Azaz."), "is", "capture")
 
 
 @BOTH
@@ -115,7 +109,7 @@ def test_a_claim_someone_denies_after_it_or_that_proved_false_is_disputed(read):
         claims = read(text)
         assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
     # a denial of something else does not dispute the claim
-    assert _reported(read("The SAA captured Khan Tuman, but the rebels denied losing Aleppo."),
+    assert reported_by(read("The SAA captured Khan Tuman, but the rebels denied losing Aleppo."),
                      "saa", "capture")
 
 
@@ -160,7 +154,7 @@ def test_a_nearness_set_off_by_a_comma_locates_a_noun_and_is_no_advance(read):
                  "The SAA stormed the grain silos, on the outskirts of Raqqa."):
         claims = read(text)
         assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
-    assert _reported(read("The SDF was within two kilometers of Manbij."), "sdf", "advance")
+    assert reported_by(read("The SDF was within two kilometers of Manbij."), "sdf", "advance")
 
 
 # --- wrong actor: who backs an act named by a noun did not do it ----------------------------
@@ -192,7 +186,7 @@ def test_what_is_feared_unlikely_or_a_deal_would_bring_is_not_reported(read):
     assert not [c for c in read("The rebels were given 48 hours to withdraw from Aleppo.")
                 if c.modality == "reported"]
     # a fight that happened, told after a fear, stays reported
-    assert _reported(read("Despite fears in Turkey, IS attacked Azaz."), "is", "attack")
+    assert reported_by(read("Despite fears in Turkey, IS attacked Azaz."), "is", "attack")
 
 
 # --- wrong place: a relative clause's act keeps its own place --------------------------------
@@ -215,7 +209,7 @@ def test_what_was_prepared_planned_or_waited_for_was_not_done(read):
                  "The SDF drew up a plan for an operation to take Raqqa."):
         claims = read(text)
         assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
-    assert _reported(read("After a short pause, the SAA entered Raqqa."), "saa", "advance")
+    assert reported_by(read("After a short pause, the SAA entered Raqqa."), "saa", "advance")
 
 
 @BOTH
@@ -234,6 +228,6 @@ def test_a_denial_told_after_the_claim_or_of_a_loss_disputes_it(read):
 
 @BOTH
 def test_an_attack_beaten_back_was_made_but_an_assault_repulsed_names_no_claim(read):
-    assert _reported(read("IS attacked Azaz but was beaten back."), "is", "attack")
+    assert reported_by(read("IS attacked Azaz but was beaten back."), "is", "attack")
     assert not [c for c in read("The rebel assault on Aleppo was repulsed.")
                 if c.modality == "reported"]

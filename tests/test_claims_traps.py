@@ -6,17 +6,12 @@ the machine has and, where the rule is the rules', on the rule path too."""
 from __future__ import annotations
 
 import pytest
-from test_claims import BOTH, brief, claims_of, rules_only
+from test_claims import BOTH, brief, claims_of, reported_by, rules_only
 
 from geo.claims import model as claims_model
 
 needs_model = pytest.mark.skipif(claims_model.load_parser() is None,
                                  reason=f"no parser: {claims_model.parser_status()}")
-
-
-def _reported(claims, actor: str, action: str) -> bool:
-    return any(c.actor == actor and c.action == action and c.modality == "reported"
-               for c in claims)
 
 
 @BOTH
@@ -28,14 +23,14 @@ def test_a_report_the_writer_calls_false_is_disputed(read):
         claims = read(text)
         assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
     # a report that nobody calls false stays reported
-    assert _reported(read("Reports say that IS captured Manbij."), "is", "capture")
+    assert reported_by(read("Reports say that IS captured Manbij."), "is", "capture")
 
 
 @BOTH
 def test_sarcasm_says_the_sentence_is_not_meant(read):
     for text in ("Yeah right, the rebels took Aleppo.",
                  "Sure, the SAA captured Raqqa. And pigs fly."):
-        assert not _reported(read(text), "rebels" if "rebels" in text else "saa", "capture")
+        assert not reported_by(read(text), "rebels" if "rebels" in text else "saa", "capture")
 
 
 @BOTH
@@ -45,7 +40,7 @@ def test_an_aim_named_by_a_noun_is_not_done(read):
                  "The SDF crossed the river in a renewed bid to encircle Manbij."):
         assert not [c for c in read(text) if c.action in ("capture", "besiege")
                     and c.modality == "reported"], text
-    assert _reported(read("IS took Azaz after a long fight."), "is", "capture")
+    assert reported_by(read("IS took Azaz after a long fight."), "is", "capture")
 
 
 @BOTH
@@ -95,7 +90,7 @@ def test_without_the_parse_wanting_and_failing_are_not_doing():
                  "IS failed to take Azaz.",
                  "The SAA assault on Azaz was thwarted before it began."):
         assert not [c for c in rules_only(text) if c.modality == "reported"], text
-    assert _reported(rules_only("The SAA managed to capture Manbij."), "saa", "capture")
+    assert reported_by(rules_only("The SAA managed to capture Manbij."), "saa", "capture")
 
 
 @BOTH
@@ -124,7 +119,7 @@ def test_what_was_demanded_prevented_or_only_prepared_was_not_done(read):
         assert not [c for c in read(text) if c.modality == "reported" and
                     c.places != () and c.action in ("withdraw", "advance", "capture", "attack")
                     and not (c.actor == "saa" and c.action == "advance")], text
-    assert _reported(read("The SDF withdrew from Manbij, as Turkey had demanded."),
+    assert reported_by(read("The SDF withdrew from Manbij, as Turkey had demanded."),
                      "sdf", "withdraw")
 
 
@@ -169,7 +164,7 @@ def test_an_imagined_headline_or_a_supposition_is_not_reported(read):
                  "Once the SAA takes Raqqa, the war is over."):
         claims = read(text)
         assert claims and not [c for c in claims if c.modality == "reported"], text
-    assert _reported(read("Once the SAA took Raqqa, IS fled."), "saa", "capture")
+    assert reported_by(read("Once the SAA took Raqqa, IS fled."), "saa", "capture")
 
 
 @BOTH

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
-from tests.geoparse_text import geoparse_text
+from tests.geoparse_text import places_by_surface as found
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +19,6 @@ def gazetteer():
     return load_gazetteer()
 
 
-def found(gazetteer, text: str) -> dict[str, object]:
-    result = geoparse_text(gazetteer, text)
-    return {m.surface: result.places[m.place] for m in result.mentions}
 
 
 def km(gazetteer, place, point: tuple[float, float]) -> float:

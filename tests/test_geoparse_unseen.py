@@ -12,6 +12,7 @@ import pytest
 from geo.gazetteer import load_gazetteer
 from geo.gazetteer.sources import _kind
 from tests.geoparse_text import geoparse_text
+from tests.geoparse_text import places_by_surface as found
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +20,6 @@ def gazetteer():
     return load_gazetteer()
 
 
-def found(gazetteer, text: str) -> dict[str, object]:
-    """The place each surface resolved to (the last mention of a surface wins)."""
-    result = geoparse_text(gazetteer, text)
-    return {m.surface: result.places[m.place] for m in result.mentions}
 
 
 def km(gazetteer, place, lat: float, lon: float) -> float:

@@ -31,7 +31,7 @@ from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
-from geo.geoparse.lower_case import lower_case_cities
+from geo.geoparse.lower_names import lower_case_mentions
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -491,6 +491,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             if not _inside(start, taken):
                 add(entry, start, end, place, 0.7, 1,
                     "a country written in lower case after a locative")
-        for start, end, place in lower_case_cities(entry.text, gazetteer):
-            add(entry, start, end, place, 0.7, 1,
-                "a large city written in lower case after a locative")
+        for start, end, place, precision, why in lower_case_mentions(entry.text, gazetteer, (
+                lambda e=entry.id: [(m.start, m.end) for m in result.mentions if m.entry == e])):
+            add(entry, start, end, place, 0.7, precision, why)

@@ -1,0 +1,184 @@
+"""Places as commenters write them (issue 9's miss classes, in the comment-thread register):
+lower case, run-together articles, nicknames and short forms, features in lower case,
+directional regions, quarters, borders, copied page furniture and "the city".
+
+Every sentence is invented for these tests, in the style of war-discussion threads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from tests.geoparse_text import geoparse_text
+
+ALEPPO = (36.2012, 37.1612)
+DAMASCUS = (33.5102, 36.2913)
+RAQQA = (35.9528, 39.0079)
+DEIR_EZ_ZOR = (35.3359, 40.1408)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def found(gazetteer, text: str) -> dict[str, object]:
+    """The place each surface resolved to (the last mention of a surface wins)."""
+    result = geoparse_text(gazetteer, text)
+    return {m.surface: result.places[m.place] for m in result.mentions}
+
+
+def km(gazetteer, place, lat: float, lon: float) -> float:
+    return gazetteer.distance_km(place.lat, place.lon, lat, lon)
+
+
+# -- towns in lower case ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("lol the saa retook palmyra again, third time now", "palmyra", "Palmyra"),
+    ("turkey and the kurds in afrin are at it again", "afrin", "Afrin"),
+    ("ypg still holds kobane no matter what erdogan says", "kobane", "Kobani"),
+    ("they are pushing toward deir ezzor from the west", "deir ezzor", "Deir ez-Zor"),
+    ("regime jets bombed douma all night", "douma", "Dūmā"),
+    ("isis is still dug in around mayadin", "mayadin", "Al Mayādīn"),
+    ("after the fall of aleppo the rebels were finished", "aleppo", "Aleppo"),
+    ("the battle for raqqa will take months", "raqqa", "Raqqa"),
+    ("the fsa took albab after a long fight", "albab", "Al-Bab"),
+])
+def test_a_town_written_in_lower_case_after_a_cue(gazetteer, text, surface, name):
+    assert found(gazetteer, text)[surface].name == name
+
+
+def test_a_list_after_a_cue_is_read_to_its_end(gazetteer):
+    places = found(gazetteer, "the regime shelled douma, harasta and arbin today")
+    assert {"douma", "harasta", "arbin"} <= set(places)
+
+
+def test_a_country_acting_is_no_place_in_lower_case_either(gazetteer):
+    places = found(gazetteer, "turkey and the kurds in afrin are at it again")
+    assert "turkey" not in places
+
+
+@pytest.mark.parametrize("text", [
+    "he said al was right, and the bab door was shut; tal is his cousin",
+    "we hid in tall grass near the mare and her foal",
+    "i'll tell you what, the whole thing is a sham",
+    "she kept her in harem quarters, in the old story",
+    "aleppo is a word here",  # no cue: a lower-case word is not read on its own
+])
+def test_lower_case_words_that_are_english_or_fragments_are_no_places(gazetteer, text):
+    assert found(gazetteer, text) == {}
+
+
+# -- run-together articles and short forms ------------------------------------------------
+
+
+@pytest.mark.parametrize("surface", ["AlBab", "Albab", "Al Bab", "al-Bab"])
+def test_al_bab_however_its_article_is_joined(gazetteer, surface):
+    places = found(gazetteer, f"The TFSA finally entered {surface} this week.")
+    assert places[surface].name == "Al-Bab"
+
+
+@pytest.mark.parametrize(("surface", "point"), [
+    ("Deirezzor", DEIR_EZ_ZOR), ("Alraqqa", RAQQA), ("Albukamal", (34.4529, 40.9181)),
+])
+def test_a_town_written_run_together_at_its_article(gazetteer, surface, point):
+    places = found(gazetteer, f"Fighting near {surface} again, reports say.")
+    assert km(gazetteer, places[surface], *point) < 5
+
+
+@pytest.mark.parametrize("surface", ["DeZ", "Deir Ezzor", "Der Ezzor", "Deir Ezor", "Deir ez-Zor"])
+def test_the_spellings_and_short_form_of_deir_ez_zor(gazetteer, surface):
+    places = found(gazetteer, f"The siege of {surface} is broken, finally.")
+    assert km(gazetteer, places[surface], *DEIR_EZ_ZOR) < 5
+
+
+def test_dez_in_lower_case_is_not_read(gazetteer):
+    assert found(gazetteer, "yeah dez nuts, whatever") == {}
+
+
+# -- features, regions and borders -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS blew the bridge over the Euphrates.",
+    "east of the euphrates is sdf land, west of it is the regime",
+])
+def test_the_euphrates_in_either_case(gazetteer, text):
+    result = geoparse_text(gazetteer, text)
+    assert any(result.places[m.place].kind == "river" for m in result.mentions)
+
+
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    ("the saa relieved the Kuweires airbase after years", "Kuweires airbase", "facility"),
+    ("they finally relieved kuweires airbase", "kuweires airbase", "facility"),
+    ("if they blow mosul dam baghdad floods", "mosul dam", "dam"),
+    ("sdf took the tabqa dam intact", "tabqa dam", "dam"),
+    ("lake assad is lower than ever", "lake assad", "lake"),
+])
+def test_a_feature_is_the_feature_not_the_town_it_is_named_after(gazetteer, text, surface,
+                                                                   kind):
+    assert found(gazetteer, text)[surface].kind == kind
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("rojava will never be the same after this", "rojava"),
+    ("Syrian Kurdistan is a project, not a state", "Syrian Kurdistan"),
+    ("they reached the Syria-Turkey border at last", "Syria-Turkey border"),
+])
+def test_political_regions_and_borders(gazetteer, text, surface):
+    assert found(gazetteer, text)[surface].kind == "region"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("E. Aleppo is gone, W. Aleppo held", "Aleppo"),
+    ("the rebels in east aleppo are out of food", "aleppo"),
+    ("NE Syria is sdf country, NW Syria is hts", "Syria"),
+    ("nobody cares about ne syria", "syria"),
+])
+def test_a_directional_region_is_read_at_its_name(gazetteer, text, surface):
+    assert surface in found(gazetteer, text)
+
+
+def test_the_m5_is_the_highway(gazetteer):
+    places = found(gazetteer, "the rebels cut the M5 again near Khan Tuman")
+    assert places["M5"].kind == "road"
+
+
+# -- quarters ------------------------------------------------------------------------------
+
+
+def test_damascus_quarters_a_thread_names_are_in_damascus(gazetteer):
+    places = found(gazetteer, "Damascus: the army shelled Jobar and Qaboun, and Barzeh "
+                              "signed a truce.")
+    for surface in ("Jobar", "Qaboun", "Barzeh"):
+        assert km(gazetteer, places[surface], *DAMASCUS) < 8
+
+
+def test_raqqa_quarters_are_raqqas_not_a_namesakes(gazetteer):
+    places = found(gazetteer, "In Raqqa the SDF cleared al-Mashlab and pushed into "
+                              "al-Romaniya.")
+    for surface in ("al-Mashlab", "al-Romaniya"):
+        assert km(gazetteer, places[surface], *RAQQA) < 5
+
+
+def test_a_quarter_spelling_that_is_an_iraqi_city_stays_the_city(gazetteer):
+    places = found(gazetteer, "The Peshmerga flew in from Sulaymaniyah.")
+    assert places["Sulaymaniyah"].country == "IQ"
+
+
+# -- page furniture and anaphora -----------------------------------------------------------
+
+
+def test_copied_page_furniture_is_not_text(gazetteer):
+    text = ("Share this:\nRelated\nFiled under: Syria\nTags: Aleppo, Raqqa, Turkey\n"
+            "Posted in Syria, Middle East\n\nThe SDF entered Manbij on Friday.")
+    assert set(found(gazetteer, text)) == {"Manbij"}
+
+
+def test_the_city_is_an_anaphor_never_a_place_of_its_own(gazetteer):
+    result = geoparse_text(gazetteer, "The SDF entered Manbij. the city fell a week later.")
+    assert [m.surface for m in result.mentions] == ["Manbij"]
+    assert all("city" in a.surface for a in result.anaphora)

@@ -142,6 +142,27 @@ def test_a_directional_region_is_read_at_its_name(gazetteer, text, surface):
     assert surface in found(gazetteer, text)
 
 
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    ("the ypg in sheikh maqsoud will not give it up", "sheikh maqsoud", "district"),
+    ("rebels attacked handarat again last night", "handarat", "village"),
+    ("the regime took jebel bishri from isis", "jebel bishri", "hill"),
+    ("The army reached Jebel Bishri at dawn.", "Jebel Bishri", "hill"),
+])
+def test_curated_quarters_and_hills_in_a_commenters_spelling(gazetteer, text, surface, kind):
+    assert found(gazetteer, text)[surface].kind == kind
+
+
+@pytest.mark.parametrize("surface", ["Kuweiris Airbase", "Kweiris airbase", "kuweiris airbase"])
+def test_an_air_base_is_found_written_as_one_word_or_two(gazetteer, surface):
+    assert found(gazetteer, f"the saa reached {surface} at last")[surface].kind == "facility"
+
+
+def test_a_facility_named_after_a_city_is_placed_at_the_city(gazetteer):
+    # no row for Raqqa's airport: the airport is at Raqqa, not a place left unplaced
+    places = found(gazetteer, "They flew out of Raqqa airport, then hit Tabqa and Manbij.")
+    assert km(gazetteer, places["Raqqa"], *RAQQA) < 5
+
+
 def test_the_m5_is_the_highway(gazetteer):
     places = found(gazetteer, "the rebels cut the M5 again near Khan Tuman")
     assert places["M5"].kind == "road"

@@ -31,7 +31,7 @@ from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
-from geo.geoparse.lower_names import lower_case_mentions
+from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -184,7 +184,8 @@ def _dropped(spot: _Spot, best, near: float, anchors: Anchors,
         # a village hundreds of km from everything the text names is a namesake of one the
         # gazetteer lacks, not the place meant: kept unresolved rather than misplaced
         return "unresolved", "a namesake far from the text's places"
-    if spot.feature and place not in anchors and (not anchors or near > FEATURE_NEAR_KM):
+    if (spot.feature and place not in anchors and place.population < TOWN_POPULATION
+            and (not anchors or near > FEATURE_NEAR_KM)):  # a town's feature is at the town
         return "unresolved", "a feature the gazetteer lacks, not near the text's places"
     return None
 

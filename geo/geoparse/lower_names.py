@@ -10,7 +10,8 @@ Three tables, all read from the gazetteer (no list of towns is kept here):
   "Dar'a", never "emesa" for Homs), and the name run together ("albukamal", "deirezzor");
 * the curated features whose name carries a feature word ("tabqa dam", "kuweires airbase",
   "lake assad", "idlib province") and the curated regions and rivers of one word
-  ("rojava", "euphrates", "kurdistan").
+  ("rojava", "euphrates", "kurdistan"); the other curated quarters, hills and facilities
+  ("sheikh maqsoud", "handarat") are read after a cue, as towns are.
 
 A town or city is read only after a cue: a locative ("in", "near", "captured"), a verb of
 holding or striking ("holds", "lost", "bombed"), a direction ("east aleppo", "ne syria"),
@@ -42,8 +43,10 @@ LOWER_CUES = LOCATIVE | {
     "controls", "controlled", "controlling", "bomb", "bombs", "bombed", "bombing", "shell",
     "shells", "besieges", "encircle", "encircles", "surround", "surrounded", "surrounds",
     "liberate", "liberates", "defending", "defended", "evacuated", "retreat", "fled",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "ne", "nw", "se", "sw", "rural", "outside",
+    "attacked", "attacks", "raided", "struck", "strikes", "hit", "hitting", "pounded",
+    "pounding", "targeted", "targeting", "storm", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "central", "ne", "nw", "se", "sw", "rural",
+    "outside",
 }
 WAR_NOUNS = frozenset({
     "fall", "siege", "battle", "liberation", "outskirts", "countryside", "capture", "fight",
@@ -65,9 +68,27 @@ FEATURE_WORDS = frozenset({
     "highway", "road", "canton", "region", "kurdistan",
 })
 FREE_KINDS = frozenset({"region", "river", "lake"})
-_CACHE: dict[int, tuple[dict[str, tuple[Place, bool]], re.Pattern[str] | None,
-                        frozenset[str]]] = {}
+CUED_KINDS = frozenset({"district", "facility", "crossing", "hill", "dam", "road"})
+# per gazetteer: (table, keys by mark, mark by word as split, patterns by mark, built lazily)
+_CACHE: dict[int, tuple[dict[str, tuple[Place, bool]], dict[str, list[str]], dict[str, str],
+                        dict[str, re.Pattern[str]]]] = {}
 _STOPS = ("", ".", ",", ";", ":", "!", "?", ")", "'s", "\u2019s", "-", '"', "...")
+
+
+# Words too common in comments to tell that a name may be near: a name is looked for only
+# in a text that has its ``_mark``, its longest other word ("tabqa" for "tabqa dam").
+COMMON_WORDS = FEATURE_WORDS | ARTICLES | {
+    "the", "of", "and", "syria", "syrian", "turkey", "turkish", "iraq", "iraqi", "lebanon",
+    "jordan", "force", "military", "technical", "college", "school", "base", "north", "south",
+    "east", "west", "upper", "lower", "village", "camp", "with", "tell", "tall", "tal",
+    "housing", "project", "new", "old", "city", "great", "greater"}
+
+
+def _mark(key: str) -> str:
+    """The word of ``key`` whose presence a text is tested for before the pattern's scan."""
+    words = key.split(" ")
+    rare = [w for w in words if w not in COMMON_WORDS] or words
+    return max(rare, key=len)
 
 
 def _readable(key: str) -> bool:
@@ -102,9 +123,9 @@ def _town_forms(gazetteer: Gazetteer, places: dict[str, Place],
 
 
 def lower_case_table(gazetteer: Gazetteer,
-                     ) -> tuple[dict[str, tuple[Place, bool]], re.Pattern[str] | None]:
-    """Lower-case names to (place, read without a cue), and a pattern that finds any of them
-    as a whole lower-case word run (built once per gazetteer)."""
+                     ) -> tuple[dict[str, tuple[Place, bool]], dict[str, list[str]]]:
+    """Lower-case names to (place, read without a cue), and the names by their ``_mark``
+    (built once per gazetteer)."""
     known = _CACHE.get(id(gazetteer))
     if known is not None:
         return known[0], known[1]
@@ -132,13 +153,38 @@ def lower_case_table(gazetteer: Gazetteer,
         if (len(words) > 1 and FEATURE_WORDS.intersection(words)) or (
                 len(words) == 1 and place.kind in FREE_KINDS and len(key) >= 5):
             table.setdefault(key, (place, True))
-    pattern = re.compile(r"(?<![\w'\u2019-])(" + "|".join(
-        re.escape(k).replace(r"\ ", "[ -]") for k in sorted(table, key=len, reverse=True))
-        + r")(?![\w-])") if table else None
-    firsts = frozenset(w + stop for k in table for w in {k.split(" ")[0], k.replace(" ", "-")}
-                       for stop in _STOPS)
-    _CACHE[id(gazetteer)] = (table, pattern, firsts)
-    return table, pattern
+        elif place.kind in CUED_KINDS and (len(words) > 1 or len(key) >= 6):
+            table.setdefault(key, (place, False))  # "in sheikh maqsoud", "near handarat"
+    by_mark: dict[str, list[str]] = {}
+    for key in table:
+        by_mark.setdefault(_mark(key), []).append(key)
+    marks = {mark + stop: mark for mark in by_mark for stop in _STOPS}
+    _CACHE[id(gazetteer)] = (table, by_mark, marks, {})
+    return table, by_mark
+
+
+def _pattern(keys: list[str]) -> re.Pattern[str]:
+    """Any of ``keys`` as a whole lower-case word run (a hyphen may stand for a space)."""
+    return re.compile(r"(?<![\w'\u2019-])(" + "|".join(
+        re.escape(k).replace(r"\ ", "[ -]") for k in sorted(keys, key=len, reverse=True))
+        + r")(?![\w-])")
+
+
+def _matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the table's names in ``text``, left to right, longest first where
+    two start together; only the names whose ``_mark`` the text has are looked for."""
+    _, by_mark, marks, patterns = _CACHE[id(gazetteer)]
+    words = text.replace("-", " ").split()
+    if marks.keys().isdisjoint(words):
+        return []  # most texts name none: a split and a set test, no scan
+    found = []
+    for mark in {marks[w] for w in marks.keys() & set(words)}:
+        pattern = patterns.get(mark)
+        if pattern is None:
+            pattern = patterns[mark] = _pattern(by_mark[mark])
+        found += [(m.start(), m.end(), name_key(m.group(1))) for m in pattern.finditer(text)]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    return found
 
 
 _OF_FOR = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?(?:of|for)[ \t]+(?:the[ \t]+)?$")
@@ -153,16 +199,15 @@ def _cued(text: str, start: int) -> bool:
 
 def lower_case_places(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """(start, end, place) of each place written in lower case where this module reads it."""
-    table, pattern = lower_case_table(gazetteer)
-    if pattern is None or _CACHE[id(gazetteer)][2].isdisjoint(text.split()):
-        return  # most texts name none: a split and a set test, not the pattern's scan
-    last = -1
-    for match in pattern.finditer(text):
-        start = match.start()
-        place, free = table[name_key(match.group(1))]
+    table = lower_case_table(gazetteer)[0]
+    last = reach = -1
+    for start, end, key in _matches(text, gazetteer):
+        if start < reach:
+            continue  # inside a longer name read here
+        place, free = table[key]
         if free or _cued(text, start) or (last >= 0 and LISTED.fullmatch(text, last, start)):
-            last = match.end()
-            yield start, last, place
+            last = reach = end
+            yield start, end, place
 
 
 def lower_case_mentions(text: str, gazetteer: Gazetteer,

@@ -163,6 +163,12 @@ def test_a_facility_named_after_a_city_is_placed_at_the_city(gazetteer):
     assert km(gazetteer, places["Raqqa"], *RAQQA) < 5
 
 
+@pytest.mark.parametrize("text", ["They took Wadi Barada.", "the regime shelled wadi barada"])
+def test_a_valley_is_the_valley_not_a_village_named_like_its_second_word(gazetteer, text):
+    result = geoparse_text(gazetteer, text)
+    assert [result.places[m.place].name for m in result.mentions] == ["Wadi Barada"]
+
+
 def test_the_m5_is_the_highway(gazetteer):
     places = found(gazetteer, "the rebels cut the M5 again near Khan Tuman")
     assert places["M5"].kind == "road"

@@ -68,7 +68,7 @@ FEATURE_WORDS = frozenset({
     "highway", "road", "canton", "region", "kurdistan",
 })
 FREE_KINDS = frozenset({"region", "river", "lake"})
-CUED_KINDS = frozenset({"district", "facility", "crossing", "hill", "dam", "road"})
+CUED_KINDS = frozenset({"district", "facility", "crossing", "hill", "dam", "road", "region"})
 # per gazetteer: (table, keys by mark, mark by word as split, patterns by mark, built lazily)
 _CACHE: dict[int, tuple[dict[str, tuple[Place, bool]], dict[str, list[str]], dict[str, str],
                         dict[str, re.Pattern[str]]]] = {}

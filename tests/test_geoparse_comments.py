@@ -169,6 +169,21 @@ def test_a_valley_is_the_valley_not_a_village_named_like_its_second_word(gazette
     assert [result.places[m.place].name for m in result.mentions] == ["Wadi Barada"]
 
 
+def test_a_base_is_a_place_and_the_unit_named_like_it_is_not(gazetteer):
+    places = found(gazetteer, "The 17th Division was wiped out at the Division 17 base "
+                              "north of Raqqa.")
+    assert places["Division 17 base"].kind == "facility"
+    assert km(gazetteer, places["Division 17 base"], *RAQQA) < 25
+    assert not any("17th" in surface for surface in places)
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("Hawijat Saqr", "Saqr island"), ("Tharda", "Tharda Mountain"),
+    ("Qalat Jabar", "Qal'at Ja'bar")])
+def test_landmarks_of_the_deir_ez_zor_and_tabqa_fronts(gazetteer, surface, name):
+    assert found(gazetteer, f"They held {surface} for a week.")[surface].name == name
+
+
 def test_the_m5_is_the_highway(gazetteer):
     places = found(gazetteer, "the rebels cut the M5 again near Khan Tuman")
     assert places["M5"].kind == "road"

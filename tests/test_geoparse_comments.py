@@ -72,6 +72,31 @@ def test_lower_case_words_that_are_english_or_fragments_are_no_places(gazetteer,
     assert found(gazetteer, text) == {}
 
 
+# -- country forms ---------------------------------------------------------------------------
+
+
+def test_countries_in_lower_case_after_a_cue_and_in_a_list(gazetteer):
+    places = found(gazetteer, "half my village fled to germany and sweden, the rest to egypt")
+    assert {places[s].name for s in ("germany", "sweden", "egypt")} == {
+        "Germany", "Sweden", "Egypt"}
+
+
+def test_everyday_and_abbreviated_country_names(gazetteer):
+    places = found(gazetteer, "He studied in Britain, then moved to America; now he lives "
+                              "in the USA and visits the UK.")
+    assert places["Britain"].name == places["UK"].name == "United Kingdom"
+    assert places["America"].name == places["USA"].name == "United States"
+
+
+def test_a_state_after_the_still_acts_where_no_locative_stands_before(gazetteer):
+    places = found(gazetteer, "Sanctions imposed by the USA bite; the KSA pays for it.")
+    assert "USA" not in places and "KSA" not in places
+
+
+def test_country_names_that_are_english_words_stay_words(gazetteer):
+    assert found(gazetteer, "we ate turkey off the good china in jersey, like in wales") == {}
+
+
 # -- run-together articles and short forms ------------------------------------------------
 
 

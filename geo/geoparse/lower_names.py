@@ -59,6 +59,9 @@ NOT_READ = ENGLISH_WORDS | frozenset({
     "bab", "tal", "dara", "dera", "raka", "gama", "hims", "damask", "humus", "hums", "daal",
     "dail", "dael", "qart", "tader", "safir", "reqe", "reqa", "hema", "hamo",
 })
+# Countries whose lower-case name is an English word (the bird, the porcelain, a name).
+COUNTRY_WORDS = frozenset({"turkey", "jordan", "china", "japan", "georgia", "guinea", "niger",
+                           "jersey", "wales", "chile", "india"})
 # The article words a run-together name is joined at ("al", "el", "ez" ...).
 ARTICLES = frozenset({"al", "el", "ar", "as", "az", "ad", "ash", "at", "an", "ath", "ez", "es",
                       "ed", "er", "en", "et", "ul"})
@@ -138,12 +141,20 @@ def lower_case_table(gazetteer: Gazetteer,
                 or (place.id.startswith("supplement:")
                     and place.kind in {"city", "town", "village"})):
             towns[place.id] = place
-    wanted = set(towns) | {i for i in gazetteer.places if i.startswith("supplement:")}
+    countries = {i for i, p in gazetteer.places.items() if p.kind == "country"}
+    wanted = set(towns) | countries | {i for i in gazetteer.places
+                                       if i.startswith("supplement:")}
     names = gazetteer.names_of(wanted)  # one pass over the index's names
     for form, place in _town_forms(gazetteer, towns, names).items():
         table[form] = (place, False)
     for key, place in prominent_cities(gazetteer)[0].items():
         table.setdefault(key, (place, False))
+    for key, ids in names.items():  # "fled to germany and sweden": a country, after a cue
+        ids = [i for i in ids if i in countries]
+        if (ids and len(key) >= 5 and _readable(key) and key not in COUNTRY_WORDS
+                and (key == name_key(gazetteer.places[ids[0]].name)
+                     or (key, ids[0]) in gazetteer._curated)):
+            table.setdefault(key, (gazetteer.places[ids[0]], False))
     for key, ids in names.items():
         ids = [i for i in ids if i.startswith("supplement:")]
         if not ids or (key, ids[0]) not in gazetteer._curated or not _readable(key):

@@ -136,6 +136,11 @@ def test_the_euphrates_in_either_case(gazetteer, text):
     assert any(result.places[m.place].kind == "river" for m in result.mentions)
 
 
+def test_an_operation_named_after_a_river_is_no_river(gazetteer):
+    places = found(gazetteer, "the euphrates shield guys finally took albab")
+    assert "euphrates" not in places and places["albab"].name == "Al-Bab"
+
+
 @pytest.mark.parametrize(("text", "surface", "kind"), [
     ("the saa relieved the Kuweires airbase after years", "Kuweires airbase", "facility"),
     ("they finally relieved kuweires airbase", "kuweires airbase", "facility"),

@@ -58,6 +58,7 @@ NOT_READ = ENGLISH_WORDS | frozenset({
     "tall", "tell", "harem", "mare", "dana", "hula", "kara", "qara", "sham", "nava", "neva",
     "bab", "tal", "dara", "dera", "raka", "gama", "hims", "damask", "humus", "hums", "daal",
     "dail", "dael", "qart", "tader", "safir", "reqe", "reqa", "hema", "hamo",
+    "jazira", "jazeera",  # the broadcaster, in lower case
 })
 # Countries whose lower-case name is an English word (the bird, the porcelain, a name).
 COUNTRY_WORDS = frozenset({"turkey", "jordan", "china", "japan", "georgia", "guinea", "niger",
@@ -198,6 +199,8 @@ def _matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     return found
 
 
+OPERATION_AFTER = re.compile(r"[ \t-]+(?:shield|spring|wrath|volcano|dawn|storm|fury)\b",
+                             re.IGNORECASE)
 _OF_FOR = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?(?:of|for)[ \t]+(?:the[ \t]+)?$")
 
 
@@ -215,6 +218,8 @@ def lower_case_places(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, in
     for start, end, key in _matches(text, gazetteer):
         if start < reach:
             continue  # inside a longer name read here
+        if OPERATION_AFTER.match(text, end):
+            continue  # "euphrates shield", "peace spring": an operation's name
         place, free = table[key]
         if free or _cued(text, start) or (last >= 0 and LISTED.fullmatch(text, last, start)):
             last = reach = end

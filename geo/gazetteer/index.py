@@ -29,7 +29,7 @@ from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, NAME_ERRORS_PATH, R
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
-INDEX_FORMAT = 8  # bump when the index's columns or merging change
+INDEX_FORMAT = 9  # bump when the index's columns or merging change
 COLUMNS = ["gazetteer_id", "name", "kind", "country", "lat", "lon", "population", "extent_km",
            "admin", "source", "name_keys", "skeletons"]
 MIN_SKELETON = 4  # shorter skeletons ("ra" for al-Rai) match too much to be evidence
@@ -42,9 +42,25 @@ def usable_alias(name: str) -> bool:
     return _usable(name)
 
 
-def _keys(names: Iterable[str], regional: bool) -> tuple[str, str]:
-    """Name keys, and (for the region's places only: variants are read there) skeletons."""
+# The article words at which a town's name is written run together ("Albukamal", "Deirezzor",
+# "Alraqqa"): a town or city of the region is also found under its name joined there.
+JOINED_AT = frozenset({"al", "el", "ar", "as", "az", "ad", "ash", "at", "an", "ath", "ez", "es",
+                       "ed", "er", "en", "et", "ul"})
+MIN_JOINED = 6
+
+
+def _joined(keys: set[str]) -> set[str]:
+    """The run-together forms of ``keys`` that have an article word ("deir ez zor")."""
+    return {joined for k in keys if " " in k and not JOINED_AT.isdisjoint(k.split(" "))
+            and len(joined := k.replace(" ", "")) >= MIN_JOINED}
+
+
+def _keys(names: Iterable[str], regional: bool, town: bool = False) -> tuple[str, str]:
+    """Name keys, and (for the region's places only: variants are read there) skeletons;
+    a regional town's names run together at their article too (``_joined``)."""
     keys = {name_key(n) for n in names} - {""}
+    if regional and town:
+        keys |= _joined(keys)
     skeletons = {s for s in (skeleton(k) for k in keys) if len(s) >= MIN_SKELETON} if regional \
         else set()
     if regional:  # a name whose skeleton is too short to be evidence, by its close form
@@ -228,7 +244,8 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH,
         writer.writerow(COLUMNS)
         region = set(settings["region_countries"])
         for row in rows.values():
-            writer.writerow([*row[:10], *_keys(row[10], row[3] in region)])
+            writer.writerow([*row[:10], *_keys(row[10], row[3] in region,
+                                                 row[2] in {"city", "town"})])
     tmp.replace(path)  # never leave a half-written index behind
     return len(rows)
 

@@ -290,7 +290,16 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
                           source=f"curated row {row['id']}: {row.get('source', '')}",
                           extent_km=float(row.get("radius_km") or 0.0))
             names = [row["name"], *(a for a in (row.get("aliases") or "").split(";") if a.strip())]
-            gazetteer.add(place, names, curated=True)
+            gazetteer.add(place, [*names, *_air_base_spellings(names)], curated=True)
+
+
+_AIR_BASE = re.compile(r"\b(?:air base|airbase)$", re.IGNORECASE)
+
+
+def _air_base_spellings(names: list[str]) -> list[str]:
+    """"X air base" as "X airbase" and back: the press writes both for every base."""
+    return [_AIR_BASE.sub("airbase" if n.lower().endswith("air base") else "air base", n)
+            for n in names if _AIR_BASE.search(n)]
 
 
 HILL_WORDS = frozenset({"tal", "tall", "tell", "tel"})  # Arabic tall, "hill", as written
@@ -305,6 +314,21 @@ def _add_hill_spellings(gazetteer: Gazetteer) -> None:
             for word in HILL_WORDS - {first}:
                 for place_id in gazetteer._names[key]:
                     gazetteer.add_key(f"{word} {rest}", place_id)
+
+
+MOUNT_WORDS = frozenset({"jabal", "jebel", "jabel", "jebal", "djebel", "jbel"})  # "mountain"
+
+
+def _add_mountain_spellings(gazetteer: Gazetteer) -> None:
+    """A name that opens with Jabal ("mountain") is found under each way the press writes
+    the word ("Jebel Abdulaziz", "Djebel Bishri"), the curated rows' included."""
+    for key in [k for k in gazetteer._names if k.partition(" ")[0] in MOUNT_WORDS]:
+        first, _, rest = key.partition(" ")
+        if rest:
+            for word in MOUNT_WORDS - {first}:
+                for place_id in gazetteer._names[key]:
+                    gazetteer.add_key(f"{word} {rest}", place_id,
+                                      curated=(key, place_id) in gazetteer._curated)
 
 
 QUARTER_PREFIX = "quarter:"  # the ids of data/city_quarters.csv's places
@@ -376,4 +400,5 @@ def load_gazetteer(
     _read_supplement(gazetteer, supplement)
     _read_quarters(gazetteer, quarters)
     _read_aliases(gazetteer, aliases)
+    _add_mountain_spellings(gazetteer)
     return gazetteer

@@ -32,7 +32,7 @@ from geo.geoparse.cluster import in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import places_around, places_by_entry
-from geo.geoparse.lower_case import lower_case_cities
+from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -185,7 +185,8 @@ def _dropped(spot: _Spot, best, near: float, anchors: Anchors,
         # a village hundreds of km from everything the text names is a namesake of one the
         # gazetteer lacks, not the place meant: kept unresolved rather than misplaced
         return "unresolved", "a namesake far from the text's places"
-    if spot.feature and place not in anchors and (not anchors or near > FEATURE_NEAR_KM):
+    if (spot.feature and place not in anchors and place.population < TOWN_POPULATION
+            and (not anchors or near > FEATURE_NEAR_KM)):  # a town's feature is at the town
         return "unresolved", "a feature the gazetteer lacks, not near the text's places"
     return None
 
@@ -486,6 +487,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             if not _inside(start, taken):
                 add(entry, start, end, place, 0.7, 1,
                     "a country written in lower case after a locative")
-        for start, end, place in lower_case_cities(entry.text, gazetteer):
-            add(entry, start, end, place, 0.7, 1,
-                "a large city written in lower case after a locative")
+        for start, end, place, precision, why in lower_case_mentions(entry.text, gazetteer, (
+                lambda e=entry.id: [(m.start, m.end) for m in result.mentions if m.entry == e])):
+            add(entry, start, end, place, 0.7, precision, why)

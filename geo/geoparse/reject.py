@@ -66,6 +66,9 @@ def _reject_reason(
     if previous in {"a", "an"}:
         return "follows an indefinite article (a person or a type, not a place)"
     # a name that is also an actor ('Turkey', 'Moscow') is a place only after a locative
+    if previous == "the":  # "in the USA", "to the Emirates": the locative before the article
+        cut = max(0, spot.start - 12)
+        previous = _previous_word(text, cut + text[cut:spot.start].lower().rfind("the"))
     if key in actor_aliases and (ORGANISATION_AFTER.match(after) or previous not in LOCATIVE):
         return "stands for an actor here (no locative preposition before it)"
     if spot.tokens == 1 and key in lowercase_words and not _prominent(spot):

@@ -15,6 +15,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geo.gazetteer import Gazetteer
 from geo.geoparse.digits import DIGIT, _digit_words, has_digit, number_matches
 from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX
 from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
@@ -111,3 +112,16 @@ def test_an_article_is_looked_for_as_the_pattern_finds_one(text: str, start: int
     found = _article_before(text, start)
     wanted = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
     assert (found and found.group()) == (wanted and wanted.group())
+
+
+LATITUDES = st.floats(min_value=-90, max_value=90, allow_nan=False)
+LONGITUDES = st.floats(min_value=-180, max_value=180, allow_nan=False)
+
+
+@SETTINGS
+@given(LATITUDES, LONGITUDES, st.lists(st.tuples(LATITUDES, LONGITUDES), max_size=6))
+def test_the_nearest_distance_is_the_least_of_the_distances(lat, lon, others) -> None:
+    # the same figure to the last bit: rankings compare these distances
+    wanted = min((Gazetteer.distance_km(lat, lon, *other) for other in others), default=None)
+    assert Gazetteer.nearest_km(lat, lon, iter(others)) == wanted
+    assert Gazetteer.nearest_km(lat, lon, [], default=0.0) == 0.0

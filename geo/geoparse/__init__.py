@@ -30,7 +30,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
-from geo.geoparse.local import LocalAnchors, places_around, places_by_entry, reranked
+from geo.geoparse.local import LocalPlaces, reranked
 from geo.geoparse.lower_case import lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -247,8 +247,8 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
     if len(ranked) > 1 and anchors:  # a namesake: the one near the places named beside it
         if "local" not in heads:
-            heads["local"] = LocalAnchors(kept, anchors.ids)
-        local = heads["local"].around(spot)
+            heads["local"] = LocalPlaces.anchored(kept, anchors.ids)
+        local = heads["local"].around(spot.entry.id, spot.start, spot.end, spot.surface)
         if local:
             key = (*ranking, *(p.id for p in local))
             ranked = rankings.get(key) or rankings.setdefault(
@@ -331,7 +331,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     looked: dict[str, tuple[Place, float, str] | None] = {}
     for m in result.mentions:
         places.setdefault(m.entry, []).append((m.start, m.end))
-    local_places = places_by_entry(result.mentions, result.places)
+    local_places = LocalPlaces.settled(result.mentions, result.places)
     for r in result.rejected:
         taken.setdefault(r[0], []).append((r[1], r[2]))
     for u in result.unresolved:
@@ -342,7 +342,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             words = entry.text[start:end]
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
-            local = places_around(local_places, entry.id, start)  # its namesake, if any
+            local = local_places.around(entry.id, start, start)  # its namesake, if any
             found = (feature_variant(entry.text, start, end, gazetteer, anchors) or (
                 local and nearest_variant(words, gazetteer, local, ignored)) or looked[words])
             if found is not None and not _far_feature(entry.text, start + len(found[2]), found):

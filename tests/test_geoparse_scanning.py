@@ -22,6 +22,7 @@ from geo.geoparse import (
     _is_capitalised,
     _previous_word,
 )
+from geo.geoparse.patterns import JOINED_NEXT
 from geo.geoparse.phrases import MENU_LINE, ROAD_NUMBER, _menu_lines
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _joined_key
@@ -133,3 +134,14 @@ def test_road_numbers_as_the_word_boundary_first_pattern(text: str) -> None:
                        r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
     assert [m.span() for m in ROAD_NUMBER.finditer(text)] == [
         m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(NAME_GAPS, st.one_of(NAME_WORDS, GAPS)), max_size=4).map(
+    lambda parts: "".join(g + w for g, w in parts)), st.integers(min_value=0, max_value=20))
+def test_the_next_word_of_a_name_is_the_token_after_the_joiner(text: str, at: int) -> None:
+    # JOINED_NEXT reads the gap and the next word's TOKEN in one match; it was the gap alone,
+    # up to a letter, then TOKEN matched there
+    gap = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(?=[^\W\d_])").match(text, at)
+    found = JOINED_NEXT.match(text, at)
+    assert (found and found.span(1)) == (gap and TOKEN.match(text, gap.end()).span())

@@ -97,9 +97,10 @@ CAPITAL_START = (r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?<![^\W\d_].)"
                  r"(?<![^\W\d_]['\u2019].)")
 # That letter and the rest of its TOKEN, in one match.
 CAPITAL_TOKEN = re.compile(CAPITAL_START + r"[^\W\d_]*(?:['\u2019](?!s\b)[^\W\d_]+)*")
-# The gap ``JOINER`` accepts between two words of a name, then the next word.  JOINER's ``$``
-# also matches before a final newline, so a name may continue on the next line.
-JOINED_NEXT = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(?=[^\W\d_])")
+# The gap ``JOINER`` accepts between two words of a name, then the next word (its ``TOKEN``,
+# group 1, read in the same match).  JOINER's ``$`` also matches before a final newline, so a
+# name may continue on the next line.
+JOINED_NEXT = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(" + TOKEN.pattern + ")")
 # The word before a name, read backwards so that one anchored match does it: the same as
 # searching r"([^\W\d_]+)[^\w\n]{0,3}$" forwards (whose "$" may also sit before a final
 # newline), without trying every position of the window.

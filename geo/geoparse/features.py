@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from geo.geoparse.patterns import word_alternation
 from geo.geoparse.phrases import FEATURE_AFTER
 from geo.records import Mention, Place
 
@@ -56,11 +57,15 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 
 
 # The words one of the phrases must contain: a literal scan for them is cheap, so the full
-# pattern runs only around them (most comments name no hill or oil field).
-FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|Qasr|hill|"
-                          r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
-                          r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
-                          r"Valley|[Rr]oundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
+# pattern runs only around them (most comments name no hill or oil field).  FEATURE_WORD is
+# r"\b(?:Hill|Point|...)", opened by its first letters (``word_alternation``).
+FEATURE_WORD = re.compile(word_alternation([
+    "Hill", "Point", "Height", "Brigade", "Jabal", "Jebel", "Jabel", "Mount", "Qasr", "hill",
+    "Mountain", "mountain", "Oil F", "Oil f", "Oil S", "Oil s", "oil F", "oil f", "oil S",
+    "oil s", "Gas F", "Gas f", "gas F", "gas f", "Housing", "Academy", "Hotel", "Palace",
+    "Amusement", "Technical Base", "Factory", "Complex", "Station", "Bridge", "Valley",
+    "Roundabout", "roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
+    "Plant"]))
 WINDOW = 90  # characters before a feature word that a phrase may start at
 FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "Qasr", "hill",
              "ountain",

@@ -21,7 +21,7 @@ from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX, LOCATIVE, LOCATIVE_LA
 from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
 from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors, _may_hold_anaphor
 from geo.geoparse.spot import _article_before
-from geo.geoparse.words import _may_hold_url
+from geo.geoparse.words import _may_hold_url, present_words
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -120,17 +120,29 @@ def test_an_article_is_looked_for_as_the_pattern_finds_one(text: str, start: int
     assert (found and found.group()) == (wanted and wanted.group())
 
 
-LATITUDES = st.floats(min_value=-90, max_value=90, allow_nan=False)
-LONGITUDES = st.floats(min_value=-180, max_value=180, allow_nan=False)
+# Literal words, some overlapping ("Al Bab" holds "Bab", "Hill" opens "Hills"), some not
+# capitalised, and the geoparser's own guards.
+WORD_PARTS = ["Hill", "Hills", "ill", "Al Bab", "Bab", "Al", "State ", "Station", "il F", "hill",
+              "Fall", "Sack", "x", " ", "\n", "\x00", "\u0130", "H", "Ba"]
 
 
 @SETTINGS
-@given(LATITUDES, LONGITUDES, st.lists(st.tuples(LATITUDES, LONGITUDES), max_size=6))
-def test_the_nearest_distance_is_the_least_of_the_distances(lat, lon, others) -> None:
-    # the same figure to the last bit: rankings compare these distances
-    wanted = min((Gazetteer.distance_km(lat, lon, *other) for other in others), default=None)
-    assert Gazetteer.nearest_km(lat, lon, iter(others)) == wanted
-    assert Gazetteer.nearest_km(lat, lon, [], default=0.0) == 0.0
+@given(_text(WORD_PARTS), st.lists(st.one_of(st.sampled_from(WORD_PARTS),
+                                             st.text(min_size=1, max_size=4)), max_size=8))
+def test_words_are_present_where_a_substring_test_finds_them(text: str, words: list) -> None:
+    assert present_words(tuple(words), text) == tuple(w for w in words if w in text)
+
+
+@SETTINGS
+@given(_text(WORD_PARTS))
+def test_the_geoparser_s_guard_words_are_found_as_substrings(text: str) -> None:
+    from geo.geoparse.features import FEATURE_LITERALS
+    from geo.geoparse.phrases import EVENT_WORDS, LOWER_COUNTRIES, ROAD_WORDS
+    from geo.geoparse.variants import CUE_WORDS
+    for words in (FEATURE_LITERALS, EVENT_WORDS, LOWER_COUNTRIES, ROAD_WORDS, CUE_WORDS):
+        for word in words:  # each word alone, and amid the others
+            assert present_words(words, text + word) == tuple(
+                w for w in words if w in text + word)
 
 
 def test_the_locatives_last_letters_match_what_their_branches_match() -> None:
@@ -142,6 +154,19 @@ def test_the_locatives_last_letters_match_what_their_branches_match() -> None:
     branches = re.compile("(?i:" + "|".join(LOCATIVE_LAST_LETTERS) + ")")
     for c in map(chr, range(sys.maxunicode + 1)):
         assert (letters.match(c) is None) == (branches.match(c) is None), hex(ord(c))
+
+
+LATITUDES = st.floats(min_value=-90, max_value=90, allow_nan=False)
+LONGITUDES = st.floats(min_value=-180, max_value=180, allow_nan=False)
+
+
+@SETTINGS
+@given(LATITUDES, LONGITUDES, st.lists(st.tuples(LATITUDES, LONGITUDES), max_size=6))
+def test_the_nearest_distance_is_the_least_of_the_distances(lat, lon, others) -> None:
+    # the same figure to the last bit: rankings compare these distances
+    wanted = min((Gazetteer.distance_km(lat, lon, *other) for other in others), default=None)
+    assert Gazetteer.nearest_km(lat, lon, iter(others)) == wanted
+    assert Gazetteer.nearest_km(lat, lon, [], default=0.0) == 0.0
 
 
 FEATURE_PARTS = ["Hill", "hill", "Mount", "Mountain", "mountain", "Oil Field", "oil field",

@@ -31,7 +31,7 @@ from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalPlaces, reranked
-from geo.geoparse.lower_case import lower_case_cities
+from geo.geoparse.lower_case import city_words, lower_case_cities
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -65,12 +65,7 @@ from geo.geoparse.rank import (
     _ranked,
 )
 from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
-from geo.geoparse.repair import (
-    _check_relations,
-    _repair_misspellings,
-    _resolve_anaphora,
-    _speaker,
-)
+from geo.geoparse.repair import _check_relations, _repair_misspellings, _resolve_anaphora, _speaker
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
 from geo.geoparse.stated import STATED_WORDS, read_statements
 from geo.geoparse.variants import CUE_WORDS, cued_runs, feature_variant, nearest_variant
@@ -78,6 +73,10 @@ from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
+
+# The literal words whose presence guards a costlier scan, looked for in a thread at once
+GUARD_WORDS = (*EVENT_WORDS, *CUE_WORDS, *FEATURE_LITERALS, *ROAD_WORDS,
+               *LOWER_COUNTRIES)
 
 
 @dataclass(slots=True)
@@ -93,7 +92,6 @@ class GeoparseResult:
     anaphora: list[Mention] = field(default_factory=list)
     # (entry, start, end, surface, why): what was dropped, for debugging and the tests
     rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)
-
 
 
 def geoparse(
@@ -115,8 +113,8 @@ def geoparse(
     authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
-    lowercase_words = LowerCaseWords([e.text for e in entries])
-    words = ThreadWords([e.text for e in entries])
+    words = ThreadWords([e.text for e in entries], GUARD_WORDS)
+    lowercase_words = LowerCaseWords([e.text for e in entries], words.distinct)
     result = GeoparseResult()
     kept, pending = _read_spots(entries, gazetteer, result, words(EVENT_WORDS),
                                 not_places=not_places, authors=authors,
@@ -129,7 +127,7 @@ def geoparse(
                       words(CUE_WORDS))
     _digit_mentions(entries, gazetteer, result, authors_by_id)
     _feature_mentions(entries, gazetteer, result, authors_by_id,
-                      AnyOf(not_places, authors, aliases), words(FEATURE_LITERALS))
+                      AnyOf(not_places, authors, aliases), words)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -147,7 +145,6 @@ def geoparse(
     return result
 
 
-
 def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                 event_words: tuple[str, ...], **lexicons,
                 ) -> tuple[list[_Spot], list[tuple[_Spot, int, int]]]:
@@ -155,8 +152,9 @@ def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geoparse
     (kept spots, runs pending a variant look-up)."""
     spotter = _Spotter(gazetteer)
     boilerplate = {e.id: boilerplate_spans(e.text) for e in entries}
+    boilerplate = {i: spans for i, spans in boilerplate.items() if spans}  # most entries: none
     spots = [s for e in entries for s in spotter.spots(e)
-             if not _inside(s.start, boilerplate.get(e.id, ()))]
+             if e.id not in boilerplate or not _inside(s.start, boilerplate[e.id])]
     pending: list[tuple[_Spot, int, int]] = []
     kept: list[_Spot] = []
     for spot in read_phrases(spots, gazetteer, result.rejected, pending, event_words):
@@ -409,7 +407,7 @@ def _digit_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geop
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                       authors_by_id: dict[int, str], people: Container[str],
-                      literals: tuple[str, ...]) -> None:
+                      words: ThreadWords) -> None:
     """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
     gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
     one, else placed at the settlement the entry names beside them, precision 2
@@ -419,9 +417,10 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         by_entry.setdefault(m.entry, []).append(m)
     for entry in entries:
         mentions = by_entry.get(entry.id, [])
-        quarters = {span for span in quarter_names(entry.text)
+        quarters = {span for span in quarter_names(entry.text, words)
                     if _regional_or_unknown(entry.text[span[0]:span[1]], gazetteer)}
-        for start, end in sorted({*feature_phrases(entry.text, literals), *quarters}):
+        for start, end in sorted({*feature_phrases(entry.text, words(FEATURE_LITERALS)),
+                                  *quarters}):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]
@@ -476,6 +475,7 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             confidence=confidence, precision=precision, evidence=evidence,
             speaker=_speaker(entry, start, authors_by_id)))
 
+    cities = not city_words(gazetteer).isdisjoint(words.split)  # (most threads: none)
     for entry in entries:
         for start, end, surface, place in road_between(entry.text, gazetteer, biggest,
                                                        words(ROAD_WORDS)):
@@ -491,6 +491,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             if not _inside(start, taken):
                 add(entry, start, end, place, 0.7, 1,
                     "a country written in lower case after a locative")
-        for start, end, place in lower_case_cities(entry.text, gazetteer):
+        for start, end, place in lower_case_cities(entry.text, gazetteer) if cities else ():
             add(entry, start, end, place, 0.7, 1,
                 "a large city written in lower case after a locative")

@@ -14,7 +14,7 @@ With no such place near, the name stays unresolved, never given invented coordin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from geo.geoparse.patterns import word_alternation
 from geo.geoparse.phrases import FEATURE_AFTER
@@ -67,12 +67,13 @@ FEATURE_WORD = re.compile(word_alternation([
     "Roundabout", "roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
     "Plant"]))
 WINDOW = 90  # characters before a feature word that a phrase may start at
+# A part of each FEATURE_WORD that a text must have for it to match ("was fired" has none;
+# the capitalised ones cost a thread nothing, ``geo.geoparse.words.present_words``)
 FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "Qasr", "hill",
-             "ountain",
-             "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
-             "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
-             "Valley", "oundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
-             "Plant")
+                    "ountain", "Oil F", "Oil f", "Oil S", "Oil s", "oil ", "Gas F", "Gas f",
+                    "gas ", "Housing", "Academy", "Hotel", "Palace", "Amusement", "Technical",
+                    "Factory", "Complex", "Station", "Bridge", "Valley", "oundabout", "Junction",
+                    "Silos", "Checkpoint", "Prison", "Hospital", "Plant")
 
 
 def feature_phrases(text: str, literals: tuple[str, ...] = FEATURE_LITERALS,
@@ -113,10 +114,13 @@ _QUARTER_AT = re.compile(_QUARTER_NAME)
 QUARTER_WORDS = ("neighbo", "quarter", "district", "area")
 
 
-def quarter_names(text: str) -> Iterator[tuple[int, int]]:
+def quarter_names(text: str, present: Callable[[tuple[str, ...]], tuple[str, ...]] | None = None,
+                  ) -> Iterator[tuple[int, int]]:
     """Spans of quarter names after "neighbourhoods/districts/quarters of" (each of a list)
-    and before "neighbourhood"/"quarter", without a leading word that is not a name."""
-    if not any(word in text for word in QUARTER_WORDS):
+    and before "neighbourhood"/"quarter", without a leading word that is not a name.
+    ``present``: which of some words the thread has (``geo.geoparse.words.ThreadWords``)."""
+    words = QUARTER_WORDS if present is None else present(QUARTER_WORDS)
+    if not any(word in text for word in words):  # (only those the thread has, if told)
         return
     for cue in QUARTERS_OF.finditer(text):
         pos = cue.end()

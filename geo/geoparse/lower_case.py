@@ -16,7 +16,7 @@ from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.spot import _previous_word
 from geo.records import Place
 
-__all__ = ["PROMINENT_POPULATION", "lower_case_cities", "prominent_cities"]
+__all__ = ["PROMINENT_POPULATION", "city_words", "lower_case_cities", "prominent_cities"]
 
 PROMINENT_POPULATION = 100_000
 MIN_LETTERS = 4  # "van", "sur", "tyre" is the shortest kept: a word of three is a word
@@ -54,11 +54,18 @@ def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern
     return known
 
 
+def city_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """The large cities' names as ``str.split`` gives them from a text, a stop after them or
+    not ("aleppo,"): a text none of whose words is one names no city in lower case."""
+    prominent_cities(gazetteer)
+    return _FIRST_WORDS[id(gazetteer)]
+
+
 def lower_case_cities(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
     """(start, end, city) of each large city written in lower case after a locative, or
     listed after one that is ("in damascus and raqqa")."""
     names, pattern = prominent_cities(gazetteer)
-    if pattern is None or _FIRST_WORDS[id(gazetteer)].isdisjoint(text.split()):
+    if pattern is None or city_words(gazetteer).isdisjoint(text.split()):
         return  # most texts name none: a split and a set test, not the pattern's scan
     last = -1
     for match in pattern.finditer(text):

@@ -112,6 +112,13 @@ QUARTER_BEFORE_CUE = re.compile(
     r"(" + _QUARTER_NAME + r")[ \t]+(?:neighbou?rhood|quarter|district|area)s?\b")
 _QUARTER_AT = re.compile(_QUARTER_NAME)
 QUARTER_WORDS = ("neighbo", "quarter", "district", "area")
+# QUARTER_BEFORE_CUE consumes only these characters (a name's letters and marks, the spaces
+# and hyphens in and after it, the cue), so a match lies within one run of them, one that
+# holds a CUE_AT; and the ``\b`` it ends with reads the same at a run's end as in the whole
+# text, where no word character follows.  Most runs hold no cue: the pattern, which may start
+# at any letter, is tried in the others only (``_before_cues``).
+_NAME_RUN = re.compile(r"[\w'\u2019`\u02bf\u02be \t\-\u2010]*")
+CUE_AT = re.compile(r"[ \t](?:neighbou?rhood|quarter|district|area)")
 
 
 def quarter_names(text: str, present: Callable[[tuple[str, ...]], tuple[str, ...]] | None = None,
@@ -120,9 +127,10 @@ def quarter_names(text: str, present: Callable[[tuple[str, ...]], tuple[str, ...
     and before "neighbourhood"/"quarter", without a leading word that is not a name.
     ``present``: which of some words the thread has (``geo.geoparse.words.ThreadWords``)."""
     words = QUARTER_WORDS if present is None else present(QUARTER_WORDS)
-    if not any(word in text for word in words):  # (only those the thread has, if told)
+    words = [word for word in words if word in text]  # (only those the thread has, if told)
+    if not words:
         return
-    for cue in QUARTERS_OF.finditer(text):
+    for cue in QUARTERS_OF.finditer(text) if words != ["area"] else ():  # "area" is no "of" cue
         pos = cue.end()
         while (name := _QUARTER_AT.match(text, pos)) is not None:
             yield from _named(text, *name.span())
@@ -130,8 +138,23 @@ def quarter_names(text: str, present: Callable[[tuple[str, ...]], tuple[str, ...
             if joint is None:
                 break
             pos = joint.end()
-    for match in QUARTER_BEFORE_CUE.finditer(text):
+    for match in _before_cues(text):
         yield from _named(text, *match.span(1))
+
+
+def _before_cues(text: str) -> Iterator[re.Match[str]]:
+    """``QUARTER_BEFORE_CUE.finditer(text)``, tried in the runs of ``_NAME_RUN`` characters
+    that hold a ``CUE_AT`` only (each run found forward from its cue, and backward on the
+    reversed text)."""
+    done, backwards = 0, ""
+    for cue in CUE_AT.finditer(text):
+        at = cue.start()
+        if at < done:
+            continue  # in the run just read
+        backwards = backwards or text[::-1]
+        start = len(text) - _NAME_RUN.match(backwards, len(text) - at).end()
+        done = _NAME_RUN.match(text, at).end()
+        yield from QUARTER_BEFORE_CUE.finditer(text, start, done)
 
 
 def _named(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -22,6 +22,7 @@ from geo.geoparse import (
     _is_capitalised,
     _previous_word,
 )
+from geo.geoparse.patterns import JOINED_NEXT
 from geo.geoparse.phrases import MENU_LINE, ROAD_NUMBER, _menu_lines
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _joined_key
@@ -70,11 +71,12 @@ def test_after_locatives_read_backwards_as_the_forward_scan(text: str) -> None:
                                                   max_size=8))
 def test_lower_case_words_answer_as_the_whole_word_set(texts: list[str], asked: list[str]) -> None:
     urls = [t + " http://x.org/in" if i == 1 else t for i, t in enumerate(texts)]
-    words = LowerCaseWords(urls)
     every = set(TOKEN.findall(URL.sub(" ", "\n".join(urls))))
     wanted = {w for w in every if w.islower()}
-    for word in [*asked, *every, *(w.lower() for w in every), "in", "s"]:
-        assert (word in words) == (word in wanted), word
+    # alone, and with the thread's distinct words to rule a word out first
+    for words in (LowerCaseWords(urls), LowerCaseWords(urls, ThreadWords(urls).distinct)):
+        for word in [*asked, *every, *(w.lower() for w in every), "in", "s"]:
+            assert (word in words) == (word in wanted), word
 
 
 MENU_PARTS = st.sampled_from([" | ", "|", " \u00b7 ", "\u00b7", " \u00bb ", "\t|\t", "Home", " ",
@@ -122,6 +124,19 @@ def test_thread_words_guard_each_entry_as_the_whole_list(texts: list[str], asked
         assert any(w in text for w in present) == any(w in text for w in words)
 
 
+@SETTINGS
+@given(st.lists(ANY_TEXT, max_size=4), st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=4)),
+                                                  max_size=6), st.lists(WORDS, max_size=6))
+def test_thread_words_looked_for_at_once_are_those_the_thread_has(
+        texts: list[str], asked: list, expected: list) -> None:
+    words = ThreadWords(texts, expected)
+    for question in (tuple(asked), tuple(expected), tuple(asked[::-1])):
+        assert words(question) == tuple(w for w in question if w in "\x00".join(texts))
+    # the distinct words: each text's ``str.split``, all of them (a text none of whose words
+    # is a city's is asked nothing)
+    assert words.split == {w for text in texts for w in text.split()}
+
+
 ROAD_PARTS = st.sampled_from(["M", "M4", "M-5", "M 45", "Route 47", "Highway 4", " highway",
                               " Road", "xM4", "_M4", "4", " ", "-", "\n", "Highway", "Route"])
 
@@ -133,3 +148,14 @@ def test_road_numbers_as_the_word_boundary_first_pattern(text: str) -> None:
                        r"(?:[ \t]+(?:[Hh]ighway|[Mm]otorway|[Rr]oad))?\b")
     assert [m.span() for m in ROAD_NUMBER.finditer(text)] == [
         m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(NAME_GAPS, st.one_of(NAME_WORDS, GAPS)), max_size=4).map(
+    lambda parts: "".join(g + w for g, w in parts)), st.integers(min_value=0, max_value=20))
+def test_the_next_word_of_a_name_is_the_token_after_the_joiner(text: str, at: int) -> None:
+    # JOINED_NEXT reads the gap and the next word's TOKEN in one match; it was the gap alone,
+    # up to a letter, then TOKEN matched there
+    gap = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(?=[^\W\d_])").match(text, at)
+    found = JOINED_NEXT.match(text, at)
+    assert (found and found.span(1)) == (gap and TOKEN.match(text, gap.end()).span())

@@ -15,12 +15,13 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geo.gazetteer import Gazetteer
 from geo.geoparse.digits import DIGIT, _digit_words, has_digit, number_matches
-from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX
+from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX, LOCATIVE, LOCATIVE_LAST_LETTERS
 from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
-from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors
+from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors, _may_hold_anaphor
 from geo.geoparse.spot import _article_before
-from geo.geoparse.words import _may_hold_url
+from geo.geoparse.words import _may_hold_url, present_words
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -63,6 +64,12 @@ ANAPHOR_PARTS = ["the", "The", "THIS", "that", "tha", "th", "this", "these", " "
 def test_anaphors_are_found_where_the_pattern_finds_them(text: str) -> None:
     assert [m.span() for m in _anaphors(text)] == [m.span() for m in ANAPHOR.finditer(text)]
     assert [m.group(1) for m in _anaphors(text)] == [m.group(1) for m in ANAPHOR.finditer(text)]
+
+
+@SETTINGS
+@given(_text([*ANAPHOR_PARTS, "\u00e9", "\u0645", "Ci\u0307ty", "TOWN", "\u212a"]))
+def test_a_text_said_to_hold_no_anaphor_holds_none(text: str) -> None:
+    assert _may_hold_anaphor(text) or ANAPHOR.search(text) is None
 
 
 def test_only_the_odd_characters_lower_to_other_than_ignorecase_reads_them() -> None:
@@ -111,3 +118,98 @@ def test_an_article_is_looked_for_as_the_pattern_finds_one(text: str, start: int
     found = _article_before(text, start)
     wanted = ARTICLE_PREFIX.search(text[max(0, start - 4):start])
     assert (found and found.group()) == (wanted and wanted.group())
+
+
+# Literal words, some overlapping ("Al Bab" holds "Bab", "Hill" opens "Hills"), some not
+# capitalised, and the geoparser's own guards.
+WORD_PARTS = ["Hill", "Hills", "ill", "Al Bab", "Bab", "Al", "State ", "Station", "il F", "hill",
+              "Fall", "Sack", "x", " ", "\n", "\x00", "\u0130", "H", "Ba"]
+
+
+@SETTINGS
+@given(_text(WORD_PARTS), st.lists(st.one_of(st.sampled_from(WORD_PARTS),
+                                             st.text(min_size=1, max_size=4)), max_size=8))
+def test_words_are_present_where_a_substring_test_finds_them(text: str, words: list) -> None:
+    assert present_words(tuple(words), text) == tuple(w for w in words if w in text)
+
+
+@SETTINGS
+@given(_text(WORD_PARTS))
+def test_the_geoparser_s_guard_words_are_found_as_substrings(text: str) -> None:
+    from geo.geoparse.features import FEATURE_LITERALS
+    from geo.geoparse.phrases import EVENT_WORDS, LOWER_COUNTRIES, ROAD_WORDS
+    from geo.geoparse.variants import CUE_WORDS
+    for words in (FEATURE_LITERALS, EVENT_WORDS, LOWER_COUNTRIES, ROAD_WORDS, CUE_WORDS):
+        for word in words:  # each word alone, and amid the others
+            assert present_words(words, text + word) == tuple(
+                w for w in words if w in text + word)
+
+
+def test_the_locatives_last_letters_match_what_their_branches_match() -> None:
+    # LOCATIVE_BEFORE_REVERSED tests a case-insensitive set of the letters a locative ends
+    # with before its case-insensitive branches: the set must pass every character a branch's
+    # first letter passes ("\u212a", the Kelvin sign, is a "k"; "\u017f" an "s")
+    assert set(LOCATIVE_LAST_LETTERS) == {word[-1] for word in LOCATIVE}
+    letters = re.compile(f"(?i:[{LOCATIVE_LAST_LETTERS}])")
+    branches = re.compile("(?i:" + "|".join(LOCATIVE_LAST_LETTERS) + ")")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert (letters.match(c) is None) == (branches.match(c) is None), hex(ord(c))
+
+
+LATITUDES = st.floats(min_value=-90, max_value=90, allow_nan=False)
+LONGITUDES = st.floats(min_value=-180, max_value=180, allow_nan=False)
+
+
+@SETTINGS
+@given(LATITUDES, LONGITUDES, st.lists(st.tuples(LATITUDES, LONGITUDES), max_size=6))
+def test_the_nearest_distance_is_the_least_of_the_distances(lat, lon, others) -> None:
+    # the same figure to the last bit: rankings compare these distances
+    wanted = min((Gazetteer.distance_km(lat, lon, *other) for other in others), default=None)
+    assert Gazetteer.nearest_km(lat, lon, iter(others)) == wanted
+    assert Gazetteer.nearest_km(lat, lon, [], default=0.0) == 0.0
+
+
+FEATURE_PARTS = ["Hill", "hill", "Mount", "Mountain", "mountain", "Oil Field", "oil field",
+                 "Oil station", "Gas Field", "gas f", "was fired", "as f", "il F", "Jabal",
+                 "Jebel", "Technical Base", "Roundabout", "roundabout", "Road", "road",
+                 "railroad", "Highway", "motorways", "xHill", "_Hill", "é", "Hotel", "Plant",
+                 " ", "-", "\n", "Broad"]
+
+
+@SETTINGS
+@given(_text(FEATURE_PARTS))
+def test_feature_and_road_words_open_with_their_letters_as_the_boundary_first_patterns(
+        text: str) -> None:
+    from geo.geoparse.features import FEATURE_LITERALS, FEATURE_WORD
+    from geo.geoparse.phrases import ROAD_WORD, ROAD_WORDS
+    plain_feature = re.compile(
+        r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|Qasr|hill|[Mm]ountain|"
+        r"[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|Palace|Amusement|Technical Base|"
+        r"Factory|Complex|Station|Bridge|Valley|[Rr]oundabout|Junction|Silos|Checkpoint|"
+        r"Prison|Hospital|Plant)")
+    plain_road = re.compile(r"\b(?:[Rr]oad|[Hh]ighway|[Mm]otorway)\b")
+    for pattern, plain, literals in ((FEATURE_WORD, plain_feature, FEATURE_LITERALS),
+                                     (ROAD_WORD, plain_road, ROAD_WORDS)):
+        found = [m.span() for m in pattern.finditer(text)]
+        assert found == [m.span() for m in plain.finditer(text)]
+        # the literal guard: no match where no literal is
+        assert not found or any(literal in text for literal in literals)
+
+
+QUARTER_PARTS = ["Al-", "al ", "Um ", "Arab", "Al-Arab", "Salum", "Jami'a", "Sheikh ", "Maqsoud",
+                 " ", "\t", "  ", "area", "areas", "areax", " area", " areas.", "quarter",
+                 " quarter", "neighbourhood", " neighborhoods", "district", "s", ",", ".", "\n",
+                 "-", "'", "\u2010", "\u02bf", "9", "_", "the ", "of ", "AREA", "x", "\u00c9",
+                 "\u0645", "Al-Arab area", "Arab Salum area", "Al-Arab Salum areas",
+                 "Sheikh Maqsoud-quarter", "Um\u2010Salum neighbourhood", "Arab\tSalum\tarea"]
+
+
+@SETTINGS
+@given(_text(QUARTER_PARTS))
+def test_quarter_names_before_a_cue_are_found_in_the_runs_that_hold_one(text: str) -> None:
+    from geo.geoparse.features import QUARTER_BEFORE_CUE, QUARTERS_OF, _before_cues
+    assert [(m.span(), m.span(1)) for m in _before_cues(text)] == [
+        (m.span(), m.span(1)) for m in QUARTER_BEFORE_CUE.finditer(text)]
+    # the "of" cue is never "area": quarter_names skips it in a text whose one cue word that is
+    if not any(word in text for word in ("neighbo", "quarter", "district")):
+        assert QUARTERS_OF.search(text) is None

@@ -242,6 +242,24 @@ class Gazetteer:
                 found[key] = mine
         return found
 
+    @staticmethod
+    def nearest_km(lat: float, lon: float, others: Iterable[tuple[float, float]],
+                   default: float | None = None) -> float | None:
+        """``min(distance_km(lat, lon, *other) for other in others)``, ``default`` for none:
+        one loop, with the first point's terms computed once (the same arithmetic as
+        ``distance_km``, so the same figures).  The ranking asks it for every candidate."""
+        p1 = math.radians(lat)
+        cos_p1 = math.cos(p1)
+        nearest = None
+        for lat2, lon2 in others:
+            p2 = math.radians(lat2)
+            dp, dl = p2 - p1, math.radians(lon2 - lon)
+            a = math.sin(dp / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin(dl / 2) ** 2
+            km = 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+            if nearest is None or km < nearest:
+                nearest = km
+        return default if nearest is None else nearest
+
     def regional_names(self) -> dict[str, list[str]]:
         """Name keys of places in the focus region (what a misspelling is matched against)."""
         return {k: ids for k, ids in self._names.items()

@@ -31,7 +31,7 @@ from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.cluster import in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
-from geo.geoparse.local import places_around, places_by_entry
+from geo.geoparse.local import LocalPlaces
 from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
@@ -66,12 +66,7 @@ from geo.geoparse.rank import (
     _ranked,
 )
 from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
-from geo.geoparse.repair import (
-    _check_relations,
-    _repair_misspellings,
-    _resolve_anaphora,
-    _speaker,
-)
+from geo.geoparse.repair import _check_relations, _repair_misspellings, _resolve_anaphora, _speaker
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
 from geo.geoparse.stated import STATED_WORDS, read_statements
 from geo.geoparse.variants import CUE_WORDS, cued_runs, feature_variant, nearest_variant
@@ -79,6 +74,10 @@ from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
+
+# The literal words whose presence guards a costlier scan, looked for in a thread at once
+GUARD_WORDS = (*EVENT_WORDS, *CUE_WORDS, *FEATURE_LITERALS, *ROAD_WORDS,
+               *LOWER_COUNTRIES)
 
 
 @dataclass(slots=True)
@@ -94,7 +93,6 @@ class GeoparseResult:
     anaphora: list[Mention] = field(default_factory=list)
     # (entry, start, end, surface, why): what was dropped, for debugging and the tests
     rejected: list[tuple[int, int, int, str, str]] = field(default_factory=list)
-
 
 
 def geoparse(
@@ -116,8 +114,8 @@ def geoparse(
     authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
-    lowercase_words = LowerCaseWords([e.text for e in entries])
-    words = ThreadWords([e.text for e in entries])
+    words = ThreadWords([e.text for e in entries], GUARD_WORDS)
+    lowercase_words = LowerCaseWords([e.text for e in entries], words.distinct)
     result = GeoparseResult()
     kept, pending = _read_spots(entries, gazetteer, result, words(EVENT_WORDS),
                                 not_places=not_places, authors=authors,
@@ -130,7 +128,7 @@ def geoparse(
                       words(CUE_WORDS))
     _digit_mentions(entries, gazetteer, result, authors_by_id)
     _feature_mentions(entries, gazetteer, result, authors_by_id,
-                      AnyOf(not_places, authors, aliases), words(FEATURE_LITERALS))
+                      AnyOf(not_places, authors, aliases), words)
 
     if fuzzy:
         _repair_misspellings(entries, gazetteer, result, spotted_by_entry, not_places, authors,
@@ -148,7 +146,6 @@ def geoparse(
     return result
 
 
-
 def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                 event_words: tuple[str, ...], **lexicons,
                 ) -> tuple[list[_Spot], list[tuple[_Spot, int, int]]]:
@@ -156,8 +153,9 @@ def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geoparse
     (kept spots, runs pending a variant look-up)."""
     spotter = _Spotter(gazetteer)
     boilerplate = {e.id: boilerplate_spans(e.text) for e in entries}
+    boilerplate = {i: spans for i, spans in boilerplate.items() if spans}  # most entries: none
     spots = [s for e in entries for s in spotter.spots(e)
-             if not _inside(s.start, boilerplate.get(e.id, ()))]
+             if e.id not in boilerplate or not _inside(s.start, boilerplate[e.id])]
     pending: list[tuple[_Spot, int, int]] = []
     kept: list[_Spot] = []
     for spot in read_phrases(spots, gazetteer, result.rejected, pending, event_words):
@@ -327,7 +325,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     looked: dict[str, tuple[Place, float, str] | None] = {}
     for m in result.mentions:
         places.setdefault(m.entry, []).append((m.start, m.end))
-    local_places = places_by_entry(result.mentions, result.places)
+    local_places = LocalPlaces.settled(result.mentions, result.places)
     for r in result.rejected:
         taken.setdefault(r[0], []).append((r[1], r[2]))
     for u in result.unresolved:
@@ -338,7 +336,7 @@ def _variant_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
             words = entry.text[start:end]
             if words not in looked:  # a thread repeats its names
                 looked[words] = nearest_variant(words, gazetteer, anchors, ignored)
-            local = places_around(local_places, entry.id, start)  # its namesake, if any
+            local = local_places.around(entry.id, start, start)  # its namesake, if any
             found = (feature_variant(entry.text, start, end, gazetteer, anchors) or (
                 local and nearest_variant(words, gazetteer, local, ignored)) or looked[words])
             if found is not None and not _far_feature(entry.text, start + len(found[2]), found):
@@ -405,7 +403,7 @@ def _digit_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geop
 
 def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: GeoparseResult,
                       authors_by_id: dict[int, str], people: Container[str],
-                      literals: tuple[str, ...]) -> None:
+                      words: ThreadWords) -> None:
     """Hills, oil fields, bases the spotter cannot start at ("1070 Housing Project") or the
     gazetteer lacks ("Hill 800", "Duraham Oil Field"): a curated row of that name if there is
     one, else placed at the settlement the entry names beside them, precision 2
@@ -415,9 +413,10 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
         by_entry.setdefault(m.entry, []).append(m)
     for entry in entries:
         mentions = by_entry.get(entry.id, [])
-        quarters = {span for span in quarter_names(entry.text)
+        quarters = {span for span in quarter_names(entry.text, words)
                     if _regional_or_unknown(entry.text[span[0]:span[1]], gazetteer)}
-        for start, end in sorted({*feature_phrases(entry.text, literals), *quarters}):
+        for start, end in sorted({*feature_phrases(entry.text, words(FEATURE_LITERALS)),
+                                  *quarters}):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]

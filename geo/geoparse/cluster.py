@@ -24,7 +24,7 @@ import math
 from collections.abc import Sequence
 
 from geo.gazetteer import QUARTER_PREFIX, Gazetteer
-from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalAnchors, reranked
+from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalPlaces, reranked
 from geo.geoparse.rank import SEAT_POPULATION
 from geo.records import Place
 
@@ -115,12 +115,12 @@ def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer
     candidates of the other names beside it (``Cluster``); any name's by a transliteration
     variant that lies among those names where its own places do not (``_nearer_variant``).
     ``rankings`` remembers each ranking by the name and its context; ``heads`` holds the
-    text's ``LocalAnchors`` and ``Cluster``, built on first use."""
+    text's ``LocalPlaces`` of anchors and ``Cluster``, built on first use."""
     key: tuple = (spot.surface, len(spot.candidates))
     if anchors and len(ranked) > 1:
         if "local" not in heads:
-            heads["local"] = LocalAnchors(kept, anchors.ids)
-        local = heads["local"].around(spot)
+            heads["local"] = LocalPlaces.anchored(kept, anchors.ids)
+        local = heads["local"].around(spot.entry.id, spot.start, spot.end, spot.surface)
         if local:
             key = (*key, *(p.id for p in local))
             ranked = rankings.get(key) or rankings.setdefault(

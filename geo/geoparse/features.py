@@ -14,8 +14,9 @@ With no such place near, the name stays unresolved, never given invented coordin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
+from geo.geoparse.patterns import word_alternation
 from geo.geoparse.phrases import FEATURE_AFTER
 from geo.records import Mention, Place
 
@@ -56,18 +57,23 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "quarter", "district", 
 
 
 # The words one of the phrases must contain: a literal scan for them is cheap, so the full
-# pattern runs only around them (most comments name no hill or oil field).
-FEATURE_WORD = re.compile(r"\b(?:Hill|Point|Height|Brigade|Jabal|Jebel|Jabel|Mount|Qasr|hill|"
-                          r"[Mm]ountain|[Oo]il [FfSs]|[Gg]as [Ff]|Housing|Academy|Hotel|"
-                          r"Palace|Amusement|Technical Base|Factory|Complex|Station|Bridge|"
-                          r"Valley|[Rr]oundabout|Junction|Silos|Checkpoint|Prison|Hospital|Plant)")
+# pattern runs only around them (most comments name no hill or oil field).  FEATURE_WORD is
+# r"\b(?:Hill|Point|...)", opened by its first letters (``word_alternation``).
+FEATURE_WORD = re.compile(word_alternation([
+    "Hill", "Point", "Height", "Brigade", "Jabal", "Jebel", "Jabel", "Mount", "Qasr", "hill",
+    "Mountain", "mountain", "Oil F", "Oil f", "Oil S", "Oil s", "oil F", "oil f", "oil S",
+    "oil s", "Gas F", "Gas f", "gas F", "gas f", "Housing", "Academy", "Hotel", "Palace",
+    "Amusement", "Technical Base", "Factory", "Complex", "Station", "Bridge", "Valley",
+    "Roundabout", "roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
+    "Plant"]))
 WINDOW = 90  # characters before a feature word that a phrase may start at
+# A part of each FEATURE_WORD that a text must have for it to match ("was fired" has none;
+# the capitalised ones cost a thread nothing, ``geo.geoparse.words.present_words``)
 FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount", "Qasr", "hill",
-             "ountain",
-             "il F", "il f", "il S", "il s", "as F", "as f", "Housing", "Academy", "Hotel",
-             "Palace", "Amusement", "Technical", "Factory", "Complex", "Station", "Bridge",
-             "Valley", "oundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
-             "Plant")
+                    "ountain", "Oil F", "Oil f", "Oil S", "Oil s", "oil ", "Gas F", "Gas f",
+                    "gas ", "Housing", "Academy", "Hotel", "Palace", "Amusement", "Technical",
+                    "Factory", "Complex", "Station", "Bridge", "Valley", "oundabout", "Junction",
+                    "Silos", "Checkpoint", "Prison", "Hospital", "Plant")
 
 
 def feature_phrases(text: str, literals: tuple[str, ...] = FEATURE_LITERALS,
@@ -106,14 +112,25 @@ QUARTER_BEFORE_CUE = re.compile(
     r"(" + _QUARTER_NAME + r")[ \t]+(?:neighbou?rhood|quarter|district|area)s?\b")
 _QUARTER_AT = re.compile(_QUARTER_NAME)
 QUARTER_WORDS = ("neighbo", "quarter", "district", "area")
+# QUARTER_BEFORE_CUE consumes only these characters (a name's letters and marks, the spaces
+# and hyphens in and after it, the cue), so a match lies within one run of them, one that
+# holds a CUE_AT; and the ``\b`` it ends with reads the same at a run's end as in the whole
+# text, where no word character follows.  Most runs hold no cue: the pattern, which may start
+# at any letter, is tried in the others only (``_before_cues``).
+_NAME_RUN = re.compile(r"[\w'\u2019`\u02bf\u02be \t\-\u2010]*")
+CUE_AT = re.compile(r"[ \t](?:neighbou?rhood|quarter|district|area)")
 
 
-def quarter_names(text: str) -> Iterator[tuple[int, int]]:
+def quarter_names(text: str, present: Callable[[tuple[str, ...]], tuple[str, ...]] | None = None,
+                  ) -> Iterator[tuple[int, int]]:
     """Spans of quarter names after "neighbourhoods/districts/quarters of" (each of a list)
-    and before "neighbourhood"/"quarter", without a leading word that is not a name."""
-    if not any(word in text for word in QUARTER_WORDS):
+    and before "neighbourhood"/"quarter", without a leading word that is not a name.
+    ``present``: which of some words the thread has (``geo.geoparse.words.ThreadWords``)."""
+    words = QUARTER_WORDS if present is None else present(QUARTER_WORDS)
+    words = [word for word in words if word in text]  # (only those the thread has, if told)
+    if not words:
         return
-    for cue in QUARTERS_OF.finditer(text):
+    for cue in QUARTERS_OF.finditer(text) if words != ["area"] else ():  # "area" is no "of" cue
         pos = cue.end()
         while (name := _QUARTER_AT.match(text, pos)) is not None:
             yield from _named(text, *name.span())
@@ -121,8 +138,23 @@ def quarter_names(text: str) -> Iterator[tuple[int, int]]:
             if joint is None:
                 break
             pos = joint.end()
-    for match in QUARTER_BEFORE_CUE.finditer(text):
+    for match in _before_cues(text):
         yield from _named(text, *match.span(1))
+
+
+def _before_cues(text: str) -> Iterator[re.Match[str]]:
+    """``QUARTER_BEFORE_CUE.finditer(text)``, tried in the runs of ``_NAME_RUN`` characters
+    that hold a ``CUE_AT`` only (each run found forward from its cue, and backward on the
+    reversed text)."""
+    done, backwards = 0, ""
+    for cue in CUE_AT.finditer(text):
+        at = cue.start()
+        if at < done:
+            continue  # in the run just read
+        backwards = backwards or text[::-1]
+        start = len(text) - _NAME_RUN.match(backwards, len(text) - at).end()
+        done = _NAME_RUN.match(text, at).end()
+        yield from QUARTER_BEFORE_CUE.finditer(text, start, done)
 
 
 def _named(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

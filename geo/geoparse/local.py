@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from geo.gazetteer import Gazetteer
 from geo.records import Place
 
-__all__ = ["LOCAL_CHARS", "LocalAnchors", "reranked"]
+__all__ = ["LOCAL_CHARS", "LocalPlaces", "reranked"]
 
 LOCAL_CHARS = 250  # about a sentence either side
 LOCAL_KM = 75.0
@@ -28,32 +28,53 @@ LOCAL_NEAREST = 3
 PROMINENT = 10_000  # people: a town the name means unless the text says otherwise
 
 
-class LocalAnchors:
-    """The text's anchors by entry and offset: ``around(spot)`` gives those near a spot."""
+class LocalPlaces:
+    """Places the text names, by entry and offset: ``around(...)`` gives those named near a
+    name, found by bisection in its entry's names.  Built from the spots that name one of the
+    text's anchors (``anchored``), or from the settlements the mentions resolved to
+    (``settled``)."""
 
-    def __init__(self, spots: Sequence, anchor_ids: frozenset[str]) -> None:
+    def __init__(self, named: Iterable[tuple[int, int, str, Place]]) -> None:
+        """``named``: (entry, offset, surface, place) of each name, in the text's order."""
         by_entry: dict[int, list[tuple[int, str, Place]]] = {}
-        for spot in spots:
-            for candidate in spot.candidates:
-                if candidate.place.id in anchor_ids:
-                    by_entry.setdefault(spot.entry.id, []).append(
-                        (spot.start, spot.surface, candidate.place))
-                    break
+        for entry, start, surface, place in named:
+            by_entry.setdefault(entry, []).append((start, surface, place))
         for found in by_entry.values():
             found.sort(key=lambda f: f[0])
         self._by_entry = by_entry
         self._starts = {e: [f[0] for f in found] for e, found in by_entry.items()}
 
-    def around(self, spot) -> tuple[Place, ...]:
-        """Anchored places within ``LOCAL_CHARS`` of the spot, in its entry, other names."""
-        found = self._by_entry.get(spot.entry.id)
+    @classmethod
+    def anchored(cls, spots: Sequence, anchor_ids: frozenset[str]) -> LocalPlaces:
+        """The spots with a candidate the text anchors (the first such candidate's place)."""
+        def named() -> Iterator[tuple[int, int, str, Place]]:
+            for spot in spots:
+                for candidate in spot.candidates:
+                    if candidate.place.id in anchor_ids:
+                        yield spot.entry.id, spot.start, spot.surface, candidate.place
+                        break
+        return cls(named())
+
+    @classmethod
+    def settled(cls, mentions: Sequence, places: dict[str, Place]) -> LocalPlaces:
+        """The settlements the mentions resolved to (no countries or regions: they are near
+        everything and tell no namesake apart)."""
+        return cls((m.entry, m.start, m.surface, places[m.place]) for m in mentions
+                   if places[m.place].kind not in {"country", "region"})
+
+    def around(self, entry: int, start: int, end: int,
+               other_than: str | None = None) -> tuple[Place, ...]:
+        """The ``LOCAL_NEAREST`` places named nearest to ``start`` in ``entry`` (a list names
+        one area at a time), from ``LOCAL_CHARS`` before ``start`` to as far after ``end``,
+        under another name than ``other_than``."""
+        found = self._by_entry.get(entry)
         if not found:
             return ()
-        starts = self._starts[spot.entry.id]
-        lo = bisect.bisect_left(starts, spot.start - LOCAL_CHARS)
-        hi = bisect.bisect_right(starts, spot.end + LOCAL_CHARS)
-        near = sorted((abs(at - spot.start), i) for i, (at, surface, _) in
-                      enumerate(found[lo:hi], lo) if surface != spot.surface)
+        starts = self._starts[entry]
+        lo = bisect.bisect_left(starts, start - LOCAL_CHARS)
+        hi = bisect.bisect_right(starts, end + LOCAL_CHARS)
+        near = sorted((abs(at - start), i) for i, (at, surface, _) in
+                      enumerate(found[lo:hi], lo) if surface != other_than)
         return tuple(found[i][2] for _, i in near[:LOCAL_NEAREST])
 
 
@@ -67,31 +88,8 @@ def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list
     def bonus(place: Place) -> float:
         if top >= PROMINENT and place.population * 10 < top:
             return 0.0
-        km = min(gazetteer.distance_km(place.lat, place.lon, p.lat, p.lon) for p in local)
+        km = gazetteer.nearest_km(place.lat, place.lon, ((p.lat, p.lon) for p in local))
         return LOCAL_WEIGHT * math.exp(-km / LOCAL_KM)
 
     return sorted(((score + bonus(c.place), c) for score, c in ranked),
                   key=lambda sc: sc[0], reverse=True)
-
-
-def places_by_entry(mentions: Sequence, places: dict[str, Place],
-                    ) -> dict[int, list[tuple[int, Place]]]:
-    """The settlements the mentions resolved to, by entry, in text order (no countries or
-    regions: they are near everything and tell no namesake apart)."""
-    by_entry: dict[int, list[tuple[int, Place]]] = {}
-    for m in mentions:
-        place = places[m.place]
-        if place.kind not in {"country", "region"}:
-            by_entry.setdefault(m.entry, []).append((m.start, place))
-    for found in by_entry.values():
-        found.sort(key=lambda f: f[0])
-    return by_entry
-
-
-def places_around(by_entry: dict[int, list[tuple[int, Place]]], entry: int,
-                  start: int) -> list[Place]:
-    """The places of ``places_by_entry`` within ``LOCAL_CHARS`` of ``start`` in ``entry``,
-    the ``LOCAL_NEAREST`` nearest in the text (a list names one area at a time)."""
-    near = sorted((abs(at - start), i) for i, (at, _) in enumerate(by_entry.get(entry, ()))
-                  if abs(at - start) <= LOCAL_CHARS)
-    return [by_entry[entry][i][1] for _, i in near[:LOCAL_NEAREST]]

@@ -1,4 +1,5 @@
-"""Cities written in lower case: a commenter's "the rebels in idlib", "back to aleppo".
+"""The region's large cities by their lower-case names, for reading a commenter's "the rebels
+in idlib" (``geo.geoparse.lower_names``) and a misspelt city (``geo.geoparse.repair``).
 
 A lower-case word is a place only where nothing else can read it: the name of one of the
 region's large cities (``PROMINENT_POPULATION`` people or more, its gazetteer name, one word
@@ -9,14 +10,11 @@ names come from the gazetteer, not from a list: a city the index has is found wi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from geo.gazetteer import Gazetteer, name_key
-from geo.geoparse.patterns import LOCATIVE
-from geo.geoparse.spot import _previous_word
 from geo.records import Place
 
-__all__ = ["PROMINENT_POPULATION", "lower_case_cities", "prominent_cities"]
+__all__ = ["PROMINENT_POPULATION", "prominent_cities"]
 
 PROMINENT_POPULATION = 100_000
 MIN_LETTERS = 4  # "van", "sur", "tyre" is the shortest kept: a word of three is a word
@@ -25,8 +23,6 @@ ENGLISH_WORDS = frozenset({"batman", "salt", "tyre", "ordu", "zion", "gaza strip
 
 LISTED = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]*")
 _CACHE: dict[int, tuple[dict[str, Place], re.Pattern[str] | None]] = {}
-_FIRST_WORDS: dict[int, frozenset[str]] = {}  # the names as ``str.split`` gives them
-_STOPS = ("", ".", ",", ";", ":", "!", "?", ")", "'s", "\u2019s", "-", '"', "...")
 
 
 def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern[str] | None]:
@@ -49,21 +45,4 @@ def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern
             re.escape(k).replace(r"\ ", "[ -]") for k in sorted(names, key=len, reverse=True))
             + r")(?![\w-])") if names else None
         known = _CACHE[id(gazetteer)] = (names, pattern)
-        _FIRST_WORDS[id(gazetteer)] = frozenset(  # as ``str.split`` gives it, stop and all
-            k + stop for k in names for stop in _STOPS)
     return known
-
-
-def lower_case_cities(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
-    """(start, end, city) of each large city written in lower case after a locative, or
-    listed after one that is ("in damascus and raqqa")."""
-    names, pattern = prominent_cities(gazetteer)
-    if pattern is None or _FIRST_WORDS[id(gazetteer)].isdisjoint(text.split()):
-        return  # most texts name none: a split and a set test, not the pattern's scan
-    last = -1
-    for match in pattern.finditer(text):
-        start = match.start()
-        if _previous_word(text, start) in LOCATIVE or (
-                last >= 0 and LISTED.fullmatch(text, last, start)):
-            last = match.end()
-            yield start, last, names[name_key(match.group(1))]

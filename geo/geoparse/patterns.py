@@ -97,9 +97,10 @@ CAPITAL_START = (r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?<![^\W\d_].)"
                  r"(?<![^\W\d_]['\u2019].)")
 # That letter and the rest of its TOKEN, in one match.
 CAPITAL_TOKEN = re.compile(CAPITAL_START + r"[^\W\d_]*(?:['\u2019](?!s\b)[^\W\d_]+)*")
-# The gap ``JOINER`` accepts between two words of a name, then the next word.  JOINER's ``$``
-# also matches before a final newline, so a name may continue on the next line.
-JOINED_NEXT = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(?=[^\W\d_])")
+# The gap ``JOINER`` accepts between two words of a name, then the next word (its ``TOKEN``,
+# group 1, read in the same match).  JOINER's ``$`` also matches before a final newline, so a
+# name may continue on the next line.
+JOINED_NEXT = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(" + TOKEN.pattern + ")")
 # The word before a name, read backwards so that one anchored match does it: the same as
 # searching r"([^\W\d_]+)[^\w\n]{0,3}$" forwards (whose "$" may also sit before a final
 # newline), without trying every position of the window.
@@ -125,6 +126,15 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(branches)
 
 
+def word_alternation(words: Iterable[str]) -> str:
+    r"""A regex for ``\b(?:word|word|...)`` (the words in order), written so that it opens with
+    the words' first letters, a set the engine scans for, and tests the word boundary behind
+    each first letter ("H(?<=\bH)ill"): a pattern that opens with ``\b`` is tried at every
+    position of a text."""
+    return "(?:" + "|".join(f"{re.escape(w[0])}(?<=\\b{re.escape(w[0])}){re.escape(w[1:])}"
+                            for w in words) + ")"
+
+
 AFTER_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:" + _alternation(LOCATIVE)
                             + r")[^\w\n]{0,3}\n?(?=(" + CAPITAL_TOKEN.pattern + "))")
 
@@ -134,7 +144,12 @@ AFTER_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:" + _alternation(LOCATIVE)
 # scans for) instead of trying the locative words at every position of the text; the
 # locative and the gap before the token are looked at, never consumed, so that a capitalised
 # locative ("near To Aleppo") is itself found.  ``after_locatives`` (``geo.geoparse.repair``)
-# gives what AFTER_LOCATIVE.finditer gives (``tests/test_geoparse_scanning.py``).
+# gives what AFTER_LOCATIVE.finditer gives (``tests/test_geoparse_scanning.py``).  Before the
+# alternation, the letter a locative ends with is tested as one case-insensitive set (the
+# engine enters case-insensitive branches one by one even where their first letter differs:
+# the set is a fifth of the scan less).
+LOCATIVE_LAST_LETTERS = "".join(sorted({w[-1] for w in LOCATIVE}))
 LOCATIVE_BEFORE_REVERSED = re.compile(
     r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?![^\W\d_]|['\u2019][^\W\d_])"
-    r"(?=\n?[^\w\n]{0,3}(?i:" + _alternation(w[::-1] for w in LOCATIVE) + r")(?![^\W\d_]))")
+    r"(?=\n?[^\w\n]{0,3}(?=(?i:[" + LOCATIVE_LAST_LETTERS + r"]))"
+    r"(?i:" + _alternation(w[::-1] for w in LOCATIVE) + r")(?![^\W\d_]))")

@@ -177,10 +177,17 @@ class Anchors(list):
         # by id, not by comparing every field of every anchor: asked once per name read
         return getattr(place, "id", None) in self.ids
 
+    @functools.cached_property
+    def _around(self) -> dict[tuple[int, int], list[Place]]:
+        return {}  # by cell: the anchors of the cells around it, gathered once
+
     def around(self, lat: float, lon: float) -> list[Place]:
-        a, b = math.floor(lat), math.floor(lon)
-        near = [p for da in (-1, 0, 1) for db in (-1, 0, 1)
-                for p in self.grid.get((a + da, b + db), ())]
+        cell = (math.floor(lat), math.floor(lon))
+        near = self._around.get(cell)
+        if near is None:
+            a, b = cell
+            near = self._around[cell] = [p for da in (-1, 0, 1) for db in (-1, 0, 1)
+                                         for p in self.grid.get((a + da, b + db), ())]
         return near or list(self)
 
 
@@ -192,11 +199,11 @@ def _nearest(place: Place, anchors: Sequence[Place], gazetteer: Gazetteer,
     nearest = nearest_km.get(point)
     if nearest is None:
         pool = anchors.around(*point) if isinstance(anchors, Anchors) else anchors
-        nearest = min((gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon)
-                       for a in pool if a.id != place.id), default=None)
+        nearest = gazetteer.nearest_km(*point, ((a.lat, a.lon) for a in pool
+                                                if a.id != place.id))
         if nearest is None:  # the only anchor nearby is the place itself
-            nearest = min((gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon)
-                           for a in anchors if a.id != place.id), default=0.0)
+            nearest = gazetteer.nearest_km(*point, ((a.lat, a.lon) for a in anchors
+                                                    if a.id != place.id), default=0.0)
         nearest_km[point] = nearest
     return nearest
 

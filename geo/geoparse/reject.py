@@ -71,7 +71,8 @@ def _reject_reason(
         previous = _previous_word(text, cut + text[cut:spot.start].lower().rfind("the"))
     if key in actor_aliases and (ORGANISATION_AFTER.match(after) or previous not in LOCATIVE):
         return "stands for an actor here (no locative preposition before it)"
-    if spot.tokens == 1 and key in lowercase_words and not _prominent(spot):
+    # (a country or a large city is never asked: the thread's text is searched for a word)
+    if spot.tokens == 1 and not _prominent(spot) and key in lowercase_words:
         return "a word the thread also writes in lower case"
     return None
 

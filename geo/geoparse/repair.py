@@ -179,10 +179,11 @@ def _anaphors(text: str) -> Iterator[re.Match[str]]:
 
 
 def _may_hold_anaphor(text: str) -> bool:
-    """Whether ANAPHOR may match: a plain ASCII text without "city" or "town" in any case
-    cannot (IGNORECASE folds more than ``str.lower`` outside ASCII: there the pattern
-    decides).  Most comments have neither, and the pattern tries every position."""
-    if not text.isascii():
+    """Whether ANAPHOR may match: a text without "city" or "town" in any case cannot, told
+    on ``text.lower()`` where that is how ``_anaphors`` reads it (no ``CASE_ODD`` character,
+    which IGNORECASE folds otherwise than ``str.lower``: there the pattern decides).  Most
+    comments have neither word, and the pattern tries every position."""
+    if not text.isascii() and any(c in text for c in CASE_ODD):
         return True
     low = text.lower()
     return "city" in low or "town" in low

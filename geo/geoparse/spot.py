@@ -15,7 +15,6 @@ from geo.geoparse.patterns import (
     MAX_NAME_TOKENS,
     PREVIOUS_WORD_REVERSED,
     SENTENCE_END,
-    TOKEN,
 )
 from geo.records import Entry
 
@@ -65,11 +64,24 @@ def _ends_sentence(window: str) -> bool:
     return SENTENCE_END.search(window) is not None
 
 
+# A thread repeats the words it opens names with ("The rebels", "in Aleppo and"): the name read
+# at a capitalised word is remembered by the NAME_WINDOW characters from it, where the reading
+# looked no further (``_Spotter._name_at``).
+NAME_WINDOW = 24
+# How far past the end of the last word read the reading looks: the gap (up to four
+# characters) and the next word's first letter, or an apostrophe and an "s" and the character
+# after them.
+NAME_LOOKAHEAD = 5
+
+
 class _Spotter:
-    """Longest-match lookup of token runs in the gazetteer."""
+    """Longest-match lookup of token runs in the gazetteer (one spotter per thread)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._keys, self._prefixes = gazetteer.keys, gazetteer.prefixes
+        self._bare = gazetteer.bare_names
+        self._names: dict[str, tuple[int, int] | None] = {}  # by window: (tokens, length)
 
     def spots(self, entry: Entry) -> list[_Spot]:
         """Names, longest first, at each capitalised word not inside an earlier name.
@@ -79,8 +91,6 @@ class _Spotter:
         far begin some gazetteer name.
         """
         text = entry.text
-        keys, prefixes = self.gazetteer.keys, self.gazetteer.prefixes
-        token, joined, bare = TOKEN.match, JOINED_NEXT.match, self.gazetteer.bare_names
         found: list[_Spot] = []
         resume = 0  # words before this offset belong to the last name found
         # A plain ASCII word's key is its lower case: one that starts no name is dropped here
@@ -93,21 +103,7 @@ class _Spotter:
         for start, end, first_key in possible:
             if start < resume or (first_key is None and not _is_capitalised(text[start])):
                 continue
-            best: tuple[int, int] | None = None  # (token count, end)
-            stop = end
-            key = first_key if first_key is not None else name_key(text[start:end])
-            for n in range(1, MAX_NAME_TOKENS + 1):
-                if n > 1:
-                    gap = joined(text, stop)
-                    if gap is None:
-                        break
-                    word = gap.end()
-                    stop = token(text, word).end()
-                    key = _joined_key(key, name_key(text[word:stop]))
-                if key in keys or (n == 1 and key in bare):  # "Qamishli", "Al Qamishli"
-                    best = (n, stop)
-                if key not in prefixes:
-                    break
+            best = self._name_at(text, start, end, first_key)
             if best is None:
                 if first_key is not None:
                     continue  # a plain ASCII word: no Arabic clitic
@@ -130,6 +126,41 @@ class _Spotter:
                     start, surface, candidates = stop - len(with_article), with_article, named
             found.append(_Spot(entry, start, stop, surface, candidates, n))
         return found
+
+    def _name_at(self, text: str, start: int, end: int, first_key: str | None,
+                 ) -> tuple[int, int] | None:
+        """(token count, end) of the longest name that opens with the word at
+        ``start:end`` (``first_key``: its key, if already known), or None; remembered by
+        the window of text it was read from."""
+        window = text[start:start + NAME_WINDOW]
+        if window in self._names:
+            known = self._names[window]
+            return None if known is None else (known[0], start + known[1])
+        best, stop = self._read_name(text, start, end, first_key)
+        if stop + NAME_LOOKAHEAD <= start + NAME_WINDOW:  # all it read is in the window
+            self._names[window] = None if best is None else (best[0], best[1] - start)
+        return best
+
+    def _read_name(self, text: str, start: int, end: int, first_key: str | None,
+                   ) -> tuple[tuple[int, int] | None, int]:
+        """(the longest name's (token count, end) or None, the end of the last word read):
+        the words after the first are read while the words so far begin some name."""
+        keys, prefixes = self._keys, self._prefixes
+        best: tuple[int, int] | None = None  # (token count, end)
+        stop = end
+        key = first_key if first_key is not None else name_key(text[start:end])
+        for n in range(1, MAX_NAME_TOKENS + 1):
+            if n > 1:
+                gap = JOINED_NEXT.match(text, stop)
+                if gap is None:
+                    break
+                word, stop = gap.span(1)
+                key = _joined_key(key, name_key(text[word:stop]))
+            if key in keys or (n == 1 and key in self._bare):
+                best = (n, stop)  # "Qamishli", "Al Qamishli"
+            if key not in prefixes:
+                break
+        return best, stop
 
 
 # What ARTICLE_PREFIX's window may end with: its hyphen, or a line's end after it ("$").

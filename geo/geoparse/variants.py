@@ -144,7 +144,7 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
             # VARIANT_NEAR_KM (under a degree here) is always among them: the same answer
             pool = anchors.around(place.lat, place.lon) if hasattr(anchors, "around") \
                 else anchors
-            km = min(gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in pool)
+            km = gazetteer.nearest_km(place.lat, place.lon, ((a.lat, a.lon) for a in pool))
             if km <= VARIANT_NEAR_KM and (best is None or km < best[0]):
                 best = (km, place)
         if best is not None:
@@ -160,6 +160,6 @@ def feature_variant(text: str, start: int, end: int, gazetteer: Gazetteer,
     if named is None or len({c.place.id for c in named[1]}) != 1:
         return None
     place = named[1][0].place
-    km = min((gazetteer.distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors),
-             default=0.0)
+    km = gazetteer.nearest_km(place.lat, place.lon, ((a.lat, a.lon) for a in anchors),
+                              default=0.0)
     return place, km, text[start:named[0]]

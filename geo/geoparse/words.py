@@ -10,11 +10,13 @@ The answer is the one ``{w for w in TOKEN.findall(text) if w.islower()}`` would 
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+import functools
+import re
+from collections.abc import Container, Iterable, Sequence
 
 from geo.geoparse.patterns import TOKEN, URL
 
-__all__ = ["AnyOf", "LowerCaseWords", "ThreadWords"]
+__all__ = ["AnyOf", "LowerCaseWords", "ThreadWords", "present_words"]
 
 _APOSTROPHES = "'\u2019"
 
@@ -39,10 +41,12 @@ def _may_hold_url(text: str) -> bool:
 
 class LowerCaseWords:
     """``word in LowerCaseWords(texts)``: whether some text has ``word`` as a whole lower-case
-    token (URLs left out)."""
+    token (URLs left out).  ``distinct``: the texts' distinct words (``ThreadWords.distinct``),
+    where a word no text has is not found, a scan of an eighth of the texts."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], distinct: str | None = None) -> None:
         self._text = "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in texts)
+        self._distinct = distinct
         self._known: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -55,10 +59,14 @@ class LowerCaseWords:
         return known
 
     def _has_token(self, word: str) -> bool:
+        if self._distinct is not None and word not in self._distinct:
+            return False  # (most names are no word of the thread at all)
         text, size = self._text, len(word)
         at = text.find(word)
         while at >= 0:
-            if self._starts_token(at) and TOKEN.match(text, at).end() == at + size:
+            end = at + size  # a letter there continues the token ("un" in "until")
+            if ((end == len(text) or not _letter(text[end])) and self._starts_token(at)
+                    and TOKEN.match(text, at).end() == end):
                 return True
             at = text.find(word, at + 1)
         return False
@@ -95,14 +103,68 @@ class ThreadWords:
 
     The geoparser guards its costlier scans with ``any(w in text for w in WORDS)``, entry by
     entry: a word no entry has (most of them, in most threads) is then tested once per thread
-    instead of once per entry, with the same answer for every entry."""
+    instead of once per entry, with the same answer for every entry.  The words it will ask
+    about (``expected``) are looked for all at once, so that one scan finds every capitalised
+    one (``present_words``).  A word without whitespace is looked for in the thread's
+    distinct words (``split``, joined in ``distinct``): it occurs in the thread exactly when it
+    occurs in one of them, and they are about an eighth of the thread."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], expected: Iterable[str] = ()) -> None:
         self._thread = "\x00".join(texts)  # no word spans two entries
+        self.split = set("\n".join(texts).split())  # the words as ``str.split`` gives them
+        self.distinct = "\n".join(self.split)
+        expected = tuple(dict.fromkeys(expected))
+        self._looked = set(expected)
+        self._present = self._find(expected)
         self._asked: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def __call__(self, words: tuple[str, ...]) -> tuple[str, ...]:
         found = self._asked.get(words)
         if found is None:
-            found = self._asked[words] = tuple(w for w in words if w in self._thread)
+            unlooked = tuple(w for w in dict.fromkeys(words) if w not in self._looked)
+            if unlooked:
+                self._looked.update(unlooked)
+                self._present |= self._find(unlooked)
+            found = self._asked[words] = tuple(w for w in words if w in self._present)
         return found
+
+    def _find(self, words: tuple[str, ...]) -> set[str]:
+        """Those of ``words`` that occur in the thread."""
+        alone = tuple(w for w in words if _one_word(w))
+        others = tuple(w for w in words if not _one_word(w))
+        return {*present_words(alone, self.distinct), *present_words(others, self._thread)}
+
+
+def _one_word(word: str) -> bool:
+    """Whether ``word`` lies within one word of ``str.split`` wherever it occurs: no
+    whitespace (nor the "\x00" between entries) in it."""
+    return word.split() == [word] and "\x00" not in word
+
+
+def present_words(words: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """``tuple(w for w in words if w in text)``, the words that open with a capital found by
+    one regex scan (the engine skips from capital to capital: 26 feature words were 26 scans
+    of the whole thread, and most threads have none of them); the others asked one by one."""
+    scan, others = _capital_scan(words)
+    seen = set(scan.findall(text)) if scan is not None else set()
+    return tuple(w for w in words if w in seen or (w in others and w in text))
+
+
+@functools.lru_cache(maxsize=64)
+def _capital_scan(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """A pattern of the words opening with an ASCII capital whose every occurrence a scan
+    finds (no match of another can hide it, ``_may_hide``), and the other words."""
+    capitalised = [w for w in dict.fromkeys(words) if w[:1].isascii() and w[:1].isupper()]
+    scanned = [w for w in capitalised
+               if not any(_may_hide(other, w) for other in capitalised if other != w)]
+    pattern = re.compile("|".join(
+        re.escape(w) for w in sorted(scanned, key=len, reverse=True))) if scanned else None
+    return pattern, frozenset(words) - frozenset(scanned)
+
+
+def _may_hide(other: str, word: str) -> bool:
+    """Whether a match of ``other`` can cover the place ``word`` starts at, so that a scan
+    for both would not report ``word`` there: they start at one place (one the other's
+    prefix), or a later part of ``other`` is how ``word`` begins (a scan of "Al Bab" for
+    "Al Bab" and "Bab" reports only the first; no two of the geoparser's words overlap)."""
+    return any(other[k:k + len(word)] == word[:len(other) - k] for k in range(len(other)))

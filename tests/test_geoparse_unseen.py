@@ -235,3 +235,32 @@ def test_an_area_no_gazetteer_has_is_placed_at_the_settlement_named_before_it(ga
                                       "Wardan area on Monday.")
     mention = next(m for m in result.mentions if m.surface == "Bayt Wardan")
     assert mention.precision == 2 and result.places[mention.place].name == "Aleppo"
+
+
+# --- an event named after where it happened: the place, the wider area ----------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("During the Battle of Tabqa, the SDF shelled the dam.", "Tabqa"),
+    ("After the Fall of Manbij the militants moved north.", "Manbij"),
+    ("The Jarabulus offensive began at dawn.", "Jarabulus"),
+    ("Many fled during the battle for Palmyra.", "Palmyra"),
+])
+def test_an_event_named_after_a_place_names_its_area(gazetteer, text, name):
+    result = geoparse_text(gazetteer, text)
+    mention = next(m for m in result.mentions if m.surface == name)
+    assert mention.precision == 3, mention.evidence
+    assert "event" in mention.evidence
+
+
+def test_a_code_name_is_no_place(gazetteer):
+    # an operation's code name holds a place's or a river's name without naming it
+    result = geoparse_text(gazetteer, "Operation Euphrates Shield ended in March.")
+    assert [m.surface for m in result.mentions] == []
+
+
+@pytest.mark.parametrize("text", ["The town fell in March 2016.", "Talks resumed on 3 Nov.",
+                                  "The truce held until Jan 2017."])
+def test_a_month_is_no_place(gazetteer, text):
+    # "March" is also a town in England, "Nov" a village: a date never puts them on the map
+    assert [m.surface for m in geoparse_text(gazetteer, text).mentions] == []

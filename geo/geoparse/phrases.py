@@ -66,9 +66,14 @@ FEATURE_BEFORE = re.compile(
 # Event words before a name ("Battle of", "Operation"), and ISIL's "State of Iraq and the":
 # read forwards, one scan of an entry finds every offset where such a name starts.
 EVENT_AHEAD = re.compile(
-    r"(?=[BCFLMOS])(?:\b(?:Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|"
+    r"(?=[BCFLMOS])(?:\b(Battle|Siege|Fall|Liberation|Capture|Operation|Offensive|Campaign|"
     r"Massacre|Bombing|Sack)s?\s+(?:(?:of|for|at|in|on)\s*)?(?:the\s+)?(?=\S)"
     r"|\bState (?:of|in) (?:the )?(?=\S))")
+# An event named after where it happened ("the Battle of al-Bab", "the Siege of Kobani", "the
+# Fall of Aleppo"): the name is that place, the wider area (precision 3, geo.geoparse.rank);
+# an operation's or a campaign's code name ("Operation Euphrates Shield") is not a place.
+EVENT_AT_PLACE = frozenset({"Battle", "Siege", "Fall", "Liberation", "Capture", "Massacre",
+                            "Bombing", "Sack"})
 EVENT_WORDS = ("Battle", "Siege", "Fall", "Liberation", "Capture", "Operation", "Offensive",
                "Campaign", "Massacre", "Bombing", "Sack", "State ")
 ISIL_LEVANT = re.compile(r"\bState (?:of|in) Iraq and (?:the |al-)?(?=\S)")
@@ -351,10 +356,12 @@ def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _event_ends(text: str, words: tuple[str, ...] = EVENT_WORDS) -> set[int]:
-    """Offsets where a name right after an event word starts (most texts have none)."""
+    """Offsets where a name right after an event word starts, unless the event is named
+    after where it happened (``EVENT_AT_PLACE``; most texts have none)."""
     if not any(word in text for word in words):
         return set()
-    return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)}
+    return {m.end() for regex in (EVENT_AHEAD, ISIL_LEVANT) for m in regex.finditer(text)
+            if regex is ISIL_LEVANT or m.group(1) not in EVENT_AT_PLACE}
 
 
 FEATURE_KINDS = frozenset({"dam", "facility", "lake", "river", "hill", "crossing", "road"})

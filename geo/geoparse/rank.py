@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -261,6 +262,11 @@ def _confidence(
 
 # Words one of AREA_BEFORE's (NEAR_BEFORE's) branches always contains, in lower case: a window
 # of plain ASCII text with none of them is searched no further (most names stand alone).
+# "the Battle of X", "the siege of X", "the X offensive": an event at X, the wider area (the
+# gold's ``event_name`` mentions: ACLED precision 3)
+EVENT_BEFORE = re.compile(r"\b(?:[Bb]attle|[Ss]iege|[Ff]all|[Ll]iberation|[Cc]apture|[Mm]assacre|"
+                          r"[Bb]ombing|[Ss]ack)s?\s+(?:of|for|at|in)\s+(?:the\s+)?$")
+EVENT_AFTER = re.compile(r"^[ \t]+(?:[Oo]ffensive|[Cc]ampaign|[Oo]peration)s?\b")
 AREA_WORDS = ("ern", "central", "rural", "greater", "around", " of", "road")
 NEAR_WORDS = ("near", "close to", "outside", "around", " of", "approaches to", "km from")
 
@@ -288,4 +294,6 @@ def _precision_between(before: str, after: str) -> tuple[int, str]:
         return 3, "the name qualifies a force (the area it holds)"
     if _may_hold(low, NEAR_WORDS) and NEAR_BEFORE.search(before):
         return 2, "a word of nearness before the name"
+    if EVENT_BEFORE.search(before) or EVENT_AFTER.match(after):
+        return 3, "named in the name of an event there (the wider area)"
     return 1, "the place itself"

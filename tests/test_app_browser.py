@@ -134,8 +134,8 @@ def test_a_shared_link_restores_the_view(app_url, browser):
     expect(page.get_by_role("heading", name="Azaz")).to_be_visible(timeout=WAIT_MS)
     expect(page.get_by_text("2016-06-07 20:00 · Babak Makkinejad").first).to_be_visible()
     expect(page.get_by_text("only: IS").first).to_be_visible()  # the sidebar starts folded
-    # the post and the 10 comments posted by 20:00
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text("11")
+    # the 10 comments posted by 20:00 (the post, shown too, is not counted as a comment)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("10")
 
 
 def test_a_nonsense_link_gives_a_note_not_an_error(app_url, browser):
@@ -230,7 +230,7 @@ def test_play_steps_through_the_thread_and_pause_stops_it(app_url, browser):
     page = browser.page
     open_map(browser, f"{app_url}/?t=post&speed=4")
     button = page.locator(".st-key-play button").filter(visible=True).first
-    assert shown_comments(page) == 1
+    assert shown_comments(page) == 0  # the post alone: no comment yet
     expect(button).to_contain_text("Play")
     button.click()
     expect(button).to_contain_text("Pause", timeout=WAIT_MS)
@@ -253,9 +253,9 @@ def test_play_ends_on_play_and_a_press_starts_again(app_url, browser):
     page = browser.page
     open_map(browser, f"{app_url}/?t=23&speed=4")  # three steps before the end
     button = page.locator(".st-key-play button").filter(visible=True).first
-    button.click()
+    button.click()  # to the last of the seed's 25 comments
     page.wait_for_function(
-        "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 26",
+        "() => Number(document.querySelector('[data-testid=stMetricValue]').innerText) >= 25",
         timeout=WAIT_MS)
     expect(button).to_contain_text("Play", timeout=WAIT_MS)  # the end: not stuck on pause
     button.click()  # starts again from the beginning

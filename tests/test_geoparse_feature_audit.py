@@ -113,3 +113,32 @@ def test_ras_al_ayn_is_the_syrian_border_town(gazetteer):
     place = places_by_surface(gazetteer, "The YPG withdrew from Ras al-Ayn in October.")
     assert place["Ras al-Ayn"].country == "SY"
     assert abs(place["Ras al-Ayn"].lat - 36.85) < 0.1
+
+
+def _point(gazetteer, text: str, surface: str):
+    return places_by_surface(gazetteer, text)[surface]
+
+
+def test_a_river_is_placed_on_the_reach_the_text_is_about(gazetteer):
+    north = _point(gazetteer, "SDF units crossed the Euphrates between Jarabulus and Qara "
+                              "Qozak.", "Euphrates")
+    south = _point(gazetteer, "The army held Deir ez-Zor and al-Mayadin, both on the "
+                              "Euphrates.", "Euphrates")
+    assert north.id == south.id == "supplement:euphrates"
+    assert gazetteer.distance_km(north.lat, north.lon, 36.73, 38.11) < 25  # by Jarabulus
+    assert gazetteer.distance_km(south.lat, south.lon, 35.18, 40.30) < 30  # Deir ez-Zor's reach
+    assert gazetteer.distance_km(north.lat, north.lon, south.lat, south.lon) > 150
+
+
+def test_a_highway_is_placed_on_the_reach_beside_its_towns(gazetteer):
+    road = _point(gazetteer, "Fighting closed the M4 highway near Manbij and Ain Issa.",
+                  "M4 highway")
+    assert gazetteer.distance_km(road.lat, road.lon, 36.45, 38.40) < 50
+    assert "reach" in road.source
+
+
+def test_a_line_with_no_place_near_it_keeps_its_point(gazetteer):
+    # Homs and Damascus lie far from the Euphrates: the river stays at its row's point
+    river = _point(gazetteer, "Refugees from Homs and Damascus spoke of the Euphrates.",
+                   "Euphrates")
+    assert (river.lat, river.lon) == (36.1, 38.3)

@@ -27,6 +27,7 @@ from geo.gazetteer.folding import (
     skeleton,
     strip_article,
 )
+from geo.gazetteer.heads import head_spellings
 from geo.gazetteer.index import MIN_CLOSE, MIN_SKELETON, build_index, config
 from geo.paths import ALIASES_PATH, INDEX_PATH, QUARTERS_PATH, SUPPLEMENT_PATH
 from geo.records import Place
@@ -308,16 +309,7 @@ def _read_supplement(gazetteer: Gazetteer, path: Path) -> None:
                           source=f"curated row {row['id']}: {row.get('source', '')}",
                           extent_km=float(row.get("radius_km") or 0.0))
             names = [row["name"], *(a for a in (row.get("aliases") or "").split(";") if a.strip())]
-            gazetteer.add(place, [*names, *_air_base_spellings(names)], curated=True)
-
-
-_AIR_BASE = re.compile(r"\b(?:air base|airbase)$", re.IGNORECASE)
-
-
-def _air_base_spellings(names: list[str]) -> list[str]:
-    """"X air base" as "X airbase" and back: the press writes both for every base."""
-    return [_AIR_BASE.sub("airbase" if n.lower().endswith("air base") else "air base", n)
-            for n in names if _AIR_BASE.search(n)]
+            gazetteer.add(place, [*names, *head_spellings(row["kind"], names)], curated=True)
 
 
 HILL_WORDS = frozenset({"tal", "tall", "tell", "tel"})  # Arabic tall, "hill", as written

@@ -65,6 +65,7 @@ from geo.geoparse.rank import (
     _precision,
     _ranked,
 )
+from geo.geoparse.reach import place_on_reach
 from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
 from geo.geoparse.repair import _check_relations, _repair_misspellings, _resolve_anaphora, _speaker
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
@@ -140,6 +141,7 @@ def geoparse(
     read_other_names(entries, result, speaker, ignored, words(AKA_WORDS))
     _resolve_anaphora(entries, result, authors_by_id)
     _check_relations(entries, result)
+    place_on_reach(result.mentions, result.places)
     result.mentions.sort(key=lambda m: (m.entry, m.start))
     result.anaphora.sort(key=lambda m: (m.entry, m.start))
     result.unresolved.sort(key=lambda u: (u.entry, u.start))

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geoparse.digits import has_digit
 from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES, word_alternation
+from geo.geoparse.road_ends import road_ends
+from geo.geoparse.run_edges import possessive, whole_name
 from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
 from geo.records import Place
 
@@ -88,7 +90,9 @@ _RUN_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|az|at|an|ath|ad|Al|El|Ar|As|As
 _WORD_REVERSED = re.compile(r"(?:[ \t]|[-\u2010\u2011])([\w'\u2019`\u02bf\u02be]+(?:[-\u2010]"
                             r"(?:la|le|ra|sa|hsa|da|za|ta|na|hta))?)")
 _GAP = re.compile(r"[ \t]|[-\u2010\u2011]")  # one space or one hyphen: " - " separates
-_END = r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
+# (a second word may open with an article: "Deir ez-Zor", "Ras al-Ayn", "Jisr al-Shughur")
+_END = (r"((?:(?:al|Al|ar|Ar|as|As)-)?[A-Z][\w'\u2019]+"
+        r"(?: (?:(?:al|el|ez|ed|ad|as|ar|ash|az|an|at)-)?[A-Z][\w'\u2019]+)?)")
 ROAD_WORDS = ("road", "highway", "motorway", "Road", "Highway", "Motorway")
 # r"\b(?:[Rr]oad|[Hh]ighway|[Mm]otorway)\b", opened by its first letters
 ROAD_WORD = re.compile(word_alternation(["Road", "road", "Highway", "highway", "Motorway",
@@ -216,7 +220,7 @@ def _run(text: str, spot: _Spot) -> tuple[int, int]:
         if text[begin:stop] in ARTICLE_WORDS:
             continue  # "Jaish al Fatah": an article joins the words around it
         if (text[begin:stop].casefold() in LEFT_STOP or ACRONYM.match(text[begin:stop])
-                or _starts_sentence(text, begin)):
+                or _starts_sentence(text, begin) or possessive(text[begin:stop])):
             break  # a sentence's first word is most often not part of the name after it
         start = begin
     for begin, stop in _words_after(text, end):
@@ -254,8 +258,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
             continue
         start, end = _run(text, spot)
         if (start, end) != (spot.start, spot.end):
-            whole = text[start:end]
-            found = gazetteer.candidates(whole)
+            start, whole, found = whole_name(text, start, end, gazetteer)
             if found:
                 resume[spot.entry.id] = end
                 grown = _Spot(spot.entry, start, end, whole, found, whole.count(" ") + 1,
@@ -416,20 +419,25 @@ def road_between(text: str, gazetteer: Gazetteer, best: callable,
         ends = []
         for group in (1, 2):
             name = match.group(group)
+            if name.startswith("The "):  # "The Manbij-Jarabulus road was cut"
+                name = name[4:]
             found = _regional(gazetteer.candidates(name), gazetteer)
             if not found:
                 break
-            ends.append(best(found))
-        if len(ends) != 2 or ends[0].id == ends[1].id:
+            ends.append(found)
+        if len(ends) != 2:
             continue
-        a, b = ends
+        a, b = road_ends(ends[0], ends[1], gazetteer, best)
+        if a.id == b.id:
+            continue
         pid = f"road:{a.id}~{b.id}"
         place = Place(id=pid, name=f"{a.name}\u2013{b.name} road", kind="road", country=a.country,
                       lat=round((a.lat + b.lat) / 2, 5), lon=round((a.lon + b.lon) / 2, 5),
                       gazetteer_id=pid, geometry={"type": "LineString",
                                                   "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
                       source=f"the road between {a.gazetteer_id} and {b.gazetteer_id}")
-        yield match.start(), match.end(), match.group(0), place
+        start = match.start() + 4 * match.group(0).startswith("The ")  # the name's, not "The"
+        yield start, match.end(), text[start:match.end()], place
 
 
 # Country names no English word or given name spells in lower case ("turkey" is a bird,

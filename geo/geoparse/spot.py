@@ -96,14 +96,18 @@ class _Spotter:
         # A plain ASCII word's key is its lower case: one that starts no name is dropped here
         # at C speed (kept: its key, for the first step below); other words take both checks.
         starters = self.gazetteer.starters
+        # (a word after a hyphen is kept too: "al-Shaar", whose name only the article opens)
         possible = [(m.start(), m.end(), k if w.isascii() and w.isalpha() else None)
                     for m in CAPITAL_TOKEN.finditer(text)
                     if (k := (w := m.group()).lower()) in starters
-                    or not (w.isascii() and w.isalpha())]
+                    or not (w.isascii() and w.isalpha()) or text[m.start() - 1] in HYPHENS]
         for start, end, first_key in possible:
             if start < resume or (first_key is None and not _is_capitalised(text[start])):
                 continue
-            best = self._name_at(text, start, end, first_key)
+            best = self._name_at(text, start, end, first_key) \
+                if first_key is None or first_key in starters else None
+            if best is None and (opened := self._opened_by_article(text, start)) is not None:
+                start, best = opened  # "al-Shaar": the article opens the name
             if best is None:
                 if first_key is not None:
                     continue  # a plain ASCII word: no Arabic clitic
@@ -126,6 +130,18 @@ class _Spotter:
                     start, surface, candidates = stop - len(with_article), with_article, named
             found.append(_Spot(entry, start, stop, surface, candidates, n))
         return found
+
+    def _opened_by_article(self, text: str, start: int) -> tuple[int, tuple[int, int]] | None:
+        """(the article's start, (token count, end)) of a name that a lower-case article
+        written onto the word at ``start`` opens ("al-Shaar", where no name is "Shaar"), or
+        None."""
+        prefix = _article_before(text, start)
+        if prefix is None or prefix.group(0)[-1] == "\n":
+            return None
+        begin = start - len(prefix.group(0))
+        article = prefix.group(0)[:-1]
+        best, _ = self._read_name(text, begin, begin + len(article), article)
+        return None if best is None or best[0] < 2 else (begin, best)
 
     def _name_at(self, text: str, start: int, end: int, first_key: str | None,
                  ) -> tuple[int, int] | None:
@@ -163,6 +179,7 @@ class _Spotter:
         return best, stop
 
 
+HYPHENS = "-\u2010"  # an article written onto a name: "al-Shaar"
 # What ARTICLE_PREFIX's window may end with: its hyphen, or a line's end after it ("$").
 ARTICLE_ENDS = ("-", "\u2010", "\n")
 

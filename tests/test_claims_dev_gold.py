@@ -49,15 +49,20 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # by", "repelled by", every cue of a parsed sentence read from the parse): with the parse tune
 # 0.897 / 0.742, 3; held out 0.757 / 0.571, 10; calib 0.741 / 0.535, 4; rules tune 0.837 /
 # 0.724, 6; held out 0.717 / 0.562, 13; calib 0.699 / 0.508, 4.
+# Session 20 merged (precision: not-done readings, orders, aims, hedges, denials; context:
+# forces named by a common noun, agentless passives, ground taken back, "the town"; with the
+# session's place work): with the parse tune 0.906 / 0.760, 3; held out 0.760 / 0.592, 9;
+# calib 0.743 / 0.540, 4; rules tune 0.843 / 0.742, 6; held out 0.730 / 0.592, 10; calib
+# 0.696 / 0.513, 5.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
 # confidence is fitted on, totals only) has its own floors, just under what it measured
 # (2026-12-03): with the parse 0.734 / 0.487, 4 trap claims; rule path 0.694 / 0.497, 4.
 PARSED = load_parser() is not None
-FLOOR_PRECISION = 0.75 if PARSED else 0.71
-FLOOR_RECALL = 0.56 if PARSED else 0.55
-MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 11} if PARSED else {"tune": 7, "heldout": 13}
-CALIB_FLOORS = (0.73, 0.52) if PARSED else (0.69, 0.50)  # precision, recall
+FLOOR_PRECISION = 0.75 if PARSED else 0.72
+FLOOR_RECALL = 0.58
+MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 10} if PARSED else {"tune": 6, "heldout": 11}
+CALIB_FLOORS = (0.73, 0.53) if PARSED else (0.69, 0.50)  # precision, recall
 MOST_TRAP_CLAIMS["calib"] = 5
 
 

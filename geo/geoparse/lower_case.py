@@ -22,12 +22,12 @@ MIN_LETTERS = 4  # "van", "sur", "tyre" is the shortest kept: a word of three is
 ENGLISH_WORDS = frozenset({"batman", "salt", "tyre", "ordu", "zion", "gaza strip"})
 
 LISTED = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]*")
-_CACHE: dict[int, tuple[dict[str, Place], re.Pattern[str] | None]] = {}
+_CACHE: dict[int, dict[str, Place]] = {}
 
 
-def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern[str] | None]:
-    """The region's large cities by the lower-case key of their gazetteer name, and a
-    pattern that finds any of them as a whole lower-case word (once per gazetteer)."""
+def prominent_cities(gazetteer: Gazetteer) -> dict[str, Place]:
+    """The region's large cities by the lower-case key of their gazetteer name (once per
+    gazetteer)."""
     known = _CACHE.get(id(gazetteer))
     if known is None:
         names: dict[str, Place] = {}
@@ -41,8 +41,5 @@ def prominent_cities(gazetteer: Gazetteer) -> tuple[dict[str, Place], re.Pattern
                 continue
             if key not in names or names[key].population < place.population:
                 names[key] = place
-        pattern = re.compile(r"(?<![\w'\u2019-])(" + "|".join(
-            re.escape(k).replace(r"\ ", "[ -]") for k in sorted(names, key=len, reverse=True))
-            + r")(?![\w-])") if names else None
-        known = _CACHE[id(gazetteer)] = (names, pattern)
+        known = _CACHE[id(gazetteer)] = names
     return known

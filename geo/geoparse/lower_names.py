@@ -148,7 +148,7 @@ def lower_case_table(gazetteer: Gazetteer,
     names = gazetteer.names_of(wanted)  # one pass over the index's names
     for form, place in _town_forms(gazetteer, towns, names).items():
         table[form] = (place, False)
-    for key, place in prominent_cities(gazetteer)[0].items():
+    for key, place in prominent_cities(gazetteer).items():
         table.setdefault(key, (place, False))
     for key, ids in names.items():  # "fled to germany and sweden": a country, after a cue
         ids = [i for i in ids if i in countries]

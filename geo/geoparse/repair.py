@@ -95,7 +95,7 @@ def _repair_misspellings(
         named.setdefault(name_key(mention.surface), mention.place)
     ignored = set(not_places) | authors | actor_aliases
     choices = list(named)  # once: a thread asks for many words
-    cities = prominent_cities(gazetteer)[0]
+    cities = prominent_cities(gazetteer)
     read = _spans_by_entry(result.mentions)  # and what the later readings placed
     for entry in entries:
         taken = sorted([*spotted.get(entry.id, []), *read.get(entry.id, [])])

@@ -61,18 +61,20 @@ DENIED_BEFORE = re.compile(
     # "IS denied losing X": the denied act is the gerund right after
     r"|(?<!\w)(?:denied|denies|deny|denying)\s+(?:(?:ever|having|any|\w+ly)\s+)?\Z",
     re.IGNORECASE)
+_DENYING = r"(?:denied|rejected|dismissed|refuted|disputed)"
+_PROMPTLY = r"later|quickly|strongly|immediately|swiftly"  # how a denial came
 DENIED_AFTER = re.compile(
     r"\A[^.;!?]*?(?:,|\s)\s*(?:but|though|although|a\s+claim|which|a\s+report)\s+(?:this|that|"
     r"it|the\s+claim|the\s+report|which)?\s*(?:was|were|has\s+been|had\s+been|is)?\s*"
-    r"(?:later\s+|quickly\s+|strongly\s+)?(?:denied|rejected|dismissed|refuted|disputed)(?!\w)"
+    rf"(?:later\s+|quickly\s+|strongly\s+)?{_DENYING}(?!\w)"
     # "..., but the rebels denied it", "though IS quickly denied the claim"
     r"|\A[^.;!?]*?,\s*(?:but|though|although|while)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+"
-    r"(?:(?:later|quickly|strongly|immediately|swiftly)\s+)?(?:denied|rejected|dismissed|refuted|"
-    r"disputed)\s+(?:it|this|that|the\s+(?:claim|report|reports|claims|account))(?!\w)"
+    rf"(?:(?:{_PROMPTLY})\s+)?{_DENYING}"
+    r"\s+(?:it|this|that|the\s+(?:claim|report|reports|claims|account))(?!\w)"
     # "..., which the SAA denied", "..., a claim the rebels rejected"
     r"|\A[^.;!?]*?,\s*(?:which|a\s+claim(?:\s+that)?|claims?\s+that|a\s+report(?:\s+that)?)\s+"
-    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:(?:later|quickly|strongly|immediately|swiftly|"
-    r"has|have|had)\s+)?(?:denied|rejected|dismissed|refuted|disputed)"
+    rf"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,3}}?\s+(?:(?:{_PROMPTLY}|"
+    rf"has|have|had)\s+)?{_DENYING}"
     r"(?=\s*(?:[.,;:!?)]|\Z|(?:it|this|that)(?!\w)))",  # (not "which denied IS its supplies")
     re.IGNORECASE)
 # Sarcasm that says the sentence is not meant: in it or in the next words.

@@ -363,7 +363,8 @@ def _read_quarters(gazetteer: Gazetteer, path: Path) -> None:
 
 
 def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:
-    """Spellings for indexed places; the ``place`` column is the name readers know it by.
+    """Spellings for indexed places; the ``place`` column is the name readers know it by; a
+    row whose ``curated`` column says "no" is a spelling ranked like the source's own names.
 
     GeoNames' primary names are transliterations ("I‘zāz", "Ar Raqqah"); the map shows the
     English name a journalist would write ("Azaz", "Raqqa"), and keeps GeoNames' in ``source``.
@@ -374,7 +375,10 @@ def _read_aliases(gazetteer: Gazetteer, path: Path) -> None:
             place = gazetteer.places.get(target)
             if place is None:
                 continue
-            gazetteer.add_name(row["alias"], target, curated=True)
+            # a village's spelling ("curated" = "no") earns no bonus: its namesakes elsewhere
+            # stay in the running, and the nearest to the text's places wins
+            gazetteer.add_name(row["alias"], target,
+                               curated=(row.get("curated") or "yes").strip() != "no")
             shown = (row.get("place") or "").strip()
             if shown and shown != place.name:
                 gazetteer.places[target] = replace(

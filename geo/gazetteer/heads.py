@@ -22,6 +22,16 @@ _CROSSING = re.compile(r"^(.+?)\s+(?:border\s+)?crossing$", re.IGNORECASE)
 _RIVER = re.compile(r"^(?:(?:the\s+)?river\s+(.+)|(.+?)\s+river)$", re.IGNORECASE)
 _ROAD = re.compile(r"^(\S.*[\u2013-].*\S)\s+(?:road|highway)$", re.IGNORECASE)
 _PLAIN = re.compile(r"^[A-Z][\w'\u2019-]*$")  # one word: "Euphrates", not "the Euphrates"
+# An oil or gas field ("the Jazal oil field", "Jazal field", "the Jazal oilfield"), a pumping
+# station ("the T-3 pumping station", "T3 station"), a mountain ("Jabal X", "Mount X", "the X
+# mountains"): each written with the other heads of its kind.
+_FIELD = re.compile(r"^(.+?)\s+(?:(?:oil|gas)\s+fields?|oilfields?|gasfields?)$", re.IGNORECASE)
+FIELD_HEADS = ("oil field", "gas field", "field", "oilfield", "oil fields", "gas fields",
+               "fields")
+_STATION = re.compile(r"^(.+?)\s+(?:pumping\s+)?station$", re.IGNORECASE)
+_MOUNT = re.compile(r"^(?:Jabal|Jebel|Mount)\s+(?:(?:al|el|ash|as|at|ad|ar|an|az)-)?"
+                    r"([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)$")
+MOUNT_HEADS = ("mountain", "mountains", "Mountain", "Mountains", "mountain range")
 
 
 def head_spellings(kind: str, names: list[str]) -> list[str]:
@@ -40,4 +50,10 @@ def head_spellings(kind: str, names: list[str]) -> list[str]:
             out += [f"{name} River", f"River {name}"]
         elif kind == "road" and (m := _ROAD.match(name)):
             out += [f"{m.group(1)} road", f"{m.group(1)} highway"]
+        elif kind == "facility" and (m := _FIELD.match(name)):
+            out += [f"{m.group(1)} {head}" for head in FIELD_HEADS]
+        elif kind == "facility" and (m := _STATION.match(name)):
+            out += [f"{m.group(1)} station", f"{m.group(1)} pumping station"]
+        elif kind == "hill" and (m := _MOUNT.match(name)):
+            out += [f"Mount {m.group(1)}", *(f"{m.group(1)} {head}" for head in MOUNT_HEADS)]
     return [s for s in dict.fromkeys(out) if s not in names]

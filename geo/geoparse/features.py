@@ -35,7 +35,8 @@ _NAME = (r"(?:(?:al|Al|el|El|ar|Ar|as|As|ash|ad|az|at|an|Umm|Um|Abu|Bani|Beni)[ 
 # Factory", "the Castillo Complex", "the Bus Station", "Tombs Valley"): the head is read only
 # capitalised, as part of a name.
 _FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff]ield|"
-                  r"[Oo]il [Ss]tation|[Gg]as [Ff]ields?|[Gg]as [Ff]actory|Housing Project|"
+                  r"[Oo]il [Ff]ields|[Oo]ilfields?|[Oo]il [Ss]tation|[Gg]as [Ff]ields?|"
+                  r"[Gg]as [Ff]actory|[Gg]as [Pp]lants?|[Pp]umping [Ss]tation|Housing Project|"
                   r"Youth Housing|Military Academy|Hotel|Palace|Amusement Park|Technical Base|"
                   r"Factory|Complex|Station|Bridge|Valley|[Rr]oundabout|Junction|Silos|Checkpoint|"
                   r"Prison|Hospital|Power Plant|Cement Plant")
@@ -65,7 +66,7 @@ FEATURE_WORD = re.compile(word_alternation([
     "oil s", "Gas F", "Gas f", "gas F", "gas f", "Housing", "Academy", "Hotel", "Palace",
     "Amusement", "Technical Base", "Factory", "Complex", "Station", "Bridge", "Valley",
     "Roundabout", "roundabout", "Junction", "Silos", "Checkpoint", "Prison", "Hospital",
-    "Plant"]))
+    "Plant", "oilfield", "Oilfield", "Gas P", "Gas p", "gas P", "gas p", "pumping", "Pumping"]))
 WINDOW = 90  # characters before a feature word that a phrase may start at
 # A part of each FEATURE_WORD that a text must have for it to match ("was fired" has none;
 # the capitalised ones cost a thread nothing, ``geo.geoparse.words.present_words``)
@@ -73,7 +74,7 @@ FEATURE_LITERALS = ("Hill", "Point", "Height", "Brigade", "Jab", "Jeb", "Mount",
                     "ountain", "Oil F", "Oil f", "Oil S", "Oil s", "oil ", "Gas F", "Gas f",
                     "gas ", "Housing", "Academy", "Hotel", "Palace", "Amusement", "Technical",
                     "Factory", "Complex", "Station", "Bridge", "Valley", "oundabout", "Junction",
-                    "Silos", "Checkpoint", "Prison", "Hospital", "Plant")
+                    "Silos", "Checkpoint", "Prison", "Hospital", "Plant", "ilfield", "umping")
 
 
 def feature_phrases(text: str, literals: tuple[str, ...] = FEATURE_LITERALS,

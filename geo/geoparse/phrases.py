@@ -56,8 +56,9 @@ february march april may june july august september october november december th
 # Feature words after a name: the phrase names the feature, not the place it is named after.
 FEATURE_AFTER = re.compile(
     r"^[ \t]*(?:(?:military\s+)?air\s*base|airbase|airport|airfield|military airport|dam|"
-    r"river|lake|mountains?|mount|hills?|castle|bridge|oil\s*field|oilfield|gas\s*field|"
-    r"oil station|gas station|station|silos?|school|hospital|prison|stadium|palace|hotel|"
+    r"river|lake|mountains?|mount|hills?|castle|bridge|oil\s*fields?|oilfields?|gas\s*fields?|"
+    r"oil station|gas station|gas plant|gas company|pumping station|station|silos?|school|"
+    r"hospital|prison|stadium|palace|hotel|"
     r"valley|plain|junction|triangle|factory|plant|camp|base|checkpoint|roundabout|square|"
     r"crossroads?|highway|road|motorway|citadel|barracks|academy|college|mosque|church|"
     r"quarry|farms?|orchards?|wells?|cement plant|power plant|thermal plant|"

@@ -11,11 +11,12 @@ every quarter of ``data/city_quarters.csv`` and every air base or airport the
 ``airportsdata`` package gives for the region (the ``icao:`` rows of the regional file) is
 written the way texts name such a place ("the X Dam", "X airbase", "X Air Base", "X military
 airport", "the X river", "the X", "the X-Y road", "X border crossing", "the X district of Y",
-"northern X province", lower and title case) into war-report sentences, and geoparsed by the
-real pipeline (``tests/geoparse_text.py``'s way).  Per kind it prints how many forms resolve
-to the row (or within its tolerance: 5 km for quarters, 25 km for features, a region's own
-radius), to a settlement elsewhere (most often the town the feature is named after), to
-another place, or to nothing.  It prints figures and asserts nothing.
+"northern X province", "the X oil field", "the X field", "X oilfield", "the T-3 pumping
+station", "T3", "Jabal X", "Mount X", "the X mountains", lower and title case) into war-report
+sentences, and geoparsed by the real pipeline (``tests/geoparse_text.py``'s way).  Per kind it
+prints how many forms resolve to the row (or within its tolerance: 5 km for quarters, 25 km
+for features, a region's own radius), to a settlement elsewhere (most often the town the
+feature is named after), to another place, or to nothing.  It prints figures and asserts nothing.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ _AIR = re.compile(r"\s+(?:International\s+)?(?:Air\s*Base|airbase|Airport|Airfie
                   r"Field|Military Airport)$", re.IGNORECASE)
 _CROSSING = re.compile(r"\s+(?:border\s+)?crossing$", re.IGNORECASE)
 _PROVINCE = re.compile(r"^(?:Al-)?(.+?)\s+(?:Governorate|Province)$")
+_FIELD = re.compile(r"^(.+?)\s+(?:oil|gas)\s+fields?$", re.IGNORECASE)
+_STATION = re.compile(r"^(.+?)\s+pumping\s+station$", re.IGNORECASE)
+_MOUNT = re.compile(r"^(?:Jabal|Jebel|Mount)\s+([A-Z][\w'\u2019-]*)$")  # one word: "Jabal Amour"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +117,32 @@ def supplement_forms(row: dict[str, str]) -> tuple[str, list[tuple[str, str, str
         return "quarter", quarter_forms(name, "Aleppo")
     if kind in {"village", "town"}:
         return "", []
+    if kind == "facility" and (m := _FIELD.match(name)):
+        return "oil/gas field", field_forms(m.group(1))
+    if kind == "facility" and (m := _STATION.match(name)):
+        base = m.group(1)
+        return "station", [("the ", f"{base} pumping station", ""), ("the ", f"{base} station", ""),
+                           ("", base.replace("-", ""), "")]
+    if kind == "hill" and (m := _MOUNT.match(name)):
+        return "mountain", mount_forms(name, m.group(1))
     the = f"the {name}" in row["aliases"].split(";")  # "the Levant", "the Ghouta"
     forms = [("the " if the else "", name, "")]
     if kind == "region" and not the:
         forms.append(("northern ", name, ""))
     return kind, forms
+
+
+def field_forms(base: str) -> list[tuple[str, str, str]]:
+    """An oil or gas field as reports write it ("the Jazal oil field", "al-Jazal field")."""
+    return [*_cases("the ", base, ("oil field", "gas field")), ("the ", f"{base} field", ""),
+            ("", f"{base} oilfield", ""), ("the ", f"{base} oil fields", ""),
+            ("the ", f"al-{base} field", "")]
+
+
+def mount_forms(name: str, base: str) -> list[tuple[str, str, str]]:
+    """A mountain as reports write it ("Jabal Amour", "Mount Amour", "the Amour mountains")."""
+    return [("", name, ""), ("", f"Mount {base}", ""), ("the ", f"{base} mountains", ""),
+            ("the ", f"{base} Mountains", ""), ("", f"Jebel {base}", "")]
 
 
 def quarter_forms(name: str, city: str) -> list[tuple[str, str, str]]:

@@ -142,3 +142,19 @@ def test_a_line_with_no_place_near_it_keeps_its_point(gazetteer):
     river = _point(gazetteer, "Refugees from Homs and Damascus spoke of the Euphrates.",
                    "Euphrates")
     assert (river.lat, river.lon) == (36.1, 38.3)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Barrel bombs fell on the al-Zahraa neighbourhood of Aleppo at noon.", "al-Zahraa"),
+    ("Shells landed in Aleppo's al-Zahraa district overnight.", "al-Zahraa district"),
+])
+def test_a_name_called_a_quarter_is_the_quarter_not_the_town_of_that_name(gazetteer, text,
+                                                                           surface):
+    places = places_by_surface(gazetteer, text)
+    assert surface in places, places
+    assert places[surface].id == "quarter:aleppo_al_zahraa"
+
+
+def test_the_town_of_that_name_stays_the_town_without_a_quarter_word(gazetteer):
+    places = places_by_surface(gazetteer, "Militias held Nubl and al-Zahraa, north of Aleppo.")
+    assert places["al-Zahraa"].id == "supplement:zahraa"

@@ -112,3 +112,25 @@ def test_desert_villages_in_the_spellings_reports_use(gazetteer, text, surface, 
     assert surface in places, places
     place = places[surface]
     assert gazetteer.distance_km(place.lat, place.lon, lat, lon) <= VILLAGE_KM, place
+
+
+@pytest.mark.parametrize(("text", "surface", "row"), [
+    ("Jihadists raided outposts in the eastern countryside of Homs.", "Homs",
+     "supplement:homs_governorate"),
+    ("Loyalists shelled villages in rural Hama for a week.", "Hama",
+     "supplement:hama_governorate"),
+    ("Convoys crossed the eastern Homs countryside at night.", "Homs countryside",
+     "supplement:homs_governorate"),
+    ("Militias moved through the Deir ez-Zor countryside.", "Deir ez-Zor countryside",
+     "supplement:deir_ez_zor_governorate"),
+])
+def test_the_countryside_of_a_governorate_seat_is_the_governorate(gazetteer, text, surface,
+                                                                   row):
+    places = places_by_surface(gazetteer, text)
+    assert surface in places, places
+    assert places[surface].id == row
+
+
+def test_the_countryside_of_a_town_that_seats_no_governorate_is_the_town(gazetteer):
+    places = places_by_surface(gazetteer, "Raids continued in the countryside of Manbij.")
+    assert places["Manbij"].kind in {"town", "city"}

@@ -25,6 +25,8 @@ _PLAIN = re.compile(r"^[A-Z][\w'\u2019-]*$")  # one word: "Euphrates", not "the 
 # An oil or gas field ("the Jazal oil field", "Jazal field", "the Jazal oilfield"), a pumping
 # station ("the T-3 pumping station", "T3 station"), a mountain ("Jabal X", "Mount X", "the X
 # mountains"): each written with the other heads of its kind.
+_GOVERNORATE = re.compile(r"^(?:the\s+)?(?:Al-)?(.+?)\s+(?:Governorate|Province)$",
+                         re.IGNORECASE)
 _FIELD = re.compile(r"^(.+?)\s+(?:(?:oil|gas)\s+fields?|oilfields?|gasfields?)$", re.IGNORECASE)
 FIELD_HEADS = ("oil field", "gas field", "field", "oilfield", "oil fields", "gas fields",
                "fields")
@@ -50,6 +52,8 @@ def head_spellings(kind: str, names: list[str]) -> list[str]:
             out += [f"{name} River", f"River {name}"]
         elif kind == "road" and (m := _ROAD.match(name)):
             out += [f"{m.group(1)} road", f"{m.group(1)} highway"]
+        elif kind == "region" and (m := _GOVERNORATE.match(name)):
+            out += [f"{m.group(1)} countryside"]  # "the Homs countryside" (Arabic "Rif Homs")
         elif kind == "facility" and (m := _FIELD.match(name)):
             out += [f"{m.group(1)} {head}" for head in FIELD_HEADS]
         elif kind == "facility" and (m := _STATION.match(name)):

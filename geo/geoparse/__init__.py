@@ -52,7 +52,7 @@ from geo.geoparse.phrases import (
     read_phrases,
     road_between,
 )
-from geo.geoparse.quarter_cue import quarter_first
+from geo.geoparse.quarter_cue import by_cue
 from geo.geoparse.rank import (
     FEATURE_NEAR_KM,
     GENERIC_QUARTERS,
@@ -250,9 +250,9 @@ def _rank_spot(spot: _Spot, kept: list[_Spot], gazetteer: Gazetteer, anchors: An
         ranked = rankings[ranking] = _ranked(spot, gazetteer, anchors, nearest_km)
     # a namesake: the one near the places named beside it
     ranked = in_context(spot, ranked, kept, anchors, gazetteer, rankings, heads)
-    if anchors:  # "the al-Zahraa neighbourhood of Aleppo": the quarter, not the town
-        ranked = quarter_first(spot.entry.text, spot.start, spot.end, ranked,
-                               lambda p: _nearest(p, anchors, gazetteer, nearest_km))
+    if anchors:  # "the al-Zahraa neighbourhood of Aleppo", "the countryside of Homs"
+        ranked = by_cue(spot, ranked, gazetteer,
+                        lambda p: _nearest(p, anchors, gazetteer, nearest_km))
     best = ranked[0][1]
     near = nearest_km.get((best.place.lat, best.place.lon), 0.0) if anchors else 0.0
     if (near > 2 * FEATURE_NEAR_KM and not best.curated

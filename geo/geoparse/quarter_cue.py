@@ -1,9 +1,15 @@
-"""A name the text calls a city's quarter ("the al-Zahraa neighbourhood of Aleppo", "Aleppo's
+"""What the words around a name say it is: a city's quarter, or a governorate's countryside.
+
+A name the text calls a city's quarter ("the al-Zahraa neighbourhood of Aleppo", "Aleppo's
 al-Zahraa district", "the Zahraa quarter") is that city's quarter, not a town of the same name
 nearby: the word after it, or the city's possessive before it, says which kind of place it is.
 
 Only a quarter of a city the text names (within ``QUARTER_CITY_KM`` of an anchor) is taken,
 so "the Manbij district" (an admin district) or a quarter the data lacks change nothing.
+
+"The eastern countryside of Homs", "rural Hama": the countryside of a governorate's seat is
+the governorate (Syrian usage: "Rif Homs"), the place the "Homs countryside" is; a town that
+seats no governorate ("the countryside of Manbij") stays the town.
 """
 
 from __future__ import annotations
@@ -11,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geo.gazetteer import QUARTER_PREFIX
+from geo.gazetteer import QUARTER_PREFIX, Gazetteer
 
-__all__ = ["quarter_first"]
+__all__ = ["by_cue", "countryside_first", "quarter_first"]
 
 QUARTER_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|quarters?|district)\b", re.IGNORECASE)
 POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w\-]*['\u2019]s[ \t]+(?:the[ \t]+)?$")
+COUNTRYSIDE_BEFORE = re.compile(r"(?:\bcountryside[ \t]+of[ \t]+(?:the[ \t]+)?|\b[Rr]ural[ \t]+)$")
 QUARTER_KM = 12.0  # as ``geo.geoparse.rank.QUARTER_CITY_KM``: a quarter lies this near its city
 
 
@@ -42,3 +49,25 @@ def quarter_first(text: str, start: int, end: int, ranked: list,
         return ranked
     first = quarters[0]
     return [first, *(sc for sc in ranked if sc is not first)]
+
+
+def countryside_first(text: str, start: int, ranked: list, surface: str,
+                      gazetteer: Gazetteer) -> list:
+    """``ranked`` with the governorate first where the text names the countryside of a city
+    that has one ("the countryside of Homs", "rural Homs": what "the Homs countryside"
+    finds); ``ranked`` itself otherwise."""
+    if not ranked or ranked[0][1].place.kind != "city":
+        return ranked
+    if not COUNTRYSIDE_BEFORE.search(text[max(0, start - 30):start]):
+        return ranked
+    area = [c for c in gazetteer.candidates(f"{surface} countryside")
+            if c.place.kind == "region" and c.place.country == ranked[0][1].place.country]
+    return [(ranked[0][0], area[0]), *ranked] if area else ranked
+
+
+def by_cue(spot, ranked: list, gazetteer: Gazetteer, near_km: Callable[[object], float],
+           ) -> list:
+    """``ranked`` as the words around the spot put it: a quarter, a governorate."""
+    text = spot.entry.text
+    ranked = quarter_first(text, spot.start, spot.end, ranked, near_km)
+    return countryside_first(text, spot.start, ranked, spot.surface, gazetteer)

@@ -94,7 +94,8 @@ def named_governorates(spots: Iterable, gazetteer: Gazetteer) -> frozenset[str]:
                 if c.place.kind == "region" and c.place.country == "SY" and district_key(area):
                     found.update((district_key(area), governorate_key(area.split(" > ")[0])))
             continue
-        if surface.endswith(GOVERNORATE_WORDS[:2]) or surface.endswith(" governorate"):
+        if surface.endswith(GOVERNORATE_WORDS[:2]) or surface.endswith((" governorate",
+                                                                          " countryside")):
             if any(c.place.kind == "region" and c.place.country == "SY"
                    for c in spot.candidates):
                 found.add(governorate_key(surface))

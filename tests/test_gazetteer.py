@@ -109,3 +109,13 @@ def test_a_hill_name_is_found_under_each_spelling_of_tall(gazetteer):
     assert ids
     for spelling in ("Tal Abyad", "Tell Abyad", "Tel Abyad"):
         assert ids <= {c.place.id for c in gazetteer.candidates(spelling)}, spelling
+
+
+def test_a_glued_article_of_ocha_is_also_found_written_apart():
+    from geo.gazetteer.index import _unglued
+
+    assert "tal al aghar" in _unglued({"tal elaghar"})  # OCHA "Tal Elaghar"
+    assert "bir al qasr" in _unglued({"bir alqasr"})
+    # a name's first word, and words that only open with the letters, are left alone
+    assert _unglued({"aleppo", "elbeyli", "alma"}) == set()
+    assert _unglued({"tal alawi"}) == set()  # al + a vowel: a name of its own (Alawi)

@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,7 @@ from geo.paths import BASEMAP_PATH, CONFIG_PATH, INDEX_PATH, NAME_ERRORS_PATH, R
 
 __all__ = ["build_index", "ensure_index", "index_is_current", "indexed_cities"]
 
-INDEX_FORMAT = 9  # bump when the index's columns or merging change
+INDEX_FORMAT = 10  # bump when the index's columns or merging change
 COLUMNS = ["gazetteer_id", "name", "kind", "country", "lat", "lon", "population", "extent_km",
            "admin", "source", "name_keys", "skeletons"]
 MIN_SKELETON = 4  # shorter skeletons ("ra" for al-Rai) match too much to be evidence
@@ -55,10 +56,32 @@ def _joined(keys: set[str]) -> set[str]:
             and len(joined := k.replace(" ", "")) >= MIN_JOINED}
 
 
-def _keys(names: Iterable[str], regional: bool, town: bool = False) -> tuple[str, str]:
+# OCHA glues the article to the word it defines ("Tal Elaghar", "Um Elsarj", "Bir Alawar",
+# "Hamadi Elomr"); the press writes it apart or drops it ("Tal al-Aghar", "Hamadi Omar").
+_GLUED = re.compile(r"^(?:el([a-z]{3,})|al([bcdfghjklmnpqrstvwxyz][a-z]{3,}))$")
+
+
+def _unglued(keys: set[str]) -> set[str]:
+    """The keys of a Syrian place's names with a glued article written apart,
+    where another word stands before it (a name is not opened by its article alone)."""
+    out: set[str] = set()
+    for key in keys:
+        words = key.split(" ")
+        for i, word in enumerate(words[1:], 1):
+            if (m := _GLUED.match(word)) is not None:
+                rest = m.group(1) or m.group(2)
+                out.add(" ".join([*words[:i], "al", rest, *words[i + 1:]]))
+    return out
+
+
+def _keys(names: Iterable[str], regional: bool, town: bool = False,
+          syrian: bool = False) -> tuple[str, str]:
     """Name keys, and (for the region's places only: variants are read there) skeletons;
-    a regional town's names run together at their article too (``_joined``)."""
+    a regional town's names run together at their article too (``_joined``); a Syrian
+    place's glued articles are written apart too (``_unglued``)."""
     keys = {name_key(n) for n in names} - {""}
+    if syrian:
+        keys |= _unglued(keys)
     if regional and town:
         keys |= _joined(keys)
     skeletons = {s for s in (skeleton(k) for k in keys) if len(s) >= MIN_SKELETON} if regional \
@@ -245,7 +268,7 @@ def build_index(path: Path = INDEX_PATH, *, config_path: Path = CONFIG_PATH,
         region = set(settings["region_countries"])
         for row in rows.values():
             writer.writerow([*row[:10], *_keys(row[10], row[3] in region,
-                                                 row[2] in {"city", "town"})])
+                                                 row[2] in {"city", "town"}, row[3] == "SY")])
     tmp.replace(path)  # never leave a half-written index behind
     return len(rows)
 

@@ -65,6 +65,12 @@ def test_fields_stations_and_mountains_get_the_other_heads_of_their_kind():
      "supplement:jabal_amour"),
     ("Patrols crossed the Shaer mountains in May.", "Shaer mountains",
      "supplement:jabal_shaer"),
+    ("Jihadists slipped past Qasr al-Heir al-Sharqi at night.", "Qasr al-Heir al-Sharqi",
+     "supplement:qasr_al_hayr_al_sharqi"),
+    ("Artillery pounded the Abu Rujmayn mountains all day.", "Abu Rujmayn mountains",
+     "supplement:jabal_abu_rujmayn"),
+    ("Workers returned to the Khneifis phosphate mines.", "Khneifis phosphate mines",
+     "supplement:khunayfis_phosphate_mines"),
 ])
 def test_a_feature_is_found_in_the_forms_reports_write(gazetteer, text, surface, row):
     places = places_by_surface(gazetteer, text)

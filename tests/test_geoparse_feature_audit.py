@@ -158,3 +158,12 @@ def test_a_name_called_a_quarter_is_the_quarter_not_the_town_of_that_name(gazett
 def test_the_town_of_that_name_stays_the_town_without_a_quarter_word(gazetteer):
     places = places_by_surface(gazetteer, "Militias held Nubl and al-Zahraa, north of Aleppo.")
     assert places["al-Zahraa"].id == "supplement:zahraa"
+
+
+def test_a_quarter_opening_a_sentence_after_the_is_read(gazetteer):
+    text = "The Ansari quarter of Aleppo was shelled again on Friday."
+    places = places_by_surface(gazetteer, text)
+    assert "Ansari" in places, places
+    quarter = gazetteer.places["quarter:aleppo_al_ansari"]
+    place = places["Ansari"]
+    assert gazetteer.distance_km(place.lat, place.lon, quarter.lat, quarter.lon) <= 5.0

@@ -160,6 +160,9 @@ def _before_cues(text: str) -> Iterator[re.Match[str]]:
 
 def _named(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     words = text[start:end].split()
+    if len(words) == 2 and words[0].lower() in _NOT_NAMES:  # "The Ansari quarter" opening
+        start = text.index(words[1], start + len(words[0]))  # a sentence: the name is Ansari
+        words = words[1:]
     if words and words[0].lower() not in _NOT_NAMES and not text[start:end].isupper():
         yield start, end
 

@@ -140,3 +140,12 @@ def test_the_countryside_of_a_governorate_seat_is_the_governorate(gazetteer, tex
 def test_the_countryside_of_a_town_that_seats_no_governorate_is_the_town(gazetteer):
     places = places_by_surface(gazetteer, "Raids continued in the countryside of Manbij.")
     assert places["Manbij"].kind in {"town", "city"}
+
+
+def test_the_oil_town_of_rmelan_in_the_spellings_reports_use(gazetteer):
+    text = "Kurdish police patrolled Rmelan and Rimelan's oil wells, east of Qamishli."
+    places = places_by_surface(gazetteer, text)
+    assert places["Rmelan"].id == "geonames:8596559", places
+    far = places_by_surface(gazetteer, "Raids hit Rumeilan and Markada, south of Hasakah.")
+    # "Rumeilan" is also the Rumaylan villages south of Hasakah: never the far oil town there
+    assert "Rumeilan" not in far or far["Rumeilan"].id != "geonames:8596559"

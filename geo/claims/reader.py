@@ -197,7 +197,7 @@ class EntryReader(PlaceReader, TopicReader):
             while 0 <= index + step < len(mentions):
                 a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
                 gap = self.text[a.end: b.start]
-                if not JOINT.match(gap) or (not oblique and gap.strip() == "," and _oblique(
+                if not JOINT.match(gap) or (not oblique and gap.split()[:1] == [","] and _oblique(
                         self.text, mentions[index + step], lo)):
                     break
                 index += step

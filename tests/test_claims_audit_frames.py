@@ -1,0 +1,18 @@
+"""Frames of bench/audit_claims.py that the reader once failed, as rules of English with
+made-up sentences, on both claim paths: who is named beside the agent is not the agent."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+
+@BOTH
+def test_a_backer_named_before_a_comma_is_not_joined_to_the_subject(read):
+    for text, agent in (("With the support of Russia, the rebels seized Azaz.", "rebels"),
+                        ("With the help of Iran, the SAA took Manbij.", "saa")):
+        claims = read(text)
+        assert [c.actor for c in claims if c.action == "capture"] == [agent], \
+            (text, brief(claims))
+    # actors listed with commas still act together
+    listed = read("Hezbollah, the SAA and the rebels took Azaz.")
+    assert {c.actor for c in listed if c.action == "capture"} == {"hezbollah", "saa", "rebels"}

@@ -16,3 +16,15 @@ def test_a_backer_named_before_a_comma_is_not_joined_to_the_subject(read):
     # actors listed with commas still act together
     listed = read("Hezbollah, the SAA and the rebels took Azaz.")
     assert {c.actor for c in listed if c.action == "capture"} == {"hezbollah", "saa", "rebels"}
+
+
+@BOTH
+def test_a_noun_of_fighting_beside_a_move_forward_is_an_advance(read):
+    for text, agent in (("The rebels advanced on Azaz after fierce fighting.", "rebels"),
+                        ("The SDF pushed its assault towards Manbij.", "sdf")):
+        claims = read(text)
+        assert [(c.actor, c.action) for c in claims] == [(agent, "advance")], \
+            (text, brief(claims))
+    # a verb of attacking stays an attack
+    assert ("is", "attack", ("azaz",)) in brief(read("IS attacked Azaz."))
+    assert ("saa", "attack", ("manbij",)) in brief(read("The SAA launched an attack on Manbij."))

@@ -152,11 +152,13 @@ class Frame:
     actions: frozenset[str] = frozenset()
     passive: bool = False
     not_agent: tuple[str, ...] = ()
+    other_action: str = ""  # what the others must not get (default: the verb's action)
 
 
 def _f(name: str, group: str, template: str, expect: str, actions: str = "",
-       passive: bool = False, not_agent: tuple[str, ...] = ()) -> Frame:
-    return Frame(name, group, template, expect, frozenset(actions.split()), passive, not_agent)
+       passive: bool = False, not_agent: tuple[str, ...] = (), other_action: str = "") -> Frame:
+    return Frame(name, group, template, expect, frozenset(actions.split()), passive, not_agent,
+                 other_action)
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -212,6 +214,13 @@ FRAMES: tuple[Frame, ...] = (
     _f("intent_poised", "intent", "{A} was poised to {VB} {P}.", "no-claim"),
     _f("intent_preparing", "intent", "{A} was reportedly preparing to {VB} {P}.", "no-claim"),
     _f("intent_threatened", "intent", "{A} threatened to {VB} {P}.", "no-claim"),
+    _f("intent_sent_to", "intent", "Fighters of {A} were sent to {VB} {P}.", "no-claim",
+       "capture attack besiege lift_siege cut_road"),
+    _f("intent_deployed_to", "intent", "{A} deployed more troops to {VB} {P}.", "no-claim",
+       "capture attack besiege lift_siege cut_road"),
+    _f("intent_holder", "intent",
+       "{A} attacked in an attempt to break the siege of {B1}-held {P}.", "no-claim",
+       "lift_siege", not_agent=("B",), other_action="control"),
     _f("intent_attack_to", "intent", "{A} launched an attack to {VB} {P}.", "no-claim",
        "capture besiege lift_siege cut_road"),
     _f("intent_aiming", "intent", "{A} is aiming to {VB} {P}.", "no-claim"),
@@ -331,7 +340,8 @@ def read_case(case: Case, places: dict[str, Place], lexicon, parse: bool):
 
 def judge(case: Case, claims, side_of) -> bool:
     reported = [c for c in claims if c.modality == "reported"]
-    if any(side_of(c.actor) in case.others and c.action == case.action for c in reported):
+    barred = case.frame.other_action or case.action
+    if any(side_of(c.actor) in case.others and c.action == barred for c in reported):
         return False
     mine = [c for c in reported if side_of(c.actor) == case.side and c.action == case.action]
     if case.frame.expect == "no-claim":

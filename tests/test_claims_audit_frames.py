@@ -28,3 +28,25 @@ def test_a_noun_of_fighting_beside_a_move_forward_is_an_advance(read):
     # a verb of attacking stays an attack
     assert ("is", "attack", ("azaz",)) in brief(read("IS attacked Azaz."))
     assert ("saa", "attack", ("manbij",)) in brief(read("The SAA launched an attack on Manbij."))
+
+
+@BOTH
+def test_forces_sent_to_do_something_have_not_done_it(read):
+    for text in ("Fighters of the SDF were sent to break the siege of Manbij.",
+                 "The rebels deployed more troops to retake Azaz.",
+                 "The SAA rushed reinforcements to recapture Manbij."):
+        claims = read(text)
+        assert not [c for c in claims if c.action in ("capture", "lift_siege")
+                    and c.modality == "reported"], (text, brief(claims))
+    # forces sent to a place, then taking another, did take it
+    done = read("The SAA sent reinforcements to Azaz and captured Manbij.")
+    assert ("saa", "capture", ("manbij",)) in brief(done)
+
+
+@BOTH
+def test_the_besieged_holder_inside_an_aim_is_no_reported_control(read):
+    claims = read("IS attacked in an attempt to break the siege of rebel-held Azaz.")
+    assert not [c for c in claims if c.action == "control" and c.modality == "reported"], \
+        brief(claims)
+    # a holder outside any aim still holds
+    assert ("is", "control", ("azaz",)) in brief(read("The rebels shelled IS-held Azaz."))

@@ -265,6 +265,11 @@ def _report_before(text: str, start: int, cue: int) -> bool:
     return REPORT_THAT.search(text, start, cue) is not None
 
 
+# The word glued before a holder's "-held" ("rebel" of "rebel-held").
+GLUED_HOLDER = re.compile(r"[\w'\u2019]+(?:-[\w'\u2019]+)*\Z")
+SIEGE_OF = re.compile(r"(?<!\w)siege\s+(?:of|on)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
           intent: IntentRules | None = None) -> bool:
     """Whether the cue is the content of an aim, attempt or pledge: the one screen of the
@@ -273,6 +278,10 @@ def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
     the rules alone, every row ("hopes to take", "in a bid to encircle", "attempted to
     advance towards")."""
     rules = intent or load_intent()
+    if text.startswith("-", cue):  # "in a bid to lift the siege of rebel-held X": the
+        glued = GLUED_HOLDER.search(text, max(sentence[0], cue - 40), cue)  # holder's word
+        cue = glued.start() if glued and SIEGE_OF.search(text, max(0, glued.start() - 30),
+                                                         glued.start()) else cue
     return rules.before(text, max(sentence[0], cue - 80), cue, parsed=parsed)
 
 

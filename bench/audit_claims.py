@@ -83,6 +83,18 @@ ADJECTIVES = {"Russia": "Russian", "the US": "US", "Turkey": "Turkish", "Iran": 
               "Turkish artillery": "Turkish", "Hezbollah": "Hezbollah"}
 
 
+AIR_ADJECTIVES = {"russia": "Russian", "us": "Coalition", "turkey": "Turkish",
+                  "israel": "Israeli", "saa": "Syrian", "is": "ISIL"}
+# Gerunds of the capture verbs that are not the base + "ing".
+GERUNDS = {"take": "taking", "seize": "seizing", "capture": "capturing",
+           "recapture": "recapturing", "liberate": "liberating", "overrun": "overrunning",
+           "take control of": "taking control of"}
+
+
+def _air_adjective(actor: str) -> str:
+    return AIR_ADJECTIVES.get(actor, "Russian")
+
+
 def _adjective(backer: str) -> str:
     return ADJECTIVES.get(backer, backer)
 
@@ -193,6 +205,21 @@ FRAMES: tuple[Frame, ...] = (
        not_agent=("B",)),
     _f("nominal_against", "object", "The offensive against {B} in {P} continued.",
        "no-claim", "attack", not_agent=("B",)),
+    _f("strikes_nominal", "object", "{A1} airstrikes on {B1} positions in {P} killed 20.",
+       "claim", "attack", not_agent=("B",)),
+    _f("shelled_positions", "object", "{A} shelled {B1} positions around {P}.", "claim",
+       "attack", not_agent=("B",)),
+    _f("advanced_against", "object", "{A} advanced against {B} near {P}.", "claim",
+       "advance", not_agent=("B",)),
+    _f("offensive_capturing", "object", "{A} continued its offensive against {B}, {VG} {P}.",
+       "claim", "capture", not_agent=("B",)),
+    _f("retaken_from", "object", "{P} was retaken from {B} by {A}.", "claim", "capture",
+       not_agent=("B",)),
+    _f("lost_to", "object", "{B} lost {P} to {A}.", "claim", "capture", not_agent=("B",)),
+    _f("expelled", "object", "{A} expelled {B} from {P}.", "claim", "capture",
+       not_agent=("B",)),
+    _f("after_clashes", "report", "{A} {V} {P} after heavy clashes with {B}.", "claim",
+       "capture", not_agent=("B",)),
     _f("neg_did_not", "negation", "{A} did not {VB} {P}.", "no-claim"),
     _f("neg_failed", "negation", "{A} failed to {VB} {P}.", "no-claim"),
     _f("neg_never", "negation", "{A} never reached {P}.", "no-claim", "advance"),
@@ -303,7 +330,7 @@ class Generator:
         verbs = [v for v in VERBS if (not frame.actions or v.action in frame.actions)
                  and (v.passive or not frame.passive)]
         verb = self.rng.choice(verbs)
-        air = frame.name == "strikes_on" or (verb.action in AIR_ACTIONS
+        air = frame.name in ("strikes_on", "strikes_nominal") or (verb.action in AIR_ACTIONS
                                              and self.rng.random() < 0.3)
         form, actor = self._actor({"air"} if air else {"ground"})
         side = self.lexicon.side_of(actor)
@@ -316,6 +343,7 @@ class Generator:
         place = self.rng.choice(self.towns)
         slots = {"A": form, "A0": form.removeprefix("the "), "B": b_form, "B1": b_form,
                  "C": c_form, "C1": _adjective(c_form), "P": place.name, "V": verb.past,
+                 "A1": _air_adjective(actor), "VG": GERUNDS.get(verb.base, verb.base + "ing"),
                  "VB": verb.base, "VN": verb.participle}
         text, spans = _fill(frame.template, slots)
         others = []
@@ -347,7 +375,9 @@ def judge(case: Case, claims, side_of) -> bool:
     if case.frame.expect == "no-claim":
         return not mine
     right = [c for c in mine if case.place in (*c.places, c.origin, c.destination)]
-    return bool(right)
+    # exactly that claim: any other is the agent's under another action or a side unnamed
+    extra = [c for c in reported if c not in mine and side_of(c.actor) not in case.others]
+    return bool(right) and not extra
 
 
 def run(cases: Sequence[Case], places: dict[str, Place], parse: bool) -> list[Outcome]:

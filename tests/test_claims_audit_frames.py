@@ -50,3 +50,15 @@ def test_the_besieged_holder_inside_an_aim_is_no_reported_control(read):
         brief(claims)
     # a holder outside any aim still holds
     assert ("is", "control", ("azaz",)) in brief(read("The rebels shelled IS-held Azaz."))
+
+
+@BOTH
+def test_be_to_with_an_infinitive_is_an_arrangement_not_a_report(read):
+    for text in ("Under the deal, the rebels are to withdraw from Azaz.",
+                 "According to the plan, IS was to withdraw from Manbij within a week."):
+        claims = read(text)
+        assert claims and not [c for c in claims if c.modality == "reported"], \
+            (text, brief(claims))
+    # "is to the north of" says where, not what is arranged
+    kept = read("The SDF took Manbij, which is to the east of Azaz.")
+    assert [c.modality for c in kept if c.action == "capture"] == ["reported"]

@@ -25,6 +25,8 @@ def test_a_noun_of_fighting_beside_a_move_forward_is_an_advance(read):
         claims = read(text)
         assert [(c.actor, c.action) for c in claims] == [(agent, "advance")], \
             (text, brief(claims))
+    assert brief(read("The SDF reached the outskirts of Manbij after heavy fighting.")) == [
+        ("sdf", "advance", ("manbij",))]
     # a verb of attacking stays an attack
     assert ("is", "attack", ("azaz",)) in brief(read("IS attacked Azaz."))
     assert ("saa", "attack", ("manbij",)) in brief(read("The SAA launched an attack on Manbij."))

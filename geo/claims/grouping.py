@@ -24,8 +24,9 @@ NOUN_BEFORE = re.compile(
     r"(?<![\w-])(?:the|a|an|its|their|his|her|our|heavy|fierce|intense|violent|renewed|"
     r"new|further|continued|ongoing|after|amid|amidst|despite|during|following|with|of|in)"
     r"\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
-# Verbs of moving forward among the advance cues (not "within 5 km of", not "gain ground").
-MOVING = re.compile(r"(?:advanc|push|reach|enter|re-?enter|march|proceed|progress)\w*\Z",
+# Verbs of moving forward opening an advance cue ("reached the edge of"; not "within 5 km
+# of", not "gain ground").
+MOVING = re.compile(r"(?:advanc|push|reach|(?:re-?)?enter|march|proceed|progress)\w*(?!-)",
                     re.IGNORECASE)
 
 

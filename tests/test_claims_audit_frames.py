@@ -64,3 +64,14 @@ def test_be_to_with_an_infinitive_is_an_arrangement_not_a_report(read):
     # "is to the north of" says where, not what is arranged
     kept = read("The SDF took Manbij, which is to the east of Azaz.")
     assert [c.modality for c in kept if c.action == "capture"] == ["reported"]
+
+
+@BOTH
+def test_the_side_whose_targets_were_hit_did_not_attack(read):
+    for text in ("Turkish jets struck SDF targets in Azaz.",
+                 "The Turkish army destroyed 98 IS targets near Azaz."):
+        claims = read(text)
+        assert ("turkey", "attack", ("azaz",)) in brief(claims), text
+        assert not [c for c in claims if c.actor in ("sdf", "is")], (text, brief(claims))
+    # "target" as a verb before its object is still an attack
+    assert ("russia", "attack", ("azaz",)) in brief(read("Russian jets target the rebels in Azaz."))

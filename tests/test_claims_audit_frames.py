@@ -75,3 +75,14 @@ def test_the_side_whose_targets_were_hit_did_not_attack(read):
         assert not [c for c in claims if c.actor in ("sdf", "is")], (text, brief(claims))
     # "target" as a verb before its object is still an attack
     assert ("russia", "attack", ("azaz",)) in brief(read("Russian jets target the rebels in Azaz."))
+
+
+@BOTH
+def test_fighting_after_an_event_is_its_circumstance_not_another_act(read):
+    for text, claim in (("The rebels cut the road to Azaz after heavy fighting.",
+                         ("rebels", "cut_road", ("azaz",))),
+                        ("The SAA withdrew to Manbij amid fierce clashes.",
+                         ("saa", "withdraw", ("manbij",)))):
+        assert brief(read(text)) == [claim], (text, brief(read(text)))
+    # fighting as the act itself is still an attack
+    assert ("is", "attack", ("azaz",)) in brief(read("IS fought the rebels in Azaz."))

@@ -38,6 +38,19 @@ def _fighting_noun(text: str, cue: Cue) -> bool:
         text[cue.start].isupper()
 
 
+# A noun of fighting after these words tells the circumstance of the event before it ("cut the
+# road to X after heavy fighting"), not another act.
+CIRCUMSTANCE = re.compile(
+    r"(?<![\w-])(?:after|amid|amidst|following|during|despite|in)\s+(?:(?:the|heavy|fierce|"
+    r"intense|violent|days\s+of|weeks\s+of|hours\s+of)\s+)*\Z", re.IGNORECASE)
+
+
+def circumstance(text: str, cue: Cue, lo: int) -> bool:
+    """Whether ``cue`` is a noun of fighting that only says how the event before it went."""
+    return cue.action == "attack" and bool(FIGHTING_NOUN.match(text, cue.start, cue.end)) and \
+        bool(CIRCUMSTANCE.search(text, max(lo, cue.start - 30), cue.start))
+
+
 def group_action(text: str, actions: ActionLexicon, group: Sequence[Cue]) -> str:
     """The action of ``group``: an advance when its only attack cues are nouns of fighting
     beside a verb of moving forward, else ``actions.main``."""
@@ -52,4 +65,4 @@ def group_action(text: str, actions: ActionLexicon, group: Sequence[Cue]) -> str
     return action
 
 
-__all__ = ["group_action"]
+__all__ = ["circumstance", "group_action"]

@@ -86,3 +86,15 @@ def test_fighting_after_an_event_is_its_circumstance_not_another_act(read):
         assert brief(read(text)) == [claim], (text, brief(read(text)))
     # fighting as the act itself is still an attack
     assert ("is", "attack", ("azaz",)) in brief(read("IS fought the rebels in Azaz."))
+
+
+@BOTH
+def test_the_last_holding_taken_is_no_control(read):
+    for text in ("The SAA captured the last rebel stronghold in Azaz.",
+                 "After capturing the last rebel-held buildings in Azaz, the SAA advanced."):
+        claims = read(text)
+        assert ("saa", "capture", ("azaz",)) in brief(claims), text
+        assert not [c for c in claims if c.action == "control"], (text, brief(claims))
+    # a remaining holding only advanced on is still held
+    kept = read("The SDF advanced against the remaining IS-held villages near Manbij.")
+    assert ("is", "control", ("manbij",)) in brief(kept)

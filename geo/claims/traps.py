@@ -319,9 +319,28 @@ def failed_noun(text: str, cue: tuple[int, int]) -> bool:
     return bool(FAILED_AFTER.match(text[cue[1]: cue[1] + 60]))
 
 
+# The last holding taken or fought for ("capturing the last rebel-held buildings", "fighting
+# for the last rebel stronghold"): the holding ended, no control (the parse: scope.py).
+LAST_TAKEN = re.compile(
+    r"(?<!\w)(?:captur\w*|tak(?:e|es|en|ing)|took|seiz\w*|expel\w*|driv(?:e|es|en|ing)|drove|"
+    r"oust\w*|overr\w*|clear\w*|storm\w*|recaptur\w*|retak\w*|retook|liberat\w*|evict\w*|"
+    r"fight(?:ing|s)?|fought)\s+(?:(?:[\w'-]+\s+){0,6}?(?:for|from|of)\s+)?(?:the|its|their)\s+"
+    r"(?:last|remaining|final)\s+(?:[\w'-]+\s+){0,3}?\Z", re.IGNORECASE)
+
+
+def _last_taken(text: str, evidence) -> bool:
+    start, floor = evidence.cue[0], evidence.sentence[0]
+    glued = GLUED_HOLDER.search(text, max(floor, start - 40), start) \
+        if text.startswith("-", start) else None
+    start = glued.start() if glued else start
+    return LAST_TAKEN.search(text, max(floor, start - 120), start) is not None
+
+
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
     if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
         return "negated (rules)"
+    if claim.action == "control" and _last_taken(text, evidence):
+        return "the last holding taken (rules)"
     subject = evidence.subject
     if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
             claim.action == "control":

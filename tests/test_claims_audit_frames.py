@@ -98,3 +98,10 @@ def test_the_last_holding_taken_is_no_control(read):
     # a remaining holding only advanced on is still held
     kept = read("The SDF advanced against the remaining IS-held villages near Manbij.")
     assert ("is", "control", ("manbij",)) in brief(kept)
+
+
+@BOTH
+def test_what_one_goes_to_support_is_not_ones_own_act(read):
+    claims = read("Russian soldiers arrived at Azaz to support new government offensives.")
+    assert not [c for c in claims if c.actor == "russia" and c.action == "attack"], brief(claims)
+    assert ("russia", "attack", ("azaz",)) in brief(read("Russian soldiers attacked Azaz."))

@@ -105,3 +105,11 @@ def test_what_one_goes_to_support_is_not_ones_own_act(read):
     claims = read("Russian soldiers arrived at Azaz to support new government offensives.")
     assert not [c for c in claims if c.actor == "russia" and c.action == "attack"], brief(claims)
     assert ("russia", "attack", ("azaz",)) in brief(read("Russian soldiers attacked Azaz."))
+
+
+@BOTH
+def test_an_operation_by_a_side_named_with_its_acronym_to_take_a_place_is_an_attack(read):
+    claims = read("It was an offensive by the Syrian Democratic Forces (SDF) to capture Manbij.")
+    assert ("sdf", "attack", ("manbij",)) in brief(claims)
+    assert not [c for c in claims if c.action == "capture" and c.modality == "reported"], \
+        brief(claims)

@@ -104,7 +104,7 @@ def test_the_last_holding_taken_is_no_control(read):
 def test_what_one_goes_to_support_is_not_ones_own_act(read):
     claims = read("Russian soldiers arrived at Azaz to support new government offensives.")
     assert not [c for c in claims if c.actor == "russia" and c.action == "attack"], brief(claims)
-    sent = read("Hezbollah fighters were sent to Azaz to strengthen the Army for the assault.")
+    sent = read("Hezbollah fighters were sent to strengthen the Army for the assault on Azaz.")
     assert not [c for c in sent if c.action == "attack"], brief(sent)
     assert ("russia", "attack", ("azaz",)) in brief(read("Russian soldiers attacked Azaz."))
 

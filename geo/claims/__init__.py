@@ -46,7 +46,9 @@ claim points at the words it was read from, and a reader can see why:
   different actions joined by "and"/"to" are separate claims of the same actor ("IS has
   taken most of that area and are nearly at the gates of Azaz");
 * the action of a group of cues is the one listed first in ``actions.csv`` (so "leaving
-  the siege of Azaz to reinforce Manbij" reads as a redeployment);
+  the siege of Azaz to reinforce Manbij" reads as a redeployment), but a noun of fighting
+  beside a verb of moving forward is an advance ("pushed its assault towards X"), and one
+  after "after"/"amid" only the circumstance of the event before it (``grouping``);
 * places are the mentions around the cue; a clause that names none but says "there",
   "that territory", ... takes the latest place named before it in the paragraph; a definite
   description ("the village", "the district", "the road", "the area") the latest place in
@@ -77,8 +79,9 @@ claim points at the words it was read from, and a reader can see why:
 Where it lives: ``rules`` (the cue files and ``data/intent.csv``, the words of aim; ``cue_regex``
 how a row becomes a regex), ``clauses``, ``patterns`` (English word order as regexes),
 ``agents`` (who is not the agent: speaker, patient, what was hit), ``events`` (cues grouped
-by subject), ``armies`` ("the Army" is the army last named), ``reader`` (actors) over
-``placing`` (places) and ``topic`` (the actor no word of the sentence names) over
+by subject; ``grouping`` the action of a group), ``armies`` ("the Army" is the army last
+named), ``reader`` (actors) over ``placing`` (places) and ``topic`` (the actor no word of
+the sentence names) over
 ``discourse`` (context beyond the sentence, side checked: "the militants", "troops", an
 agentless passive only when its paragraph follows one side, ground taken back, "the town"
 of the text's topic; a carried actor's sentence is kept in :attr:`ClaimReport.carried`), ``recall``

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from geo.claims.agents import BARE_PASSIVE, DONE_TO, hit_object, speaker
 from geo.claims.clauses import Clause, split_clauses
-from geo.claims.events import _between, _coordinated, _Event, _events, _oblique
+from geo.claims.events import _between, _coordinated, _Event, _events, _oblique, group_action
 from geo.claims.patterns import (
     AGAINST_NEXT,
     AGENT,
@@ -197,7 +197,7 @@ class EntryReader(PlaceReader, TopicReader):
             while 0 <= index + step < len(mentions):
                 a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
                 gap = self.text[a.end: b.start]
-                if not JOINT.match(gap) or (not oblique and gap.strip() == "," and _oblique(
+                if not JOINT.match(gap) or (not oblique and gap.split()[:1] == [","] and _oblique(
                         self.text, mentions[index + step], lo)):
                     break
                 index += step
@@ -398,7 +398,7 @@ class EntryReader(PlaceReader, TopicReader):
         for number, (group, own) in enumerate(zip(groups, owns, strict=True)):
             if self._gives_way(groups, owns, number):
                 continue  # "advanced and took X": X is the taking's, not the advance's
-            action = actions.main(group)
+            action = group_action(text, actions, group)  # grouping.py
             if self._too_wide(action, own or found) or (lost and action != "capture"):
                 continue  # "took Syria": a country is no place one takes or besieges
             cue = next(c for c in group if c.action == action)

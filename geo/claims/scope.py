@@ -314,6 +314,9 @@ def modality(token: Any) -> str:
                 speculative = True
         if current.i != token.i and current.lemma_.lower() in THINKING:
             speculative = True
+        future = future or (current.dep_ == "xcomp" and current.head.lemma_ == "be"
+                            and any(c.dep_ == "aux" and c.lower_ == "to"
+                                    for c in current.children))  # "IS is to withdraw"
         joined = joined or (current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") or acronym(c) for c in current.children))
     top = chain[-1]

@@ -196,7 +196,7 @@ ASSAULT_FOR = re.compile(
     r"(?<![\w-])(?:offensives?|attacks?|assaults?|operations?|campaigns?|counter-?attacks?|"
     r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
     r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
-    r"continued|went|and|but|which|that|after|before|when)\s)[\w'-]+\s+){0,8}?"
+    r"continued|went|and|but|which|that|after|before|when)\s)[\w'()-]+\s+){0,8}?"
     r"(?:to|with\s+the\s+(?:goal|objective)\s+of|in\s+order\s+to)\s+"
     r"(?:(?:fully|finally|also|eventually)\s+)?\Z",
     re.IGNORECASE)
@@ -265,6 +265,11 @@ def _report_before(text: str, start: int, cue: int) -> bool:
     return REPORT_THAT.search(text, start, cue) is not None
 
 
+# The word glued before a holder's "-held" ("rebel" of "rebel-held").
+GLUED_HOLDER = re.compile(r"[\w'\u2019]+(?:-[\w'\u2019]+)*\Z")
+SIEGE_OF = re.compile(r"(?<!\w)siege\s+(?:of|on)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
           intent: IntentRules | None = None) -> bool:
     """Whether the cue is the content of an aim, attempt or pledge: the one screen of the
@@ -273,6 +278,10 @@ def aimed(text: str, sentence: tuple[int, int], cue: int, *, parsed: bool,
     the rules alone, every row ("hopes to take", "in a bid to encircle", "attempted to
     advance towards")."""
     rules = intent or load_intent()
+    if text.startswith("-", cue):  # "in a bid to lift the siege of rebel-held X": the
+        glued = GLUED_HOLDER.search(text, max(sentence[0], cue - 40), cue)  # holder's word
+        cue = glued.start() if glued and SIEGE_OF.search(text, max(0, glued.start() - 30),
+                                                         glued.start()) else cue
     return rules.before(text, max(sentence[0], cue - 80), cue, parsed=parsed)
 
 
@@ -310,9 +319,28 @@ def failed_noun(text: str, cue: tuple[int, int]) -> bool:
     return bool(FAILED_AFTER.match(text[cue[1]: cue[1] + 60]))
 
 
+# The last holding taken or fought for ("capturing the last rebel-held buildings", "fighting
+# for the last rebel stronghold"): the holding ended, no control (the parse: scope.py).
+LAST_TAKEN = re.compile(
+    r"(?<!\w)(?:captur\w*|tak(?:e|es|en|ing)|took|seiz\w*|expel\w*|driv(?:e|es|en|ing)|drove|"
+    r"oust\w*|overr\w*|clear\w*|storm\w*|recaptur\w*|retak\w*|retook|liberat\w*|evict\w*|"
+    r"fight(?:ing|s)?|fought)\s+(?:(?:[\w'-]+\s+){0,6}?(?:for|from|of)\s+)?(?:the|its|their)\s+"
+    r"(?:last|remaining|final)\s+(?:[\w'-]+\s+){0,3}?\Z", re.IGNORECASE)
+
+
+def _last_taken(text: str, evidence) -> bool:
+    start, floor = evidence.cue[0], evidence.sentence[0]
+    glued = GLUED_HOLDER.search(text, max(floor, start - 40), start) \
+        if text.startswith("-", start) else None
+    start = glued.start() if glued else start
+    return LAST_TAKEN.search(text, max(floor, start - 120), start) is not None
+
+
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
     if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
         return "negated (rules)"
+    if claim.action == "control" and _last_taken(text, evidence):
+        return "the last holding taken (rules)"
     subject = evidence.subject
     if "-" in text[max(0, evidence.cue[0] - 1): evidence.cue[0] + 1] or \
             claim.action == "control":

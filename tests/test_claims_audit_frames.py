@@ -1,0 +1,117 @@
+"""Frames of bench/audit_claims.py that the reader once failed, as rules of English with
+made-up sentences, on both claim paths: who is named beside the agent is not the agent."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+
+@BOTH
+def test_a_backer_named_before_a_comma_is_not_joined_to_the_subject(read):
+    for text, agent in (("With the support of Russia, the rebels seized Azaz.", "rebels"),
+                        ("With the help of Iran, the SAA took Manbij.", "saa")):
+        claims = read(text)
+        assert [c.actor for c in claims if c.action == "capture"] == [agent], \
+            (text, brief(claims))
+    # actors listed with commas still act together
+    listed = read("Hezbollah, the SAA and the rebels took Azaz.")
+    assert {c.actor for c in listed if c.action == "capture"} == {"hezbollah", "saa", "rebels"}
+
+
+@BOTH
+def test_a_noun_of_fighting_beside_a_move_forward_is_an_advance(read):
+    for text, agent in (("The rebels advanced on Azaz after fierce fighting.", "rebels"),
+                        ("The SDF pushed its assault towards Manbij.", "sdf")):
+        claims = read(text)
+        assert [(c.actor, c.action) for c in claims] == [(agent, "advance")], \
+            (text, brief(claims))
+    assert brief(read("The SDF reached the outskirts of Manbij after heavy fighting.")) == [
+        ("sdf", "advance", ("manbij",))]
+    # a verb of attacking stays an attack
+    assert ("is", "attack", ("azaz",)) in brief(read("IS attacked Azaz."))
+    assert ("saa", "attack", ("manbij",)) in brief(read("The SAA launched an attack on Manbij."))
+
+
+@BOTH
+def test_forces_sent_to_do_something_have_not_done_it(read):
+    for text in ("Fighters of the SDF were sent to break the siege of Manbij.",
+                 "The rebels deployed more troops to retake Azaz.",
+                 "The SAA rushed reinforcements to recapture Manbij."):
+        claims = read(text)
+        assert not [c for c in claims if c.action in ("capture", "lift_siege")
+                    and c.modality == "reported"], (text, brief(claims))
+    # forces sent to a place, then taking another, did take it
+    done = read("The SAA sent reinforcements to Azaz and captured Manbij.")
+    assert ("saa", "capture", ("manbij",)) in brief(done)
+
+
+@BOTH
+def test_the_besieged_holder_inside_an_aim_is_no_reported_control(read):
+    claims = read("IS attacked in an attempt to break the siege of rebel-held Azaz.")
+    assert not [c for c in claims if c.action == "control" and c.modality == "reported"], \
+        brief(claims)
+    # a holder outside any aim still holds
+    assert ("is", "control", ("azaz",)) in brief(read("The rebels shelled IS-held Azaz."))
+
+
+@BOTH
+def test_be_to_with_an_infinitive_is_an_arrangement_not_a_report(read):
+    for text in ("Under the deal, the rebels are to withdraw from Azaz.",
+                 "According to the plan, IS was to withdraw from Manbij within a week."):
+        claims = read(text)
+        assert claims and not [c for c in claims if c.modality == "reported"], \
+            (text, brief(claims))
+    # "is to the north of" says where, not what is arranged
+    kept = read("The SDF took Manbij, which is to the east of Azaz.")
+    assert [c.modality for c in kept if c.action == "capture"] == ["reported"]
+
+
+@BOTH
+def test_the_side_whose_targets_were_hit_did_not_attack(read):
+    for text in ("Turkish jets struck SDF targets in Azaz.",
+                 "The Turkish army destroyed 98 IS targets near Azaz."):
+        claims = read(text)
+        assert ("turkey", "attack", ("azaz",)) in brief(claims), text
+        assert not [c for c in claims if c.actor in ("sdf", "is")], (text, brief(claims))
+    # "target" as a verb before its object is still an attack
+    assert ("russia", "attack", ("azaz",)) in brief(read("Russian jets target the rebels in Azaz."))
+
+
+@BOTH
+def test_fighting_after_an_event_is_its_circumstance_not_another_act(read):
+    for text, claim in (("The rebels cut the road to Azaz after heavy fighting.",
+                         ("rebels", "cut_road", ("azaz",))),
+                        ("The SAA withdrew to Manbij amid fierce clashes.",
+                         ("saa", "withdraw", ("manbij",)))):
+        assert brief(read(text)) == [claim], (text, brief(read(text)))
+    # fighting as the act itself is still an attack
+    assert ("is", "attack", ("azaz",)) in brief(read("IS fought the rebels in Azaz."))
+
+
+@BOTH
+def test_the_last_holding_taken_is_no_control(read):
+    for text in ("The SAA captured the last rebel stronghold in Azaz.",
+                 "After capturing the last rebel-held buildings in Azaz, the SAA advanced."):
+        claims = read(text)
+        assert ("saa", "capture", ("azaz",)) in brief(claims), text
+        assert not [c for c in claims if c.action == "control"], (text, brief(claims))
+    # a remaining holding only advanced on is still held
+    kept = read("The SDF advanced against the remaining IS-held villages near Manbij.")
+    assert ("is", "control", ("manbij",)) in brief(kept)
+
+
+@BOTH
+def test_what_one_goes_to_support_is_not_ones_own_act(read):
+    claims = read("Russian soldiers arrived at Azaz to support new government offensives.")
+    assert not [c for c in claims if c.actor == "russia" and c.action == "attack"], brief(claims)
+    sent = read("Hezbollah fighters were sent to strengthen the Army for the assault on Azaz.")
+    assert not [c for c in sent if c.action == "attack"], brief(sent)
+    assert ("russia", "attack", ("azaz",)) in brief(read("Russian soldiers attacked Azaz."))
+
+
+@BOTH
+def test_an_operation_by_a_side_named_with_its_acronym_to_take_a_place_is_an_attack(read):
+    claims = read("It was an offensive by the Syrian Democratic Forces (SDF) to capture Manbij.")
+    assert ("sdf", "attack", ("manbij",)) in brief(claims)
+    assert not [c for c in claims if c.action == "capture" and c.modality == "reported"], \
+        brief(claims)

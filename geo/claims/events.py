@@ -22,6 +22,8 @@ from geo.records import ActorMention
 
 # "..., with the SAA and its allies retaking it": the actor after "with" does the -ing.
 WITH_BEFORE = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "the IS defenders": the side named right before the noun is the one that defends.
+DEFENDERS = re.compile(r"defenders?\Z", re.IGNORECASE)
 GERUND_CUE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
 # A cue right after "who"/"which"/"that" opens a relative clause: the next cue of another
 # action is the main verb's ("IS fighters who had fled X attacked Y").
@@ -71,13 +73,20 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
     # "rebel-held Aleppo surrounded": a holder named as an adjective is not the agent
     candidates = [m for m in actors if lo <= m.start and m.end <= cue.start
                   and not HOLDER.match(text, m.end)]
+    # "coalition airstrikes hit X": a name that ends in a noun of attack is its agent
+    # (not "the Army of Conquest", a name that only holds a word of taking)
+    inside = next((m for m in actors if m.start < cue.start and cue.end == m.end), None)
+    if inside is not None and cue.action == "attack":
+        return inside, None
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
         if POSSESSIVE.match(gap) and cue.action == "lift_siege" and \
                 text[cue.start: cue.end].lower().startswith("siege"):
             continue  # "the Army's siege of X had been broken": the besieger did not lift it
-        if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip()):
-            return mention, None  # "Lavrov's pledge", "under rebel control", "IS controlling X"
+        glued = not gap.strip() and (cue.action == "control"
+                                     or DEFENDERS.match(text, cue.start, cue.end))
+        if POSSESSIVE.match(gap) or glued:
+            return mention, None  # "Lavrov's pledge", "under rebel control", "the IS defenders"
         if _oblique(text, mention, lo) or speaker(text, mention, cue.start) or \
                 hit_object(text, mention, 0, cue.start):
             continue

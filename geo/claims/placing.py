@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from geo.claims.clauses import Clause
-from geo.claims.events import _between, _Event, _words
+from geo.claims.events import DEFENDERS, _between, _Event, _words
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -130,6 +130,10 @@ class PlaceReader:
         if first.action == "control" and clause.start < event.start and \
                 not text.startswith("-", first.start):  # ("rebel-held" names what follows)
             found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
+            if found:
+                return found, clause.start, False
+        if DEFENDERS.match(text, first.start, first.end):  # "took X, after fighting with
+            found = self._places_in(clause.sentence_start, event.start, actor)  # IS defenders"
             if found:
                 return found, clause.start, False
         held = self._held_place(clause, first, actor)  # "Nubl, held by IS, was shelled";

@@ -303,13 +303,25 @@ def repelled_claims(reader: EntryReader) -> None:
                            if reader.sentence_of[c.id][0] == clause.sentence
                            and c.action in ("attack", "advance") and c.start < cue.start
                            and side_of(c.actor) != side_of(agent.actor)), None)
-            if attack is None or _told(reader, clause, agent.actor, "defend"):
+            places = list(reader.ctx.evidence[attack.id].mentions) if attack is not None \
+                else _attacked(reader, clause, cue)
+            if not places or _told(reader, clause, agent.actor, "defend"):
                 continue
-            evidence = reader.ctx.evidence[attack.id]
             reader._claim(clause, min(clause.start, agent.start), agent.actor, "defend",
-                          list(evidence.mentions), (None, None),
+                          places, (None, None),
                           Evidence(cue=(cue.start, cue.end), subject=agent, borrowed=True,
                                    reader="repelled"))
+
+
+def _attacked(reader: EntryReader, clause: Clause, cue: Cue) -> list[Mention]:
+    """The places of an attack named by a noun with no side before a passive of repelling
+    in the same sentence ("The attack on Azaz was repelled by the Army")."""
+    lo = clause.sentence_start
+    for other in reader.by_sentence[clause.sentence]:
+        for before in reader._cues[other.start]:
+            if before.action == "attack" and lo <= before.start < cue.start:
+                return reader._places_in(before.end, cue.start, None)
+    return []
 
 
 def _told(reader: EntryReader, clause: Clause, actor: str, action: str,

@@ -1,0 +1,86 @@
+"""Claims of the classes a reader missed most on unseen text (issue 12, recall): air power
+named with its weapon, defence told without the verb "defend", ...  Each test is a rule of
+English, with made-up sentences, read on both paths (with the English model when the machine
+has it, and with the rules alone); each rule has sentences that must give no claim."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+# --- attack: an actor whose name ends in its weapon ---------------------------------------
+
+
+@BOTH
+def test_an_actor_named_with_its_airstrikes_attacks(read):
+    assert brief(read("Coalition airstrikes hit Raqqa on Monday.")) == \
+        [("us", "attack", ("raqqa",))]
+    assert ("us", "attack", ("raqqa",)) in brief(read(
+        "Coalition airstrikes killed twelve IS fighters in Raqqa."))
+
+
+@BOTH
+def test_a_name_that_only_holds_a_word_of_taking_takes_nothing(read):
+    assert not [c for c in read("The Army of Conquest launched an attack south of Aleppo.")
+                if c.action == "capture"]
+
+
+@BOTH
+def test_no_attack_when_the_airstrikes_are_only_feared(read):
+    assert not [c for c in read("IS said coalition airstrikes would never take Raqqa.")
+                if c.modality == "reported"]
+
+
+@BOTH
+def test_the_syrian_air_force_and_government_aircraft_are_the_government(read):
+    assert brief(read("The Syrian Air Force bombed Azaz.")) == [("saa", "attack", ("azaz",))]
+    assert brief(read("Government helicopters dropped barrel bombs on Azaz.")) == \
+        [("saa", "attack", ("azaz",))]
+    assert brief(read("Regime airstrikes hit Azaz.")) == [("saa", "attack", ("azaz",))]
+
+
+# --- defend: defence told without "defend" -------------------------------------------------
+
+
+@BOTH
+def test_the_side_named_before_defenders_defends_the_place_fought_for(read):
+    claims = brief(read("The SDF took Azaz after hard fighting with the IS defenders."))
+    assert ("sdf", "capture", ("azaz",)) in claims
+    assert ("is", "defend", ("azaz",)) in claims
+    claims = read("The SDF captured Nubl and Afrin, after a long fight with IS defenders.")
+    assert [(c.action, c.places, c.modality) for c in claims if c.actor == "is"] == \
+        [("defend", ("nubl", "afrin"), "reported")]
+
+
+@BOTH
+def test_holding_out_holding_off_and_holding_ground_are_defence(read):
+    assert brief(read("IS defenders held out in Azaz for a week.")) == \
+        [("is", "defend", ("azaz",))]
+    assert brief(read("IS held its ground in Nubl.")) == [("is", "defend", ("nubl",))]
+    assert ("rebels", "defend", ("azaz",)) in brief(read(
+        "Rebels held off the IS assault on Azaz."))
+
+
+@BOTH
+def test_digging_in_fortifying_and_resisting_are_defence(read):
+    assert brief(read("The army dug in around Azaz.")) == [("saa", "defend", ("azaz",))]
+    assert brief(read("IS fighters were entrenched in Nubl.")) == [("is", "defend", ("nubl",))]
+    assert brief(read("The army fortified its positions in Azaz.")) == \
+        [("saa", "defend", ("azaz",))]
+    assert brief(read("The rebels continued to resist in Afrin.")) == \
+        [("rebels", "defend", ("afrin",))]
+    assert brief(read("IS put up stiff resistance in Azaz.")) == [("is", "defend", ("azaz",))]
+
+
+@BOTH
+def test_no_defence_when_it_is_denied_or_met_by_the_attacker(read):
+    assert not read("The rebels did not resist in Azaz.")
+    assert not read("The army met little resistance in Azaz.")  # the attacker met it
+    assert not [c for c in read("IS planned to fortify Azaz.") if c.modality == "reported"]
+
+
+@BOTH
+def test_an_attack_named_by_a_noun_repelled_by_a_side_was_defended_by_it(read):
+    assert brief(read("The attack on Azaz was repelled by the army.")) == \
+        [("saa", "defend", ("azaz",))]
+    assert not [c for c in read("The attack on Azaz was not repelled by the army.")
+                if c.actor == "saa" and c.action == "defend"]

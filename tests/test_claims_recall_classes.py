@@ -84,3 +84,22 @@ def test_an_attack_named_by_a_noun_repelled_by_a_side_was_defended_by_it(read):
         [("saa", "defend", ("azaz",))]
     assert not [c for c in read("The attack on Azaz was not repelled by the army.")
                 if c.actor == "saa" and c.action == "defend"]
+
+
+# --- control: a headquarters ----------------------------------------------------------------
+
+
+@BOTH
+def test_a_place_a_side_used_as_its_headquarters_was_held_by_it(read):
+    assert ("is", "control", ("azaz",)) in brief(read(
+        "The army took the old palace in Azaz, a villa which IS used as a headquarters."))
+    assert ("is", "control", ("nubl",)) in brief(read(
+        "The SDF took Nubl, which served as the IS headquarters in the area."))
+
+
+@BOTH
+def test_no_headquarters_when_it_was_never_one(read):
+    assert not [c for c in read("The SDF took Nubl, which IS had never used as a base.")
+                if c.action == "control"]
+    assert not [c for c in read("The SDF took Nubl, which IS wanted for a base.")
+                if c.action == "control"]

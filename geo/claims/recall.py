@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from geo.claims.clauses import Clause
 from geo.claims.events import _between, _Event
 from geo.claims.patterns import AGENT, BY_NEXT, PARTICIPLE_BY, REPEL_CUE
+from geo.claims.presence import presence_claims
 from geo.claims.results import Evidence
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim, Mention
@@ -340,6 +341,7 @@ def read_more(reader: EntryReader) -> list[Claim]:
     clause reader's claims whose agent an operation names are tagged as that reader's."""
     before = len(reader.claims)
     repelled_claims(reader)
+    presence_claims(reader)  # geo/claims/presence.py: "IS positions in X"
     operations: set[tuple[int, int]] = set()
     for claim in reader.claims:
         evidence = reader.ctx.evidence.get(claim.id)
@@ -364,6 +366,7 @@ AGENT_READ: dict[str, frozenset[str]] = {
     "operation": frozenset({NOT_OURS, "the actor is the target"}),
     "repelled": frozenset({NOT_OURS, "the actor is the target"}),
     "parse": frozenset({NOT_OURS}),
+    "presence": frozenset({NOT_OURS, "the actor is the target"}),
 }
 
 

@@ -103,3 +103,21 @@ def test_no_headquarters_when_it_was_never_one(read):
                 if c.action == "control"]
     assert not [c for c in read("The SDF took Nubl, which IS wanted for a base.")
                 if c.action == "control"]
+
+
+# --- attack: weapons fired, and what was hit ---------------------------------------------
+
+
+@BOTH
+def test_firing_rockets_or_mortars_at_a_place_attacks_it(read):
+    assert brief(read("Rebels fired rockets at Azaz.")) == [("rebels", "attack", ("azaz",))]
+    assert ("is", "attack", ("azaz",)) in brief(read(
+        "IS fired mortar rounds on government-held Azaz."))
+    assert not read("The rebels did not fire rockets at Azaz.")
+    assert not read("The army fired its commander in Azaz.")  # no weapon: no attack
+
+
+@BOTH
+def test_the_side_named_before_targets_is_what_was_hit(read):
+    assert not [c for c in read("Turkish tanks hit IS targets in Azaz.")
+                if c.actor == "is" and c.action == "attack"]

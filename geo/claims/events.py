@@ -24,6 +24,7 @@ from geo.records import ActorMention
 WITH_BEFORE = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "the IS defenders": the side named right before the noun is the one that defends.
 DEFENDERS = re.compile(r"defenders?\Z", re.IGNORECASE)
+TARGETS = re.compile(r"targets\Z", re.IGNORECASE)
 GERUND_CUE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
 # A cue right after "who"/"which"/"that" opens a relative clause: the next cue of another
 # action is the main verb's ("IS fighters who had fled X attacked Y").
@@ -83,6 +84,8 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
         if POSSESSIVE.match(gap) and cue.action == "lift_siege" and \
                 text[cue.start: cue.end].lower().startswith("siege"):
             continue  # "the Army's siege of X had been broken": the besieger did not lift it
+        if not gap.strip() and TARGETS.match(text, cue.start, cue.end):
+            continue  # "hit IS targets": the side right before the noun is what was hit
         glued = not gap.strip() and (cue.action == "control"
                                      or DEFENDERS.match(text, cue.start, cue.end))
         if POSSESSIVE.match(gap) or glued:

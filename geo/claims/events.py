@@ -123,6 +123,11 @@ def _taken_from(text: str, actors: Sequence[ActorMention], cue: Cue) -> ActorMen
 def _events(text: str, clause: Clause, cues: list[Cue],
             actors: Sequence[ActorMention]) -> list[_Event]:
     """Group a clause's cues by subject: a new subject right before a cue starts a claim."""
+    # "the Army of Conquest": a word of taking inside a name is no cue ("coalition
+    # airstrikes", a name that ends in a noun of attack, keeps its cue: see _subject)
+    cues = [c for c in cues if not any(
+        m.start <= c.start and c.end <= m.end and not (c.end == m.end and c.action == "attack")
+        for m in actors)]
     events: list[_Event] = []
     glued = False  # the last event was an "X-held" adjective: the next cue starts anew
     for cue in cues:

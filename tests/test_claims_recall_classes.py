@@ -121,3 +121,12 @@ def test_firing_rockets_or_mortars_at_a_place_attacks_it(read):
 def test_the_side_named_before_targets_is_what_was_hit(read):
     assert not [c for c in read("Turkish tanks hit IS targets in Azaz.")
                 if c.actor == "is" and c.action == "attack"]
+
+
+@BOTH
+def test_a_government_offensive_is_the_governments_attack(read):
+    assert brief(read("The government offensive on Aleppo resumed.")) == \
+        [("saa", "attack", ("aleppo",))]
+    assert brief(read("The regime bombardment of Azaz killed ten.")) == \
+        [("saa", "attack", ("azaz",))]
+    assert not read("There was no government offensive on Azaz.")

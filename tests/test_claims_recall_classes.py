@@ -130,3 +130,23 @@ def test_a_government_offensive_is_the_governments_attack(read):
     assert brief(read("The regime bombardment of Azaz killed ten.")) == \
         [("saa", "attack", ("azaz",))]
     assert not read("There was no government offensive on Azaz.")
+
+
+# --- lift_siege: reaching the besieged ------------------------------------------------------
+
+
+@BOTH
+def test_reaching_or_relieving_the_besieged_lifts_the_siege(read):
+    for text in ("The army reached the besieged garrison in Azaz.",
+                 "The army linked up with the besieged troops in Azaz.",
+                 "The army relieved the besieged town of Azaz.",
+                 "The army ended the siege of Azaz."):
+        assert brief(read(text)) == [("saa", "lift_siege", ("azaz",))], text
+    assert not read("IS failed to reach the besieged town of Azaz.")
+
+
+@BOTH
+def test_the_besieged_town_is_no_siege_by_the_subject(read):
+    assert not [c for c in read("The army entered the besieged town of Azaz.")
+                if c.action == "besiege"]
+    assert brief(read("IS has besieged Azaz since May.")) == [("is", "besiege", ("azaz",))]

@@ -150,3 +150,23 @@ def test_the_besieged_town_is_no_siege_by_the_subject(read):
     assert not [c for c in read("The army entered the besieged town of Azaz.")
                 if c.action == "besiege"]
     assert brief(read("IS has besieged Azaz since May.")) == [("is", "besiege", ("azaz",))]
+
+
+# --- redeploy: reinforcements and convoys ---------------------------------------------------
+
+
+@BOTH
+def test_reinforcements_from_a_side_are_that_side_moving(read):
+    assert brief(read("A large convoy of reinforcements from the NDF arrived at Azaz.")) == \
+        [("saa", "redeploy", ("azaz",))]
+    assert not read("No reinforcements from the NDF arrived at Azaz.")
+
+
+@BOTH
+def test_arriving_to_help_and_dispatching_are_redeployments(read):
+    assert brief(read("A Russian convoy arrived to help clear Azaz.")) == \
+        [("russia", "redeploy", ("azaz",))]
+    assert brief(read("The army dispatched elite units to Azaz.")) == \
+        [("saa", "redeploy", ("azaz",))]
+    assert not [c for c in read("The army planned to dispatch elite units to Azaz.")
+                if c.modality == "reported"]

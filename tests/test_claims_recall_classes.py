@@ -170,3 +170,23 @@ def test_arriving_to_help_and_dispatching_are_redeployments(read):
         [("saa", "redeploy", ("azaz",))]
     assert not [c for c in read("The army planned to dispatch elite units to Azaz.")
                 if c.modality == "reported"]
+
+
+# --- cut_road: the noun of cutting ------------------------------------------------------------
+
+
+@BOTH
+def test_the_cutting_of_a_road_by_a_side_is_its_cutting(read):
+    claims = read("The cutting of the road by IS caused prices of food and medical supplies "
+                  "in Aleppo to rise.")
+    assert [c.action for c in claims if c.actor == "is"] in ([], ["cut_road"])
+    assert not [c for c in claims if c.action == "redeploy"]  # medical supplies are goods
+    assert not read("IS denied the cutting of the road to Aleppo.")
+
+
+@BOTH
+def test_suicide_vehicle_bombs_are_attacks(read):
+    assert brief(read("IS sent three SVBIEDs against army positions in Azaz.")) == \
+        [("is", "attack", ("azaz",))]
+    assert brief(read("Turkey supplied the rebels in Azaz.")) == \
+        [("turkey", "redeploy", ("azaz",))]

@@ -190,3 +190,21 @@ def test_suicide_vehicle_bombs_are_attacks(read):
         [("is", "attack", ("azaz",))]
     assert brief(read("Turkey supplied the rebels in Azaz.")) == \
         [("turkey", "redeploy", ("azaz",))]
+
+
+# --- capture: securing, gaining control, driven from ------------------------------------------
+
+
+@BOTH
+def test_securing_or_gaining_control_of_a_named_place_captures_it(read):
+    assert brief(read("The army secured Azaz.")) == [("saa", "capture", ("azaz",))]
+    assert brief(read("Government forces gained control of Nubl.")) == \
+        [("saa", "capture", ("nubl",))]
+    assert not read("The army failed to gain control of Azaz.")
+    assert brief(read("The army gained ground near Azaz.")) == [("saa", "advance", ("azaz",))]
+
+
+@BOTH
+def test_a_side_driven_from_a_place_left_it(read):
+    assert brief(read("IS was driven from Azaz.")) == [("is", "withdraw", ("azaz",))]
+    assert not read("IS was not driven from Azaz.")

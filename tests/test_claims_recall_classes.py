@@ -208,3 +208,12 @@ def test_securing_or_gaining_control_of_a_named_place_captures_it(read):
 def test_a_side_driven_from_a_place_left_it(read):
     assert brief(read("IS was driven from Azaz.")) == [("is", "withdraw", ("azaz",))]
     assert not read("IS was not driven from Azaz.")
+
+
+@BOTH
+def test_breakouts_incursions_and_skirmishes_are_attacks(read):
+    assert brief(read("IS launched another breakout attempt from Azaz.")) == \
+        [("is", "attack", ("azaz",))]
+    assert sorted(brief(read("Skirmishes between the SDF and IS continued near Azaz."))) == \
+        [("is", "attack", ("azaz",)), ("sdf", "attack", ("azaz",))]
+    assert not read("There was no Turkish incursion into Azaz.")

@@ -217,3 +217,15 @@ def test_breakouts_incursions_and_skirmishes_are_attacks(read):
     assert sorted(brief(read("Skirmishes between the SDF and IS continued near Azaz."))) == \
         [("is", "attack", ("azaz",)), ("sdf", "attack", ("azaz",))]
     assert not read("There was no Turkish incursion into Azaz.")
+
+
+@BOTH
+def test_a_sides_capital_is_held_by_it(read):
+    assert ("is", "control", ("raqqa",)) in brief(read(
+        "The SDF attacked Raqqa, the de facto capital of IS."))
+    assert ("is", "control", ("raqqa",)) in brief(read(
+        "The SDF reached the IS capital of Raqqa."))
+    assert ("is", "control", ("raqqa",)) in brief(read(
+        "The SDF advanced on IS's self-proclaimed capital, Raqqa."))
+    assert not read("Raqqa was the capital of the Raqqa Governorate.")
+    assert not read("IS wanted Azaz as its capital.")

@@ -1,12 +1,15 @@
-"""Holding told without a verb of holding (issue 12, recall): a side's headquarters in a
-place, "X, which IS used as a headquarters", "X, which served as the IS headquarters": the
-side held the place before the relative clause.
+"""Holding told without a verb of holding (issue 12, recall):
+
+* **a headquarters**: "X, which IS used as a headquarters", "X, which served as the IS
+  headquarters": the side held the place before the relative clause;
+* **a capital**: "IS's de facto capital, Raqqa", "the IS capital of Raqqa", "Raqqa, the
+  self-proclaimed capital of IS": the side holds its capital.
 
 (Tried and dropped, as they gave no right claim on the held-out texts and lowered precision
 there: "IS positions in and around X", "the remaining rebel forces in X", "IS forces in a
 pocket of villages south of X".)
 
-It is a control claim of the side at the place, written with made-up sentences in
+Each is a control claim of the side at the place, written with made-up sentences in
 ``tests/test_claims_recall_classes.py``; the modality, negation and aim screens of the clause
 reader's claims apply to them as well.
 """
@@ -32,14 +35,21 @@ USED_AS = re.compile(
     r"\s+(?:had\s+)?(?:used|uses|using)\s+(?:it\s+)?as\s+(?:(?:a|an|its|their|the)\s+)?"
     r"(?:[\w-]+\s+)?(?:headquarters|base|stronghold|command\s+cent(?:er|re))(?!\w)",
     re.IGNORECASE)
+# "IS's de facto capital, Raqqa", "the IS capital of Raqqa" (the side right before it) and
+# "Raqqa, the de facto capital of IS" (the side right after it).
+_TITLE = r"(?:(?:de\s+facto|self-(?:proclaimed|declared|styled)|so-called|main|effective)\s+)?"
+CAPITAL_AFTER = re.compile(rf"(?:'s)?\s+{_TITLE}capital(?:\s+city)?(?:,?\s+(?:of\s+)?)",
+                           re.IGNORECASE)
+CAPITAL_BEFORE = re.compile(rf",\s+(?:the|its)\s+{_TITLE}capital\s+of\s+(?:the\s+)?\Z",
+                            re.IGNORECASE)
 SERVED_AS = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:headquarters|base|stronghold|command\s+"
                        r"cent(?:er|re))(?!\w)", re.IGNORECASE)
 
 
 def presence_claims(reader: EntryReader) -> None:
-    """Control claims for a side's headquarters in a place."""
+    """Control claims for a side's headquarters or capital."""
     for mention in reader.actors:
-        place = _headquarters(reader, mention)
+        place = _headquarters(reader, mention) or _capital(reader, mention)
         if place is None:
             continue
         clause = reader._clause_at(mention.start)
@@ -69,3 +79,22 @@ def _headquarters(reader: EntryReader, mention: ActorMention) -> Mention | None:
         if before:
             return before[-1]
     return None
+
+
+def _capital(reader: EntryReader, mention: ActorMention) -> Mention | None:
+    """The place a side has for its capital: named after "IS's de facto capital" or "the IS
+    capital of", or before ", the de facto capital of IS"."""
+    text = reader.text
+    clause = reader._clause_at(mention.start)
+    after = CAPITAL_AFTER.match(text, mention.end)
+    if after is not None:
+        found = reader._places_in(after.end(), min(len(text), after.end() + 40), mention)
+        return found[0] if found and found[0].start == after.end() else None
+    before = CAPITAL_BEFORE.search(text, max(clause.sentence_start, mention.start - 60),
+                                   mention.start)
+    if before is None:
+        return None
+    found = [m for m in reader._places_in(clause.sentence_start, before.start() + 1, mention)
+             if m.end == before.start()]
+    return found[-1] if found else None
+

@@ -229,3 +229,13 @@ def test_a_sides_capital_is_held_by_it(read):
         "The SDF advanced on IS's self-proclaimed capital, Raqqa."))
     assert not read("Raqqa was the capital of the Raqqa Governorate.")
     assert not read("IS wanted Azaz as its capital.")
+
+
+@BOTH
+def test_a_place_in_apposition_to_a_sides_stronghold_is_held_by_it(read):
+    assert ("is", "control", ("raqqa",)) in brief(read(
+        "Raqqa, the last IS stronghold in the region, was attacked."))
+    assert ("rebels", "control", ("azaz",)) in brief(read(
+        "The army attacked Azaz, the main rebel bastion in the north."))
+    assert not [c for c in read("The army attacked Azaz, a town near the rebel stronghold.")
+                if c.action == "control"]

@@ -3,7 +3,9 @@
 * **a headquarters**: "X, which IS used as a headquarters", "X, which served as the IS
   headquarters": the side held the place before the relative clause;
 * **a capital**: "IS's de facto capital, Raqqa", "the IS capital of Raqqa", "Raqqa, the
-  self-proclaimed capital of IS": the side holds its capital.
+  self-proclaimed capital of IS": the side holds its capital;
+* **a stronghold in apposition**: "Raqqa, the last IS stronghold in Syria", "X, the main
+  rebel bastion": the side holds the place the apposition describes.
 
 (Tried and dropped, as they gave no right claim on the held-out texts and lowered precision
 there: "IS positions in and around X", "the remaining rebel forces in X", "IS forces in a
@@ -42,14 +44,19 @@ CAPITAL_AFTER = re.compile(rf"(?:'s)?\s+{_TITLE}capital(?:\s+city)?(?:,?\s+(?:of
                            re.IGNORECASE)
 CAPITAL_BEFORE = re.compile(rf",\s+(?:the|its)\s+{_TITLE}capital\s+of\s+(?:the\s+)?\Z",
                             re.IGNORECASE)
+# "Raqqa, the last IS stronghold in Syria": the place before the apposition.
+APPOSITION = re.compile(r",\s+(?:the|its|a|an)\s+(?:(?:last|main|key|major|remaining|final|"
+                        r"largest|de\s+facto|self-proclaimed)\s+){0,2}\Z", re.IGNORECASE)
+STRONGHOLD = re.compile(r"(?:'s)?\s+(?:stronghold|bastion|capital)(?!\w)", re.IGNORECASE)
 SERVED_AS = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:headquarters|base|stronghold|command\s+"
                        r"cent(?:er|re))(?!\w)", re.IGNORECASE)
 
 
 def presence_claims(reader: EntryReader) -> None:
-    """Control claims for a side's headquarters or capital."""
+    """Control claims for a side's headquarters, capital or stronghold."""
     for mention in reader.actors:
-        place = _headquarters(reader, mention) or _capital(reader, mention)
+        place = _headquarters(reader, mention) or _capital(reader, mention) or \
+            _stronghold_named_before(reader, mention)
         if place is None:
             continue
         clause = reader._clause_at(mention.start)
@@ -92,6 +99,21 @@ def _capital(reader: EntryReader, mention: ActorMention) -> Mention | None:
         return found[0] if found and found[0].start == after.end() else None
     before = CAPITAL_BEFORE.search(text, max(clause.sentence_start, mention.start - 60),
                                    mention.start)
+    if before is None:
+        return None
+    found = [m for m in reader._places_in(clause.sentence_start, before.start() + 1, mention)
+             if m.end == before.start()]
+    return found[-1] if found else None
+
+
+def _stronghold_named_before(reader: EntryReader, mention: ActorMention) -> Mention | None:
+    """The place before ", the last IS stronghold", ", the main rebel bastion"."""
+    text = reader.text
+    if not STRONGHOLD.match(text, mention.end):
+        return None
+    clause = reader._clause_at(mention.start)
+    before = APPOSITION.search(text, max(clause.sentence_start, mention.start - 50),
+                               mention.start)
     if before is None:
         return None
     found = [m for m in reader._places_in(clause.sentence_start, before.start() + 1, mention)

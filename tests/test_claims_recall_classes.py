@@ -239,3 +239,10 @@ def test_a_place_in_apposition_to_a_sides_stronghold_is_held_by_it(read):
         "The army attacked Azaz, the main rebel bastion in the north."))
     assert not [c for c in read("The army attacked Azaz, a town near the rebel stronghold.")
                 if c.action == "control"]
+
+
+@BOTH
+def test_a_place_under_siege_by_a_side_is_besieged_by_it(read):
+    assert brief(read("Azaz was under siege by IS.")) == [("is", "besiege", ("azaz",))]
+    assert brief(read("IS kept Azaz under siege.")) == [("is", "besiege", ("azaz",))]
+    assert not read("Azaz was no longer under siege.")

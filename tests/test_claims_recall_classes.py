@@ -246,3 +246,18 @@ def test_a_place_under_siege_by_a_side_is_besieged_by_it(read):
     assert brief(read("Azaz was under siege by IS.")) == [("is", "besiege", ("azaz",))]
     assert brief(read("IS kept Azaz under siege.")) == [("is", "besiege", ("azaz",))]
     assert not read("Azaz was no longer under siege.")
+
+
+# --- withdraw: falling back, losing control ---------------------------------------------------
+
+
+@BOTH
+def test_falling_back_is_a_withdrawal(read):
+    assert brief(read("IS fell back to Azaz.")) == [("is", "withdraw", ("azaz",))]
+    assert not read("IS did not fall back to Azaz.")
+
+
+@BOTH
+def test_a_side_that_lost_control_of_a_place_does_not_hold_it(read):
+    assert brief(read("IS lost control of Azaz.")) == [("is", "withdraw", ("azaz",))]
+    assert brief(read("IS lost control of Azaz to the SDF.")) == [("sdf", "capture", ("azaz",))]

@@ -86,7 +86,9 @@ the sentence names) over
 agentless passive only when its paragraph follows one side, ground taken back, "the town"
 of the text's topic; a carried actor's sentence is kept in :attr:`ClaimReport.carried`), ``recall``
 (what the clause reader misses: a relative clause about the place before it, air power
-backing a side, an operation named with its agent, "under attack by", "repelled by"), then
+backing a side, an operation named with its agent, "under attack by", "repelled by"), with
+``presence`` (holding told without a verb of holding: a side's headquarters, capital or
+stronghold in apposition), then
 with the English model ``syntax`` (agent, patient, the clause's places), ``scope`` (negated,
 failed, intended, prospective, modal) and ``parse_reader`` (the cues no kept claim stands
 on, read from the parse), ``confidence`` and ``disputes``; ``extract`` runs them.

@@ -23,6 +23,9 @@ from geo.records import ActorMention
 
 # "..., with the SAA and its allies retaking it": the actor after "with" does the -ing.
 WITH_BEFORE = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "the IS defenders": the side named right before the noun is the one that defends.
+DEFENDERS = re.compile(r"defenders?\Z", re.IGNORECASE)
+TARGETS = re.compile(r"targets\Z", re.IGNORECASE)
 GERUND_CUE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
 # A cue right after "who"/"which"/"that" opens a relative clause: the next cue of another
 # action is the main verb's ("IS fighters who had fled X attacked Y").
@@ -72,13 +75,22 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
     # "rebel-held Aleppo surrounded": a holder named as an adjective is not the agent
     candidates = [m for m in actors if lo <= m.start and m.end <= cue.start
                   and not HOLDER.match(text, m.end)]
+    # "coalition airstrikes hit X": a name that ends in a noun of attack is its agent
+    # (not "the Army of Conquest", a name that only holds a word of taking)
+    inside = next((m for m in actors if m.start < cue.start and cue.end == m.end), None)
+    if inside is not None and cue.action == "attack":
+        return inside, None
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
         if POSSESSIVE.match(gap) and cue.action == "lift_siege" and \
                 text[cue.start: cue.end].lower().startswith("siege"):
             continue  # "the Army's siege of X had been broken": the besieger did not lift it
-        if POSSESSIVE.match(gap) or (cue.action == "control" and not gap.strip()):
-            return mention, None  # "Lavrov's pledge", "under rebel control", "IS controlling X"
+        if not gap.strip() and TARGETS.match(text, cue.start, cue.end):
+            continue  # "hit IS targets": the side right before the noun is what was hit
+        glued = not gap.strip() and (cue.action == "control"
+                                     or DEFENDERS.match(text, cue.start, cue.end))
+        if POSSESSIVE.match(gap) or glued:
+            return mention, None  # "Lavrov's pledge", "under rebel control", "the IS defenders"
         if _oblique(text, mention, lo) or speaker(text, mention, cue.start) or \
                 hit_object(text, mention, 0, cue.start):
             continue
@@ -112,6 +124,11 @@ def _taken_from(text: str, actors: Sequence[ActorMention], cue: Cue) -> ActorMen
 def _events(text: str, clause: Clause, cues: list[Cue],
             actors: Sequence[ActorMention]) -> list[_Event]:
     """Group a clause's cues by subject: a new subject right before a cue starts a claim."""
+    # "the Army of Conquest": a word of taking inside a name is no cue ("coalition
+    # airstrikes", a name that ends in a noun of attack, keeps its cue: see _subject)
+    cues = [c for c in cues if not any(
+        m.start <= c.start and c.end <= m.end and not (c.end == m.end and c.action == "attack")
+        for m in actors)]
     events: list[_Event] = []
     glued = False  # the last event was an "X-held" adjective: the next cue starts anew
     for cue in cues:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from geo.claims.clauses import Clause
-from geo.claims.events import _between, _Event, _words
+from geo.claims.events import DEFENDERS, _between, _Event, _words
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -127,11 +127,9 @@ class PlaceReader:
                 if found:
                     return found, clause.start, False
         first = event.cues[0]
-        if first.action == "control" and clause.start < event.start and \
-                not text.startswith("-", first.start):  # ("rebel-held" names what follows)
-            found = self._places_in(clause.start, event.start, actor)  # "X is under IS control"
-            if found:
-                return found, clause.start, False
+        found = self._before_event(clause, event, actor)
+        if found:
+            return found, clause.start, False
         held = self._held_place(clause, first, actor)  # "Nubl, held by IS, was shelled";
         before = [held] if held is not None else named_before(self, clause, first, actor)
         if before:  # recall.py: "Azaz, which the SDF took", "Azaz was hit by IS shelling"
@@ -166,6 +164,19 @@ class PlaceReader:
             return repelled, clause.start, True
         found = self._last_places(clause, event, hi, actor)  # discourse.py: "retook the
         return (found, clause.start, True) if found else ([], clause.start, False)  # ground"
+
+    def _before_event(self, clause: Clause, event: _Event,
+                      actor: ActorMention | None) -> list[Mention]:
+        """The places named before an event that holds or defends them: "X is under IS
+        control" (in its clause; "rebel-held" names what follows), "took X, after fighting
+        with the IS defenders" (in its sentence)."""
+        first = event.cues[0]
+        if first.action == "control" and clause.start < event.start and \
+                not self.text.startswith("-", first.start):
+            return self._places_in(clause.start, event.start, actor)
+        if DEFENDERS.match(self.text, first.start, first.end):
+            return self._places_in(clause.sentence_start, event.start, actor)
+        return []
 
     def _definite(self, clause: Clause, lo: int, hi: int) -> Mention | None:
         """The place a definite description in [lo, hi) points back to: the latest mention,

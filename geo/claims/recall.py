@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from geo.claims.clauses import Clause
 from geo.claims.events import _between, _Event
 from geo.claims.patterns import AGENT, BY_NEXT, PARTICIPLE_BY, REPEL_CUE
+from geo.claims.presence import presence_claims
 from geo.claims.results import Evidence
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim, Mention
@@ -303,13 +304,25 @@ def repelled_claims(reader: EntryReader) -> None:
                            if reader.sentence_of[c.id][0] == clause.sentence
                            and c.action in ("attack", "advance") and c.start < cue.start
                            and side_of(c.actor) != side_of(agent.actor)), None)
-            if attack is None or _told(reader, clause, agent.actor, "defend"):
+            places = list(reader.ctx.evidence[attack.id].mentions) if attack is not None \
+                else _attacked(reader, clause, cue)
+            if not places or _told(reader, clause, agent.actor, "defend"):
                 continue
-            evidence = reader.ctx.evidence[attack.id]
             reader._claim(clause, min(clause.start, agent.start), agent.actor, "defend",
-                          list(evidence.mentions), (None, None),
+                          places, (None, None),
                           Evidence(cue=(cue.start, cue.end), subject=agent, borrowed=True,
                                    reader="repelled"))
+
+
+def _attacked(reader: EntryReader, clause: Clause, cue: Cue) -> list[Mention]:
+    """The places of an attack named by a noun with no side before a passive of repelling
+    in the same sentence ("The attack on Azaz was repelled by the Army")."""
+    lo = clause.sentence_start
+    for other in reader.by_sentence[clause.sentence]:
+        for before in reader._cues[other.start]:
+            if before.action == "attack" and lo <= before.start < cue.start:
+                return reader._places_in(before.end, cue.start, None)
+    return []
 
 
 def _told(reader: EntryReader, clause: Clause, actor: str, action: str,
@@ -328,6 +341,7 @@ def read_more(reader: EntryReader) -> list[Claim]:
     clause reader's claims whose agent an operation names are tagged as that reader's."""
     before = len(reader.claims)
     repelled_claims(reader)
+    presence_claims(reader)  # geo/claims/presence.py: "IS positions in X"
     operations: set[tuple[int, int]] = set()
     for claim in reader.claims:
         evidence = reader.ctx.evidence.get(claim.id)
@@ -352,6 +366,7 @@ AGENT_READ: dict[str, frozenset[str]] = {
     "operation": frozenset({NOT_OURS, "the actor is the target"}),
     "repelled": frozenset({NOT_OURS, "the actor is the target"}),
     "parse": frozenset({NOT_OURS}),
+    "presence": frozenset({NOT_OURS, "the actor is the target"}),
 }
 
 

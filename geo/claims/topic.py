@@ -45,6 +45,10 @@ HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
+# "a convoy of reinforcements from the NDF (units)": the side the reinforcements are of moves.
+REINFORCEMENTS = re.compile(r"reinforcements\Z", re.IGNORECASE)
+FROM_UNITS = re.compile(r"\A\s+(?:of|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
 
 class TopicReader(DiscourseReader):
     """The last resorts of an entry reader's actor finding, and the defender no word names."""
@@ -120,10 +124,13 @@ class TopicReader(DiscourseReader):
     def _mover_after(self, cue: Cue, end: int) -> ActorMention | None:
         """The side a moving participle describes: "advancing rebel forces ran into mines",
         "explosives left by retreating ISIL forces" (not "attacking ISIL": an object)."""
-        if not MOVING_PARTICIPLE.search(self.text, cue.start, cue.end):
+        reinforcements = REINFORCEMENTS.match(self.text, cue.start, cue.end)
+        if not reinforcements and not MOVING_PARTICIPLE.search(self.text, cue.start, cue.end):
             return None
-        for mention in self._actors_in(cue.end, end):
-            return mention if MOVER_AFTER.match(self.text[cue.end: mention.start]) else None
+        for mention in self._actors_in(cue.end, end):  # "reinforcements from the NDF"
+            gap = self.text[cue.end: mention.start]
+            return mention if MOVER_AFTER.match(gap) or (reinforcements and FROM_UNITS.match(
+                gap)) else None
         return None
 
     def _adjunct_subject(self, clause: Clause, cue: Cue) -> ActorMention | None:

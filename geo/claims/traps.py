@@ -111,7 +111,8 @@ MODAL_PERFECT = re.compile(
 TEMPORAL_PRESENT = re.compile(
     r"(?<!\w)(?:once|when|whenever|as\s+soon\s+as|until|till|before|after)\s+(?:the\s+)?"
     r"[\w'-]+(?:\s+[\w'-]+){0,3}\s+\Z", re.IGNORECASE)
-PRESENT_CUE = re.compile(r"[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
+# (not a plural noun of persons that is a cue: "after fighting with the IS defenders")
+PRESENT_CUE = re.compile(r"(?!defenders(?!\w))[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
 # Demanded, asked or prevented, not done: "Turkey demanded that the SDF withdraw", "called
 # on the SDF to withdraw", "IS was prevented from reaching X", "advanced without capturing
 # X", "was preparing an offensive on X".

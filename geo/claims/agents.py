@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from geo.claims.patterns import REPEL_CUE
 from geo.claims.scope import ENGAGED
 from geo.records import ActorMention
 
@@ -85,9 +86,11 @@ DONE_TO = frozenset({"capture", "attack", "besiege", "cut_road"})
 WORD = re.compile(r"\w")
 HIT_STEMS = ("kill", "wound", "injur", "hit", "strik", "struck", "target", "bomb", "shell",
              "attack", "ambush", "captur", "arrest", "execut", "besieg", "encircl", "surround",
-             "expel", "oust", "destroy", "defeat", "repel", "revers", "evict", "rout")
+             "expel", "oust", "destroy", "defeat", "repel", "revers", "evict", "rout",
+             "overwhelm", "overpower", "overr", "crush", "annihilat", "decimat", "vanquish")
 _HIT = (r"(?:(?:kill|wound|injur|hit|strik|struck|target|bomb|shell|attack|ambush|captur|arrest|"
-        r"execut|besieg|encircl|surround|expel|oust|destroy|defeat|repel|revers|evict)\w*"
+        r"execut|besieg|encircl|surround|expel|oust|destroy|defeat|repel|revers|evict|"
+        r"overwhelm|overpower|overr|crush|annihilat|decimat|vanquish)\w*"
         r"|rout(?:ed|ing))")
 _COUNT = (r"(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|"
           r"all|\d+|dozens\s+of|scores\s+of|hundreds\s+of)")
@@ -139,10 +142,20 @@ def taken_from(text: str, mention: ActorMention, cue_end: int) -> bool:
     return bool(TAKEN_FROM.match(text[cue_end: mention.start]))
 
 
-def hit_object(text: str, mention: ActorMention, floor: int, cue_start: int) -> bool:
+def agent_cues(text: str, cues: list) -> list:
+    """The cues of an event whose "by" phrase can name its agent: not a verb of repelling
+    after a cue of another action ("the attack on X was (not) repelled by the Army": the
+    Army opposed the attack)."""
+    return [c for c in cues if c is cues[0] or c.action == cues[0].action
+            or not (c.action == "defend" and REPEL_CUE.match(text, c.start))]
+
+
+def hit_object(text: str, mention: ActorMention, floor: int, cue_start: int, *,
+               glued: bool = False) -> bool:
     """Whether the actor is named as what a verb before it hit ("killed an IS commander in
-    airstrikes"), not as the one the cue right after it is of ("repelled IS attacks")."""
-    if not WORD.search(text, mention.end, cue_start):
+    airstrikes"), not as the one the cue right after it is of ("repelled IS attacks");
+    ``glued``: also the side of a noun right after it ("overwhelmed the rebel defenders")."""
+    if not glued and not WORD.search(text, mention.end, cue_start):
         return False
     lo = max(floor, mention.start - 100)
     window = text[lo: mention.start].lower()  # (most windows hold no such verb: tried at
@@ -153,4 +166,5 @@ def hit_object(text: str, mention: ActorMention, floor: int, cue_start: int) -> 
     return False
 
 
-__all__ = ["BARE_PASSIVE", "DONE_TO", "hit_object", "patient", "speaker", "taken_from"]
+__all__ = ["BARE_PASSIVE", "DONE_TO", "agent_cues", "hit_object", "patient", "speaker",
+           "taken_from"]

@@ -121,6 +121,14 @@ def _taken_from(text: str, actors: Sequence[ActorMention], cue: Cue) -> ActorMen
     return next((m for m in actors if taken_from(text, m, cue.end)), None)
 
 
+def _beaten(text: str, actors: Sequence[ActorMention], cue: Cue) -> bool:
+    """Whether the cue is a side's defenders that a verb before beat ("overwhelmed the rebel
+    defenders"): what was done to them, no event of theirs."""
+    return bool(DEFENDERS.match(text, cue.start, cue.end)) and any(
+        not text[m.end: cue.start].strip() and m.end <= cue.start
+        and hit_object(text, m, 0, cue.start, glued=True) for m in actors)
+
+
 def _events(text: str, clause: Clause, cues: list[Cue],
             actors: Sequence[ActorMention]) -> list[_Event]:
     """Group a clause's cues by subject: a new subject right before a cue starts a claim."""
@@ -128,7 +136,7 @@ def _events(text: str, clause: Clause, cues: list[Cue],
     # airstrikes", a name that ends in a noun of attack, keeps its cue: see _subject)
     cues = [c for c in cues if not any(
         m.start <= c.start and c.end <= m.end and not (c.end == m.end and c.action == "attack")
-        for m in actors)]
+        for m in actors) and not _beaten(text, actors, c)]
     events: list[_Event] = []
     glued = False  # the last event was an "X-held" adjective: the next cue starts anew
     for cue in cues:

@@ -49,8 +49,12 @@ BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 # "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
 DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
 NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+# ... not across a verb of stopping it: the "by" agent of "was (not) repelled by" opposed it.
+_OPPOSED = (r"(?:repel|repuls|thwart|foil|beat\w*\s+back|fought\s+off|held\s+off|halted|"
+            r"stopped|blocked|defeated|crushed|routed|countered)")
 AGENT = re.compile(rf"\A\s+(?:(?:back|over|again|\w+ly)\s+)?"
-                   rf"(?:(?:(?:of|from)\s+)?[^,;.]{{1,60}}?\s+)?(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
+                   rf"(?:(?:(?:of|from)\s+)?(?:(?!{_OPPOSED})[^,;.]){{1,60}}?\s+)?"
+                   rf"(?:{_DONE}\s+)?by\s+(?:(?:the|a|an)\s+)?"
                    r"(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<!\w)(?:they|them|their)(?!\w)", re.IGNORECASE)
 # "The SDF took Azaz. It then took Nubl.": "it" as the subject right before the cue (not "it

@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.claims.agents import BARE_PASSIVE, DONE_TO, hit_object, speaker
+from geo.claims.agents import BARE_PASSIVE, DONE_TO, agent_cues, hit_object, speaker
 from geo.claims.clauses import Clause, split_clauses
 from geo.claims.events import _between, _coordinated, _Event, _events, _oblique, group_action
 from geo.claims.patterns import (
@@ -160,7 +160,7 @@ class EntryReader(PlaceReader, TopicReader):
         """The agent of a passive or of an action named by a noun: "the siege ... was lifted
         by SAA", "the capture of Dabiq by Turkish forces"."""
         text = self.text
-        for cue in event.cues:
+        for cue in agent_cues(text, event.cues):
             passive = PASSIVE.search(text, max(0, cue.start - 40), cue.end) or \
                 PASSIVE_IN_CUE.search(text[cue.start: cue.end]) or \
                 NOMINAL_CUE.search(text, max(0, cue.start - 12), cue.start) or \

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.claims.fate import event_fate
 from geo.claims.results import Context
 from geo.claims.rules import IntentRules, load_intent
 from geo.records import Claim
@@ -425,10 +426,13 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             why = _rule_drop(text, claim, evidence)
         elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
             why = "negated"
+        fate = "" if why or claim.modality != "reported" else \
+            event_fate(text, evidence.sentence, evidence.cue)
+        why = why or ("called off" if fate == "called off" else "")
         if why:
             ctx.report.dropped.append((claim, why))
             continue
-        claim = _relocated(claim, evidence, text)
+        claim = _relocated(replace(claim, modality=fate) if fate else claim, evidence, text)
         if claim.modality in ("reported", "speculative", "predicted") and \
                 disputed_by_writer(text, evidence.sentence, evidence.cue):
             claim = replace(claim, modality="disputed")

@@ -132,6 +132,12 @@ def test_the_side_that_repelled_an_attack_defended_the_place(read):
     assert brief(read("The SAA launched an attack on Azaz.")) == [("saa", "attack", ("azaz",))]
     told = brief(read("IS attacked Azaz. The SAA repelled their attack."))
     assert ("is", "attack", ("azaz",)) in told and ("is", "defend", ("azaz",)) not in told
+    # a repelling negated, failed or only in prospect is no reported defence, nor an attack
+    for text in ("The rebels did not repel an attack on Azaz.",
+                 "The SDF failed to repel an assault on Manbij.",
+                 "IS was poised to repel an attack on Azaz."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
 
 
 @BOTH

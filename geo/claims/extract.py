@@ -81,10 +81,10 @@ def extract_claims_report(
     nlp = load_parser() if parse else None
     if nlp is not None:  # then the cues no kept claim stands on, read from the parse
         revised = revise(ctx, entries, nlp) if ctx.report.claims else []
-        _renumber(ctx, screen(ctx, defended(ctx, parse_read(ctx, readers, nlp, revised)),
-                                   parsed=True))
+        _renumber(ctx, defended(ctx, screen(ctx, parse_read(ctx, readers, nlp, revised),
+                                            parsed=True)))
     else:  # ids counted again where a journey's first leg gave way to the whole
-        _renumber(ctx, screen(ctx, defended(ctx, list(ctx.report.claims)), parsed=False))
+        _renumber(ctx, defended(ctx, screen(ctx, list(ctx.report.claims), parsed=False)))
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report

@@ -6,7 +6,8 @@ other side, named in the noun phrase ("an IS attack on X") or after it ("an atta
 X"), else unnamed.  So an attack claim whose cue is the object of such a verb and whose agent
 was read before that verb (not a pronoun, which may be the attacker's: "repelled their
 attack") becomes the agent's defence of the same places, unless the reader
-already has it (Merriam-Webster, repel: to drive back an assault; beat back, repulse)."""
+already has it, or the repelling is negated or aimed at (then no claim).
+Merriam-Webster, repel: to drive back an assault; beat back, repulse."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from dataclasses import replace
 
 from geo.claims.results import Context
+from geo.claims.traps import aimed, imagined, not_done
 from geo.records import Claim
 
 # the verb of repelling and the determiner and words before the noun of attack, ending at it
@@ -45,11 +47,25 @@ def defended(ctx: Context, claims: list[Claim]) -> list[Claim]:
             if verb is not None and subject is not None and subject.end <= verb and \
                     subject.actor == claim.actor:
                 claim = replace(claim, action="defend")
+                if _undone(text, evidence.sentence, verb, claim.modality):
+                    ctx.report.dropped.append((claim, "a defence not made"))
+                    continue
+                supposed = imagined(text, evidence.sentence, (verb, verb)) \
+                    if claim.modality == "reported" else ""
+                claim = replace(claim, modality=supposed) if supposed else claim  # "poised to"
                 if any(_same(claim, other) for other in claims) or \
                         any(_same(claim, other) for other in out):
                     continue
         out.append(claim)
     return out
+
+
+def _undone(text: str, sentence: tuple[int, int], verb: int, modality: str) -> bool:
+    """Whether the repelling is negated or only aimed at ("did not repel an attack on X",
+    "failed to repel", "was poised to repel"): the screens of geo/claims/traps.py at the
+    verb, which the attack's noun after it escaped."""
+    return modality == "reported" and (not_done(text, sentence, verb, modality, "defend")
+                                       or aimed(text, sentence, verb, parsed=False))
 
 
 def _same(one: Claim, other: Claim) -> bool:

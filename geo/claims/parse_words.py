@@ -47,3 +47,22 @@ def shared_agent(verb: Any) -> Any | None:
     if verb.dep_ == "xcomp":
         return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
     return verb.head.head if verb.dep_ == "conj" and backer_participle(verb.head) else None
+
+
+def backed_subject(cue: Any) -> tuple[Any, bool] | None:
+    """(the noun, True) when the parse hangs a verb cue after a backer set off by commas as an
+    appositive, of the backer or of the noun backed ("the army, supported by Russian
+    airstrikes, overran X": the army overran X, not the airstrikes); None otherwise."""
+    token = cue
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head  # ("overran Azaz" read as one name)
+    head = token.head
+    if token.dep_ != "appos" or not cue.text.islower():
+        return None
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        head = head.head.head.head  # the appositive of the backer: the noun backed
+    backed = [c for c in head.children if backer_participle(c) and c.i < cue.i]
+    if not backed or head.pos_ not in ("NOUN", "PROPN") or \
+            not any(t.text == "," for t in cue.doc[backed[0].i: cue.i]):
+        return None
+    return head, True

@@ -42,6 +42,7 @@ from geo.claims.parse_words import (
     MADE_OF,
     PRAISING,
     SUPPORTING,
+    backed_subject,
     shared_agent,
 )
 from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
@@ -299,7 +300,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             and doc.text[: evidence.cue[1] - base].lower().endswith("hands"))):
         return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands": the
         # side is after the cue
-    subject, agent = _subject_of(cue)
+    subject, agent = backed_subject(cue) or _subject_of(cue)  # (a misparsed backer)
     if subject is not None and agent and subject.pos_ == "PRON":
         subject = pronoun_subject(subject)
     if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \

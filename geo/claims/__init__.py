@@ -91,7 +91,8 @@ backing a side, an operation named with its agent, "under attack by", "repelled 
 stronghold in apposition), then
 with the English model ``syntax`` (agent, patient, the clause's places), ``scope`` (negated,
 failed, intended, prospective, modal) and ``parse_reader`` (the cues no kept claim stands
-on, read from the parse), ``confidence`` and ``disputes``; ``extract`` runs them.
+on, read from the parse), ``repel`` (an attack a side repelled is its defence: "the SAA
+repelled an attack on X"), ``confidence`` and ``disputes``; ``extract`` runs them.
 
 Everything is linear in the size of the thread: one regex pass per entry for the cues (its
 branches dispatched on the first letter), mentions looked up by binary search, and pronouns

@@ -12,6 +12,7 @@ from geo.claims.model import load_parser
 from geo.claims.parse_reader import parse_read
 from geo.claims.reader import EntryReader
 from geo.claims.recall import read_more
+from geo.claims.repel import defended
 from geo.claims.results import ClaimReport, Context
 from geo.claims.rules import ActionLexicon, ModalityRules, load_actions, load_modality
 from geo.claims.syntax import revise
@@ -80,9 +81,10 @@ def extract_claims_report(
     nlp = load_parser() if parse else None
     if nlp is not None:  # then the cues no kept claim stands on, read from the parse
         revised = revise(ctx, entries, nlp) if ctx.report.claims else []
-        _renumber(ctx, screen(ctx, parse_read(ctx, readers, nlp, revised), parsed=True))
+        _renumber(ctx, defended(ctx, screen(ctx, parse_read(ctx, readers, nlp, revised),
+                                            parsed=True)))
     else:  # ids counted again where a journey's first leg gave way to the whole
-        _renumber(ctx, screen(ctx, list(ctx.report.claims), parsed=False))
+        _renumber(ctx, defended(ctx, screen(ctx, list(ctx.report.claims), parsed=False)))
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report

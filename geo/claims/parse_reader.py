@@ -33,6 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from geo.claims.events import _between
+from geo.claims.parse_words import backer_participle
 from geo.claims.patterns import NOW_AT
 from geo.claims.patterns import UNNAMED_PLACES as UNNAMED
 from geo.claims.results import Context, Evidence
@@ -155,6 +156,8 @@ def _direct_subject(token: Any, action: str) -> Any | None:
     up (the one who planned or wanted it)."""
     current = token
     for _ in range(4):
+        if current is not token and backer_participle(current):
+            return current.head  # "X, supported by airstrikes, advanced": X (a misparse)
         children = list(current.children)
         for child in children:
             if child.dep_ == "agent":

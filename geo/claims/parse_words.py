@@ -6,6 +6,8 @@ They are English grammar and the usual words of war reporting, listed here.
 
 from __future__ import annotations
 
+from typing import Any
+
 # Verbs whose object did what follows "on"/"for": "congratulated Assad on regaining X".
 PRAISING = frozenset({"congratulate", "praise", "commend", "thank", "hail", "credit", "laud",
                       "salute"})
@@ -28,3 +30,39 @@ MADE_OF = frozenset({"consist", "comprise", "compose", "make", "form"})
 SUPPORTING = frozenset({"back", "support", "assist", "aid", "accompany", "welcome", "condemn",
                         "fund", "finance", "arm", "endorse", "oppose", "criticize", "criticise",
                         "facilitate", "coordinate", "observe", "monitor", "witness", "applaud"})
+
+
+def backer_participle(verb: Any) -> bool:
+    """Whether ``verb`` is a participle set off after a noun with its own "by" agent ("the
+    army, supported by Russian airstrikes, ..."): a verb the parse joins to it by "and" is the
+    noun's act, not the backer's."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and \
+        verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children)
+
+
+def shared_agent(verb: Any) -> Any | None:
+    """The agent a verb joined to its head takes from that head other than its subject: the
+    object of "want IS to take" (an xcomp), the noun a backer's participle is set off after
+    ("X, supported by Y, advanced": the parse may join "advanced" to "supported")."""
+    if verb.dep_ == "xcomp":
+        return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return verb.head.head if verb.dep_ == "conj" and backer_participle(verb.head) else None
+
+
+def backed_subject(cue: Any) -> tuple[Any, bool] | None:
+    """(the noun, True) when the parse hangs a verb cue after a backer set off by commas as an
+    appositive, of the backer or of the noun backed ("the army, supported by Russian
+    airstrikes, overran X": the army overran X, not the airstrikes); None otherwise."""
+    token = cue
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head  # ("overran Azaz" read as one name)
+    head = token.head
+    if token.dep_ != "appos" or not cue.text.islower():
+        return None
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        head = head.head.head.head  # the appositive of the backer: the noun backed
+    backed = [c for c in head.children if backer_participle(c) and c.i < cue.i]
+    if not backed or head.pos_ not in ("NOUN", "PROPN") or \
+            not any(t.text == "," for t in cue.doc[backed[0].i: cue.i]):
+        return None
+    return head, True

@@ -36,7 +36,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from geo.claims.parse_words import BRINGING, FORCE_NOUNS, MADE_OF, PRAISING, SUPPORTING
+from geo.claims.parse_words import (
+    BRINGING,
+    FORCE_NOUNS,
+    MADE_OF,
+    PRAISING,
+    SUPPORTING,
+    backed_subject,
+    shared_agent,
+)
 from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
 from geo.claims.recall import AGENT_READ
 from geo.claims.results import Context, Evidence
@@ -140,9 +148,9 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
             below, current = current.i, current.sent.root  # "..., thus expelling IS": the
             continue  # sentence's subject did it, not the subject the parse hung it from
         if current.dep_ in SHARING and current.head.i != current.i:
-            objects = [c for c in current.head.children if c.dep_ == "dobj"]
-            if current.dep_ == "xcomp" and objects:
-                return objects[0], True  # "want IS to take": the object acts
+            shared = shared_agent(current)
+            if shared is not None:  # "want IS to take": the object acts; "X, backed by Y,
+                return shared, True  # took": X did
             below, current = current.i, current.head
             continue
         return None, False
@@ -292,7 +300,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             and doc.text[: evidence.cue[1] - base].lower().endswith("hands"))):
         return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands": the
         # side is after the cue
-    subject, agent = _subject_of(cue)
+    subject, agent = backed_subject(cue) or _subject_of(cue)  # (a misparsed backer)
     if subject is not None and agent and subject.pos_ == "PRON":
         subject = pronoun_subject(subject)
     if claim.action == "lift_siege" and cue.lower_ == "siege" and subject is not None and \

@@ -54,16 +54,22 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # session's place work): with the parse tune 0.906 / 0.760, 3; held out 0.760 / 0.592, 9;
 # calib 0.743 / 0.540, 4; rules tune 0.843 / 0.742, 6; held out 0.730 / 0.592, 10; calib
 # 0.696 / 0.513, 5.
+# Session 21 merged (a gold-free claim audit and its fixes: backers before a comma, fighting
+# beside a move forward, purposes of sending forces, "be to", "targets", repelled attacks;
+# recall: weapons as actors, defence without "defend", headquarters and capitals, sieges
+# ended, reinforcements, "gained control"; expected or called-off attacks): with the parse
+# tune 0.905 / 0.786, 3; held out 0.775 / 0.612, 7; calib 0.769 / 0.551, 4; rules tune 0.868
+# / 0.771, 5; held out 0.748 / 0.615, 9; calib 0.743 / 0.540, 4.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
 # confidence is fitted on, totals only) has its own floors, just under what it measured
 # (2026-12-03): with the parse 0.734 / 0.487, 4 trap claims; rule path 0.694 / 0.497, 4.
 PARSED = load_parser() is not None
-FLOOR_PRECISION = 0.75 if PARSED else 0.72
-FLOOR_RECALL = 0.58
-MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 10} if PARSED else {"tune": 6, "heldout": 11}
-CALIB_FLOORS = (0.73, 0.53) if PARSED else (0.69, 0.50)  # precision, recall
-MOST_TRAP_CLAIMS["calib"] = 5
+FLOOR_PRECISION = 0.77 if PARSED else 0.74
+FLOOR_RECALL = 0.60
+MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 8} if PARSED else {"tune": 5, "heldout": 10}
+CALIB_FLOORS = (0.76, 0.54) if PARSED else (0.73, 0.53)  # precision, recall
+MOST_TRAP_CLAIMS["calib"] = 4
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ from geo.geoparse.cluster import Cluster, in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalPlaces
-from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions
+from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions, thread_marks
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -476,6 +476,7 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             confidence=confidence, precision=precision, evidence=evidence,
             speaker=_speaker(entry, start, authors_by_id)))
 
+    marks = thread_marks(gazetteer, words.split)  # the lower-case names' marks it may have
     for entry in entries:
         for start, end, surface, place in road_between(entry.text, gazetteer, biggest,
                                                        words(ROAD_WORDS)):
@@ -492,5 +493,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                 add(entry, start, end, place, 0.7, 1,
                     "a country written in lower case after a locative")
         for start, end, place, precision, why in lower_case_mentions(entry.text, gazetteer, (
-                lambda e=entry.id: [(m.start, m.end) for m in result.mentions if m.entry == e])):
+                lambda e=entry.id: [(m.start, m.end) for m in result.mentions if m.entry == e]),
+                marks):
             add(entry, start, end, place, 0.7, precision, why)

@@ -98,6 +98,7 @@ class Gazetteer:
         self.__dict__.pop("starters", None)
         self.__dict__.pop("bare_names", None)  # a new key may start a name
         self.__dict__.pop("digit_names", None)
+        self.__dict__.pop("spotted_windows", None)  # read before the key was known
         ids = self._names.setdefault(key, [])
         if place_id not in ids:
             ids.append(place_id)
@@ -133,6 +134,13 @@ class Gazetteer:
         """Every key that is a name or begins one: ``keys`` and ``prefixes`` in one set, so
         that the spotter drops a word that starts no name with one look-up."""
         return set(self._names) | self.prefixes | self.bare_names
+
+    @functools.cached_property
+    def spotted_windows(self) -> dict[str, tuple[int, int] | None]:
+        """The spotter's readings by the window of text they were read from
+        (``geo.geoparse.spot``): a function of the window and this gazetteer's names, kept
+        here so that every thread shares them ("in Aleppo and the" recurs across threads)."""
+        return {}
 
     @functools.cached_property
     def bare_names(self) -> frozenset[str]:

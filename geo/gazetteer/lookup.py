@@ -422,6 +422,9 @@ def load_gazetteer(
     _add_mountain_spellings(gazetteer)
     # Cached for the process's life: its million objects are moved out of the collector's
     # generations, so that a full collection while threads are read (one every few threads
-    # of the 10k archive, half a second each) no longer walks them all (``gc.freeze``).
+    # of the 10k archive, half a second each) no longer walks them all (``gc.freeze``); the
+    # spotter's look-up sets, which every geoparse builds on first use, with them.
+    gazetteer.knows_prefix("")
+    gazetteer.starters  # noqa: B018  (built here to be frozen)
     gc.freeze()
     return gazetteer

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gc
 import gzip
 import math
 import re
@@ -98,6 +99,7 @@ class Gazetteer:
         self.__dict__.pop("starters", None)
         self.__dict__.pop("bare_names", None)  # a new key may start a name
         self.__dict__.pop("digit_names", None)
+        self.__dict__.pop("spotted_windows", None)  # read before the key was known
         ids = self._names.setdefault(key, [])
         if place_id not in ids:
             ids.append(place_id)
@@ -133,6 +135,13 @@ class Gazetteer:
         """Every key that is a name or begins one: ``keys`` and ``prefixes`` in one set, so
         that the spotter drops a word that starts no name with one look-up."""
         return set(self._names) | self.prefixes | self.bare_names
+
+    @functools.cached_property
+    def spotted_windows(self) -> dict[str, tuple[int, int] | None]:
+        """The spotter's readings by the window of text they were read from
+        (``geo.geoparse.spot``): a function of the window and this gazetteer's names, kept
+        here so that every thread shares them ("in Aleppo and the" recurs across threads)."""
+        return {}
 
     @functools.cached_property
     def bare_names(self) -> frozenset[str]:
@@ -415,4 +424,11 @@ def load_gazetteer(
     _read_quarters(gazetteer, quarters)
     _read_aliases(gazetteer, aliases)
     _add_mountain_spellings(gazetteer)
+    # Cached for the process's life: its million objects are moved out of the collector's
+    # generations, so that a full collection while threads are read (one every few threads
+    # of the 10k archive, half a second each) no longer walks them all (``gc.freeze``); the
+    # spotter's look-up sets, which every geoparse builds on first use, with them.
+    gazetteer.knows_prefix("")
+    gazetteer.starters  # noqa: B018  (built here to be frozen)
+    gc.freeze()
     return gazetteer

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.aka import AKA_WORDS, read_other_names
-from geo.geoparse.cluster import in_context, joint_anchors
+from geo.geoparse.cluster import Cluster, in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalPlaces
-from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions
+from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions, thread_marks
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -122,8 +122,10 @@ def geoparse(
     kept, pending = _read_spots(entries, gazetteer, result, words(EVENT_WORDS),
                                 not_places=not_places, authors=authors,
                                 lowercase_words=lowercase_words, actor_aliases=aliases)
-    anchors = joint_anchors(kept, gazetteer, _anchors(kept, gazetteer))
-    spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id)
+    cluster = Cluster(kept, gazetteer)  # the anchors and the ranking both read it
+    anchors = joint_anchors(kept, gazetteer, _anchors(kept, gazetteer), cluster)
+    spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id,
+                                      cluster)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id, words)
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored,
@@ -194,7 +196,7 @@ def _dropped(spot: _Spot, best, near: float, anchors: Anchors,
 
 def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
                    result: GeoparseResult, authors_by_id: dict[int, str],
-                   ) -> dict[int, list[tuple[int, int]]]:
+                   cluster: Cluster | None = None) -> dict[int, list[tuple[int, int]]]:
     """Each kept spot's best candidate as a mention (or a rejection, or unresolved);
     returns the spans placed, by entry."""
     spotted_by_entry: dict[int, list[tuple[int, int]]] = {}
@@ -204,7 +206,8 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
     rankings: dict[tuple[str, int], list] = {}
-    heads: dict[str, dict] = {}  # the text's features by their names' heads, once needed
+    # the text's features by their names' heads, once needed (and the ``Cluster`` of ``kept``)
+    heads: dict[str, object] = {} if cluster is None else {"cluster": cluster}
     previous: Mention | None = None
     for spot in kept:
         generic = spot.surface[:1] == "O" and name_key(spot.surface) in GENERIC_QUARTERS
@@ -477,6 +480,7 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             confidence=confidence, precision=precision, evidence=evidence,
             speaker=_speaker(entry, start, authors_by_id)))
 
+    marks = thread_marks(gazetteer, words.split)  # the lower-case names' marks it may have
     for entry in entries:
         for start, end, surface, place in road_between(entry.text, gazetteer, biggest,
                                                        words(ROAD_WORDS)):
@@ -493,5 +497,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
                 add(entry, start, end, place, 0.7, 1,
                     "a country written in lower case after a locative")
         for start, end, place, precision, why in lower_case_mentions(entry.text, gazetteer, (
-                lambda e=entry.id: [(m.start, m.end) for m in result.mentions if m.entry == e])):
+                lambda e=entry.id: [(m.start, m.end) for m in result.mentions if m.entry == e]),
+                marks):
             add(entry, start, end, place, 0.7, precision, why)

@@ -53,12 +53,22 @@ class Cluster:
             found.sort(key=lambda f: f[0])
         self._by_entry = by_entry
         self._starts = {e: [f[0] for f in found] for e, found in by_entry.items()}
+        # by (entry, start, end, surface): the anchors and the ranking ask for each spot's
+        self._neighbours: dict[tuple, tuple[tuple[str, tuple[Place, ...]], ...]] = {}
+        self._variants: dict[str, list] = {}
 
     def neighbours(self, spot) -> tuple[tuple[str, tuple[Place, ...]], ...]:
         """The other names written near the spot: (surface, its regional settlements)."""
         found = self._by_entry.get(spot.entry.id)
         if not found:
             return ()
+        at = (spot.entry.id, spot.start, spot.end, spot.surface)
+        near = self._neighbours.get(at)
+        if near is None:
+            near = self._neighbours[at] = self._near(spot, found)
+        return near
+
+    def _near(self, spot, found) -> tuple[tuple[str, tuple[Place, ...]], ...]:
         starts = self._starts[spot.entry.id]
         lo = bisect.bisect_left(starts, spot.start - LOCAL_CHARS)
         hi = bisect.bisect_right(starts, spot.end + LOCAL_CHARS)
@@ -70,6 +80,14 @@ class Cluster:
                     near[surface] = (gap, places)
         nearest = sorted(near.items(), key=lambda item: item[1][0])[:CLUSTER_NEIGHBOURS]
         return tuple((surface, places) for surface, (_, places) in nearest)
+
+    def settlement_variants(self, surface: str) -> list:
+        """``gazetteer.variants(surface)`` that are settlements, remembered by name."""
+        found = self._variants.get(surface)
+        if found is None:
+            found = self._variants[surface] = [c for c in self.gazetteer.variants(surface)
+                                               if c.place.kind in SETTLEMENTS]
+        return found
 
     def nearness(self, place: Place,
                  neighbours: Sequence[tuple[str, tuple[Place, ...]]]) -> float:
@@ -134,11 +152,10 @@ def in_context(spot, ranked: list, kept: Sequence, anchors, gazetteer: Gazetteer
         if len(ranked) > 1:
             ranked = rankings.get(key) or rankings.setdefault(
                 key, cluster.reranked(ranked, near))
-        anchored = _anchored(near, anchors)
-        if len(anchored) > 1 and not spot.feature:
+        if len(near) > 1 and not spot.feature:  # (``_anchored`` keeps one row per name)
             key = (*key, "variant")
             ranked = rankings.get(key) or rankings.setdefault(
-                key, _nearer_variant(spot.surface, ranked, anchored, cluster))
+                key, _nearer_variant(spot.surface, ranked, _anchored(near, anchors), cluster))
     return ranked
 
 
@@ -163,8 +180,8 @@ def _nearer_variant(surface: str, ranked: list, near, cluster: Cluster) -> list:
     if own >= JOINT_MIN:
         return ranked
     ids = {c.place.id for _, c in ranked}
-    scored = [(cluster.nearness(c.place, near), c) for c in cluster.gazetteer.variants(surface)
-              if c.place.id not in ids and c.place.kind in SETTLEMENTS]
+    scored = [(cluster.nearness(c.place, near), c) for c in cluster.settlement_variants(surface)
+              if c.place.id not in ids]
     if not scored:
         return ranked
     support, variant = max(scored, key=lambda sc: sc[0])
@@ -177,13 +194,15 @@ JOINT_MIN = 1.0  # summed nearness (exp(-km / CLUSTER_KM) per neighbour) that an
 JOINT_MARGIN = 0.5  # ... over its next namesake
 
 
-def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors):
+def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors,
+                  cluster: Cluster | None = None):
     """``anchors`` and the namesakes the names beside them choose jointly: a name that no
     prior anchors ("Shammah": a village in Hasakah, one in Iraq) anchors the text at the
     candidate that lies among the candidates of the names written beside it, when that one
     is clearly closer to them than the name's other namesakes (``JOINT_MIN``,
-    ``JOINT_MARGIN``); never against a town of ``PROMINENT`` people of the region."""
-    cluster = Cluster(spots, gazetteer)
+    ``JOINT_MARGIN``); never against a town of ``PROMINENT`` people of the region.
+    ``cluster``: the ``Cluster`` of ``spots``, if the caller has built it."""
+    cluster = Cluster(spots, gazetteer) if cluster is None else cluster
     extra: dict[str, Place] = {}
     seen: set[tuple] = set()
     for spot in spots:

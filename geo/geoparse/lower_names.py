@@ -34,7 +34,7 @@ from geo.geoparse.spot import _previous_word
 from geo.records import Place
 
 __all__ = ["LOWER_CUES", "TOWN_POPULATION", "lower_case_mentions", "lower_case_places",
-           "lower_case_table"]
+           "lower_case_table", "thread_marks"]
 
 TOWN_POPULATION = 15_000
 # Verbs whose object is a place in comment threads, directions, and what a locative means.
@@ -176,16 +176,37 @@ def lower_case_table(gazetteer: Gazetteer,
 
 
 def _pattern(keys: list[str]) -> re.Pattern[str]:
-    """Any of ``keys`` as a whole lower-case word run (a hyphen may stand for a space)."""
-    return re.compile(r"(?<![\w'\u2019-])(" + "|".join(
-        re.escape(k).replace(r"\ ", "[ -]") for k in sorted(keys, key=len, reverse=True))
-        + r")(?![\w-])")
+    r"""Any of ``keys`` as a whole lower-case word run (a hyphen may stand for a space):
+    ``(?<![\w'\u2019-])(key|key|...)(?![\w-])``, with the look-behind written after each
+    key's first letter ("t(?<![\w'\u2019-]t)abqa"), so that the pattern opens with the keys'
+    first letters, a set the engine scans for, instead of being tried at every position."""
+    def branch(key: str) -> str:
+        first, rest = re.escape(key[0]), re.escape(key[1:]).replace(r"\ ", "[ -]")
+        return f"{first}(?<![\\w'\u2019-]{first}){rest}"
+    return re.compile("(" + "|".join(branch(k) for k in sorted(keys, key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
-def _matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def thread_marks(gazetteer: Gazetteer, split: set[str]) -> frozenset[str]:
+    """The ``_mark`` of each table name that some text of a thread may have: ``split``, the
+    thread's words as ``str.split`` gives them (``ThreadWords.split``), split again at their
+    hyphens as ``_matches`` splits a text.  A text without one of them as a substring has
+    none of them as a word: ``_matches`` is then spared its split."""
+    lower_case_table(gazetteer)
+    marks = _CACHE[id(gazetteer)][2]
+    words = {w for w in split if "-" not in w}
+    words.update(p for w in split if "-" in w for p in w.replace("-", " ").split())
+    return frozenset(marks[w] for w in marks.keys() & words)
+
+
+def _matches(text: str, gazetteer: Gazetteer,
+             present: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, key) of the table's names in ``text``, left to right, longest first where
-    two start together; only the names whose ``_mark`` the text has are looked for."""
+    two start together; only the names whose ``_mark`` the text has are looked for
+    (``present``: the thread's ``thread_marks``, if known)."""
     _, by_mark, marks, patterns = _CACHE[id(gazetteer)]
+    if present is not None and not any(mark in text for mark in present):
+        return []  # no mark in the text: none is one of its words
     words = text.replace("-", " ").split()
     if marks.keys().isdisjoint(words):
         return []  # most texts name none: a split and a set test, no scan
@@ -211,11 +232,13 @@ def _cued(text: str, start: int) -> bool:
     return war is not None and war.group(1).lower() in WAR_NOUNS
 
 
-def lower_case_places(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Place]]:
-    """(start, end, place) of each place written in lower case where this module reads it."""
+def lower_case_places(text: str, gazetteer: Gazetteer, present: frozenset[str] | None = None,
+                      ) -> Iterator[tuple[int, int, Place]]:
+    """(start, end, place) of each place written in lower case where this module reads it
+    (``present``: the thread's ``thread_marks``, if known)."""
     table = lower_case_table(gazetteer)[0]
     last = reach = -1
-    for start, end, key in _matches(text, gazetteer):
+    for start, end, key in _matches(text, gazetteer, present):
         if start < reach:
             continue  # inside a longer name read here
         if OPERATION_AFTER.match(text, end):
@@ -228,11 +251,13 @@ def lower_case_places(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, in
 
 def lower_case_mentions(text: str, gazetteer: Gazetteer,
                         read: Callable[[], list[tuple[int, int]]],
+                        present: frozenset[str] | None = None,
                         ) -> Iterator[tuple[int, int, Place, int, str]]:
     """(start, end, place, ACLED precision, evidence) of each lower-case place that overlaps
-    none of the spans ``read()`` gives (asked once, where a lower-case name is found)."""
+    none of the spans ``read()`` gives (asked once, where a lower-case name is found);
+    ``present``: the thread's ``thread_marks``, if known."""
     spans: list[tuple[int, int]] | None = None
-    for start, end, place in lower_case_places(text, gazetteer):
+    for start, end, place in lower_case_places(text, gazetteer, present):
         if spans is None:
             spans = read()
         if not any(a < end and start < b for a, b in spans):

@@ -64,14 +64,16 @@ def _ends_sentence(window: str) -> bool:
     return SENTENCE_END.search(window) is not None
 
 
-# A thread repeats the words it opens names with ("The rebels", "in Aleppo and"): the name read
-# at a capitalised word is remembered by the NAME_WINDOW characters from it, where the reading
-# looked no further (``_Spotter._name_at``).
+# A thread repeats the words it opens names with ("The rebels", "in Aleppo and"), and threads
+# repeat each other's: the name read at a capitalised word is remembered by the NAME_WINDOW
+# characters from it, where the reading looked no further (``_Spotter._name_at``), for every
+# thread read with the gazetteer (``Gazetteer.spotted_windows``).
 NAME_WINDOW = 24
 # How far past the end of the last word read the reading looks: the gap (up to four
 # characters) and the next word's first letter, or an apostrophe and an "s" and the character
 # after them.
 NAME_LOOKAHEAD = 5
+MAX_WINDOWS = 1 << 17  # windows remembered per gazetteer (a thread's are kept whole)
 
 
 class _Spotter:
@@ -81,7 +83,10 @@ class _Spotter:
         self.gazetteer = gazetteer
         self._keys, self._prefixes = gazetteer.keys, gazetteer.prefixes
         self._bare = gazetteer.bare_names
-        self._names: dict[str, tuple[int, int] | None] = {}  # by window: (tokens, length)
+        # by window: (tokens, length), shared by the threads read with this gazetteer
+        self._names: dict[str, tuple[int, int] | None] = gazetteer.spotted_windows
+        if len(self._names) > MAX_WINDOWS:
+            self._names.clear()
 
     def spots(self, entry: Entry) -> list[_Spot]:
         """Names, longest first, at each capitalised word not inside an earlier name.

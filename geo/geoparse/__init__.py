@@ -16,8 +16,6 @@ The approach is mordecai's in miniature, with rules instead of a neural ranker:
 5. **Repair and keep**: a misspelling ("Mabij") is matched by edit distance only where the
    context makes it unambiguous; a name after a locative cue that nothing resolves is kept as
    unresolved, never given invented coordinates.
-
-All of it is linear in the text: one pass of a compiled regex per entry and dictionary lookups.
 """
 
 from __future__ import annotations
@@ -124,8 +122,7 @@ def geoparse(
                                 lowercase_words=lowercase_words, actor_aliases=aliases)
     cluster = Cluster(kept, gazetteer)  # the anchors and the ranking both read it
     anchors = joint_anchors(kept, gazetteer, _anchors(kept, gazetteer), cluster)
-    spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id,
-                                      cluster)
+    spotted_by_entry = _resolve_spots(kept, gazetteer, anchors, result, authors_by_id, cluster)
     _phrase_mentions(entries, gazetteer, result, spotted_by_entry, authors_by_id, words)
     ignored = AnyOf(not_places, authors, aliases, lowercase_words)
     _variant_mentions(entries, gazetteer, result, pending, anchors, authors_by_id, ignored,
@@ -206,7 +203,7 @@ def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,
             actor_spans.setdefault(r[0], set()).add((r[1], r[2]))
     nearest_km: dict[tuple[float, float], float] = {}
     rankings: dict[tuple[str, int], list] = {}
-    # the text's features by their names' heads, once needed (and the ``Cluster`` of ``kept``)
+    # the text's features by their names' heads and ``Cluster``s, built once needed
     heads: dict[str, object] = {} if cluster is None else {"cluster": cluster}
     previous: Mention | None = None
     for spot in kept:

@@ -176,3 +176,16 @@ def test_a_verb_after_a_backer_set_off_by_commas_is_the_noun_backeds(parse):
     claims = extract_claims_report([entry], [mention], load_lexicon().find(text, entry=0),
                                    places={}, parse=parse).claims
     assert [c.actor for c in claims if c.action == "capture"] == ["turkey"], brief(claims)
+
+
+@BOTH
+def test_the_side_that_killed_fighters_somewhere_attacked_there(read):
+    for text, agent in (("The YPG killed dozens of IS fighters in Azaz.", "sdf"),
+                        ("Russian jets killed 30 rebel militants in Manbij.", "russia")):
+        claims = read(text)
+        assert (agent, "attack", ("azaz",) if "Azaz" in text else ("manbij",)) in brief(claims), \
+            (text, brief(claims))
+        assert not [c for c in claims if c.actor in ("is", "rebels")], (text, brief(claims))
+    # the killed fighters did not attack, and killed civilians are no battle
+    assert not read("IS fighters were killed in Azaz.")
+    assert not [c for c in read("The SAA killed ten civilians in Manbij.") if c.action == "attack"]

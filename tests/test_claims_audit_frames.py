@@ -189,3 +189,17 @@ def test_the_side_that_killed_fighters_somewhere_attacked_there(read):
     # the killed fighters did not attack, and killed civilians are no battle
     assert not read("IS fighters were killed in Azaz.")
     assert not [c for c in read("The SAA killed ten civilians in Manbij.") if c.action == "attack"]
+
+
+@BOTH
+def test_an_attack_prepared_or_plotted_is_foreseen_not_dropped(read):
+    for text, agent, place in (("The rebels prepared an assault on Azaz.", "rebels", "azaz"),
+                               ("The rebels are preparing an assault on Azaz.", "rebels", "azaz"),
+                               ("IS plotted an attack on Manbij.", "is", "manbij")):
+        claims = read(text)
+        assert [(c.actor, c.action, c.places, c.modality) for c in claims] == [
+            (agent, "attack", (place,), "predicted")], (text, brief(claims))
+    # preparing to act is still no claim, and an attack made after preparing was made
+    assert not read("The rebels prepared to attack Azaz.")
+    done = read("The rebels, after preparing for weeks, attacked Azaz.")
+    assert [c.modality for c in done if c.action == "attack"] == ["reported"]

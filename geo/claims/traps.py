@@ -338,8 +338,15 @@ def _last_taken(text: str, evidence) -> bool:
     return LAST_TAKEN.search(text, max(floor, start - 120), start) is not None
 
 
+def _not_done(text: str, claim: Claim, evidence) -> bool:
+    """:func:`not_done`, save for an event noun that is planned or prepared ("IS plotted an
+    attack on X"): that one is foreseen (``fate.event_fate``: predicted), not dropped."""
+    return not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action) \
+        and event_fate(text, evidence.sentence, evidence.cue) != "predicted"
+
+
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
-    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
+    if _not_done(text, claim, evidence):
         return "negated (rules)"
     if claim.action == "control" and _last_taken(text, evidence):
         return "the last holding taken (rules)"
@@ -424,7 +431,7 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             why = "intended"  # (the parse reads an attack made for an aim)
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
-        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
+        elif _not_done(text, claim, evidence):
             why = "negated"
         fate = "" if why or claim.modality != "reported" else \
             event_fate(text, evidence.sentence, evidence.cue)

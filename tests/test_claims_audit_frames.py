@@ -203,3 +203,14 @@ def test_an_attack_prepared_or_plotted_is_foreseen_not_dropped(read):
     assert not read("The rebels prepared to attack Azaz.")
     done = read("The rebels, after preparing for weeks, attacked Azaz.")
     assert [c.modality for c in done if c.action == "attack"] == ["reported"]
+
+
+@BOTH
+def test_as_expected_compares_what_happened_it_predicts_nothing(read):
+    for text, action in (("As expected, the rebels attacked Azaz.", "attack"),
+                         ("The rebels took Azaz sooner than expected.", "capture")):
+        claims = read(text)
+        assert [(c.action, c.modality) for c in claims] == [(action, "reported")], \
+            (text, brief(claims))
+    # what is expected to happen is still predicted
+    assert [c.modality for c in read("The rebels are expected to attack Azaz.")] == ["predicted"]

@@ -214,3 +214,22 @@ def test_as_expected_compares_what_happened_it_predicts_nothing(read):
             (text, brief(claims))
     # what is expected to happen is still predicted
     assert [c.modality for c in read("The rebels are expected to attack Azaz.")] == ["predicted"]
+
+
+@BOTH
+def test_a_failed_attack_took_nothing_and_a_foiled_one_was_not_made(read):
+    for text in ("The SAA attack on Manbij failed.", "The rebel assault on Azaz was repelled.",
+                 "The SAA offensive to capture Manbij failed."):
+        claims = read(text)
+        assert not [c for c in claims if c.action != "attack" or c.modality != "reported"], \
+            (text, brief(claims))
+    for text in ("The IS attack on Manbij was foiled.", "The SDF attack on Manbij was called off."):
+        assert not read(text), text
+
+
+def test_with_the_parse_an_attack_that_failed_or_collapsed_was_made():
+    for text, agent, place in (("The SAA attack on Manbij failed.", "saa", "manbij"),
+                               ("The rebel assault on Azaz collapsed.", "rebels", "azaz")):
+        claims = claims_of(text)
+        assert [(c.actor, c.action, c.places, c.modality) for c in claims] == [
+            (agent, "attack", (place,), "reported")], (text, brief(claims))

@@ -393,7 +393,7 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     intent = intended(cue, claim.action) or prospect(cue, claim.action)
     modality = clause_modality(cue) or ("predicted" if intent == "future" else "")
     hypothetical = bool(modality) or claim.modality == "questioned"
-    if (negated(cue) or failed(cue)) and not hypothetical:
+    if (negated(cue) or failed(cue, claim.action)) and not hypothetical:
         return None, "negated"
     purpose = intent == "intent" and not hypothetical and claim.action != "attack" and \
         assault_purpose(cue)

@@ -233,3 +233,17 @@ def test_with_the_parse_an_attack_that_failed_or_collapsed_was_made():
         claims = claims_of(text)
         assert [(c.actor, c.action, c.places, c.modality) for c in claims] == [
             (agent, "attack", (place,), "reported")], (text, brief(claims))
+
+
+@BOTH
+def test_strikes_on_positions_in_a_place_are_the_air_powers_attack_there(read):
+    for text, agent, place in (("Coalition airstrikes on IS positions in Azaz killed 20.", "us",
+                                "azaz"),
+                               ("Russian airstrikes on IS positions in Manbij killed 20.",
+                                "russia", "manbij")):
+        claims = read(text)
+        assert (agent, "attack", (place,)) in brief(claims), (text, brief(claims))
+        assert not [c for c in claims if c.actor == "is"], (text, brief(claims))
+    # a place in a clause of its own with its own subject is still not the cue's
+    took = read("The SDF took Azaz after IS fighters withdrew from Manbij.")
+    assert [c.places for c in took if c.action == "capture"] == [("azaz",)]

@@ -110,6 +110,15 @@ def acronym(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and len(token.text) > 1 and token.text.isupper()
 
 
+def split_at_acronym(verb: Any) -> bool:
+    """Whether a clause's verb is only the tagger's split of a noun phrase at a name in
+    capitals taken for a verb ("airstrikes on IS positions in X killed 20": "IS" read as
+    "is", its head, or as a verb just before the clause's subject, "positions")."""
+    return acronym(verb.head) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > 0 and acronym(c.doc[c.i - 1])
+        for c in verb.children)
+
+
 def lemma_forms(token: Any) -> set[str]:
     """The tagger's lemma and the forms it may have cut: it gives "hop" for "hoped" and
     "poise" for "poised" (a lost final e, an adjectival participle)."""

@@ -227,10 +227,11 @@ def test_a_failed_attack_took_nothing_and_a_foiled_one_was_not_made(read):
         assert not read(text), text
 
 
-def test_with_the_parse_an_attack_that_failed_or_collapsed_was_made():
+@BOTH
+def test_an_attack_that_failed_or_collapsed_was_made(read):
     for text, agent, place in (("The SAA attack on Manbij failed.", "saa", "manbij"),
                                ("The rebel assault on Azaz collapsed.", "rebels", "azaz")):
-        claims = claims_of(text)
+        claims = read(text)
         assert [(c.actor, c.action, c.places, c.modality) for c in claims] == [
             (agent, "attack", (place,), "reported")], (text, brief(claims))
 

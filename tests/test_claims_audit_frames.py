@@ -176,3 +176,75 @@ def test_a_verb_after_a_backer_set_off_by_commas_is_the_noun_backeds(parse):
     claims = extract_claims_report([entry], [mention], load_lexicon().find(text, entry=0),
                                    places={}, parse=parse).claims
     assert [c.actor for c in claims if c.action == "capture"] == ["turkey"], brief(claims)
+
+
+@BOTH
+def test_the_side_that_killed_fighters_somewhere_attacked_there(read):
+    for text, agent in (("The YPG killed dozens of IS fighters in Azaz.", "sdf"),
+                        ("Russian jets killed 30 rebel militants in Manbij.", "russia")):
+        claims = read(text)
+        assert (agent, "attack", ("azaz",) if "Azaz" in text else ("manbij",)) in brief(claims), \
+            (text, brief(claims))
+        assert not [c for c in claims if c.actor in ("is", "rebels")], (text, brief(claims))
+    # the killed fighters did not attack, and killed civilians are no battle
+    assert not read("IS fighters were killed in Azaz.")
+    assert not [c for c in read("The SAA killed ten civilians in Manbij.") if c.action == "attack"]
+
+
+@BOTH
+def test_an_attack_prepared_or_plotted_is_foreseen_not_dropped(read):
+    for text, agent, place in (("The rebels prepared an assault on Azaz.", "rebels", "azaz"),
+                               ("The rebels are preparing an assault on Azaz.", "rebels", "azaz"),
+                               ("IS plotted an attack on Manbij.", "is", "manbij")):
+        claims = read(text)
+        assert [(c.actor, c.action, c.places, c.modality) for c in claims] == [
+            (agent, "attack", (place,), "predicted")], (text, brief(claims))
+    # preparing to act is still no claim, and an attack made after preparing was made
+    assert not read("The rebels prepared to attack Azaz.")
+    done = read("The rebels, after preparing for weeks, attacked Azaz.")
+    assert [c.modality for c in done if c.action == "attack"] == ["reported"]
+
+
+@BOTH
+def test_as_expected_compares_what_happened_it_predicts_nothing(read):
+    for text, action in (("As expected, the rebels attacked Azaz.", "attack"),
+                         ("The rebels took Azaz sooner than expected.", "capture")):
+        claims = read(text)
+        assert [(c.action, c.modality) for c in claims] == [(action, "reported")], \
+            (text, brief(claims))
+    # what is expected to happen is still predicted
+    assert [c.modality for c in read("The rebels are expected to attack Azaz.")] == ["predicted"]
+
+
+@BOTH
+def test_a_failed_attack_took_nothing_and_a_foiled_one_was_not_made(read):
+    for text in ("The SAA attack on Manbij failed.", "The rebel assault on Azaz was repelled.",
+                 "The SAA offensive to capture Manbij failed."):
+        claims = read(text)
+        assert not [c for c in claims if c.action != "attack" or c.modality != "reported"], \
+            (text, brief(claims))
+    for text in ("The IS attack on Manbij was foiled.", "The SDF attack on Manbij was called off."):
+        assert not read(text), text
+
+
+@BOTH
+def test_an_attack_that_failed_or_collapsed_was_made(read):
+    for text, agent, place in (("The SAA attack on Manbij failed.", "saa", "manbij"),
+                               ("The rebel assault on Azaz collapsed.", "rebels", "azaz")):
+        claims = read(text)
+        assert [(c.actor, c.action, c.places, c.modality) for c in claims] == [
+            (agent, "attack", (place,), "reported")], (text, brief(claims))
+
+
+@BOTH
+def test_strikes_on_positions_in_a_place_are_the_air_powers_attack_there(read):
+    for text, agent, place in (("Coalition airstrikes on IS positions in Azaz killed 20.", "us",
+                                "azaz"),
+                               ("Russian airstrikes on IS positions in Manbij killed 20.",
+                                "russia", "manbij")):
+        claims = read(text)
+        assert (agent, "attack", (place,)) in brief(claims), (text, brief(claims))
+        assert not [c for c in claims if c.actor == "is"], (text, brief(claims))
+    # a place in a clause of its own with its own subject is still not the cue's
+    took = read("The SDF took Azaz after IS fighters withdrew from Manbij.")
+    assert [c.places for c in took if c.action == "capture"] == [("azaz",)]

@@ -73,6 +73,9 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 # "counter-attacks were repelled", "the offensive failed".
 FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "block", "abort",
                        "prevent", "fail", "collapse", "stall"})
+# ... of which these tell of an attack that was made: "the attack on X failed" (one repelled
+# or repulsed names no claim: tests/test_claims_precision.py).
+MADE_THEN_FAILED = frozenset({"fail", "collapse", "stall"})
 # Passives whose subject is the one engaged: "Saudi was bogged down in Yemen", "IS fighters
 # were entrenched in X".
 # (the starts of their participles: the tagger's lemma of "bogged" is "bogge")
@@ -105,6 +108,15 @@ def governors(token: Any) -> Iterable[Any]:
 def acronym(token: Any) -> bool:
     """Whether a word the tagger took for a verb is a name in capitals ("IS", "ISIS")."""
     return token.pos_ in ("VERB", "AUX") and len(token.text) > 1 and token.text.isupper()
+
+
+def split_at_acronym(verb: Any) -> bool:
+    """Whether a clause's verb is only the tagger's split of a noun phrase at a name in
+    capitals taken for a verb ("airstrikes on IS positions in X killed 20": "IS" read as
+    "is", its head, or as a verb just before the clause's subject, "positions")."""
+    return acronym(verb.head) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > 0 and acronym(c.doc[c.i - 1])
+        for c in verb.children)
 
 
 def lemma_forms(token: Any) -> set[str]:
@@ -174,10 +186,14 @@ def intended(token: Any, action: str) -> str:
     return ""
 
 
-def failed(token: Any) -> bool:
-    """Whether a noun cue is the subject of a verb saying it failed ("was thwarted")."""
+def failed(token: Any, action: str = "") -> bool:
+    """Whether a noun cue is the subject of a verb saying it failed ("was thwarted"); an
+    attack that failed, collapsed or stalled was still made (not one foiled or repelled)."""
+    lemma = token.head.lemma_.lower()
+    if action == "attack" and lemma in MADE_THEN_FAILED:
+        return False
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") and \
-        token.head.lemma_.lower() in FAILED_BY
+        lemma in FAILED_BY
 
 
 def prospect(token: Any, action: str) -> str:

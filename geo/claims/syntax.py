@@ -64,6 +64,7 @@ from geo.claims.scope import (
     pronoun_subject,
     prospect,
     said_by,
+    split_at_acronym,
     under_fire,
 )
 from geo.claims.scope import modality as clause_modality
@@ -273,7 +274,8 @@ def _praised_for(cue: Any) -> bool:
 def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
     """Whether a place lies in another clause than the cue's: under the verb of a relative,
     adverbial, complement or coordinated clause with a subject of its own that does not
-    contain the cue ("captured X after IS fighters withdrew from Y": Y is not X's claim)."""
+    contain the cue ("captured X after IS fighters withdrew from Y": Y is not X's claim);
+    not one hung from "IS" taken for the verb "is" ("airstrikes on IS positions in X")."""
     token = _np_root(doc, start, end)
     if token is None:
         return False
@@ -284,7 +286,7 @@ def _foreign(doc: Any, cue: Any, start: int, end: int) -> bool:
         if node.dep_ in ("relcl", "acl") and cue.i in {a.i for a in node.head.ancestors}:
             return False  # "took the territory [the rebels held] around X": the object's
         if node.dep_ in FOREIGN_CLAUSES and node.pos_ in ("VERB", "AUX") and \
-                any(c.dep_ in SUBJECTS for c in node.children):
+                not split_at_acronym(node) and any(c.dep_ in SUBJECTS for c in node.children):
             return True
     return False
 
@@ -393,7 +395,7 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     intent = intended(cue, claim.action) or prospect(cue, claim.action)
     modality = clause_modality(cue) or ("predicted" if intent == "future" else "")
     hypothetical = bool(modality) or claim.modality == "questioned"
-    if (negated(cue) or failed(cue)) and not hypothetical:
+    if (negated(cue) or failed(cue, claim.action)) and not hypothetical:
         return None, "negated"
     purpose = intent == "intent" and not hypothetical and claim.action != "attack" and \
         assault_purpose(cue)

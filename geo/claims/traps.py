@@ -180,6 +180,7 @@ FAILED_AFTER = re.compile(
     r"postponed|halted|stopped|stalled|repelled|repulsed|beaten\s+(?:back|off)|driven\s+back)|"
     r"(?:failed|collapsed|"
     r"never\s+(?:began|started|materiali[sz]ed)))(?!\w)", re.IGNORECASE)
+MADE_THEN_FAILED = re.compile(r"(?:failed|collapsed|stalled)\Z", re.IGNORECASE)
 # "captured Kuweires airbase near Aleppo": the place after the facility only locates it.
 _FACILITY = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam|base|barracks|prison|"
              r"hospital|academy|college|factory|plant|silo|silos|depot|oil\s+field|gas\s+field|"
@@ -316,9 +317,11 @@ def patient_as_agent(text: str, subject_start: int, subject_end: int, cue: int) 
     return bool(PATIENT_BEFORE.search(text, max(0, subject_start - 50), subject_start))
 
 
-def failed_noun(text: str, cue: tuple[int, int]) -> bool:
-    """Without the parse: whether a noun cue is said to have been thwarted or to have failed."""
-    return bool(FAILED_AFTER.match(text[cue[1]: cue[1] + 60]))
+def failed_noun(text: str, cue: tuple[int, int], action: str = "") -> bool:
+    """Without the parse: whether a noun cue is said to have been thwarted or to have failed
+    (an attack that failed, collapsed or stalled was made; scope.MADE_THEN_FAILED)."""
+    after = FAILED_AFTER.match(text[cue[1]: cue[1] + 60])
+    return bool(after) and not (action == "attack" and MADE_THEN_FAILED.search(after.group()))
 
 
 # The last holding taken or fought for ("capturing the last rebel-held buildings", "fighting
@@ -338,8 +341,15 @@ def _last_taken(text: str, evidence) -> bool:
     return LAST_TAKEN.search(text, max(floor, start - 120), start) is not None
 
 
+def _not_done(text: str, claim: Claim, evidence) -> bool:
+    """:func:`not_done`, save for an event noun that is planned or prepared ("IS plotted an
+    attack on X"): that one is foreseen (``fate.event_fate``: predicted), not dropped."""
+    return not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action) \
+        and event_fate(text, evidence.sentence, evidence.cue) != "predicted"
+
+
 def _rule_drop(text: str, claim: Claim, evidence) -> str:
-    if not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
+    if _not_done(text, claim, evidence):
         return "negated (rules)"
     if claim.action == "control" and _last_taken(text, evidence):
         return "the last holding taken (rules)"
@@ -354,7 +364,7 @@ def _rule_drop(text: str, claim: Claim, evidence) -> str:
             "under" in text[max(0, evidence.cue[0] - 40): evidence.cue[1]].lower() and \
             UNDER_BEFORE.search(text, max(subject.end, evidence.cue[0] - 40), evidence.cue[0]):
         return "the actor came under it (rules)"
-    if claim.modality == "reported" and failed_noun(text, evidence.cue):
+    if claim.modality == "reported" and failed_noun(text, evidence.cue, claim.action):
         return "a failed attempt (rules)"
     return ""
 
@@ -424,7 +434,7 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             why = "intended"  # (the parse reads an attack made for an aim)
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
-        elif not_done(text, evidence.sentence, evidence.cue[0], claim.modality, claim.action):
+        elif _not_done(text, claim, evidence):
             why = "negated"
         fate = "" if why or claim.modality != "reported" else \
             event_fate(text, evidence.sentence, evidence.cue)

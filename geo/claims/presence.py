@@ -99,11 +99,7 @@ def _capital(reader: EntryReader, mention: ActorMention) -> Mention | None:
         return found[0] if found and found[0].start == after.end() else None
     before = CAPITAL_BEFORE.search(text, max(clause.sentence_start, mention.start - 60),
                                    mention.start)
-    if before is None:
-        return None
-    found = [m for m in reader._places_in(clause.sentence_start, before.start() + 1, mention)
-             if m.end == before.start()]
-    return found[-1] if found else None
+    return _place_ending_at(reader, clause.sentence_start, before, mention)
 
 
 def _stronghold_named_before(reader: EntryReader, mention: ActorMention) -> Mention | None:
@@ -114,9 +110,14 @@ def _stronghold_named_before(reader: EntryReader, mention: ActorMention) -> Ment
     clause = reader._clause_at(mention.start)
     before = APPOSITION.search(text, max(clause.sentence_start, mention.start - 50),
                                mention.start)
+    return _place_ending_at(reader, clause.sentence_start, before, mention)
+
+
+def _place_ending_at(reader: EntryReader, sentence_start: int, before: re.Match | None,
+                     mention: ActorMention) -> Mention | None:
+    """The place whose name ends where ``before`` (the words that follow it) starts."""
     if before is None:
         return None
-    found = [m for m in reader._places_in(clause.sentence_start, before.start() + 1, mention)
+    found = [m for m in reader._places_in(sentence_start, before.start() + 1, mention)
              if m.end == before.start()]
     return found[-1] if found else None
-

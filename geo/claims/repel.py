@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from geo.claims.results import Context
-from geo.claims.traps import aimed, imagined, not_done
+from geo.claims.traps import aimed, imagined, not_done, same_claim
 from geo.records import Claim
 
 # the verb of repelling and the determiner and words before the noun of attack, ending at it
@@ -53,8 +53,8 @@ def defended(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 supposed = imagined(text, evidence.sentence, (verb, verb)) \
                     if claim.modality == "reported" else ""
                 claim = replace(claim, modality=supposed) if supposed else claim  # "poised to"
-                if any(_same(claim, other) for other in claims) or \
-                        any(_same(claim, other) for other in out):
+                if any(same_claim(claim, other) for other in claims) or \
+                        any(same_claim(claim, other) for other in out):
                     continue
         out.append(claim)
     return out
@@ -66,11 +66,6 @@ def _undone(text: str, sentence: tuple[int, int], verb: int, modality: str) -> b
     verb, which the attack's noun after it escaped."""
     return modality == "reported" and (not_done(text, sentence, verb, modality, "defend")
                                        or aimed(text, sentence, verb, parsed=False))
-
-
-def _same(one: Claim, other: Claim) -> bool:
-    return (one.entry, one.actor, one.action, one.places) == \
-        (other.entry, other.actor, other.action, other.places)
 
 
 __all__ = ["defended"]

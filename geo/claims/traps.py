@@ -395,7 +395,8 @@ def appositive_nearness(text: str, cue: tuple[int, int]) -> bool:
         APPOSITIVE_BEFORE.search(text, max(0, cue[0] - 60), cue[0]) is not None
 
 
-def _same(one: Claim, other: Claim) -> bool:
+def same_claim(one: Claim, other: Claim) -> bool:
+    """Whether two claims say the same thing: one entry, side, action and places."""
     return (one.entry, one.actor, one.action, one.places) == \
         (other.entry, other.actor, other.action, other.places)
 
@@ -422,7 +423,7 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
             why = "a failed attempt"  # an attack for an aim, beaten back
         elif for_assault and claim.action != "attack":
             claim = replace(claim, action="attack")  # the attack was made, the taking aimed at
-            if any(_same(claim, other) for other in out):
+            if any(same_claim(claim, other) for other in out):
                 why = "intended (its attack is read)"
         if why:
             pass
@@ -453,4 +454,4 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
     return out
 
 
-__all__ = ["aimed", "disputed_by_writer", "not_done", "screen"]
+__all__ = ["aimed", "disputed_by_writer", "not_done", "same_claim", "screen"]

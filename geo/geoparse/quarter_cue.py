@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable
 
 from geo.gazetteer import QUARTER_PREFIX, Gazetteer
+from geo.geoparse.rank import QUARTER_CITY_KM
 
 __all__ = ["by_cue", "countryside_first", "quarter_first"]
 
 QUARTER_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|quarters?|district)\b", re.IGNORECASE)
 POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w\-]*['\u2019]s[ \t]+(?:the[ \t]+)?$")
 COUNTRYSIDE_BEFORE = re.compile(r"(?:\bcountryside[ \t]+of[ \t]+(?:the[ \t]+)?|\b[Rr]ural[ \t]+)$")
-QUARTER_KM = 12.0  # as ``geo.geoparse.rank.QUARTER_CITY_KM``: a quarter lies this near its city
 
 
 def _is_quarter(place) -> bool:
@@ -35,7 +35,7 @@ def _is_quarter(place) -> bool:
 def quarter_first(text: str, start: int, end: int, ranked: list,
                   near_km: Callable[[object], float]) -> list:
     """``ranked`` (score, candidate) with the best quarter candidate first where the text
-    calls the name at ``start:end`` a quarter and that quarter lies within ``QUARTER_KM`` of
+    calls the name at ``start:end`` a quarter and that quarter lies within ``QUARTER_CITY_KM`` of
     a place the text names (``near_km``: a place's distance to the nearest anchor);
     ``ranked`` itself otherwise."""
     if len(ranked) < 2 or _is_quarter(ranked[0][1].place):
@@ -44,7 +44,7 @@ def quarter_first(text: str, start: int, end: int, ranked: list,
                                                                              start])):
         return ranked
     quarters = [sc for sc in ranked if _is_quarter(sc[1].place)
-                and near_km(sc[1].place) <= QUARTER_KM]
+                and near_km(sc[1].place) <= QUARTER_CITY_KM]
     if not quarters:
         return ranked
     first = quarters[0]

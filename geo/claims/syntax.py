@@ -295,7 +295,7 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
                   actors: Sequence[ActorMention]) -> tuple[str | None, str]:
     """(new actor or None, reason to drop or "") from the agent the parse finds."""
     if doc.text.startswith("-", evidence.cue[0] - base) or evidence.reader == "presence":
-        return None, ""  # "rebel-held", "IS positions in X": the actor is glued to the cue
+        return None, ""  # "rebel-held"; "IS's capital, Raqqa" (presence.py): no verb to parse
     if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
             (claim.action == "capture" and cue.lemma_ in ("fall", "lose")) or (
             claim.action == "control"

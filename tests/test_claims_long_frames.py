@@ -1,0 +1,41 @@
+"""Longer sentences of bench/audit_frames_long.py that the reader once failed, as rules of
+English with made-up sentences, on both claim paths: several clauses, several claims."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+
+@BOTH
+def test_a_list_of_places_taken_from_a_side_is_one_capture_of_all(read):
+    claims = read("The SDF captured Azaz, Nubl and Afrin from ISIL.")
+    assert ("sdf", "capture", ("azaz", "nubl", "afrin")) in brief(claims), brief(claims)
+    # the side they were taken from took nothing
+    assert not [c for c in claims if c.actor == "is" and c.action == "capture"]
+    # a list's next clause that acts on its own is not part of the list
+    split = brief(read("The SDF captured Azaz, while the rebels withdrew from Nubl."))
+    assert ("sdf", "capture", ("azaz",)) in split and \
+        ("rebels", "withdraw", ("nubl",)) in split, split
+
+
+@BOTH
+def test_a_participle_clause_with_control_of_is_the_main_subjects_act(read):
+    for text in ("Having taken control of Azaz, the SAA advanced on Nubl.",
+                 "After taking full control of Azaz, the SAA pushed towards Nubl."):
+        claims = brief(read(text))
+        assert ("saa", "capture", ("azaz",)) in claims, (text, claims)
+        assert ("saa", "advance", ("nubl",)) in claims, (text, claims)
+
+
+@BOTH
+def test_a_passive_verb_takes_the_subject_named_before_what_describes_it(read):
+    for text, agent, action in (
+            ("Azaz, a town north of Aleppo, was captured by the SDF.", "sdf", "capture"),
+            ("Azaz, which the rebels had taken in May, was shelled by the SAA.", "saa",
+             "attack")):
+        claims = brief(read(text))
+        assert (agent, action, ("azaz",)) in claims, (text, claims)
+    # a place named only in a time phrase before the subject is not the subject
+    claims = brief(read("After the fall of Azaz, Nubl was captured by the SDF."))
+    assert ("sdf", "capture", ("nubl",)) in claims and \
+        not [c for c in claims if "azaz" in c[2]], claims

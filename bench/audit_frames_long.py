@@ -18,6 +18,8 @@ appositives, time clauses ("after Y captured A, Z attacked B"), reported speech 
 Y ..."), lists of villages under one verb, a side named only as the target of another's act,
 and a second clause that is negated or intended.  The templates are written for this audit
 (no gold text is copied).
+
+    python bench/audit_frames_long.py --per-frame 20 --errors 3   # these frames alone
 """
 
 from __future__ import annotations
@@ -126,6 +128,25 @@ LONG_FRAMES: tuple[LongFrame, ...] = (
        "", "A withdraw Q, A withdraw P, A attack P"),
     _l("semicolon_response", "coordination", "{A} {V} {P}; {B} responded by shelling {Q}.",
        "A capture P, B attack Q"),
+    _l("list_then_within", "list", "{A} {V} {P} and {Q}, and advanced to within 5 km of {R}.",
+       "A capture P, A capture Q, A advance R"),
+    _l("continued_capturing", "participle", "{A} continued to advance, {VG} {P}.",
+       "A capture P", "A advance P"),
+    _l("after_withdrew_town", "time", "{A} {V} {P} after {B} withdrew from the town.",
+       "A capture P, B withdraw P", "B control P"),
+    _l("counter_recapturing", "participle", "{B} launched a counter-attack, recapturing {P} "
+       "from {A}.", "B capture P", "B attack P, A control P, A withdraw P"),
+    _l("attack_repelled_by", "target", "{A}'s attack on {P} was repelled by {B}.",
+       "B defend P", "A attack P, B control P"),
+    _l("attacked_but_repelled", "target", "{A} attacked {P}, but were repelled by {B}.",
+       "A attack P, B defend P", "B control P"),
+    _l("counter_failed", "negation", "A counter-attack by {B} on {P} failed.", "",
+       "B attack P"),
+    _l("lost_two_days", "time", "{P} was recaptured by {A} two days after it had been lost to "
+       "{B}.", "A capture P, B capture P", "A withdraw P, A control P"),
+    _l("came_under_control", "report", "{P} came under the control of {A} on Monday.",
+       "A capture P",
+       "A control P"),
 )
 
 
@@ -246,3 +267,11 @@ def report_long(frames: Sequence[LongFrame], results: dict[str, list], errors: i
                 got = "; ".join(f"{s}/{a}/{m} {p}" for s, a, m, p in read) or "-"
                 print(f"  {frame.name:18} {case.text!r}\n      want {list(frame.want)} "
                       f"sides {case.sides}, read: {got}")
+
+
+if __name__ == "__main__":  # the long frames alone, with audit_claims's options
+    import sys
+
+    import audit_claims
+    names = ",".join(f.name for f in LONG_FRAMES)
+    raise SystemExit(audit_claims.main(["--frames", names, *sys.argv[1:]]))

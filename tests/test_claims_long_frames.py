@@ -3,7 +3,7 @@ English with made-up sentences, on both claim paths: several clauses, several cl
 
 from __future__ import annotations
 
-from test_claims import BOTH, brief
+from test_claims import BOTH, brief, rules_only
 
 
 @BOTH
@@ -39,3 +39,13 @@ def test_a_passive_verb_takes_the_subject_named_before_what_describes_it(read):
     claims = brief(read("After the fall of Azaz, Nubl was captured by the SDF."))
     assert ("sdf", "capture", ("nubl",)) in claims and \
         not [c for c in claims if "azaz" in c[2]], claims
+
+
+def test_a_place_that_came_under_a_sides_control_changed_hands_on_the_rule_path():
+    # (the parse path does not read this yet: bench/audit_frames_long.py, came_under_control)
+    for text, agent in (("Azaz came under the control of the SDF on Monday.", "sdf"),
+                        ("Azaz fell under ISIL control in 2014.", "is")):
+        claims = brief(rules_only(text))
+        assert (agent, "capture", ("azaz",)) in claims, (text, claims)
+    # a place that stays under a side's control did not change hands
+    assert [c[1] for c in brief(rules_only("Azaz remained under SDF control."))] == ["control"]

@@ -42,6 +42,11 @@ FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall|lost|lose|loses|l
                     re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
+# "came under the control of X" (the agent named after the cue), "fell under IS control"
+# (named inside it): the place went to that side.
+UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
+                              re.IGNORECASE)
+UNDER_CONTROL = re.compile(r"(?<!\w)under\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
@@ -106,7 +111,12 @@ class TopicReader(DiscourseReader):
             if cue.action == "control" and inside and inside[-1].end <= cue.end and \
                     HANDS.search(self.text, cue.start, cue.end):
                 return inside[-1]
-            if cue.action != "capture" or not FALLEN.search(self.text, cue.start, cue.end):
+            if cue.action == "capture" and inside and \
+                    UNDER_CONTROL.search(self.text, cue.start, cue.end):
+                return inside[-1]
+            if cue.action != "capture" or not (
+                    FALLEN.search(self.text, cue.start, cue.end)
+                    or UNDER_CONTROL_OF.search(self.text, cue.start, cue.end)):
                 continue
             for mention in self._actors_in(cue.end, end):
                 gap = self.text[cue.end: mention.start]

@@ -3,7 +3,7 @@ English with made-up sentences, on both claim paths: several clauses, several cl
 
 from __future__ import annotations
 
-from test_claims import BOTH, brief, rules_only
+from test_claims import BOTH, brief
 
 
 @BOTH
@@ -41,11 +41,17 @@ def test_a_passive_verb_takes_the_subject_named_before_what_describes_it(read):
         not [c for c in claims if "azaz" in c[2]], claims
 
 
-def test_a_place_that_came_under_a_sides_control_changed_hands_on_the_rule_path():
-    # (the parse path does not read this yet: bench/audit_frames_long.py, came_under_control)
+
+@BOTH
+def test_a_place_that_came_under_a_sides_control_or_was_lost_to_it_changed_hands(read):
     for text, agent in (("Azaz came under the control of the SDF on Monday.", "sdf"),
-                        ("Azaz fell under ISIL control in 2014.", "is")):
-        claims = brief(rules_only(text))
+                        ("Azaz fell under ISIL control in 2014.", "is"),
+                        ("Azaz was lost to the rebels.", "rebels"),
+                        ("Azaz had been lost to IS two days earlier.", "is")):
+        claims = brief(read(text))
         assert (agent, "capture", ("azaz",)) in claims, (text, claims)
     # a place that stays under a side's control did not change hands
-    assert [c[1] for c in brief(rules_only("Azaz remained under SDF control."))] == ["control"]
+    assert [c[1] for c in brief(read("Azaz remained under SDF control."))] == ["control"]
+    # the side that lost it took nothing
+    assert not [c for c in read("The rebels lost Azaz to the SDF.")
+                if c.actor == "rebels" and c.action == "capture"]

@@ -30,6 +30,12 @@ POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:(?!(?:for|to|in|on|at|w
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 # "under rebel control", "under the control of": the actor after "under" holds the place.
 UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "came under the control of X" (the agent named after the cue), "fell under IS control"
+# (named inside it): the place went to that side.
+UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
+                              re.IGNORECASE)
+UNDER_CONTROL = re.compile(r"(?<!\w)under\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
+UNDER_CONTROL_ANY = re.compile(r"(?<!\w)under\s.*control(?:\s+of)?\Z", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".

@@ -45,7 +45,7 @@ from geo.claims.parse_words import (
     backed_subject,
     shared_agent,
 )
-from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
+from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE, UNDER_CONTROL_ANY
 from geo.claims.recall import AGENT_READ
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
@@ -296,12 +296,13 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     """(new actor or None, reason to drop or "") from the agent the parse finds."""
     if doc.text.startswith("-", evidence.cue[0] - base) or evidence.reader == "presence":
         return None, ""  # "rebel-held"; "IS's capital, Raqqa" (presence.py): no verb to parse
+    said = doc.text[evidence.cue[0] - base: evidence.cue[1] - base].lower()
     if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
-            (claim.action == "capture" and cue.lemma_ in ("fall", "lose")) or (
-            claim.action == "control"
-            and doc.text[: evidence.cue[1] - base].lower().endswith("hands"))):
-        return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands": the
-        # side is after the cue
+            (claim.action == "capture" and (cue.lemma_ in ("fall", "lose")
+                                            or UNDER_CONTROL_ANY.search(said))) or (
+            claim.action == "control" and said.endswith("hands"))):
+        return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands",
+        # "came under the control of IS", "fell under SDF control": the side is after the cue
     subject, agent = backed_subject(cue) or _subject_of(cue)  # (a misparsed backer)
     if subject is not None and agent and subject.pos_ == "PRON":
         subject = pronoun_subject(subject)

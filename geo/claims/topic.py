@@ -31,6 +31,8 @@ from geo.claims.patterns import (
     PASSIVE_IN_CUE,
     REPEL_CUE,
     REPELLED_BEFORE,
+    UNDER_CONTROL,
+    UNDER_CONTROL_OF,
 )
 from geo.claims.results import Context, Evidence
 from geo.claims.rules import Cue
@@ -42,11 +44,6 @@ FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall|lost|lose|loses|l
                     re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
-# "came under the control of X" (the agent named after the cue), "fell under IS control"
-# (named inside it): the place went to that side.
-UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
-                              re.IGNORECASE)
-UNDER_CONTROL = re.compile(r"(?<!\w)under\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 

@@ -24,11 +24,18 @@ and a second clause that is negated or intended.  The templates are written for 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from geo.claims import extract_claims_report
-from geo.records import Entry, Mention
+ROOT = Path(__file__).resolve().parent.parent
+for _path in (ROOT, ROOT / "bench"):  # (run as a script, as well as imported)
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from geo.claims import extract_claims_report  # noqa: E402
+from geo.records import Entry, Mention  # noqa: E402
 
 # Who reports without fighting: a source is no agent.
 SOURCES = ("SOHR", "the Syrian Observatory for Human Rights", "local activists",
@@ -144,6 +151,21 @@ LONG_FRAMES: tuple[LongFrame, ...] = (
        "B attack P"),
     _l("lost_two_days", "time", "{P} was recaptured by {A} two days after it had been lost to "
        "{B}.", "A capture P, B capture P", "A withdraw P, A control P"),
+    _l("rel_aimed", "intent", "The offensive, which aimed to capture {P}, was launched by {A}.",
+       "", "A attack P"),
+    _l("attempt_ended", "intent", "{A}'s attempt to capture {P} ended in failure.", "",
+       "A attack P"),
+    _l("began_aim_two", "intent", "{A} began an offensive with the aim of {VG} {P} and {Q}.",
+       "", "A attack P, A attack Q"),
+    _l("preparing_assault", "intent", "{A} started preparing for an assault on {P}.", "",
+       "A redeploy P"),
+    _l("massed_ahead", "intent", "{A} massed troops near {P} ahead of an expected assault.", "",
+       "A redeploy P"),
+    _l("planned_postponed", "intent", "A planned {A0} offensive on {P} was postponed.", ""),
+    _l("warned_if", "condition", "{A} warned that it would attack {P} if {B} did not withdraw.",
+       "", "B control P"),
+    _l("attempted_storm", "report", "Clashes erupted when {A} attempted to storm {P}.",
+       "A attack P"),
     _l("came_under_control", "report", "{P} came under the control of {A} on Monday.",
        "A capture P",
        "A control P"),
@@ -193,8 +215,8 @@ def long_case(generator, frame: LongFrame, modifiers) -> LongCase:
     towns = rng.sample(generator.towns, 3)
     passive = any(f"{w} {{VN}}" in frame.template for w in ("was", "been"))
     past, base, participle, gerund = rng.choice(PASSIVE_TAKING if passive else TAKING)
-    slots = {"A": form, "B": b_form, "B1": b_form, "S": rng.choice(SOURCES), "V": past,
-             "VB": base, "VN": participle, "VG": gerund,
+    slots = {"A": form, "A0": form.removeprefix("the "), "B": b_form, "B1": b_form,
+             "S": rng.choice(SOURCES), "V": past, "VB": base, "VN": participle, "VG": gerund,
              "P": towns[0].name, "Q": towns[1].name, "R": towns[2].name}
     place_ids = {"P": towns[0].id, "Q": towns[1].id, "R": towns[2].id}
     text, spans = _fill(frame.template, slots, place_ids)
@@ -270,8 +292,6 @@ def report_long(frames: Sequence[LongFrame], results: dict[str, list], errors: i
 
 
 if __name__ == "__main__":  # the long frames alone, with audit_claims's options
-    import sys
-
     import audit_claims
     names = ",".join(f.name for f in LONG_FRAMES)
     raise SystemExit(audit_claims.main(["--frames", names, *sys.argv[1:]]))

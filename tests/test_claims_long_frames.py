@@ -3,7 +3,14 @@ English with made-up sentences, on both claim paths: several clauses, several cl
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from test_claims import BOTH, brief
+
+from geo.claims import extract_claims_report
+from geo.factions import load_lexicon
+from geo.records import Entry, Mention, Place
 
 
 @BOTH
@@ -55,3 +62,35 @@ def test_a_place_that_came_under_a_sides_control_or_was_lost_to_it_changed_hands
     # the side that lost it took nothing
     assert not [c for c in read("The rebels lost Azaz to the SDF.")
                 if c.actor == "rebels" and c.action == "capture"]
+
+
+def _read_with(text: str, names: tuple[str, ...], parse: bool):
+    """Claims of ``text`` with each of ``names`` a village mention."""
+    places = {n: Place(n.lower().replace(" ", "_"), n, "village", "SY", 36.3, 37.3, "t")
+              for n in names}
+    mentions = sorted((Mention(places[n].id, 0, m.start(), m.end(), n, 1.0, 1)
+                       for n in names for m in re.finditer(re.escape(n), text)),
+                      key=lambda m: m.start)
+    e = Entry(id=0, kind="comment", author="a", posted_at=None, text=text, start=0,
+              end=len(text))
+    return extract_claims_report([e], mentions, load_lexicon().find(text, entry=0),
+                                 places={p.id: p for p in places.values()}, parse=parse).claims
+
+
+@pytest.mark.parametrize("parse", [True, False], ids=["default", "rules"])
+def test_a_subject_the_parse_hangs_on_a_village_name_still_acts(parse):
+    # the small English model reads an unknown village name and the side after it as one
+    # phrase ("Sabhah, Jabhat al-Nusra": a conjunction; "Yadi Qabu, Turkish-backed rebels":
+    # an apposition) and splits "Jabhat al-Nusra"; the main verb after it has no subject
+    for text, names, agent in (
+            ("Having taken Sabhah, Jabhat al-Nusra advanced on Al Matallah.",
+             ("Sabhah", "Al Matallah"), "nusra"),
+            ("After capturing Yadi Qabu, Turkish-backed rebels pushed towards Abu Hjera.",
+             ("Yadi Qabu", "Abu Hjera"), "rebels"),
+            ("Jabhat al-Nusra captured Zyaret Elbab, Qaraqol and Raie from the SAA.",
+             ("Zyaret Elbab", "Qaraqol", "Raie"), "nusra")):
+        claims = [(c.actor, c.action) for c in _read_with(text, names, parse)]
+        assert (agent, "capture") in claims, (text, claims)
+    # a side joined by "and" to the object of a verb is still what was hit
+    hit = _read_with("The SDF attacked Sabhah and the rebels.", ("Sabhah",), parse)
+    assert not [c for c in hit if c.actor == "rebels" and c.action == "attack"]

@@ -44,6 +44,7 @@ from geo.claims.parse_words import (
     SUPPORTING,
     backed_subject,
     shared_agent,
+    subject_misread,
 )
 from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE, UNDER_CONTROL_ANY
 from geo.claims.recall import AGENT_READ
@@ -225,7 +226,7 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     """"target" when an actor mention is the object of a preposition, "side" when of
     "between", else ""."""
     root = _np_root(doc, mention.start - base, mention.end - base)
-    if root is None:
+    if root is None or subject_misread(root):  # (the subject the parse hung on a noun)
         return ""
     if acronym(root) and root.head.i < root.i and root.head.pos_ == "VERB" and any(
             c.i == root.i + 1 and c.pos_ == "NOUN" for c in root.children):
@@ -313,7 +314,8 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     mover = subject is not None and claim.action in MOVING and subject.dep_ == "nsubjpass"
     if subject is not None and (agent or mover):
         lo, hi = _phrase(subject)
-        named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
+        # (an actor the parse split, "Jabhat al-Nusra" with "Jabhat" its own noun, overlaps)
+        named = [m for m in actors if m.start < base + hi and base + lo < m.end]
         # a rule subject between the parse's and the cue wins, unless it is an object
         # ("the military managed to sever the last *rebel* supply line and surround X")
         closer = evidence.subject is not None and \

@@ -3,6 +3,7 @@
     python bench/audit_claims.py                      # 40 sentences per frame, seed 12
     python bench/audit_claims.py --per-frame 80 --seed 3 --errors 20
     python bench/audit_claims.py --frames neg_failed,from --errors 10
+    python bench/audit_claims.py --frames list_from,said_that --errors 5   # long frames
 
 Held-out gold errors cannot be read, so this audit writes its own sentences, from templates
 (``FRAMES``) x the forms reports give the factions of ``data/factions.csv`` (``ACTORS``: "the
@@ -43,6 +44,7 @@ for _path in (ROOT, ROOT / "bench"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+from audit_frames_long import LONG_FRAMES, long_case, report_long, run_long  # noqa: E402
 from audit_geocode import communities  # noqa: E402
 
 from geo.claims import extract_claims_report  # noqa: E402
@@ -437,7 +439,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["rules"] = run(cases, generator.places, parse=False)
     print(f"{len(cases)} sentences, {len(generator.towns)} towns, seed {args.seed}")
     report(frames, results, args.errors)
+    _audit_long(generator, chosen, args, parsed="parse" in results)
     return 0
+
+
+def _audit_long(generator: Generator, chosen: set[str], args, parsed: bool) -> None:
+    """The longer frames (``audit_frames_long``): several clauses, several claims."""
+    frames = [f for f in LONG_FRAMES if not chosen or f.name in chosen]
+    cases = [long_case(generator, f, MODIFIERS) for f in frames for _ in range(args.per_frame)]
+    lexicon = load_lexicon()
+    results = {}
+    for path in ("parse", "rules") if parsed else ("rules",):
+        results[path] = run_long(cases, generator.places, lexicon, parse=path == "parse")
+    report_long(frames, results, args.errors)
 
 
 if __name__ == "__main__":

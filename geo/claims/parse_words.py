@@ -66,3 +66,19 @@ def backed_subject(cue: Any) -> tuple[Any, bool] | None:
             not any(t.text == "," for t in cue.doc[backed[0].i: cue.i]):
         return None
     return head, True
+
+
+def subject_misread(root: Any) -> bool:
+    """Whether a noun the parse hung on a noun before it (in apposition or joined by "and")
+    is the subject of the sentence's main verb right after it, which the parse left with no
+    subject ("After capturing X, Turkish-backed rebels pushed towards Y" parsed with
+    "rebels" in apposition to X): a finite main clause has a subject (Quirk et al. (1985),
+    2.13), and the noun phrase before its verb is it."""
+    if root.dep_ not in ("appos", "conj"):
+        return False
+    after = root.right_edge.i + 1
+    if after >= len(root.doc):
+        return False
+    verb = root.doc[after]
+    return verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX", "ADJ") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)

@@ -30,6 +30,12 @@ POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:(?!(?:for|to|in|on|at|w
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 # "under rebel control", "under the control of": the actor after "under" holds the place.
 UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "came under the control of X" (the agent named after the cue), "fell under IS control"
+# (named inside it): the place went to that side.
+UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
+                              re.IGNORECASE)
+UNDER_CONTROL = re.compile(r"(?<!\w)under\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
+UNDER_CONTROL_ANY = re.compile(r"(?<!\w)under\s.*control(?:\s+of)?\Z", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".
@@ -85,9 +91,12 @@ PAST = re.compile(r"(?:\w+ed|cut|took|broke|led|left|put|drove|gave|made|brought
 # "almost fully surrounded", "nearly besieged", "came close to capturing": not done.
 ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|close\s+to)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 # A participle clause opening a sentence, with no subject of its own: "After also seizing X",
-# "after capturing most of X", "Having taken X" (its subject is the main clause's).
+# "after capturing most of X", "Having taken X" (its subject is the main clause's), also
+# with the verb's object noun in the cue ("After taking control of X", "having gained control
+# over X": Quirk et al. (1985), 15.58, a nonfinite adverbial clause has no subject of its own).
 ADJUNCT = re.compile(r"\A\W*(?:(?:after|before|while|upon|on|by|since|when|having|also|then|"
-                     r"further|\w+ly)\s+)*(?:\w+ing|having\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|ught|eld))\Z",
+                     r"further|\w+ly)\s+)*(?:\w+ing|having\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|ught|eld))"
+                     r"(?:\s+(?:(?:full|complete|total)\s+)?control(?:\s+(?:of|over))?)?\Z",
                      re.IGNORECASE)
 # A subject followed by a passive ("the rebels were left besieged") is its patient.
 PASSIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|is|are|been|being)\s+"
@@ -241,8 +250,8 @@ LIST_GLUE = re.compile(
     re.IGNORECASE,
 )
 # What the list's last clause may end with besides names: when ("..., Afrin and Manbij on
-# 5 June", "... by the evening").
-LIST_END = re.compile(r"\A\s+(?:on|by|in|during|after|before|within|over|late|early)\s"
+# 5 June", "... by the evening"), or whom they were taken from ("..., Nubl and Afrin from IS").
+LIST_END = re.compile(r"\A\s+(?:on|by|in|during|after|before|within|over|late|early|from)\s"
                       r"[\w\s'-]*\Z", re.IGNORECASE)
 # A clause that only says who holds the place named right before it: "Nubl, held by IS,",
 # "Manbij, which was then controlled by the SDF".

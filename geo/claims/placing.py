@@ -287,10 +287,13 @@ class PlaceReader:
         for index in range(bisect.bisect_right(self.clause_starts, clause.start),
                            len(self.clauses)):
             nxt = self.clauses[index]
-            if nxt.sentence != clause.sentence or self._cues[nxt.start] or \
-                    _between(self.actors, [a.start for a in self.actors], nxt.start, nxt.end):
+            if nxt.sentence != clause.sentence or self._cues[nxt.start]:
                 break
             names = self._places_in(nxt.start, nxt.end, None)
+            # a side named after the list's last name is whom it was taken from ("... from IS")
+            upto = names[-1].end if names else nxt.end
+            if _between(self.actors, [a.start for a in self.actors], nxt.start, upto):
+                break
             rest, at = [], nxt.start
             for mention in names:
                 rest.append(self.text[at: mention.start])

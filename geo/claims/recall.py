@@ -259,9 +259,49 @@ PASSIVE_BY = re.compile(r"(?<!\w)(?:is|are|was|were|been|being|got|get|gets)\s+(
 def named_before(reader: EntryReader, clause: Clause, first: Cue, actor: ActorMention | None
                  ) -> list[Mention]:
     """The places of an event named before the clause or its agent: a relative clause's
-    (:func:`relative_place`), a passive's patient (:func:`patient_places`)."""
-    told = relative_place(reader, clause, first, actor)
+    (:func:`relative_place`), a passive's patient (:func:`patient_places`), the sentence's
+    subject past what describes it (:func:`subject_place`)."""
+    told = relative_place(reader, clause, first, actor) or \
+        subject_place(reader, clause, first, actor)
     return [told] if told is not None else patient_places(reader, clause, actor)
+
+
+# -- the subject of a sentence, set off from its verb by what describes it -------------------
+
+# "was captured by", "had been shelled by": a finite passive whose subject is before it.
+PASSIVE_VERB = re.compile(
+    rf"\A(?:is|was|were|are|had\s+been|has\s+been|have\s+been)\s+{_ADVERB}{{0,2}}\Z",
+    re.IGNORECASE)
+# The subject alone in its clause: "Azaz", "the town of Azaz".
+SUBJECT_ALONE = re.compile(r"\A\W*(?:the\s+(?:\w+\s+){0,2}of\s+)?\Z", re.IGNORECASE)
+# What a set-off clause describing a noun opens with: a relative pronoun ("which had been
+# taken by IS"), a noun phrase in apposition ("a village north of Azaz"), a participle
+# ("held by IS since 2014"): Quirk et al. (1985), 17.65 and 17.97.
+DESCRIBING = re.compile(r"\A(?:which|who|that|whose|where|a|an|the|one|once|long|held|\w+ed|\w+en)"
+                        r"(?!\w)", re.IGNORECASE)
+
+
+def subject_place(reader: EntryReader, clause: Clause, first: Cue,
+                  actor: ActorMention | None) -> Mention | None:
+    """The place that is the sentence's subject when this clause is its verb, a passive with
+    its "by" agent, set off from it by clauses that only describe it ("Azaz, a town north
+    of Aleppo, was captured by IS"; "Azaz, which IS had taken, was shelled by the SDF")."""
+    text = reader.text
+    if actor is None or actor.start < first.end or \
+            not PASSIVE_VERB.match(text[clause.start: first.start]) or \
+            not (BY_NEXT.match(text, first.end) and AGENT.match(text[first.end: actor.start])):
+        return None
+    sentence = [c for c in reader.by_sentence[clause.sentence] if c.start < clause.start]
+    if len(sentence) < 2:
+        return None
+    subject = sentence[0]
+    names = reader._places_in(subject.start, subject.end, None)
+    if len(names) != 1 or not SUBJECT_ALONE.match(text[subject.start: names[0].start]) or \
+            text[names[0].end: subject.end].strip():
+        return None
+    if all(DESCRIBING.match(text[c.start: c.end]) for c in sentence[1:]):
+        return names[0]
+    return None
 
 
 def patient_places(reader: EntryReader, clause: Clause, actor: ActorMention | None

@@ -44,8 +44,9 @@ from geo.claims.parse_words import (
     SUPPORTING,
     backed_subject,
     shared_agent,
+    subject_misread,
 )
-from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE
+from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE, UNDER_CONTROL_ANY
 from geo.claims.recall import AGENT_READ
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
@@ -225,7 +226,7 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     """"target" when an actor mention is the object of a preposition, "side" when of
     "between", else ""."""
     root = _np_root(doc, mention.start - base, mention.end - base)
-    if root is None:
+    if root is None or subject_misread(root):  # (the subject the parse hung on a noun)
         return ""
     if acronym(root) and root.head.i < root.i and root.head.pos_ == "VERB" and any(
             c.i == root.i + 1 and c.pos_ == "NOUN" for c in root.children):
@@ -296,12 +297,13 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     """(new actor or None, reason to drop or "") from the agent the parse finds."""
     if doc.text.startswith("-", evidence.cue[0] - base) or evidence.reader == "presence":
         return None, ""  # "rebel-held"; "IS's capital, Raqqa" (presence.py): no verb to parse
+    said = doc.text[evidence.cue[0] - base: evidence.cue[1] - base].lower()
     if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
-            (claim.action == "capture" and cue.lemma_ in ("fall", "lose")) or (
-            claim.action == "control"
-            and doc.text[: evidence.cue[1] - base].lower().endswith("hands"))):
-        return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands": the
-        # side is after the cue
+            (claim.action == "capture" and (cue.lemma_ in ("fall", "lose")
+                                            or UNDER_CONTROL_ANY.search(said))) or (
+            claim.action == "control" and said.endswith("hands"))):
+        return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands",
+        # "came under the control of IS", "fell under SDF control": the side is after the cue
     subject, agent = backed_subject(cue) or _subject_of(cue)  # (a misparsed backer)
     if subject is not None and agent and subject.pos_ == "PRON":
         subject = pronoun_subject(subject)
@@ -312,7 +314,8 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     mover = subject is not None and claim.action in MOVING and subject.dep_ == "nsubjpass"
     if subject is not None and (agent or mover):
         lo, hi = _phrase(subject)
-        named = [m for m in actors if base + lo <= m.start and m.end <= base + hi]
+        # (an actor the parse split, "Jabhat al-Nusra" with "Jabhat" its own noun, overlaps)
+        named = [m for m in actors if m.start < base + hi and base + lo < m.end]
         # a rule subject between the parse's and the cue wins, unless it is an object
         # ("the military managed to sever the last *rebel* supply line and surround X")
         closer = evidence.subject is not None and \

@@ -31,6 +31,8 @@ from geo.claims.patterns import (
     PASSIVE_IN_CUE,
     REPEL_CUE,
     REPELLED_BEFORE,
+    UNDER_CONTROL,
+    UNDER_CONTROL_OF,
 )
 from geo.claims.results import Context, Evidence
 from geo.claims.rules import Cue
@@ -106,7 +108,12 @@ class TopicReader(DiscourseReader):
             if cue.action == "control" and inside and inside[-1].end <= cue.end and \
                     HANDS.search(self.text, cue.start, cue.end):
                 return inside[-1]
-            if cue.action != "capture" or not FALLEN.search(self.text, cue.start, cue.end):
+            if cue.action == "capture" and inside and \
+                    UNDER_CONTROL.search(self.text, cue.start, cue.end):
+                return inside[-1]
+            if cue.action != "capture" or not (
+                    FALLEN.search(self.text, cue.start, cue.end)
+                    or UNDER_CONTROL_OF.search(self.text, cue.start, cue.end)):
                 continue
             for mention in self._actors_in(cue.end, end):
                 gap = self.text[cue.end: mention.start]

@@ -1,0 +1,60 @@
+"""Holding told by a noun with its holder after it (geo/claims/holders.py): "under the
+control of", "in the hands of", ", a stronghold of"; and a side that "still holds" a place or
+"withstood" an attack (data/actions.csv).  Made-up sentences, read on both paths; each rule
+has sentences that must give no claim."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+
+def _reported(claims):
+    return [(c.actor, c.action, c.places) for c in claims if c.modality == "reported"]
+
+
+@BOTH
+def test_the_side_after_under_the_control_of_holds_the_place_before(read):
+    assert brief(read("Azaz remained under the control of the Islamic State.")) == \
+        [("is", "control", ("azaz",))]
+    assert brief(read("By June, Nubl was under the full control of the SDF.")) == \
+        [("sdf", "control", ("nubl",))]
+
+
+@BOTH
+def test_the_side_after_in_the_hands_of_or_a_stronghold_of_holds_the_place(read):
+    assert brief(read("Azaz is still in the hands of the rebels.")) == \
+        [("rebels", "control", ("azaz",))]
+    assert brief(read("Nubl, a stronghold of Hezbollah, was quiet on Monday.")) == \
+        [("hezbollah", "control", ("nubl",))]
+
+
+@BOTH
+def test_coming_or_falling_under_a_side_is_a_capture(read):
+    assert brief(read("Azaz came under the control of the SDF on Monday.")) == \
+        [("sdf", "capture", ("azaz",))]
+    assert brief(read("Nubl fell into the hands of the rebels.")) == \
+        [("rebels", "capture", ("nubl",))]
+
+
+@BOTH
+def test_no_holding_when_negated_former_or_across_another_side(read):
+    assert not _reported(read("Azaz never came under the control of the SDF."))
+    assert not _reported(read("Azaz was not in the hands of the rebels."))
+    assert not brief(read("Nubl, a former stronghold of the rebels, was quiet."))
+    assert ("is", "control", ("azaz",)) not in brief(read(
+        "The SDF took Azaz from the rebels under the control of IS commanders."))
+
+
+@BOTH
+def test_a_side_that_still_holds_a_place_controls_it(read):
+    assert brief(read("The rebels still hold Azaz.")) == [("rebels", "control", ("azaz",))]
+    assert not brief(read("The SAA still holds talks with the rebels in Azaz."))
+
+
+@BOTH
+def test_a_side_that_withstood_an_attack_defends(read):
+    claims = brief(read("The YPG withstood an ISIL offensive on Afrin."))
+    assert ("sdf", "defend", ("afrin",)) in claims
+    assert ("is", "attack", ("afrin",)) in claims
+    assert not [c for c in _reported(read("The YPG could not withstand the ISIL offensive on "
+                                          "Afrin.")) if c[1] == "defend"]

@@ -1,0 +1,39 @@
+"""Forms of agents and verbs of attack that unseen reports use (issue 12, recall): a
+coalition strike in the singular, the government's air force by its abbreviation, groups
+named by their own names, "to pound".  Made-up sentences, read on both paths; each form has a
+sentence that must give no claim."""
+
+from __future__ import annotations
+
+from test_claims import BOTH, brief
+
+from geo.factions import load_lexicon
+
+
+@BOTH
+def test_a_single_coalition_airstrike_is_the_coalition_attacking(read):
+    assert brief(read("A coalition airstrike on Raqqa killed twelve people.")) == \
+        [("us", "attack", ("raqqa",))]
+    assert not brief(read("The coalition government in Ankara met on Monday."))
+
+
+@BOTH
+def test_the_government_air_force_by_its_abbreviation_attacks(read):
+    assert brief(read("The SAAF bombed Azaz.")) == [("saa", "attack", ("azaz",))]
+
+
+@BOTH
+def test_to_pound_a_place_is_to_attack_it(read):
+    assert brief(read("Turkish artillery continued to pound Azaz.")) == \
+        [("turkey", "attack", ("azaz",))]
+    assert not brief(read("The price of bread in Azaz rose by a pound."))
+
+
+def test_groups_named_by_their_own_names_have_their_side():
+    lexicon = load_lexicon()
+    for text, actor in (("HTS", "nusra"), ("Hay'at Tahrir al-Sham", "nusra"),
+                        ("Liwa al-Quds", "saa"), ("the Hamza Division", "rebels"),
+                        ("Wagner Group", "russia"), ("Syrian troops", "saa")):
+        assert [m.actor for m in lexicon.find(text, entry=0)] == [actor], text
+    # an abbreviation is matched in capitals only
+    assert not lexicon.find("hts and saaf", entry=0)

@@ -37,3 +37,14 @@ def test_groups_named_by_their_own_names_have_their_side():
         assert [m.actor for m in lexicon.find(text, entry=0)] == [actor], text
     # an abbreviation is matched in capitals only
     assert not lexicon.find("hts and saaf", entry=0)
+
+
+@BOTH
+def test_a_side_named_by_its_adjective_and_noun_acts_with_the_side_joined_to_it(read):
+    claims = brief(read("Turkish forces and the rebels attacked Azaz."))
+    assert ("turkey", "attack", ("azaz",)) in claims
+    assert ("rebels", "attack", ("azaz",)) in claims
+    assert ("russia", "attack", ("azaz",)) in brief(read("Russian jets and the SAA bombed Azaz."))
+    # a backer set off by commas is no co-agent
+    assert [c.actor for c in read("Turkish forces, backed by the rebels, attacked Azaz.")
+            if c.action == "attack"] == ["turkey"]

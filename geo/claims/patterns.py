@@ -212,8 +212,11 @@ LOCATIVE_TAIL = re.compile(
     r"as\s+well\s+as|along\s+with|together\s+with|including)\s",
     re.IGNORECASE,
 )
-# Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces".
-JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
+# Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces"; a
+# side named by its adjective keeps its noun ("Turkish forces and the TFSA", "Russian jets
+# and the SAA").
+JOINT = re.compile(r"\A\s*(?:(?:forces|troops|jets|warplanes)\s*)?"
+                   r"(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
                    r"(?:the\s+)?\Z", re.IGNORECASE)
 # "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
 BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)

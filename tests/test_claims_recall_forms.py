@@ -48,3 +48,15 @@ def test_a_side_named_by_its_adjective_and_noun_acts_with_the_side_joined_to_it(
     # a backer set off by commas is no co-agent
     assert [c.actor for c in read("Turkish forces, backed by the rebels, attacked Azaz.")
             if c.action == "attack"] == ["turkey"]
+
+
+@BOTH
+def test_an_attack_made_in_an_attempt_to_take_a_place_is_an_attack_on_it(read):
+    for text in ("IS launched an offensive in an attempt to capture Azaz.",
+                 "The rebels launched an assault in an effort to retake Nubl."):
+        got = [(c.action, c.modality) for c in read(text)]
+        assert ("attack", "reported") in got, text
+        assert ("capture", "reported") not in got, text
+    # an attempt with no attack made is nothing
+    for text in ("IS attempted to capture Azaz.", "IS made an attempt to capture Azaz."):
+        assert not [c for c in read(text) if c.modality == "reported"], text

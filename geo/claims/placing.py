@@ -38,6 +38,7 @@ from geo.claims.patterns import (
 from geo.claims.recall import named_before
 from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
+from geo.claims.scene import scene_places
 from geo.records import ActorMention, Claim, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
@@ -162,8 +163,9 @@ class PlaceReader:
         repelled = self._repelled_attack(clause, event, actor)
         if repelled:  # "The Army repelled the assault": where the assault was
             return repelled, clause.start, True
-        found = self._last_places(clause, event, hi, actor)  # discourse.py: "retook the
-        return (found, clause.start, True) if found else ([], clause.start, False)  # ground"
+        found = self._last_places(clause, event, hi, actor) or \
+            scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
+        return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
 
     def _before_event(self, clause: Clause, event: _Event,
                       actor: ActorMention | None) -> list[Mention]:

@@ -60,3 +60,14 @@ def test_an_attack_made_in_an_attempt_to_take_a_place_is_an_attack_on_it(read):
     # an attempt with no attack made is nothing
     for text in ("IS attempted to capture Azaz.", "IS made an attempt to capture Azaz."):
         assert not [c for c in read(text) if c.modality == "reported"], text
+
+
+@BOTH
+def test_clearing_a_named_place_of_a_side_takes_it_and_a_presence_holds_it(read):
+    assert brief(read("The SDF cleared Manbij of IS fighters.")) == \
+        [("sdf", "capture", ("manbij",))]
+    assert not [c for c in read("The SAA cleared Manbij of mines.") if c.action == "capture"]
+    assert brief(read("Government forces maintained a presence in Azaz.")) == \
+        [("saa", "control", ("azaz",))]
+    assert not [c for c in read("The SAA regretted its presence in Azaz.")
+                if c.action == "control"]

@@ -71,3 +71,14 @@ def test_clearing_a_named_place_of_a_side_takes_it_and_a_presence_holds_it(read)
         [("saa", "control", ("azaz",))]
     assert not [c for c in read("The SAA regretted its presence in Azaz.")
                 if c.action == "control"]
+
+
+@BOTH
+def test_more_verbs_of_attack(read):
+    for text, actor in (("The SAA hammered Azaz with artillery.", "saa"),
+                        ("The SDF began a drive against IS in Manbij.", "sdf"),
+                        ("The SDF engaged IS fighters near Manbij.", "sdf"),
+                        ("IS hit back at the SDF in Manbij.", "is"),
+                        ("IS used chemical weapons against the SDF in Manbij.", "is")):
+        assert (actor, "attack") in [(c.actor, c.action) for c in read(text)], text
+    assert not read("The SDF was engaged in talks in Manbij.")

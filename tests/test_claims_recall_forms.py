@@ -82,3 +82,13 @@ def test_more_verbs_of_attack(read):
                         ("IS used chemical weapons against the SDF in Manbij.", "is")):
         assert (actor, "attack") in [(c.actor, c.action) for c in read(text)], text
     assert not read("The SDF was engaged in talks in Manbij.")
+
+
+@BOTH
+def test_a_backer_after_a_preposition_and_an_adjective_of_degree_is_no_agent(read):
+    claims = brief(read("The SDF, supported by heavy US airstrikes, encircled Manbij."))
+    assert ("sdf", "besiege", ("manbij",)) in claims
+    assert not [c for c in claims if c[0] == "us" and c[1] == "besiege"]
+    claims = brief(read("The SDF advanced against fierce IS resistance near Manbij."))
+    assert ("sdf", "advance", ("manbij",)) in claims
+    assert not [c for c in claims if c[0] == "is" and c[1] == "advance"]

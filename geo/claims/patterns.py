@@ -14,10 +14,15 @@ _PREPOSITIONS = (
     "upon|onto|versus|vs"
 )
 _DETERMINERS = "the|a|an|their|its|his|her|our|some|many|these|those|all|both|other|any"
+# Adjectives of degree a preposition's object may take before a side's name ("supported by
+# heavy Russian airstrikes", "against fierce IS resistance").
+_DEGREE = ("heavy|heavier|intense|intensive|massive|continued|constant|ongoing|extensive|"
+           "renewed|repeated|fierce|sustained|relentless|stiff|limited|fresh")
 _AUXILIARIES = "is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might"
 # An actor right after a preposition is an object ("of the US"), not the subject.
 OBLIQUE = re.compile(
-    rf"(?<![\w-])(?:{_PREPOSITIONS})\s+(?:(?:{_DETERMINERS})\s+)*[\"'\u201c\u2018(]?\Z",
+    rf"(?<![\w-])(?:{_PREPOSITIONS})\s+(?:(?:{_DETERMINERS}|{_DEGREE})\s+)*"
+    r"[\"'\u201c\u2018(]?\Z",
     re.IGNORECASE,
 )
 # "Lavrov's pledge", "the moderates' very own campaign": a possessor is the agent.

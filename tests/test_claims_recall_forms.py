@@ -92,3 +92,11 @@ def test_a_backer_after_a_preposition_and_an_adjective_of_degree_is_no_agent(rea
     claims = brief(read("The SDF advanced against fierce IS resistance near Manbij."))
     assert ("sdf", "advance", ("manbij",)) in claims
     assert not [c for c in claims if c[0] == "is" and c[1] == "advance"]
+
+
+@BOTH
+def test_an_attack_whose_aim_follows_a_comma_is_still_an_attack(read):
+    got = [(c.actor, c.action, c.modality) for c in read(
+        "The SAA launched a counter-attack against IS, in an attempt to retake Azaz.")]
+    assert ("saa", "attack", "reported") in got
+    assert ("saa", "capture", "reported") not in got

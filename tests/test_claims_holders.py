@@ -58,3 +58,11 @@ def test_a_side_that_withstood_an_attack_defends(read):
     assert ("is", "attack", ("afrin",)) in claims
     assert not [c for c in _reported(read("The YPG could not withstand the ISIL offensive on "
                                           "Afrin.")) if c[1] == "defend"]
+
+
+@BOTH
+def test_a_side_that_holds_a_named_place_or_keeps_its_grip_on_it_controls_it(read):
+    assert brief(read("The SDF now holds Manbij.")) == [("sdf", "control", ("manbij",))]
+    assert brief(read("IS kept its grip on Raqqa.")) == [("is", "control", ("raqqa",))]
+    assert not [c for c in read("The SAA holds Erdogan responsible for the shelling of Azaz.")
+                if c.action == "control"]

@@ -61,6 +61,16 @@ FIXED_VERB_ROWS: dict[str, tuple[str, str, str, str]] = {
     "entered_advance": ("advance", "advanced", "advance", "advanced"),
     "reinforcements_arrived": ("redeploy", "sent", "send", "sent"),
     "deployed_troops": ("redeploy", "deployed", "deploy", "deployed"),
+    "scene_next_sentence": ("attack", "counter-attacked", "counter-attack", "counter-attacked"),
+    "offensive_in_attempt": ("attack", "launched", "launch", "launched"),
+    "hammered": ("attack", "hammered", "hammer", "hammered"),
+    "engaged": ("attack", "engaged", "engage", "engaged"),
+    "drive_against": ("attack", "began", "begin", "begun"),
+    "cleared_of": ("capture", "cleared", "clear", "cleared"),
+    "supported_heavy": ("besiege", "encircled", "encircle", "encircled"),
+    "presence_in": ("control", "maintained", "maintain", "maintained"),
+    "grip_on": ("control", "kept", "keep", "kept"),
+    "now_holds": ("control", "held", "hold", "held"),
 }
 
 _ROWS = (
@@ -117,6 +127,20 @@ _ROWS = (
     # redeploy
     ("reinforcements_arrived", "redeploy", "Reinforcements of {A} arrived in {P}.", "claim"),
     ("deployed_troops", "redeploy", "{A} deployed hundreds of troops to {P}.", "claim"),
+    # found missing in this session's probes
+    ("scene_next_sentence", "attack",
+     "{B} advanced into {P} on Monday. Two days later, {A} counter-attacked.", "claim", ("B",)),
+    ("offensive_in_attempt", "attack",
+     "{A} launched an offensive in an attempt to capture {P}.", "claim"),
+    ("hammered", "attack", "{A} hammered {P} with artillery.", "claim"),
+    ("engaged", "attack", "{A} engaged {B1} fighters near {P}.", "claim", ("B",)),
+    ("drive_against", "attack", "{A} began a drive against {B} in {P}.", "claim", ("B",)),
+    ("cleared_of", "capture", "{A} cleared {P} of {B1} fighters.", "claim", ("B",)),
+    ("supported_heavy", "besiege", "{A}, supported by heavy {C1} airstrikes, encircled {P}.",
+     "claim", ("C",)),
+    ("presence_in", "control", "{A} maintained a presence in {P}.", "claim"),
+    ("grip_on", "control", "{A} kept its grip on {P}.", "claim"),
+    ("now_holds", "control", "{A} now holds {P}.", "claim"),
 )
 
 # (name, group, template, expect, actions, passive, not_agent); the verb drawn is from a

@@ -24,3 +24,11 @@ def test_relieving_a_named_place_lifts_its_siege(read):
         [("saa", "lift_siege", ("nubl",))]
     assert not [c for c in read("The SAA failed to break the long siege of Nubl.")
                 if c.modality == "reported"]
+
+
+@BOTH
+def test_an_escape_route_cut_is_a_road_cut_not_a_flight(read):
+    claims = brief(read("The SDF cut the last ISIL escape route from Manbij."))
+    assert ("sdf", "cut_road", ("manbij",)) in claims
+    assert not [c for c in claims if c[1] == "flee"]
+    assert brief(read("IS fighters escaped from Manbij.")) == [("is", "flee", ("manbij",))]

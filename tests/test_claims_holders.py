@@ -66,3 +66,14 @@ def test_a_side_that_holds_a_named_place_or_keeps_its_grip_on_it_controls_it(rea
     assert brief(read("IS kept its grip on Raqqa.")) == [("is", "control", ("raqqa",))]
     assert not [c for c in read("The SAA holds Erdogan responsible for the shelling of Azaz.")
                 if c.action == "control"]
+
+
+@BOTH
+def test_stopping_an_attack_or_preventing_a_taking_is_defence(read):
+    assert ("saa", "defend", ("nubl",)) in brief(read(
+        "The SAA halted the ISIL offensive near Nubl."))
+    assert ("sdf", "defend", ("manbij",)) in brief(read(
+        "The SDF prevented ISIL from retaking Manbij."))
+    # halting one's own offensive is no defence
+    assert not [c for c in read("The SAA halted its offensive near Nubl.")
+                if c.action == "defend"]

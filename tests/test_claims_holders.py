@@ -77,3 +77,11 @@ def test_stopping_an_attack_or_preventing_a_taking_is_defence(read):
     # halting one's own offensive is no defence
     assert not [c for c in read("The SAA halted its offensive near Nubl.")
                 if c.action == "defend"]
+
+
+@BOTH
+def test_a_sides_garrison_in_a_place_or_its_bastion_holds_it(read):
+    assert brief(read("The SAA garrison in Nubl numbered 5,000 soldiers.")) == \
+        [("saa", "control", ("nubl",))]
+    assert brief(read("Raqqa was an ISIL bastion.")) == [("is", "control", ("raqqa",))]
+    assert not [c for c in read("The SAA sent a garrison to Nubl.") if c.action == "control"]

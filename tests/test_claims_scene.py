@@ -35,3 +35,15 @@ def test_no_scene_from_a_holding_or_from_two_sentences_back(read):
     claims = brief(read("The SDF advanced into Manbij. The weather was bad. "
                         "Russian jets bombed the rebels."))
     assert [c for c in claims if c[1] == "attack"] == []
+
+
+@BOTH
+def test_an_attack_into_a_sides_unnamed_part_of_the_town_is_on_the_town(read):
+    claims = brief(read("The battle for Manbij began in July. On 22 September, the SDF "
+                        "launched an offensive into the IS-held eastern neighbourhoods."))
+    assert ("sdf", "attack", ("manbij",)) in claims
+    assert ("is", "control", ("manbij",)) in claims
+    # no part of a town named after the holder: no place borrowed
+    assert not [c for c in read("The battle for Manbij began in July. Later, the SDF launched "
+                                "an offensive into IS-held territory.")
+                if c.actor == "sdf" and c.action == "attack"]

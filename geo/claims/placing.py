@@ -127,6 +127,9 @@ class PlaceReader:
                 found = self._places_in(following, clause.end, actor)
                 if found:
                     return found, clause.start, False
+                town = self._town_of_part(clause, following, clause.end) if held else None
+                if town is not None:  # "an offensive into the rebel-held eastern districts"
+                    return [town], clause.start, True
         first = event.cues[0]
         found = self._before_event(clause, event, actor)
         if found:

@@ -14,9 +14,14 @@ is ``(name, group, template, expect, actions, passive, not_agent)`` for ``audit_
 a frame whose verb is written in its template names that verb in ``FIXED_VERB_ROWS``
 (``(action, past, base, participle)`` for ``audit_claims._v``), and ``actions`` names a
 class of ``audit_claims.VERBS`` only to draw an (unused) verb.
+
+    python bench/audit_frames_recall.py                 # the audit on these frames only
+    python bench/audit_frames_recall.py --errors 5 --per-frame 80
 """
 
 from __future__ import annotations
+
+import sys
 
 # frame name -> the verb written in its template
 FIXED_VERB_ROWS: dict[str, tuple[str, str, str, str]] = {
@@ -149,3 +154,15 @@ FRAME_ROWS: tuple[tuple, ...] = tuple(
     (row[0], "recall " + row[1], row[2], row[3], "capture", False,
      row[4] if len(row) > 4 else ())
     for row in _ROWS)
+
+
+def main(argv: list[str]) -> int:
+    """``bench/audit_claims.py`` on these frames only (its other options pass through)."""
+    import audit_claims  # (at run time: audit_claims imports this module)
+
+    names = ",".join(row[0] for row in FRAME_ROWS)
+    return audit_claims.main(["--frames", names, *argv])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -76,6 +76,7 @@ FIXED_VERB_ROWS: dict[str, tuple[str, str, str, str]] = {
     "presence_in": ("control", "maintained", "maintain", "maintained"),
     "grip_on": ("control", "kept", "keep", "kept"),
     "now_holds": ("control", "held", "hold", "held"),
+    "fell_after_fighting": ("capture", "took", "take", "taken"),
 }
 
 _ROWS = (
@@ -146,6 +147,7 @@ _ROWS = (
     ("presence_in", "control", "{A} maintained a presence in {P}.", "claim"),
     ("grip_on", "control", "{A} kept its grip on {P}.", "claim"),
     ("now_holds", "control", "{A} now holds {P}.", "claim"),
+    ("fell_after_fighting", "capture", "{P} fell to {A} after a week-long battle.", "claim"),
 )
 
 # (name, group, template, expect, actions, passive, not_agent); the verb drawn is from a

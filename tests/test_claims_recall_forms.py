@@ -100,3 +100,14 @@ def test_an_attack_whose_aim_follows_a_comma_is_still_an_attack(read):
         "The SAA launched a counter-attack against IS, in an attempt to retake Azaz.")]
     assert ("saa", "attack", "reported") in got
     assert ("saa", "capture", "reported") not in got
+
+
+@BOTH
+def test_a_place_that_fell_after_fighting_fell_to_the_side_named(read):
+    for text in ("Azaz fell to the SDF after heavy fighting.",
+                 "Azaz fell to the SDF after a week-long battle.",
+                 "Azaz fell to the SDF after several days of fighting."):
+        assert brief(read(text)) == [("sdf", "capture", ("azaz",))], text
+    # a battle that is its own event, joined by "and", is not a circumstance
+    assert ("is", "attack", ("nubl",)) in brief(read(
+        "Azaz fell to the SDF, and IS attacked Nubl."))

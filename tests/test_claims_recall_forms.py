@@ -111,3 +111,13 @@ def test_a_place_that_fell_after_fighting_fell_to_the_side_named(read):
     # a battle that is its own event, joined by "and", is not a circumstance
     assert ("is", "attack", ("nubl",)) in brief(read(
         "Azaz fell to the SDF, and IS attacked Nubl."))
+
+
+@BOTH
+def test_approaching_making_gains_and_crossing_into_are_advances(read):
+    assert brief(read("The SDF approached Manbij from the north.")) == \
+        [("sdf", "advance", ("manbij",))]
+    assert brief(read("The SDF made gains north of Manbij.")) == \
+        [("sdf", "advance", ("manbij",))]
+    assert brief(read("Turkish troops crossed into Azaz.")) == [("turkey", "advance", ("azaz",))]
+    assert not read("The approaches to Manbij were mined.")

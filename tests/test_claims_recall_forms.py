@@ -33,7 +33,8 @@ def test_groups_named_by_their_own_names_have_their_side():
     lexicon = load_lexicon()
     for text, actor in (("HTS", "nusra"), ("Hay'at Tahrir al-Sham", "nusra"),
                         ("Liwa al-Quds", "saa"), ("the Hamza Division", "rebels"),
-                        ("Wagner Group", "russia"), ("Syrian troops", "saa")):
+                        ("Wagner Group", "russia"), ("Syrian troops", "saa"),
+                        ("the Syrian National Army", "rebels"), ("PMF", "iraq")):
         assert [m.actor for m in lexicon.find(text, entry=0)] == [actor], text
     # an abbreviation is matched in capitals only
     assert not lexicon.find("hts and saaf", entry=0)

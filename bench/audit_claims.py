@@ -45,6 +45,7 @@ for _path in (ROOT, ROOT / "bench"):
         sys.path.insert(0, str(_path))
 
 from audit_frames_long import LONG_FRAMES, long_case, report_long, run_long  # noqa: E402
+from audit_frames_recall import FIXED_VERB_ROWS, FRAME_ROWS  # noqa: E402
 from audit_geocode import communities  # noqa: E402
 
 from geo.claims import extract_claims_report  # noqa: E402
@@ -149,7 +150,8 @@ FIXED_VERBS = {"fell_to": _v("capture", "took", "take", "taken"),
                "cond_would_fall": _v("capture", "took", "take", "taken"),
                "neg_never": _v("advance", "reached", "reach"),
                "operation_against": _v("attack", "attacked", "attack"),
-               "strikes_on": _v("attack", "attacked", "attack")}
+               "strikes_on": _v("attack", "attacked", "attack")} | {
+    name: _v(*row) for name, row in FIXED_VERB_ROWS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +274,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("rumour_false", "denied", "Rumours that {A} had {VN} {P} proved false.", "no-claim",
        "capture attack besiege"),
     _f("agreement", "pledge", "Under the agreement, {A} is to {VB} {P}.", "no-claim"),
+    *(_f(*row) for row in FRAME_ROWS),
 )
 
 

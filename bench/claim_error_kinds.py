@@ -2,6 +2,7 @@
 
     python bench/claim_error_kinds.py                    # heldout and calib
     FRONTLINE_NO_PARSER=1 python bench/claim_error_kinds.py tune heldout calib
+    python bench/claim_error_kinds.py --misses heldout calib  # gold claims missed, by class
 
 A false claim (one that matches no gold claim, ``score_claims.match``) is, against the gold
 claims its span overlaps: *wrong place* (same side and action), *wrong action* (same side),
@@ -70,8 +71,25 @@ def count(split: str) -> tuple[Counter, Counter, Counter, Counter]:
     return kinds, actions, modalities, confusions
 
 
+def misses(split: str) -> tuple[Counter, Counter]:
+    """Gold claims by action class: all of them, and those no system claim matches."""
+    every, missed = Counter(), Counter()
+    for path, gold in s.gold_files(s.DEV_GOLD, split):
+        score = s.score_text(gold, s.text_of(path, gold), path.stem, given_places=False)
+        every.update(g["action"] for g in gold["claims"])
+        missed.update(line.split(" ", 1)[0].rsplit("/", 1)[1] for line in score.misses)
+    return every, missed
+
+
 def main(argv: list[str]) -> int:
     path = "rules" if os.environ.get("FRONTLINE_NO_PARSER") else "parse"
+    if argv and argv[0] == "--misses":
+        for split in argv[1:] or ["heldout", "calib"]:
+            every, missed = misses(split)
+            found = {a: every[a] - missed[a] for a in every}
+            print(f"{path} {split}: found/gold by class",
+                  ", ".join(f"{a} {found[a]}/{n}" for a, n in every.most_common()))
+        return 0
     for split in argv or ["heldout", "calib"]:
         kinds, actions, modalities, confusions = count(split)
         print(f"{path} {split}: {sum(kinds.values())} false claims")

@@ -88,7 +88,9 @@ of the text's topic; a carried actor's sentence is kept in :attr:`ClaimReport.ca
 (what the clause reader misses: a relative clause about the place before it, air power
 backing a side, an operation named with its agent, "under attack by", "repelled by"), with
 ``presence`` (holding told without a verb of holding: a side's headquarters, capital or
-stronghold in apposition), then
+stronghold in apposition), ``holders`` (a holder named after "under the control of", "in the
+hands of", "a stronghold of"), ``scene`` (an attack told with no place: the place of the
+fighting told in the sentence before), then
 with the English model ``syntax`` (agent, patient, the clause's places), ``scope`` (negated,
 failed, intended, prospective, modal) and ``parse_reader`` (the cues no kept claim stands
 on, read from the parse), ``repel`` (an attack a side repelled is its defence: "the SAA

@@ -154,6 +154,9 @@ def _events(text: str, clause: Clause, cues: list[Cue],
             events.append(_Event([cue], min(start, cue.start), subject, done_to))
             continue
         current = events[-1]
+        if circumstance(text, cue, current.cues[-1].end):  # "X fell to the SDF after heavy
+            current.cues.append(cue)  # fighting": how the event went, no new agent
+            continue
         subject, done_to = _subject(text, actors, current.cues[-1].end, cue, strict=True)
         if subject is not None and (current.subject is None
                                     or subject.actor != current.subject.actor):

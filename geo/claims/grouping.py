@@ -41,8 +41,9 @@ def _fighting_noun(text: str, cue: Cue) -> bool:
 # A noun of fighting after these words tells the circumstance of the event before it ("cut the
 # road to X after heavy fighting"), not another act.
 CIRCUMSTANCE = re.compile(
-    r"(?<![\w-])(?:after|amid|amidst|following|during|despite|in)\s+(?:(?:the|heavy|fierce|"
-    r"intense|violent|days\s+of|weeks\s+of|hours\s+of)\s+)*\Z", re.IGNORECASE)
+    r"(?<![\w-])(?:after|amid|amidst|following|during|despite|in)\s+(?:(?:the|an?|heavy|fierce|"
+    r"intense|violent|long|lengthy|bloody|brief|short|[\w]+-long|(?:several\s+|two\s+|three\s+)?"
+    r"(?:days|weeks|months|hours)\s+of)\s+)*\Z", re.IGNORECASE)
 
 
 def circumstance(text: str, cue: Cue, lo: int) -> bool:

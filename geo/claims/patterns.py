@@ -14,10 +14,15 @@ _PREPOSITIONS = (
     "upon|onto|versus|vs"
 )
 _DETERMINERS = "the|a|an|their|its|his|her|our|some|many|these|those|all|both|other|any"
+# Adjectives of degree a preposition's object may take before a side's name ("supported by
+# heavy Russian airstrikes", "against fierce IS resistance").
+_DEGREE = ("heavy|heavier|intense|intensive|massive|continued|constant|ongoing|extensive|"
+           "renewed|repeated|fierce|sustained|relentless|stiff|limited|fresh")
 _AUXILIARIES = "is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might"
 # An actor right after a preposition is an object ("of the US"), not the subject.
 OBLIQUE = re.compile(
-    rf"(?<![\w-])(?:{_PREPOSITIONS})\s+(?:(?:{_DETERMINERS})\s+)*[\"'\u201c\u2018(]?\Z",
+    rf"(?<![\w-])(?:{_PREPOSITIONS})\s+(?:(?:{_DETERMINERS}|{_DEGREE})\s+)*"
+    r"[\"'\u201c\u2018(]?\Z",
     re.IGNORECASE,
 )
 # "Lavrov's pledge", "the moderates' very own campaign": a possessor is the agent.
@@ -221,8 +226,11 @@ LOCATIVE_TAIL = re.compile(
     r"as\s+well\s+as|along\s+with|together\s+with|including)\s",
     re.IGNORECASE,
 )
-# Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces".
-JOINT = re.compile(r"\A\s*(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
+# Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces"; a
+# side named by its adjective keeps its noun ("Turkish forces and the TFSA", "Russian jets
+# and the SAA").
+JOINT = re.compile(r"\A\s*(?:(?:forces|troops|jets|warplanes)\s*)?"
+                   r"(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
                    r"(?:the\s+)?\Z", re.IGNORECASE)
 # "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
 BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)

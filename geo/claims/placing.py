@@ -38,6 +38,7 @@ from geo.claims.patterns import (
 from geo.claims.recall import named_before
 from geo.claims.results import Context, Discourse
 from geo.claims.rules import Cue
+from geo.claims.scene import scene_places
 from geo.records import ActorMention, Claim, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
@@ -119,13 +120,9 @@ class PlaceReader:
             return found + (self._list_tail(clause) if hi >= clause.end else []), \
                 clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"
-            gap = text[event.cues[-1].end: following]
-            # "shelling carried out by the rebels on ISIL-held X": the holder's place is hit
-            held = any(m.start == following and HOLDER.match(text, m.end) for m in self.actors)
-            if (held or _words(gap) <= 5) and not GAP_PUNCT.search(gap):
-                found = self._places_in(following, clause.end, actor)
-                if found:
-                    return found, clause.start, False
+            found, borrowed = self._after_next_event(clause, event, following, actor)
+            if found:
+                return found, clause.start, borrowed
         first = event.cues[0]
         found = self._before_event(clause, event, actor)
         if found:
@@ -162,8 +159,26 @@ class PlaceReader:
         repelled = self._repelled_attack(clause, event, actor)
         if repelled:  # "The Army repelled the assault": where the assault was
             return repelled, clause.start, True
-        found = self._last_places(clause, event, hi, actor)  # discourse.py: "retook the
-        return (found, clause.start, True) if found else ([], clause.start, False)  # ground"
+        found = self._last_places(clause, event, hi, actor) or \
+            scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
+        return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
+
+    def _after_next_event(self, clause: Clause, event: _Event, following: int,
+                          actor: ActorMention | None) -> tuple[list[Mention], bool]:
+        """The places after the next event of the clause, when the gap to it is short or
+        that event is a holder's adjective ("shelling carried out by the rebels on ISIL-held
+        X": the holder's place is hit; "an offensive into the rebel-held eastern districts":
+        the town of that part, borrowed)."""
+        text = self.text
+        gap = text[event.cues[-1].end: following]
+        held = any(m.start == following and HOLDER.match(text, m.end) for m in self.actors)
+        if not (held or _words(gap) <= 5) or GAP_PUNCT.search(gap):
+            return [], False
+        found = self._places_in(following, clause.end, actor)
+        if found:
+            return found, False
+        town = self._town_of_part(clause, following, clause.end) if held else None
+        return ([town], True) if town is not None else ([], False)
 
     def _before_event(self, clause: Clause, event: _Event,
                       actor: ActorMention | None) -> list[Mention]:

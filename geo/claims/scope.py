@@ -351,7 +351,9 @@ def modality(token: Any) -> str:
 ASSAULTS = frozenset({"offensive", "counter-offensive", "counteroffensive", "operation",
                       "attack", "counter-attack", "counterattack", "assault", "campaign",
                       "push", "drive", "raid", "launch"})
-# ... but not when the purpose hangs from a word that only tries or wants.
+# ... but not when the purpose hangs from a word that only tries or wants, with no attack
+# made above it ("the SDF attempted to capture X"; "launched an offensive in an attempt to
+# capture X" was an attack made).
 TRYING = frozenset({"attempt", "try", "bid", "effort", "seek", "aim", "plan", "prepare"})
 
 
@@ -366,10 +368,11 @@ def assault_purpose(token: Any) -> bool:
             return False
         current = current.head
         lemma = current.lemma_.lower()
-        if lemma in TRYING:
-            return False
         if lemma in ASSAULTS:
             return True
+        if lemma in TRYING and current.pos_ != "NOUN":
+            return False  # "the SDF attempted to capture X" (a noun, "in an attempt to",
+            # hangs from what was done)
     return False
 
 

@@ -193,13 +193,13 @@ LOCATED_BY = re.compile(
     r"in\s+the\s+vicinity\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
     re.IGNORECASE)
 # "launched an offensive to take X", "an assault in order to capture X": the attack was made,
-# the taking was its aim (not "the attack led the SAA to take X": a result; as the parse
-# reads it, an attack "in an attempt to" or "aimed at" X is no claim on X).
+# the taking was its aim (not "the attack led the SAA to take X": a result); "an offensive in
+# an attempt to take X" as well, as the parse reads it (scope.assault_purpose).
 ASSAULT_FOR = re.compile(
     r"(?<![\w-])(?:offensives?|attacks?|assaults?|operations?|campaigns?|counter-?attacks?|"
     r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
     r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
-    r"continued|went|and|but|which|that|after|before|when)\s)[\w'()-]+\s+){0,8}?"
+    r"continued|went|and|but|which|that|after|before|when)\s)[\w'()-]+,?\s+){0,8}?"
     r"(?:to|with\s+the\s+(?:goal|objective)\s+of|in\s+order\s+to)\s+"
     r"(?:(?:fully|finally|also|eventually)\s+)?\Z",
     re.IGNORECASE)

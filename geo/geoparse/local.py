@@ -26,6 +26,10 @@ LOCAL_KM = 75.0
 LOCAL_WEIGHT = 3.0
 LOCAL_NEAREST = 3
 PROMINENT = 10_000  # people: a town the name means unless the text says otherwise
+# A town with no population figure is an admin seat (GeoNames PPLA2/PPLA3: Ras al-Ayn,
+# Tall Abyad, Khanasir count 0 people there): weighed as a town of the size that makes a
+# town, so that it outranks its village namesakes and a far town of a few thousand people.
+SEAT_POPULATION = 10_000
 
 
 class LocalPlaces:
@@ -78,6 +82,11 @@ class LocalPlaces:
         return tuple(found[i][2] for _, i in near[:LOCAL_NEAREST])
 
 
+def people(place: Place) -> int:
+    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
+    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)
+
+
 def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list:
     """``ranked`` ((score, candidate) best first) with each score raised by nearness to the
     ``local`` places, best first again.  A town of ``PROMINENT`` people or more is not
@@ -86,7 +95,7 @@ def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list
     top = max(c.place.population for _, c in ranked)
 
     def bonus(place: Place) -> float:
-        if top >= PROMINENT and place.population * 10 < top:
+        if top >= PROMINENT and people(place) * 10 < top:
             return 0.0
         km = gazetteer.nearest_km(place.lat, place.lon, ((p.lat, p.lon) for p in local))
         return LOCAL_WEIGHT * math.exp(-km / LOCAL_KM)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
 from geo.geoparse.admin import admin_weight, named_governorates
-from geo.geoparse.local import PROMINENT
+from geo.geoparse.local import PROMINENT, SEAT_POPULATION
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
@@ -233,10 +233,6 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
     return score
 
 
-# A town with no population figure is an admin seat (GeoNames PPLA2/PPLA3: Ras al-Ayn,
-# Tall Abyad, Khanasir count 0 people there): weighed as a town of the size that makes a
-# town, so that it outranks its village namesakes and a far town of a few thousand people.
-SEAT_POPULATION = 10_000
 
 
 def _prominence(place: Place) -> float:

@@ -54,3 +54,10 @@ def test_the_shrine_town_and_babbila_south_of_damascus(gazetteer):
     places = found(gazetteer, "Militias guarding Sayyida Zeinab shelled Babbila overnight.")
     assert km(gazetteer, places["Sayyida Zeinab"], SAYYIDA_ZAYNAB) < 3
     assert km(gazetteer, places["Babbila"], BABILA_DAMASCUS) < 3
+
+
+@pytest.mark.parametrize("phrase", ["Daraa Governorate", "Deraa province", "Sweida province",
+                                    "Suwayda Governorate", "Tartous province"])
+def test_the_southern_and_coastal_governorates_under_the_press_spellings(gazetteer, phrase):
+    places = found(gazetteer, f"Curfews were declared in {phrase} after the attack.")
+    assert places[phrase].kind == "region" and places[phrase].country == "SY"

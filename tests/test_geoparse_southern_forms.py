@@ -57,7 +57,9 @@ def test_the_shrine_town_and_babbila_south_of_damascus(gazetteer):
 
 
 @pytest.mark.parametrize("phrase", ["Daraa Governorate", "Deraa province", "Sweida province",
-                                    "Suwayda Governorate", "Tartous province"])
+                                    "Suwayda Governorate", "Tartous province",
+                                    "Daraa countryside", "Sweida countryside",
+                                    "Quneitra countryside", "Al-Hasakeh province"])
 def test_the_southern_and_coastal_governorates_under_the_press_spellings(gazetteer, phrase):
     places = found(gazetteer, f"Curfews were declared in {phrase} after the attack.")
     assert places[phrase].kind == "region" and places[phrase].country == "SY"

@@ -95,7 +95,7 @@ def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list
     top = max(c.place.population for _, c in ranked)
 
     def bonus(place: Place) -> float:
-        if top >= PROMINENT and people(place) * 10 < top:
+        if top >= PROMINENT and place.population * 10 < top:
             return 0.0
         km = gazetteer.nearest_km(place.lat, place.lon, ((p.lat, p.lon) for p in local))
         return LOCAL_WEIGHT * math.exp(-km / LOCAL_KM)

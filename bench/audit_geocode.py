@@ -2,6 +2,8 @@
 
     python bench/audit_geocode.py                 # 300 reports per variant, seed 20
     python bench/audit_geocode.py --reports 500 --seed 7 --errors 20
+    python bench/audit_geocode.py --per-governorate 100 --variants none,district
+    python bench/audit_geocode.py --governorate "Dar'a,Idleb" --reports 300
 
 Syria has many villages of one name (a dozen called al-Zahraa); which one a text means is
 told by the places named beside it.  This audit writes reports the way war texts name
@@ -17,6 +19,12 @@ the figures are given separately for ambiguous and unique names.
 For each variant it prints the names found, those geocoded within ``TOLERANCE_KM`` of the
 truth, and the errors by class: a namesake elsewhere in Syria, a foreign place, or a fuzzy
 or other match.  It prints figures and asserts nothing.
+
+``--governorate`` draws the anchors from the named governorates only (OCHA spellings or any
+the ranking's ``governorate_key`` folds to them: "Daraa", "Idlib", "Hama"), and
+``--per-governorate N`` draws N reports from each governorate in turn, so that the
+governorates with few villages (Quneitra, Dar'a, As-Sweida) are measured at all.  Each
+variant's figures are also broken down by the governorate of the community named.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from geo.gazetteer import load_gazetteer, name_key  # noqa: E402
+from geo.geoparse.admin import governorate_key  # noqa: E402
 from geo.paths import REGIONAL_PATH  # noqa: E402
 
 CLUSTER_KM = 15.0
@@ -149,8 +158,13 @@ class Audit:
                         near.append(c)
         return near
 
-    def report(self, rng: random.Random) -> tuple[list[Community], str, Community] | None:
+    def report(self, rng: random.Random, governorates: frozenset[str] = frozenset()
+               ) -> tuple[list[Community], str, Community] | None:
         pool = self.ambiguous_pool if rng.random() < 0.7 else self.usable
+        if governorates:
+            pool = [c for c in pool if governorate_key(c.governorate) in governorates]
+            if not pool:
+                return None
         anchor = rng.choice(pool)
         near = self.neighbours(anchor)
         if len(near) < 3:
@@ -189,22 +203,33 @@ def fill(template: str, group: list[Community], variant: str, rng: random.Random
     return text, shown
 
 
-def run(audit: Audit, reports: int, seed: int, show_errors: int) -> None:
+def draw(audit: Audit, rng: random.Random, reports: int, governorates: list[frozenset[str]]
+         ) -> list[tuple[list[Community], str, Community]]:
+    """``reports`` reports for each set of governorates (one set: all, when empty)."""
+    groups = []
+    for chosen in governorates or [frozenset()]:
+        made_here, tries = 0, 0
+        while made_here < reports and tries < reports * 200:
+            tries += 1
+            made = audit.report(rng, chosen)
+            if made is not None:
+                groups.append(made)
+                made_here += 1
+    return groups
+
+
+def run(audit: Audit, groups: list, seed: int, show_errors: int,
+        variants: tuple[str, ...] = VARIANTS) -> None:
     from geo.factions import load_lexicon
     from geo.geoparse import geoparse
     from geo.thread import parse_thread
 
     aliases = [a.text for a in load_lexicon().aliases]
     g = audit.gazetteer
-    rng = random.Random(seed)
-    groups = []
-    while len(groups) < reports:
-        made = audit.report(rng)
-        if made is not None:
-            groups.append(made)
-    for variant in VARIANTS:
+    for variant in variants:
         vrng = random.Random(seed * 31 + VARIANTS.index(variant))
         counts = {kind: Counter() for kind in ("ambiguous", "unique")}
+        by_area: dict[str, Counter] = {}
         examples: list[str] = []
         for group, template, _ in groups:
             text, shown = fill(template, group, variant, vrng)
@@ -216,6 +241,8 @@ def run(audit: Audit, reports: int, seed: int, show_errors: int) -> None:
             for surface, c in shown:
                 kind = "ambiguous" if audit.ambiguous[c.id] else "unique"
                 tally = counts[kind]
+                area = by_area.setdefault(c.governorate, Counter())
+                area["names"] += 1
                 tally["names"] += 1
                 found_at = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text)
                 at = found_at.start() if found_at else text.find(surface)
@@ -224,10 +251,12 @@ def run(audit: Audit, reports: int, seed: int, show_errors: int) -> None:
                     tally["missed"] += 1
                     continue
                 tally["found"] += 1
+                area["found"] += 1
                 place = result.places[hits[0].place]
                 km = g.distance_km(place.lat, place.lon, c.lat, c.lon)
                 if km <= TOLERANCE_KM:
                     tally["within"] += 1
+                    area["within"] += 1
                     continue
                 if place.country != "SY":
                     why = "foreign"
@@ -236,6 +265,7 @@ def run(audit: Audit, reports: int, seed: int, show_errors: int) -> None:
                 else:
                     why = "fuzzy/other"
                 tally[why] += 1
+                area[why] += 1
                 if len(examples) < show_errors:
                     examples.append(f"    {why}: {surface!r} -> {place.name} ({place.country}) "
                                     f"{km:.0f} km off | {text}")
@@ -246,7 +276,19 @@ def run(audit: Audit, reports: int, seed: int, show_errors: int) -> None:
                   f"within {TOLERANCE_KM:.0f} km {tally['within']:4d} "
                   f"({tally['within'] / found:.3f})  errors: namesake {tally['namesake']}, "
                   f"foreign {tally['foreign']}, fuzzy/other {tally['fuzzy/other']}")
+        print_areas(by_area)
         print("\n".join(examples))
+
+
+def print_areas(by_area: dict[str, Counter]) -> None:
+    """One line per governorate of the communities named, the weakest first."""
+    rows = sorted(by_area.items(), key=lambda kv: kv[1]["within"] / (kv[1]["found"] or 1))
+    for name, t in rows:
+        found = t["found"] or 1
+        print(f"    {name:15s} names {t['names']:4d}  found {t['found']:4d} "
+              f"({t['found'] / (t['names'] or 1):.3f})  within {t['within']:4d} "
+              f"({t['within'] / found:.3f})  namesake {t['namesake']}, "
+              f"foreign {t['foreign']}, fuzzy/other {t['fuzzy/other']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,16 +296,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    parser.add_argument("--governorate", default="",
+                        help="comma-separated governorates to draw anchors from")
+    parser.add_argument("--per-governorate", type=int, default=0,
+                        help="draw this many reports from each governorate in turn")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help="comma-separated variants to run (" + ", ".join(VARIANTS) + ")")
     options = parser.parse_args(argv)
     from geo.gazetteer import ensure_index
 
     ensure_index()
     gazetteer = load_gazetteer()
     audit = Audit(gazetteer, communities())
+    wanted = [frozenset({governorate_key(n.strip())}) for n in options.governorate.split(",")
+              if n.strip()]
+    reports = options.reports
+    if options.per_governorate:
+        keys = wanted or [frozenset({governorate_key(c.governorate)}) for c in audit.usable]
+        wanted, reports = sorted(set(keys), key=sorted), options.per_governorate
+    elif wanted:
+        wanted = [frozenset().union(*wanted)]
+    groups = draw(audit, random.Random(options.seed), reports, wanted)
     print(f"{len(audit.usable)} OCHA communities found by name, "
-          f"{len(audit.ambiguous_pool)} of them with a namesake; {options.reports} reports, "
+          f"{len(audit.ambiguous_pool)} of them with a namesake; {len(groups)} reports, "
           f"seed {options.seed}")
-    run(audit, options.reports, options.seed, options.errors)
+    variants = tuple(v.strip() for v in options.variants.split(",") if v.strip() in VARIANTS)
+    run(audit, groups, options.seed, options.errors, variants)
     return 0
 
 

@@ -44,6 +44,7 @@ class Candidate:
     curated: bool  # from the supplement or the alias file, not only GeoNames
     article_dropped: bool = False
     variant: bool = False  # matched by skeleton (transliteration), not by the name itself
+    ending: bool = False  # matched with the last word's ta marbuta spelt another way
 
 
 def _parse_linestring(text: str) -> dict[str, Any] | None:
@@ -57,6 +58,21 @@ def _parse_linestring(text: str) -> dict[str, Any] | None:
 
 BARE_POPULATION = 1000  # a village this large is found by its name without the article
 _COMPACT = re.compile(r"[\W_]+")  # what a name is compared without, for digit names
+
+def _ending_forms(key: str) -> tuple[str, ...]:
+    """A name key with its final ta marbuta spelt the other ways ("qusayra" -> "qusayrah",
+    "qusayreh"; "qusayrah" -> "qusayra", "qusayreh"): the same name in the press's
+    transliterations."""
+    if key.endswith(("ah", "eh")):
+        stem = key[:-2]
+    elif key.endswith("a") and not key.endswith("aa"):
+        stem = key[:-1]
+    else:
+        return ()
+    if len(stem) < 3:
+        return ()
+    return tuple(form for form in (stem + "a", stem + "ah", stem + "eh") if form != key)
+
 
 class Gazetteer:
     """Places by id, by name key and by skeleton.  Build one with ``load_gazetteer()``."""
@@ -208,6 +224,12 @@ class Gazetteer:
                         seen.add(i)
                         found.append(Candidate(self.places[i], (other, i) in self._curated,
                                                article_dropped=other == bare))
+        if found:  # the same name with its last word's ta marbuta written another way
+            for other in _ending_forms(key):
+                for i in self._names.get(other, ()):
+                    if i not in seen:
+                        seen.add(i)
+                        found.append(Candidate(self.places[i], False, ending=True))
         return found
 
     def variants(self, surface: str) -> list[Candidate]:

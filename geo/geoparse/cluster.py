@@ -9,7 +9,8 @@ it in the same entry (``LOCAL_CHARS``, the ``CLUSTER_NEIGHBOURS`` nearest in the
 ``CLUSTER_WEIGHT`` times ``exp(-km / CLUSTER_KM)`` per neighbouring name, so that a
 candidate near the namesakes of three neighbours outweighs one near a single neighbour, and
 a chance coincidence (a neighbour's namesake that happens to lie beside a wrong candidate)
-outweighs nothing alone.
+outweighs nothing alone.  A neighbour's namesake counts only in the candidate's own country
+(a front lies on one side of a border).
 
 Only the region's settlements take part (a country or a governorate is near everything), a
 name with over ``MAX_NAMESAKES`` regional candidates gives no evidence (it is near
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 
 from geo.gazetteer import QUARTER_PREFIX, Gazetteer
 from geo.geoparse.local import LOCAL_CHARS, PROMINENT, LocalPlaces, reranked
-from geo.geoparse.rank import SEAT_POPULATION
+from geo.geoparse.local import people as _people
 from geo.records import Place
 
 __all__ = ["CLUSTER_KM", "CLUSTER_WEIGHT", "Cluster", "in_context", "joint_anchors"]
@@ -92,12 +93,14 @@ class Cluster:
     def nearness(self, place: Place,
                  neighbours: Sequence[tuple[str, tuple[Place, ...]]]) -> float:
         """Summed over the neighbouring names, ``exp(-km / CLUSTER_KM)`` of the nearest of
-        each one's candidates (other than ``place`` itself)."""
+        each one's candidates in ``place``'s country (other than ``place`` itself): the
+        places of one front lie on one side of a border, so a village across it ("Ash
+        Shajarah" in Jordan, beside the Syrian one) is not supported by the Syrian names."""
         distance = self.gazetteer.distance_km
         total = 0.0
         for _, places in neighbours:
             km = min((distance(place.lat, place.lon, p.lat, p.lon) for p in places
-                      if p.id != place.id), default=math.inf)
+                      if p.id != place.id and p.country == place.country), default=math.inf)
             total += math.exp(-km / CLUSTER_KM)
         return total
 
@@ -111,8 +114,9 @@ class Cluster:
         top = _people(first) if self.gazetteer.in_region(first) else 0
 
         def support(place: Place) -> float:
-            if top >= PROMINENT and _people(place) * 10 < top:
-                return 0.0
+            if (top >= PROMINENT and _people(place) * 10 < top
+                    and place.country == first.country):
+                return 0.0  # (a town abroad guards no namesake of the text's country)
             if place.kind not in SETTLEMENTS or not self.gazetteer.in_region(place):
                 return 0.0
             return CLUSTER_WEIGHT * self.nearness(place, neighbours)
@@ -225,8 +229,3 @@ def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors,
     if not extra:
         return anchors
     return type(anchors)([*anchors, *extra.values()], anchors.areas)
-
-
-def _people(place: Place) -> int:
-    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
-    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)

@@ -26,6 +26,10 @@ LOCAL_KM = 75.0
 LOCAL_WEIGHT = 3.0
 LOCAL_NEAREST = 3
 PROMINENT = 10_000  # people: a town the name means unless the text says otherwise
+# A town with no population figure is an admin seat (GeoNames PPLA2/PPLA3: Ras al-Ayn,
+# Tall Abyad, Khanasir count 0 people there): weighed as a town of the size that makes a
+# town, so that it outranks its village namesakes and a far town of a few thousand people.
+SEAT_POPULATION = 10_000
 
 
 class LocalPlaces:
@@ -76,6 +80,11 @@ class LocalPlaces:
         near = sorted((abs(at - start), i) for i, (at, surface, _) in
                       enumerate(found[lo:hi], lo) if surface != other_than)
         return tuple(found[i][2] for _, i in near[:LOCAL_NEAREST])
+
+
+def people(place: Place) -> int:
+    """A place's population, an admin seat counted empty as a town (``SEAT_POPULATION``)."""
+    return place.population or (SEAT_POPULATION if place.kind == "town" else 0)
 
 
 def reranked(ranked: list, local: Sequence[Place], gazetteer: Gazetteer) -> list:

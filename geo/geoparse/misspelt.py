@@ -12,6 +12,11 @@ Two kinds of misspelling are read, each one a writer makes and a reader undoes a
   has than a town far off that shares its skeleton (measured: the one such reading on the
   calib text was wrong).
 
+A name of several words ("Maaret al-Nouman", "Jisr Shughour") is read by its skeleton
+alone (``misspelt_town_name``), for the variant reader, in any text: the skeleton of two
+words names few places, and a war text names such a town far from its other places as often
+as near them.
+
 Only prominent towns are matched (``PROMINENT`` people or more, or an admin seat: a town the
 sources count no people in), only single words of ``MIN_LETTERS`` letters or more, and only
 where one town is the answer: when two prominent towns fit, the larger wins only if it is ten
@@ -29,11 +34,12 @@ from geo.gazetteer import Gazetteer, name_key, skeleton, strip_article
 from geo.geoparse.local import PROMINENT
 from geo.records import Place
 
-__all__ = ["MIN_LETTERS", "misspelt_town"]
+__all__ = ["MIN_LETTERS", "misspelt_town", "misspelt_town_name"]
 
 MIN_LETTERS = 5
 MIN_SIMILARITY = 70  # rapidfuzz ratio of the keys: a skeleton is lossy ("ISIS", "Azaz")
 MIN_SKELETON = 4
+MIN_LONG_SKELETON = 7  # letters of a name of several words' skeleton ("hansahan")
 SEAT_PEOPLE = PROMINENT  # an admin seat counted 0 people weighs as a town this size
 
 
@@ -47,18 +53,24 @@ def _prominent(place: Place, gazetteer: Gazetteer) -> bool:
 
 class _Towns:
     """The region's prominent towns by the one-word keys of their names, by skeleton, and by
-    the sorted letters of a key (a swap keeps a word's letters)."""
+    the sorted letters of a key (a swap keeps a word's letters); and by the skeletons of
+    their names of several words (``long_names``)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.by_key: dict[str, set[str]] = {}
         self.by_skeleton: dict[str, set[tuple[str, str]]] = {}  # (key, place id)
         self.by_letters: dict[str, set[str]] = {}
+        self.long_names: dict[str, set[tuple[str, str]]] = {}  # by skeleton: (key, place id)
         self.places: dict[str, Place] = {}
         prominent = {i for i, p in gazetteer.places.items()
                      if p.kind in {"town", "city"} and _prominent(p, gazetteer)}
         for key, ids in gazetteer.names_of(prominent).items():
             towns = [gazetteer.places[i] for i in ids]
             word = strip_article(key)
+            if " " in word and word.isascii() and len(skeleton(word)) >= MIN_LONG_SKELETON:
+                for place in towns:
+                    self.places[place.id] = place
+                    self.long_names.setdefault(skeleton(word), set()).add((word, place.id))
             if not towns or " " in word or len(word) < MIN_LETTERS - 1 or not word.isascii():
                 continue
             bones = skeleton(word)
@@ -128,6 +140,22 @@ def misspelt_town(word: str, gazetteer: Gazetteer, *, anchored: bool = False,
         return place, (f"transliteration of {place.name!r} (the same skeleton "
                        f"{skeleton(key)!r}), {_size(place)} in the region")
     return None
+
+
+def misspelt_town_name(words: str, gazetteer: Gazetteer) -> Place | None:
+    """The prominent town a name of several words spells another way ("Maaret al-Numan",
+    "Khan Shaykhoun", "Jisr Shughour"): the one whose name of several words has the
+    skeleton of ``words`` (``MIN_LONG_SKELETON`` letters or more: two words' skeleton names
+    few places) and resembles it (``MIN_SIMILARITY``), else None."""
+    key = strip_article(name_key(words))
+    if " " not in key or not key.isascii() or len(skeleton(key)) < MIN_LONG_SKELETON:
+        return None
+    from rapidfuzz import fuzz
+
+    towns = _towns(gazetteer)
+    fits = {i: towns.places[i] for k, i in towns.long_names.get(skeleton(key), ())
+            if fuzz.ratio(key, k) >= MIN_SIMILARITY}
+    return _one(fits.values())
 
 
 def _same_skeleton(key: str, towns: _Towns) -> Place | None:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geoparse.digits import has_digit
 from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES, word_alternation
+from geo.geoparse.plural_areas import read_plural_areas
 from geo.geoparse.road_ends import road_ends
 from geo.geoparse.run_edges import possessive, whole_name
 from geo.geoparse.spot import _previous_word, _Spot, _starts_sentence
@@ -241,8 +242,9 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
                  rejected: list[tuple[int, int, int, str, str]],
                  pending: list[tuple[_Spot, int, int]],
                  event_words: tuple[str, ...] = EVENT_WORDS) -> list[_Spot]:
-    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped;
-    a run no name matches goes to ``pending`` (spot, start, end), a possible variant."""
+    """Spots read with their phrase: grown to the whole name, marked as a feature, or dropped,
+    or read as a governorate (``geo.geoparse.plural_areas``); a run no name matches goes to
+    ``pending`` (spot, start, end), a possible variant."""
     kept: list[_Spot] = []
     resume: dict[int, int] = {}  # by entry: where the last grown run ends
     events: dict[int, set[int]] = {}  # by entry: where a name right after an event word starts
@@ -294,6 +296,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
         elif feature_after or _feature_before(text[max(0, spot.start - 12):spot.start]):
             spot.feature = spot.surface
         kept.append(spot)
+    read_plural_areas(kept, gazetteer)  # "the Homs and Hama governorates": governorates
     return kept
 
 

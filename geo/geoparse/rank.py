@@ -11,13 +11,14 @@ from rapidfuzz import fuzz
 
 from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
 from geo.geoparse.admin import admin_weight, named_governorates
-from geo.geoparse.local import PROMINENT
+from geo.geoparse.local import PROMINENT, SEAT_POPULATION
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
 FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the text's places
 LONE_VILLAGE_KM = 250.0  # a village this far from every anchor is another's namesake
 FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
+ENDING_PENALTY = 3.0  # a name matched with its ta marbuta spelt otherwise ("-a" for "-ah")
 QUARTER_CITY_KM = 12.0  # a quarter lies this close to its city, which the text must name
 # Names a city gives its own quarter ("the Old City"): no place of their own, they stand for
 # the quarter of the city the text is about, never for a namesake's (Jerusalem's) elsewhere.
@@ -28,7 +29,8 @@ def _prior(candidate: Candidate, gazetteer: Gazetteer) -> float:
     """How likely a candidate is before the text is read: curated, regional, populous."""
     place = candidate.place
     return (3.0 * candidate.curated + 2.0 * gazetteer.in_region(place)
-            + _prominence(place) - 0.5 * candidate.article_dropped)
+            + _prominence(place) - 0.5 * candidate.article_dropped
+            - ENDING_PENALTY * candidate.ending)
 
 
 def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
@@ -226,6 +228,8 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
         score += 2.0 * math.exp(-nearest / 200.0) + 2.0 * math.exp(-nearest / 25.0)
     if candidate.article_dropped:
         score -= 0.5
+    if candidate.ending:  # the name spelt otherwise: believed where the text's places say so
+        score -= ENDING_PENALTY
     areas = getattr(anchors, "areas", None)
     if areas:  # in a governorate (a district) the text names
         score += admin_weight(place, gazetteer, areas)
@@ -233,10 +237,6 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
     return score
 
 
-# A town with no population figure is an admin seat (GeoNames PPLA2/PPLA3: Ras al-Ayn,
-# Tall Abyad, Khanasir count 0 people there): weighed as a town of the size that makes a
-# town, so that it outranks its village namesakes and a far town of a few thousand people.
-SEAT_POPULATION = 10_000
 
 
 def _prominence(place: Place) -> float:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Container, Iterator, Sequence
 
 from geo.gazetteer import SHORT_SKELETON, Gazetteer, name_key, skeleton, strip_article
+from geo.geoparse.misspelt import misspelt_town_name
 from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.phrases import named_feature
 from geo.geoparse.repair import after_locatives
@@ -115,15 +116,16 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
 
     The skeleton is lossy ("ISIS" and "Azaz" share one), so a variant must also resemble the
     place's name (``MIN_SIMILARITY``), be at least five skeleton letters, and not be a word the
-    text uses otherwise (``ignored``: people, actors, lower-case words)."""
-    if not anchors:
-        return None
+    text uses otherwise (``ignored``: people, actors, lower-case words).  Else, near the
+    anchors or not, the prominent town a name of several words spells another way
+    (``geo.geoparse.misspelt.misspelt_town_name``: "Khan Shaykhoun"), at its distance from
+    the nearest anchor (0 with none)."""
     from rapidfuzz import fuzz
 
     parts = words.split()
     if parts and parts[-1] in ORGANISATION_HEADS:
         return None  # "ARA News": an outlet, whatever place its first word resembles
-    for n in range(len(parts), 0, -1):
+    for n in range(len(parts), 0, -1) if anchors else ():
         part = " ".join(parts[:n])
         key = name_key(part)
         if key in ignored:
@@ -149,6 +151,12 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
                 best = (km, place)
         if best is not None:
             return best[1], best[0], part
+    town = misspelt_town_name(words, gazetteer) if " " in words and name_key(words) not in \
+        ignored else None
+    if town is not None:  # a well-known town spelt another way, wherever the text's places
+        pool = anchors.around(town.lat, town.lon) if hasattr(anchors, "around") else anchors
+        return town, gazetteer.nearest_km(town.lat, town.lon, ((a.lat, a.lon) for a in pool),
+                                          default=0.0), words
     return None
 
 

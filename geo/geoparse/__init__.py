@@ -110,8 +110,9 @@ def geoparse(
     """
     not_places = load_not_places() if not_places is None else not_places
     aliases = {name_key(a) for a in actor_aliases}
-    authors = {name_key(e.author) for e in entries if e.author}
-    authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
+    commenters = {e.author for e in entries}  # (a thread's authors write many entries each)
+    authors = {name_key(a) for a in commenters if a}
+    authors |= {name_key(part) for a in commenters for part in a.split() if len(part) > 3}
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
     words = ThreadWords([e.text for e in entries], GUARD_WORDS)

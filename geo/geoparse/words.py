@@ -131,9 +131,12 @@ class ThreadWords:
         return found
 
     def _find(self, words: tuple[str, ...]) -> set[str]:
-        """Those of ``words`` that occur in the thread."""
+        """Those of ``words`` that occur in the thread.  A word of several ("Oil F", "saudi
+        arabia") is looked for in the whole thread only where each of its pieces occurs in
+        the distinct words: in the thread, each piece lies within one of them."""
         alone = tuple(w for w in words if _one_word(w))
-        others = tuple(w for w in words if not _one_word(w))
+        others = tuple(w for w in words if not _one_word(w) and (
+            "\x00" in w or all(piece in self.distinct for piece in w.split())))
         return {*present_words(alone, self.distinct), *present_words(others, self._thread)}
 
 

@@ -64,7 +64,10 @@ def _cued(text: str, free: Callable[[int, int], bool],
         if run is not None:
             yield run.span()
     for cue in THE_CAPITAL.finditer(text):  # "in the Ihtemlat ..."
-        if _previous_word(text, cue.start() + 1) in LOCATIVE:
+        # (a run whose first letter lies in a span read is not free, whatever its end: one
+        # of the last three spans starting before it covers that letter, or one starts
+        # inside the run; most "the X" are "the US", "the SAA": no locative looked for)
+        if free(cue.end(), cue.end() + 1) and _previous_word(text, cue.start() + 1) in LOCATIVE:
             run = RUN_AT.match(text, cue.end())
             if run is not None:
                 yield run.span()

@@ -178,12 +178,14 @@ def _may_hide(other: str, word: str) -> bool:
 def texts_holding(texts: Sequence[str], words: Iterable[str]) -> set[int]:
     """The indices of the ``texts`` that hold one of ``words`` as a substring
     (``any(w in text for w in words)``): each word's occurrences found by ``str.find`` in the
-    texts joined once (by "\x00", which no word holds), instead of a scan of every text for
-    every word."""
+    texts joined once (by "\x00"), instead of a scan of every text for every word."""
     joined = "\x00".join(texts)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     holding: set[int] = set()
     for word in words:
+        if "\x00" in word:  # (it might span two texts once joined: asked of each)
+            holding.update(i for i, text in enumerate(texts) if word in text)
+            continue
         at = joined.find(word)
         while at >= 0:
             holding.add(bisect.bisect_right(starts, at) - 1)

@@ -21,7 +21,8 @@ from geo.geoparse.patterns import ANAPHOR, ARTICLE_PREFIX, LOCATIVE, LOCATIVE_LA
 from geo.geoparse.phrases import BOILERPLATE_LINE, _boilerplate_lines
 from geo.geoparse.repair import ANAPHOR_LOWER, CASE_ODD, _anaphors, _may_hold_anaphor
 from geo.geoparse.spot import _article_before
-from geo.geoparse.words import _may_hold_url, present_words
+from geo.geoparse.variants import THE_CAPITAL, _the_capitals
+from geo.geoparse.words import ThreadWords, _may_hold_url, present_words, texts_holding
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -213,3 +214,30 @@ def test_quarter_names_before_a_cue_are_found_in_the_runs_that_hold_one(text: st
     # the "of" cue is never "area": quarter_names skips it in a text whose one cue word that is
     if not any(word in text for word in ("neighbo", "quarter", "district")):
         assert QUARTERS_OF.search(text) is None
+
+
+THE_PARTS = [" the ", "the ", " ", "t", "he", "A", "Z", "a", "The", "[", "\u00c9", "the", "\n"]
+
+
+@SETTINGS
+@given(_text(THE_PARTS))
+def test_the_before_a_capital_is_found_where_the_pattern_finds_it(text: str) -> None:
+    assert list(_the_capitals(text)) == [m.start() for m in THE_CAPITAL.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(_text(WORD_PARTS), min_size=1, max_size=5),
+       st.lists(st.one_of(st.sampled_from(WORD_PARTS), st.text(min_size=1, max_size=4)),
+                max_size=6))
+def test_the_texts_holding_a_word_are_those_a_substring_test_finds(texts, words) -> None:
+    assert texts_holding(texts, words) == {
+        i for i, t in enumerate(texts) if any(w in t for w in words)}
+
+
+@SETTINGS
+@given(st.lists(_text(WORD_PARTS), min_size=1, max_size=5),
+       st.lists(st.one_of(st.sampled_from(WORD_PARTS), st.text(min_size=1, max_size=6)),
+                min_size=1, max_size=6))
+def test_thread_words_are_those_some_entry_holds(texts, words) -> None:
+    thread = "\x00".join(texts)  # (a word with "\x00" may be found across two entries)
+    assert ThreadWords(texts)(tuple(words)) == tuple(w for w in words if w in thread)

@@ -70,7 +70,7 @@ from geo.geoparse.repair import _check_relations, _repair_misspellings, _resolve
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
 from geo.geoparse.stated import STATED_WORDS, read_statements
 from geo.geoparse.variants import CUE_WORDS, cued_runs, feature_variant, nearest_variant
-from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords
+from geo.geoparse.words import AnyOf, LowerCaseWords, ThreadWords, texts_holding
 from geo.records import Entry, Mention, Place, Relation, Unresolved
 
 __all__ = ["GeoparseResult", "geoparse", "load_not_places"]
@@ -110,8 +110,9 @@ def geoparse(
     """
     not_places = load_not_places() if not_places is None else not_places
     aliases = {name_key(a) for a in actor_aliases}
-    authors = {name_key(e.author) for e in entries if e.author}
-    authors |= {name_key(part) for e in entries for part in e.author.split() if len(part) > 3}
+    commenters = {e.author for e in entries}  # (a thread's authors write many entries each)
+    authors = {name_key(a) for a in commenters if a}
+    authors |= {name_key(part) for a in commenters for part in a.split() if len(part) > 3}
     authors -= {""}
     authors_by_id = {e.id: e.author for e in entries}
     words = ThreadWords([e.text for e in entries], GUARD_WORDS)
@@ -372,9 +373,8 @@ def _variant_elsewhere(entries: Sequence[Entry], result: GeoparseResult,
     read: dict[int, list[tuple[int, int]]] = {}
     for m in result.mentions:
         read.setdefault(m.entry, []).append((m.start, m.end))
-    for entry in entries:
-        if not any(name in entry.text for name in names):  # most entries: a substring test
-            continue
+    holding = texts_holding([e.text for e in entries], names)  # most entries: none of them
+    for entry in (entries[i] for i in sorted(holding)):
         spans = read.get(entry.id, []) + taken.get(entry.id, [])
         for match in again.finditer(entry.text):
             start, end = match.span()
@@ -417,12 +417,12 @@ def _feature_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Ge
     by_entry: dict[int, list[Mention]] = {}
     for m in result.mentions:
         by_entry.setdefault(m.entry, []).append(m)
+    literals = words(FEATURE_LITERALS)  # (the thread's, asked once: the same for every entry)
     for entry in entries:
         mentions = by_entry.get(entry.id, [])
         quarters = {span for span in quarter_names(entry.text, words)
                     if _regional_or_unknown(entry.text[span[0]:span[1]], gazetteer)}
-        for start, end in sorted({*feature_phrases(entry.text, words(FEATURE_LITERALS)),
-                                  *quarters}):
+        for start, end in sorted({*feature_phrases(entry.text, literals), *quarters}):
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             surface = entry.text[start:end]
@@ -478,9 +478,10 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             speaker=_speaker(entry, start, authors_by_id)))
 
     marks = thread_marks(gazetteer, words.split)  # the lower-case names' marks it may have
+    road_words, countries = words(ROAD_WORDS), words(LOWER_COUNTRIES)  # the thread's, once
     for entry in entries:
         for start, end, surface, place in road_between(entry.text, gazetteer, biggest,
-                                                       words(ROAD_WORDS)):
+                                                       road_words):
             result.mentions = [m for m in result.mentions
                                if not (m.entry == entry.id and start <= m.start < end)]
             add(entry, start, end, place, 0.7, 2, f"a road between two places: {place.source}",
@@ -488,8 +489,7 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
         taken = spotted.get(entry.id, [])
         for start, end, place in numbered_roads(entry.text, gazetteer):
             add(entry, start, end, place, 0.9, 1, f"a numbered road: {place.source}")
-        for start, end, place in lower_case_countries(entry.text, gazetteer,
-                                                      words(LOWER_COUNTRIES)):
+        for start, end, place in lower_case_countries(entry.text, gazetteer, countries):
             if not _inside(start, taken):
                 add(entry, start, end, place, 0.7, 1,
                     "a country written in lower case after a locative")

@@ -77,6 +77,8 @@ def number_matches(text: str, numbers: re.Pattern[str], firsts: str,
     if not firsts:  # no number (a key whose digits are no decimals): the pattern decides
         yield from numbers.finditer(text) if DIGIT.search(text) else ()
         return
+    if not any(first in text for first in firsts):
+        return  # most comments: no such digit, so no match (ten scans, no generators)
     starts = sorted(at for first in firsts for at in _occurrences(text, first))
     end_of_last = 0
     for at in starts:

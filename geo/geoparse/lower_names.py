@@ -194,9 +194,12 @@ def thread_marks(gazetteer: Gazetteer, split: set[str]) -> frozenset[str]:
     none of them as a word: ``_matches`` is then spared its split."""
     lower_case_table(gazetteer)
     marks = _CACHE[id(gazetteer)][2]
-    words = {w for w in split if "-" not in w}
-    words.update(p for w in split if "-" in w for p in w.replace("-", " ").split())
-    return frozenset(marks[w] for w in marks.keys() & words)
+    # (a set intersection, at C speed, for the words without a hyphen, which stand as they
+    # are; the few with one are split again)
+    found = {w for w in marks.keys() & split if "-" not in w}
+    found.update(marks.keys() & {p for w in split if "-" in w
+                                 for p in w.replace("-", " ").split()})
+    return frozenset(marks[w] for w in found)
 
 
 def _matches(text: str, gazetteer: Gazetteer,

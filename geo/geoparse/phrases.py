@@ -300,23 +300,27 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
     return kept
 
 
-class _Remembered:
+class _Remembered(dict):
     """Whether a pattern's ``match`` (or ``search``) finds anything in a short window,
     remembered by window: asked of every name read, and a thread repeats its phrases ("Dam",
     "offensive", "was captured").  One table per pattern, keyed by the window alone: a cache
     keyed by (pattern, window) hashes the pattern at every call, and a compiled pattern's
-    hash covers its whole program (1.6 µs for FEATURE_AFTER, more than the match saved)."""
+    hash covers its whole program (1.6 µs for FEATURE_AFTER, more than the match saved).
+    A call is the dict's own look-up (no Python frame for a window seen before); a new
+    window is tested in ``__missing__``."""
+
+    __slots__ = ("_size", "_test")
 
     def __init__(self, test: Callable[[str], object], size: int = 1 << 15) -> None:
+        super().__init__()
         self._test, self._size = test, size
-        self._seen: dict[str, bool] = {}
 
-    def __call__(self, window: str) -> bool:
-        known = self._seen.get(window)
-        if known is None:
-            if len(self._seen) >= self._size:
-                self._seen.clear()
-            known = self._seen[window] = self._test(window) is not None
+    __call__ = dict.__getitem__
+
+    def __missing__(self, window: str) -> bool:
+        if len(self) >= self._size:
+            self.clear()
+        known = self[window] = self._test(window) is not None
         return known
 
 

@@ -111,7 +111,8 @@ class _Spotter:
                 continue
             best = self._name_at(text, start, end, first_key) \
                 if first_key is None or first_key in starters else None
-            if best is None and (opened := self._opened_by_article(text, start)) is not None:
+            if (best is None and text[start - 1:start] in ARTICLE_ENDS  # (most: a space)
+                    and (opened := self._opened_by_article(text, start)) is not None):
                 start, best = opened  # "al-Shaar": the article opens the name
             if best is None:
                 if first_key is not None:

@@ -17,3 +17,37 @@ def test_regaining_strength_is_no_place_taken(read):
     assert reported_by(read("The rebels regained Azaz after two days."), "rebels", "capture")
     assert reported_by(read("IS regained control of Manbij."), "is", "capture")
 
+
+@BOTH
+def test_the_town_under_a_heading_of_its_name_is_that_town(read):
+    for text in ("Azaz\nClashes were heavy near Aleppo. On 18 October, the rebels retook the town.",
+                 "Azaz\nFighting reached Aleppo in May. Later the SAA took control of this town."):
+        claims = [c for c in read(text) if c.action == "capture"]
+        assert claims and all(c.places == ("azaz",) for c in claims), (text, brief(claims))
+
+
+@BOTH
+def test_a_heading_that_is_no_bare_name_points_nowhere(read):
+    # "Battle of Azaz" is a title, not the row's town: "the city" is the latest city named
+    text = "Battle of Azaz\nFighting reached Aleppo in May. Later the SAA took the city."
+    assert ("saa", "capture", ("azaz",)) not in brief(read(text)), brief(read(text))
+
+
+def test_an_anaphor_linked_elsewhere_is_relinked_to_the_heading():
+    from geo.claims.heading import under_heading
+    from geo.records import Mention
+    text = "Azaz\nFighting reached Aleppo. The rebels took the city."
+    at = text.index("the city")
+    mentions = [Mention("azaz", 0, 0, 4, "Azaz", 1.0), Mention("aleppo", 0, 21, 27, "Aleppo", 1.0),
+                Mention("aleppo", 0, at, at + 8, "the city", 1.0)]
+    kinds = {"azaz": "town", "aleppo": "city"}.get
+    assert [m.place for m in under_heading(text, mentions, kinds)] == ["azaz", "aleppo", "azaz"]
+    # no heading line of names only: the link stands
+    titled = "Battle of Azaz" + text[4:]
+    moved = [replace_start(m, 10) for m in mentions]
+    assert under_heading(titled, moved, kinds)[-1].place == "aleppo"
+
+
+def replace_start(mention, by):
+    from dataclasses import replace
+    return replace(mention, start=mention.start + by, end=mention.end + by)

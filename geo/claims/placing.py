@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
+from geo.claims.heading import heading_place
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -140,6 +141,9 @@ class PlaceReader:
             found = self._places_in(actor.start, clause.start, actor)
             if found:
                 return found, actor.start, False
+        heading = heading_place(text, self.mentions, self._kind_of, lo, hi, self.entry_id)
+        if heading is not None:  # heading.py: "Douma\n... the FSA retook the city"
+            return [heading], clause.start, True
         if ANAPHOR.search(text, lo, hi):  # "from there": the latest place named before
             index = bisect.bisect_left(self.mention_starts, event.start) - 1
             while index >= 0 and self.mentions[index].end > event.start:
@@ -162,6 +166,10 @@ class PlaceReader:
         found = self._last_places(clause, event, hi, actor) or \
             scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
         return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
+
+    def _kind_of(self, place_id: str) -> str:
+        place = self.ctx.places.get(place_id)
+        return place.kind if place is not None else ""
 
     def _after_next_event(self, clause: Clause, event: _Event, following: int,
                           actor: ActorMention | None) -> tuple[list[Mention], bool]:

@@ -51,3 +51,24 @@ def test_an_anaphor_linked_elsewhere_is_relinked_to_the_heading():
 def replace_start(mention, by):
     from dataclasses import replace
     return replace(mention, start=mention.start + by, end=mention.end + by)
+
+
+@BOTH
+def test_a_place_in_a_time_adjunct_is_not_the_held_place(read):
+    claims = read("Azaz was under FSA control after a regain in strength of the rebels in Aleppo.")
+    assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
+    assert not [c for c in claims if "aleppo" in c.places], brief(claims)
+    # a place before the adjunct is the event's own, and an adjunct with its own event keeps it
+    assert ("is", "capture", ("nubl", "aleppo")) in brief(read("IS took Nubl after a long siege of "
+                                                               "Aleppo."))
+    kept = brief(read("The rebels captured Azaz after the SAA withdrew from Aleppo."))
+    assert ("saa", "withdraw", ("aleppo",)) in kept and ("rebels", "capture", ("azaz",)) in kept
+
+
+@BOTH
+def test_it_as_subject_under_a_heading_is_the_heading_town(read):
+    for text in ("Azaz\nIt was reported to be under rebel control as of 7 December 2012.",
+                 "Azaz\nIn August 2013 it was reported under rebel control."):
+        assert brief(read(text)) == [("rebels", "control", ("azaz",))], text
+    # with no heading there is nothing for "it" to be
+    assert not read("It was reported to be under rebel control as of 7 December 2012.")

@@ -24,7 +24,9 @@ _GLUE = re.compile(r"^(?:[\s\-\u2013\u2014/,|()]|\band\b)*$", re.IGNORECASE)
 # "the town of X" (a named one) nor "the town's" (a thing of it, still the town: kept).
 SETTLEMENT = re.compile(
     r"(?<![\w-])(?:the|this|that)\s+(?:(?:whole|entire|same|besieged|embattled)\s+)?"
-    r"(town|city|village|suburb|neighbou?rhood)(?![\w-])(?!\s+of\s)",
+    r"(town|city|village|suburb|neighbou?rhood)(?![\w-])(?!\s+of\s)"
+    # "It was reported to be under rebel control": "it", a clause's subject, is the row's town
+    r"|(?<![\w-])it(?=\s+(?:was|is|has|had|remained|remains|became|fell)\b)",
     re.IGNORECASE,
 )
 _SETTLED = frozenset({"city", "town", "village", "district", "quarter"})

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from geo.claims.adjuncts import behind_adjunct
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
 from geo.claims.heading import heading_place
@@ -117,6 +118,10 @@ class PlaceReader:
         found = [m for m in self._places_in(event.start, hi, actor)
                  if not (m.start > event.cues[0].end
                          and NOW_AT.search(text, max(0, m.start - 24), m.start))]
+        if found and behind_adjunct(text, event.cues[-1].end, found[0].start):
+            subject = self._subject_places(clause, event, actor)  # adjuncts.py
+            if subject:
+                return subject, clause.start, False
         if found:
             return found + (self._list_tail(clause) if hi >= clause.end else []), \
                 clause.start, False
@@ -166,6 +171,18 @@ class PlaceReader:
         found = self._last_places(clause, event, hi, actor) or \
             scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
         return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
+
+    def _subject_places(self, clause: Clause, event: _Event,
+                        actor: ActorMention | None) -> list[Mention]:
+        """The places named before the event in its clause ("Azaz was under FSA control
+        after ..."), or the heading row's town its settlement noun stands for."""
+        end = min(event.start, event.cues[0].start)
+        found = self._places_in(clause.start, end, actor)
+        if found:
+            return found
+        heading = heading_place(self.text, self.mentions, self._kind_of, clause.start, end,
+                                self.entry_id)
+        return [heading] if heading is not None else []
 
     def _kind_of(self, place_id: str) -> str:
         place = self.ctx.places.get(place_id)

@@ -72,3 +72,26 @@ def test_it_as_subject_under_a_heading_is_the_heading_town(read):
         assert brief(read(text)) == [("rebels", "control", ("azaz",))], text
     # with no heading there is nothing for "it" to be
     assert not read("It was reported to be under rebel control as of 7 December 2012.")
+
+
+@BOTH
+def test_the_side_named_after_under_the_control_of_holds_the_town(read):
+    # the holder is the side after the phrase, not the side of the sentence before
+    claims = brief(read("The rebels attacked Nubl. In August the town was under the control "
+                        "of the Army."))
+    assert ("saa", "control", ("nubl",)) in claims and ("rebels", "control", ("nubl",)) \
+        not in claims, claims
+    for text in ("Azaz\nIn 2013 this predominantly Catholic town was reportedly under the "
+                 "control of the Syrian Army.",
+                 "Azaz\nBy May 2013, the town was reportedly in control of the Syrian Army.",
+                 "Nubl was in control of the Syrian Army."):
+        place = "nubl" if text.startswith("Nubl") else "azaz"
+        assert brief(read(text)) == [("saa", "control", (place,))], (text, brief(read(text)))
+
+
+@BOTH
+def test_a_side_in_control_of_something_is_not_held_by_it(read):
+    # "the rebels were in control of X": the rebels hold X; no claim for the side after it
+    assert brief(read("The rebels were in control of Nubl.")) == [("rebels", "control", ("nubl",))]
+    assert not [c for c in read("In Nubl the rebels were in control of the IS prisoners.")
+                if c.actor == "is"]

@@ -79,6 +79,7 @@ def extract_claims_report(
         previous = (entry, reader)
         readers[entry.id] = reader
         claims = [*reader.read(), *read_more(reader)]  # geo/claims/recall.py
+        claims = [c for c in claims if c.id not in reader.superseded]  # (holders.py)
         ctx.by_entry[entry.id] = claims
         ctx.report.claims.extend(claims)
     nlp = load_parser() if parse else None

@@ -23,7 +23,7 @@ _GLUE = re.compile(r"^(?:[\s\-\u2013\u2014/,|()]|\band\b)*$", re.IGNORECASE)
 # A settlement noun standing for a place: "the town", "this suburb", "the whole city"; not
 # "the town of X" (a named one) nor "the town's" (a thing of it, still the town: kept).
 SETTLEMENT = re.compile(
-    r"(?<![\w-])(?:the|this|that)\s+(?:(?:whole|entire|same|besieged|embattled)\s+)?"
+    r"(?<![\w-])(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"  # "this predominantly Catholic town"
     r"(town|city|village|suburb|neighbou?rhood)(?![\w-])(?!\s+of\s)"
     # "It was reported to be under rebel control": "it", a clause's subject, is the row's town
     r"|(?<![\w-])it(?=\s+(?:was|is|has|had|remained|remains|became|fell)\b)",

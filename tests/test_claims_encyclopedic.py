@@ -95,3 +95,15 @@ def test_a_side_in_control_of_something_is_not_held_by_it(read):
     assert brief(read("The rebels were in control of Nubl.")) == [("rebels", "control", ("nubl",))]
     assert not [c for c in read("In Nubl the rebels were in control of the IS prisoners.")
                 if c.actor == "is"]
+
+
+@BOTH
+def test_fighting_in_the_row_town_is_not_where_the_adjunct_is(read):
+    text = ("Azaz\nThis suburb has seen fighting between FSA and government troops after a "
+            "regain in strength of the rebels in Aleppo.")
+    assert sorted(brief(read(text))) == [("rebels", "attack", ("azaz",)),
+                                         ("saa", "attack", ("azaz",))], brief(read(text))
+    # a place the fighting is in stays its place; the adjunct's own event keeps its own
+    kept = brief(read("In Nubl there was fighting between IS and the SDF after the SAA shelled "
+                      "Aleppo."))
+    assert ("is", "attack", ("nubl",)) in kept and ("saa", "attack", ("aleppo",)) in kept

@@ -176,7 +176,7 @@ class PlaceReader:
                         actor: ActorMention | None) -> list[Mention]:
         """The places named before the event in its clause ("Azaz was under FSA control
         after ..."), or the heading row's town its settlement noun stands for."""
-        end = min(event.start, event.cues[0].start)
+        end = event.cues[0].start
         found = self._places_in(clause.start, end, actor)
         if found:
             return found

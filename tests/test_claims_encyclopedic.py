@@ -107,3 +107,12 @@ def test_fighting_in_the_row_town_is_not_where_the_adjunct_is(read):
     kept = brief(read("In Nubl there was fighting between IS and the SDF after the SAA shelled "
                       "Aleppo."))
     assert ("is", "attack", ("nubl",)) in kept and ("saa", "attack", ("aleppo",)) in kept
+
+
+@BOTH
+def test_managed_to_control_is_a_taking_but_control_and_hold_stay_holding(read):
+    assert brief(read("The Syrian army managed to advance and completely control the whole "
+                      "town of Nubl.")) == [("saa", "capture", ("nubl",))]
+    assert brief(read("The rebels control Azaz.")) == [("rebels", "control", ("azaz",))]
+    assert brief(read("The SAA managed to hold Azaz.")) == [("saa", "control", ("azaz",))]
+    assert not read("The SDF regained its role in Manbij.")

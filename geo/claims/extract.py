@@ -8,6 +8,7 @@ from dataclasses import replace
 from geo.claims.armies import resolve_armies
 from geo.claims.confidence import features, load_model, score
 from geo.claims.disputes import link_disputes
+from geo.claims.heading import under_heading
 from geo.claims.model import load_parser
 from geo.claims.parse_reader import parse_read
 from geo.claims.reader import EntryReader
@@ -71,11 +72,14 @@ def extract_claims_report(
         # the blocks of an authorless text are its paragraphs: one discourse runs through
         before = previous[1].discourse() if previous is not None and entry.kind == "block" \
             and previous[0].kind == "block" and previous[0].id == entry.id - 1 else None
-        reader = EntryReader(ctx, entry, mentions_by.get(entry.id, []),
+        own = under_heading(entry.text, mentions_by.get(entry.id, []),  # heading.py
+                            lambda p: getattr(ctx.places.get(p), "kind", ""))
+        reader = EntryReader(ctx, entry, own,
                               actors_by.get(entry.id, []), before)
         previous = (entry, reader)
         readers[entry.id] = reader
         claims = [*reader.read(), *read_more(reader)]  # geo/claims/recall.py
+        claims = [c for c in claims if c.id not in reader.superseded]  # (holders.py)
         ctx.by_entry[entry.id] = claims
         ctx.report.claims.extend(claims)
     nlp = load_parser() if parse else None

@@ -2,7 +2,8 @@
 
 * **under the control of**: "X remained under the control of IS", "X is under the full
   control of the SDF": the side holds the place named before the phrase;
-* **in the hands of**: "X is still in the hands of the rebels";
+* **in the hands of**: "X is still in the hands of the rebels"; **was in control of**: "the
+  town was in control of the Army" (a place, no side, before it);
 * **a stronghold of**: "X, a stronghold of the rebels, ...": the side holds the place the
   apposition describes (not "a former stronghold").
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from geo.claims.heading import heading_place
 from geo.claims.presence import READER
 from geo.claims.results import Evidence
 
@@ -33,6 +35,9 @@ _FULL = r"(?:(?:full|complete|total|effective|direct|sole|firm|exclusive|nominal
 # The phrase right before the holder's name.
 HOLDER_PHRASE = re.compile(
     rf"(?:(?<!\w)under\s+(?:the\s+)?{_FULL}control\s+of"
+    # "the town was in control of the Army": a place in the control of a side (no side is
+    # named between the place and the phrase, so "the rebels were in control of" is not it)
+    r"|(?<!\w)(?:was|were|is|are|remained|remains)\s+(?:\w+ly\s+)?in\s+(?:the\s+)?control\s+of"
     r"|(?<!\w)in(?:to)?\s+the\s+hands\s+of"
     r"|(?P<apposition>,\s+(?:a|an|the|its)\s+(?:(?:key|main|major|important|remaining|last)\s+)?"
     r"(?:stronghold|bastion)\s+of))\s+(?:the\s+)?\Z",
@@ -58,6 +63,7 @@ def holder_claims(reader: EntryReader) -> None:
             continue
         place, action, cue = found
         clause = reader._clause_at(mention.start)
+        _supersede_others(reader, mention, cue)
         if any(c.actor == mention.actor and place.place in c.places
                and reader.sentence_of[c.id][0] == clause.sentence for c in reader.claims):
             continue
@@ -65,6 +71,17 @@ def holder_claims(reader: EntryReader) -> None:
                       action, [place], (None, None),
                       Evidence(cue=(cue, mention.end), subject=mention, reader=READER),
                       acts=action != "control")
+
+
+def _supersede_others(reader: EntryReader, mention: ActorMention, cue: int) -> None:
+    """"X was under the control of the Army": the holder is the side named after the phrase;
+    a control claim the clause reader made of its "control" word for another side (one
+    carried from an earlier sentence) says the opposite, and is dropped."""
+    for claim in reader.claims:
+        evidence = reader.ctx.evidence.get(claim.id)
+        if evidence is not None and claim.action == "control" and \
+                claim.actor != mention.actor and cue <= evidence.cue[0] < mention.start:
+            reader.superseded.add(claim.id)
 
 
 def _held(reader: EntryReader, mention: ActorMention) -> tuple[Mention, str, int] | None:
@@ -78,6 +95,11 @@ def _held(reader: EntryReader, mention: ActorMention) -> tuple[Mention, str, int
         return None
     lo = clause.sentence_start if phrase.group("apposition") else clause.start
     before = reader._places_in(lo, phrase.start() + 1, mention)
+    if not before:  # "the town was under the control of the Army", under a heading row
+        heading = heading_place(text, reader.mentions, reader._kind_of, lo, phrase.start(),
+                                reader.entry_id)
+        heading = heading or reader._definite(clause, lo, phrase.start())  # "the town"
+        before = [heading] if heading is not None else []
     if not before:
         return None
     place = before[-1]

@@ -12,8 +12,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from geo.claims.adjuncts import behind_adjunct
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
+from geo.claims.heading import heading_place
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -116,6 +118,10 @@ class PlaceReader:
         found = [m for m in self._places_in(event.start, hi, actor)
                  if not (m.start > event.cues[0].end
                          and NOW_AT.search(text, max(0, m.start - 24), m.start))]
+        if found and behind_adjunct(text, event.cues[-1].end, found[0].start):
+            subject = self._subject_places(clause, event, actor)  # adjuncts.py
+            if subject:
+                return subject, clause.start, False
         if found:
             return found + (self._list_tail(clause) if hi >= clause.end else []), \
                 clause.start, False
@@ -140,6 +146,9 @@ class PlaceReader:
             found = self._places_in(actor.start, clause.start, actor)
             if found:
                 return found, actor.start, False
+        heading = heading_place(text, self.mentions, self._kind_of, lo, hi, self.entry_id)
+        if heading is not None:  # heading.py: "Douma\n... the FSA retook the city"
+            return [heading], clause.start, True
         if ANAPHOR.search(text, lo, hi):  # "from there": the latest place named before
             index = bisect.bisect_left(self.mention_starts, event.start) - 1
             while index >= 0 and self.mentions[index].end > event.start:
@@ -162,6 +171,22 @@ class PlaceReader:
         found = self._last_places(clause, event, hi, actor) or \
             scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
         return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
+
+    def _subject_places(self, clause: Clause, event: _Event,
+                        actor: ActorMention | None) -> list[Mention]:
+        """The places named before the event in its clause ("Azaz was under FSA control
+        after ..."), or the heading row's town its settlement noun stands for."""
+        end = event.cues[0].start
+        found = self._places_in(clause.start, end, actor)
+        if found:
+            return found
+        heading = heading_place(self.text, self.mentions, self._kind_of, clause.start, end,
+                                self.entry_id)
+        return [heading] if heading is not None else []
+
+    def _kind_of(self, place_id: str) -> str:
+        place = self.ctx.places.get(place_id)
+        return place.kind if place is not None else ""
 
     def _after_next_event(self, clause: Clause, event: _Event, following: int,
                           actor: ActorMention | None) -> tuple[list[Mention], bool]:

@@ -1,0 +1,84 @@
+"""The place a heading names, for the descriptions under it.
+
+Encyclopedic town histories are written as rows: a heading line that is nothing but the
+place's name ("Douma", "Damascus – Barzeh") and a history under it that calls the place "the
+town", "the city", "this suburb" ("On 19 July 2012, the FSA took control of the town."). Under
+such a heading a settlement noun with no name of its own points to the heading's place, not to
+the latest city named in passing ("clashes in the Damascus suburb of Douma ... the FSA retook
+the city": Douma, the row's town). The last place of the heading is the one meant: "Damascus –
+Barzeh" is Barzeh, in Damascus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geo.records import Mention
+
+# A heading is one short line with no sentence in it.
+_MAX_HEADING = 80
+# What a heading may hold besides its place names: separators and "and".
+_GLUE = re.compile(r"^(?:[\s\-\u2013\u2014/,|()]|\band\b)*$", re.IGNORECASE)
+# A settlement noun standing for a place: "the town", "this suburb", "the whole city"; not
+# "the town of X" (a named one) nor "the town's" (a thing of it, still the town: kept).
+SETTLEMENT = re.compile(
+    r"(?<![\w-])(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"  # "this predominantly Catholic town"
+    r"(town|city|village|suburb|neighbou?rhood)(?![\w-])(?!\s+of\s)"
+    # "It was reported to be under rebel control": "it", a clause's subject, is the row's town
+    r"|(?<![\w-])it(?=\s+(?:was|is|has|had|remained|remains|became|fell)\b)",
+    re.IGNORECASE,
+)
+_SETTLED = frozenset({"city", "town", "village", "district", "quarter"})
+
+
+def heading_mention(text: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The last place mention of the text's first line when that line is a heading made of
+    place names only, else None."""
+    end = text.find("\n")
+    if end <= 0 or end > _MAX_HEADING:
+        return None
+    inside = [m for m in mentions if m.end <= end]
+    if not inside:
+        return None
+    rest, last = [], 0
+    for mention in sorted(inside, key=lambda m: m.start):
+        rest.append(text[last:mention.start])
+        last = max(last, mention.end)
+    rest.append(text[last:end])
+    return inside[-1] if all(_GLUE.match(part) for part in rest) else None
+
+
+def heading_place(text: str, mentions: Sequence[Mention], kind_of, lo: int, hi: int,
+                  entry_id: int) -> Mention | None:
+    """A mention of the heading's place at a settlement noun in text[lo:hi] ("the town"),
+    when the text opens with a heading of place names and that place is a settlement."""
+    heading = heading_mention(text, mentions)
+    if heading is None or lo <= text.find("\n"):
+        return None
+    match = SETTLEMENT.search(text, lo, hi)
+    if match is None or kind_of(heading.place) not in _SETTLED:
+        return None
+    return Mention(heading.place, entry_id, match.start(), match.end(), match.group(0), 0.5,
+                   1, evidence=f"{match.group(0)!r}: the place the heading names, "
+                               f"{heading.surface}")
+
+
+def under_heading(text: str, mentions: list[Mention], kind_of) -> list[Mention]:
+    """The entry's mentions with each settlement noun linked to another place ("the city"
+    read as the latest city named, by the geoparser's anaphora) linked to the heading's place
+    instead, when the entry opens with a heading of place names naming a settlement."""
+    heading = heading_mention(text, mentions)
+    if heading is None or kind_of(heading.place) not in _SETTLED:
+        return mentions
+    cut = text.find("\n")
+    out = []
+    for mention in mentions:
+        if mention.start > cut and mention.place != heading.place and \
+                SETTLEMENT.fullmatch(mention.surface):
+            mention = Mention(heading.place, mention.entry, mention.start, mention.end,
+                              mention.surface, mention.confidence, mention.precision,
+                              evidence=f"{mention.surface!r}: the place the heading names, "
+                                       f"{heading.surface}", speaker=mention.speaker)
+        out.append(mention)
+    return out

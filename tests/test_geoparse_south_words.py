@@ -32,3 +32,35 @@ def test_a_religious_groups_adjective_is_no_place(gazetteer):
                                 "Shiite pilgrims visit it.")
     assert "Alawite" not in found and "Shiite" not in found
     assert "Jaramana" in found
+
+
+# OCHA/GeoNames points (rounded) of places the English press spells otherwise
+MOADAMIYEH = (33.459, 36.192)
+SBEINEH = (33.437, 36.287)
+YARMOUK = (33.470, 36.302)
+TIBNAH = (32.991, 36.220)
+RIF_DIMASHQ = (33.412, 37.633)
+
+
+def places(gazetteer, text: str) -> dict:
+    result = geoparse_text(gazetteer, text)
+    return {m.surface: result.places[m.place] for m in result.mentions}
+
+
+def near(gazetteer, place, point, km: float = 3.0) -> bool:
+    return gazetteer.distance_km(place.lat, place.lon, *point) < km
+
+
+def test_english_spellings_of_rural_damascus_towns(gazetteer):
+    found = places(gazetteer, "The army shelled Muadamiyat al-Sham, then Al-Sabinah; "
+                              "later it entered Tubna.")
+    assert near(gazetteer, found["Muadamiyat al-Sham"], MOADAMIYEH)  # not Damascus ("al-Sham")
+    assert near(gazetteer, found["Al-Sabinah"], SBEINEH)
+    assert near(gazetteer, found["Tubna"], TIBNAH)
+
+
+def test_a_demonym_after_a_name_does_not_lengthen_it(gazetteer):
+    found = places(gazetteer, "Clashes spread into the Yarmuk Palestinian camp on Friday.")
+    assert near(gazetteer, found["Yarmuk"], YARMOUK)
+    found = places(gazetteer, "Refugees from the Homs and Rif Damashq Governorates arrived.")
+    assert near(gazetteer, found["Rif Damashq"], RIF_DIMASHQ)  # the governorate (WOF's point)

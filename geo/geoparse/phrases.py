@@ -50,10 +50,12 @@ re i we you he she they it my our your his her their its over under across again
 beyond via vs versus up down out off
 """.split())  # noqa: SIM905
 RIGHT_STOP = frozenset("""
-city town village villages province governorate district countryside
+city town village villages province governorate district countryside cities towns provinces
+governorates districts palestinian syrian lebanese jordanian iraqi kurdish turkish israeli
+russian iranian
 and or of on in at to by over under across against for with from into via vs versus january
 february march april may june july august september october november december the
-""".split())  # noqa: SIM905
+""".split())  # noqa: SIM905  (a demonym after a name describes it: "Yarmuk Palestinian camp")
 # Feature words after a name: the phrase names the feature, not the place it is named after.
 FEATURE_AFTER = re.compile(
     r"^[ \t]*(?:(?:military\s+)?air\s*base|airbase|airport|airfield|military airport|dam|"

@@ -64,3 +64,37 @@ def test_a_demonym_after_a_name_does_not_lengthen_it(gazetteer):
     assert near(gazetteer, found["Yarmuk"], YARMOUK)
     found = places(gazetteer, "Refugees from the Homs and Rif Damashq Governorates arrived.")
     assert near(gazetteer, found["Rif Damashq"], RIF_DIMASHQ)  # the governorate (WOF's point)
+
+
+SUWAYDA = (32.709, 36.570)
+SHAHBA_TOWN = (32.852, 36.628)
+
+
+def test_the_druze_highland_is_a_region_of_as_suwayda(gazetteer):
+    found = places(gazetteer, "The army held Salkhad, a town in the southern Jabal el Druze.")
+    assert near(gazetteer, found["Jabal el Druze"], SUWAYDA, km=30)  # not a village "Al Jabal"
+
+
+def test_a_town_near_the_texts_places_beats_a_far_curated_namesake(gazetteer):
+    # "Shahba" is also the curated region north of Aleppo; here the text is in as-Suwayda
+    text = ("The government held As-Suwayda and Salkhad all year. In Shahba, militias "
+            "manned checkpoints on the road to Suwayda.")
+    assert near(gazetteer, places(gazetteer, text)["Shahba"], SHAHBA_TOWN)
+    north = places(gazetteer, "The YPG advanced from Afrin and Tal Rifaat into the Shahba "
+                              "region north of Aleppo.")
+    assert not near(gazetteer, north["Shahba region"], SHAHBA_TOWN, km=200)
+
+
+def test_the_curated_bonus_fades_with_distance_from_the_texts_places(gazetteer):
+    """Ranking alone: the curated Shahba region (north of Aleppo) against the town of Shahba
+    (as-Suwayda), in a text whose one sure place is Salkhad, 40 km from the town."""
+    from geo.gazetteer import Candidate
+    from geo.geoparse.rank import Anchors, _score
+
+    by_name = {c.place.id: c for c in gazetteer.candidates("Shahba")}
+    region = next(c for c in by_name.values() if c.curated)
+    town = next(c for c in by_name.values()
+                if not c.curated and near(gazetteer, c.place, SHAHBA_TOWN))
+    anchored = Anchors([places(gazetteer, "The army held Salkhad.")["Salkhad"]])
+    assert isinstance(town, Candidate)
+    assert _score(town, gazetteer, anchored, {}) > _score(region, gazetteer, anchored, {})

@@ -98,3 +98,13 @@ def test_the_curated_bonus_fades_with_distance_from_the_texts_places(gazetteer):
     anchored = Anchors([places(gazetteer, "The army held Salkhad.")["Salkhad"]])
     assert isinstance(town, Candidate)
     assert _score(town, gazetteer, anchored, {}) > _score(region, gazetteer, anchored, {})
+
+
+SOUTHERN_SYRIA = (32.818, 36.166)  # the middle of the Daraa, Quneitra, as-Suwayda seats
+
+
+def test_southern_syria_is_the_south_not_the_country(gazetteer):
+    found = places(gazetteer, "After the Southern Syria offensive, militias left the Syrian "
+                              "south for Idlib.")
+    assert near(gazetteer, found["Southern Syria"], SOUTHERN_SYRIA, km=10)
+    assert near(gazetteer, found["Syrian south"], SOUTHERN_SYRIA, km=10)

@@ -108,3 +108,12 @@ def test_southern_syria_is_the_south_not_the_country(gazetteer):
                               "south for Idlib.")
     assert near(gazetteer, found["Southern Syria"], SOUTHERN_SYRIA, km=10)
     assert near(gazetteer, found["Syrian south"], SOUTHERN_SYRIA, km=10)
+
+
+HUJAYRAH = (33.441, 36.326)
+
+
+def test_balad_after_a_name_is_that_places_old_core(gazetteer):
+    # "X Balad" / "X al-Balad": the old town of X, placed at X (not a longer unknown name)
+    found = places(gazetteer, "Shelling from Sayyida Zeinab targeted Hujaira Balad at dawn.")
+    assert near(gazetteer, found["Hujaira"], HUJAYRAH)

@@ -353,7 +353,7 @@ def _names_joined(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool
 FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"
                           r"castle|prison|base|airbase|airport|dam|bridge|mountain|oilfield|"
                           r"roundabout|hotel|palace|school|hospital|camp|station|field|oil|"
-                          r"farms?|orchards?|housing|youth|project|bridge|triangle|complex)$")
+                          r"farms?|orchards?|housing|youth|project|bridge|triangle|complex|balad)$")
 
 
 def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:

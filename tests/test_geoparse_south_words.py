@@ -117,3 +117,12 @@ def test_balad_after_a_name_is_that_places_old_core(gazetteer):
     # "X Balad" / "X al-Balad": the old town of X, placed at X (not a longer unknown name)
     found = places(gazetteer, "Shelling from Sayyida Zeinab targeted Hujaira Balad at dawn.")
     assert near(gazetteer, found["Hujaira"], HUJAYRAH)
+
+
+def test_quarters_of_damascus_are_placed_in_damascus(gazetteer):
+    # Wikipedia's points for the quarters (rounded)
+    found = places(gazetteer, "In Damascus, mortars hit al-Muhajirin and Abu Rummaneh, and "
+                              "clashes were reported in Shaghour.")
+    assert near(gazetteer, found["al-Muhajirin"], (33.525, 36.275), km=1.5)
+    assert near(gazetteer, found["Abu Rummaneh"], (33.523, 36.282), km=1.5)
+    assert near(gazetteer, found["Shaghour"], (33.506, 36.306), km=1.5)

@@ -1,6 +1,8 @@
-"""English words and group names that some gazetteer lists as a place's alternate name
-(``data/not_places.csv``): a sentence that opens with "Since" or "Till", or a village called
-"Alawite", names no place.  The sentences are written for these tests."""
+"""Lessons of southern Syria's places, written as invented sentences: English words and group
+adjectives that a gazetteer lists as a place's alternate name (``data/not_places.csv``), the
+English spellings of Rif Dimashq and Daraa towns (``data/gazetteer_aliases.csv``), demonyms and
+"Balad" at a name's end, the Jabal al-Druze and southern Syria regions, Damascus quarters, and
+a curated name's weight far from the text's places (``geo.geoparse.rank``)."""
 
 from __future__ import annotations
 

@@ -128,3 +128,9 @@ def test_quarters_of_damascus_are_placed_in_damascus(gazetteer):
     assert near(gazetteer, found["al-Muhajirin"], (33.525, 36.275), km=1.5)
     assert near(gazetteer, found["Abu Rummaneh"], (33.523, 36.282), km=1.5)
     assert near(gazetteer, found["Shaghour"], (33.506, 36.306), km=1.5)
+
+
+def test_a_compass_word_joins_a_name_only_into_a_known_region(gazetteer):
+    found = places(gazetteer, "Militias moved from northern Syria to southern Syria.")
+    assert near(gazetteer, found["southern Syria"], SOUTHERN_SYRIA, km=10)
+    assert "northern Syria" not in found and found["Syria"].kind == "country"  # no such row

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geoparse.digits import has_digit
+from geo.geoparse.directions import with_compass_word
 from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES, word_alternation
 from geo.geoparse.plural_areas import read_plural_areas
 from geo.geoparse.road_ends import road_ends
@@ -250,7 +251,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
     kept: list[_Spot] = []
     resume: dict[int, int] = {}  # by entry: where the last grown run ends
     events: dict[int, set[int]] = {}  # by entry: where a name right after an event word starts
-    for spot in spots:
+    for spot in map(lambda s: with_compass_word(s, gazetteer), spots):
         text = spot.entry.text
         if spot.start < resume.get(spot.entry.id, -1):
             continue  # inside a run an earlier spot grew over
@@ -364,8 +365,6 @@ def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and FEATURE_WORD.match(text, *words[-1]):
         words.pop()
     return (words[0][0], words[-1][1]) if words else (start, end)
-
-
 
 
 def _event_ends(text: str, words: tuple[str, ...] = EVENT_WORDS) -> set[int]:

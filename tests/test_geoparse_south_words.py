@@ -134,3 +134,11 @@ def test_a_compass_word_joins_a_name_only_into_a_known_region(gazetteer):
     found = places(gazetteer, "Militias moved from northern Syria to southern Syria.")
     assert near(gazetteer, found["southern Syria"], SOUTHERN_SYRIA, km=10)
     assert "northern Syria" not in found and found["Syria"].kind == "country"  # no such row
+
+
+def test_al_balad_in_a_text_about_daraa_is_its_old_quarter(gazetteer):
+    found = places(gazetteer, "The FSA held one district in the city of Daraa (Al-Balad "
+                              "district) all year.")
+    assert near(gazetteer, found["Al-Balad district"], (32.612, 36.103), km=3)  # not Iraq's
+    iraq = places(gazetteer, "Iraqi forces cleared the Balad District north of Baghdad.")
+    assert iraq["Balad District"].country == "IQ"

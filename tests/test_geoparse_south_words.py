@@ -142,3 +142,12 @@ def test_al_balad_in_a_text_about_daraa_is_its_old_quarter(gazetteer):
     assert near(gazetteer, found["Al-Balad district"], (32.612, 36.103), km=3)  # not Iraq's
     iraq = places(gazetteer, "Iraqi forces cleared the Balad District north of Baghdad.")
     assert iraq["Balad District"].country == "IQ"
+
+
+def test_an_unspaced_en_dash_joins_a_name_as_a_hyphen_does(gazetteer):
+    text = "The town lies along the Syrian–Lebanese borders, east of Zabadani."
+    found = places(gazetteer, text)
+    assert "Syrian–Lebanese borders" in found  # the border, not "Lebanese" or nothing
+    assert found["Syrian–Lebanese borders"].kind == "region"
+    spaced = places(gazetteer, "Rebels took Nawa – Daraa was quiet.")
+    assert "Nawa" in spaced and "Daraa" in spaced  # a spaced dash still parts two names

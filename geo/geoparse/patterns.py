@@ -10,7 +10,7 @@ MAX_NAME_TOKENS = 6
 # Words, with inner apostrophes ("Mare'a") but not the possessive ("Russia's" -> "Russia").
 TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*")
 # What may separate the words of one name: "Deir ez-Zor", "Qara Qawzak".
-JOINER = re.compile(r"^[ \t]?[-\u2010\u2011]?[ \t]?$")
+JOINER = re.compile(r"^(?:[ \t]?[-\u2010\u2011]?[ \t]?|\u2013)$")  # an en dash unspaced
 SENTENCE_END = re.compile(r"[.!?:;\"\u201d]\s*$|^\s*$|\n\s*(?:\d+\.|-)?\s*$")
 
 LOCATIVE = {
@@ -100,7 +100,7 @@ CAPITAL_TOKEN = re.compile(CAPITAL_START + r"[^\W\d_]*(?:['\u2019](?!s\b)[^\W\d_
 # The gap ``JOINER`` accepts between two words of a name, then the next word (its ``TOKEN``,
 # group 1, read in the same match).  JOINER's ``$`` also matches before a final newline, so a
 # name may continue on the next line.
-JOINED_NEXT = re.compile(r"[ \t]?[-\u2010\u2011]?[ \t]?\n?(" + TOKEN.pattern + ")")
+JOINED_NEXT = re.compile(r"(?:[ \t]?[-\u2010\u2011]?[ \t]?|\u2013)\n?(" + TOKEN.pattern + ")")
 # The word before a name, read backwards so that one anchored match does it: the same as
 # searching r"([^\W\d_]+)[^\w\n]{0,3}$" forwards (whose "$" may also sit before a final
 # newline), without trying every position of the window.

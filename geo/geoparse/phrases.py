@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geoparse.digits import has_digit
+from geo.geoparse.directions import with_compass_word
 from geo.geoparse.patterns import AGENT_AFTER, POSSESSIVE, TITLES, word_alternation
 from geo.geoparse.plural_areas import read_plural_areas
 from geo.geoparse.road_ends import road_ends
@@ -50,10 +51,12 @@ re i we you he she they it my our your his her their its over under across again
 beyond via vs versus up down out off
 """.split())  # noqa: SIM905
 RIGHT_STOP = frozenset("""
-city town village villages province governorate district countryside
+city town village villages province governorate district countryside cities towns provinces
+governorates districts palestinian syrian lebanese jordanian iraqi kurdish turkish israeli
+russian iranian
 and or of on in at to by over under across against for with from into via vs versus january
 february march april may june july august september october november december the
-""".split())  # noqa: SIM905
+""".split())  # noqa: SIM905  (a demonym after a name describes it: "Yarmuk Palestinian camp")
 # Feature words after a name: the phrase names the feature, not the place it is named after.
 FEATURE_AFTER = re.compile(
     r"^[ \t]*(?:(?:military\s+)?air\s*base|airbase|airport|airfield|military airport|dam|"
@@ -248,7 +251,7 @@ def read_phrases(spots: list[_Spot], gazetteer: Gazetteer,
     kept: list[_Spot] = []
     resume: dict[int, int] = {}  # by entry: where the last grown run ends
     events: dict[int, set[int]] = {}  # by entry: where a name right after an event word starts
-    for spot in spots:
+    for spot in map(lambda s: with_compass_word(s, gazetteer), spots):
         text = spot.entry.text
         if spot.start < resume.get(spot.entry.id, -1):
             continue  # inside a run an earlier spot grew over
@@ -351,7 +354,7 @@ def _names_joined(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool
 FEATURE_WORD = re.compile(r"(?i:jabal|jebel|jabel|mount|mt|hill|wadi|lake|qasr|tal|tell|tall|"
                           r"castle|prison|base|airbase|airport|dam|bridge|mountain|oilfield|"
                           r"roundabout|hotel|palace|school|hospital|camp|station|field|oil|"
-                          r"farms?|orchards?|housing|youth|project|bridge|triangle|complex)$")
+                          r"farms?|orchards?|housing|youth|project|bridge|triangle|complex|balad)$")
 
 
 def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -362,8 +365,6 @@ def _without_feature_words(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and FEATURE_WORD.match(text, *words[-1]):
         words.pop()
     return (words[0][0], words[-1][1]) if words else (start, end)
-
-
 
 
 def _event_ends(text: str, words: tuple[str, ...] = EVENT_WORDS) -> set[int]:

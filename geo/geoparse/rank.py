@@ -217,13 +217,13 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
     thread's fixed anchors, each point's distance to the nearest (so a thread that names an
     ambiguous town a thousand times measures its distances once)."""
     place = candidate.place
-    score = 0.0
-    if candidate.curated:
-        score += 3.0
+    score = 3.0 if candidate.curated else 0.0
     if gazetteer.in_region(place):
         score += 2.0
     if anchors:
         nearest = _nearest(place, anchors, gazetteer, nearest_km)
+        if candidate.curated:  # a curated name is vouched for, most of all near the text's
+            score -= 1.5 * (1.0 - math.exp(-nearest / 100.0))  # places: far, half of it
         # the region around the text's places, and closer still its villages
         score += 2.0 * math.exp(-nearest / 200.0) + 2.0 * math.exp(-nearest / 25.0)
     if candidate.article_dropped:

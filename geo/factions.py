@@ -85,6 +85,12 @@ HELD_BY = re.compile(
 HELD_BY_ALIAS = {"government": "government forces", "regime": "regime forces",
                  "kurdish": "Kurdish forces", "opposition": "opposition forces",
                  "loyalist": "loyalist forces"}
+# "under army control", "under regime control": the same wide words (and "army"), named
+# between "under" and "control", are the holder the war's reporting means by them.
+UNDER_HELD = re.compile(
+    r"(?<!\w)under\s+(?:the\s+)?(government|regime|army|opposition|kurdish|loyalist)"
+    r"(?=\s+control(?!\w))", re.IGNORECASE)
+UNDER_HELD_ALIAS = {**HELD_BY_ALIAS, "army": "the Army"}
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)
 
 
@@ -279,6 +285,12 @@ class FactionLexicon:
                 if actor is not None:
                     extra.append(ActorMention(actor=actor, entry=entry, start=m.start(),
                                               end=m.end(), surface=m.group()))
+        if "control" in lower:
+            for m in UNDER_HELD.finditer(text):
+                actor = self._lookup(UNDER_HELD_ALIAS[m.group(1).lower()])
+                if actor is not None:
+                    extra.append(ActorMention(actor=actor, entry=entry, start=m.start(1),
+                                              end=m.end(1), surface=m.group(1)))
         extra = [m for m in extra
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
         if not extra:

@@ -116,3 +116,26 @@ def test_managed_to_control_is_a_taking_but_control_and_hold_stay_holding(read):
     assert brief(read("The rebels control Azaz.")) == [("rebels", "control", ("azaz",))]
     assert brief(read("The SAA managed to hold Azaz.")) == [("saa", "control", ("azaz",))]
     assert not read("The SDF regained its role in Manbij.")
+
+
+@BOTH
+def test_a_wide_word_between_under_and_control_is_the_holder(read):
+    for text in ("On 14 April, Azaz was reported to be under army control.",
+                 "On 14 April, Azaz was under regime control.",
+                 "Azaz\nIn 2013, this town was under government control."):
+        assert reported_by(read(text), "saa", "control"), (text, brief(read(text)))
+    assert reported_by(read("Azaz was under opposition control."), "rebels", "control")
+    # the word alone, not after "under" and before "control", names no side
+    for text in ("The government announced new elections in Azaz.",
+                 "An army of volunteers cleaned the streets of Azaz."):
+        assert not read(text), (text, brief(read(text)))
+
+
+@BOTH
+def test_a_see_also_cross_reference_tells_no_event(read):
+    text = "Azaz\nSince 2012 the town was under army control See also: Azaz offensive (2013)."
+    assert not [c for c in read(text) if c.action == "attack"], brief(read(text))
+    assert reported_by(read(text), "saa", "control")
+    # a line after the cross-reference is read again
+    after = "Azaz\nSee also: Battle of Azaz\nIn 2013 the SAA attacked Azaz."
+    assert reported_by(read(after), "saa", "attack"), brief(read(after))

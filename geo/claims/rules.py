@@ -57,6 +57,12 @@ def _compile(path: Path, line: int, what: str, text: str) -> str:
     return body
 
 
+# "See also: Battle of Azaz", "Main article: Siege of Kobani": the titles of other articles
+# name events, they tell none (the cross-reference runs to the end of its line).
+REFERENCE = re.compile(r"(?<!\w)(?:see\s+also|main\s+articles?|further\s+information)\s*:"
+                       r"[^\n]*", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One action cue found in a text (offsets into that text)."""
@@ -75,9 +81,14 @@ class ActionLexicon:
     priority: Mapping[str, int]
 
     def cues(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
-        """Every cue in ``text[start:end]``, left to right, offsets into ``text``."""
+        """Every cue in ``text[start:end]``, left to right, offsets into ``text``; none in a
+        cross-reference to other articles ("See also: Rif Dimashq offensive (2012)")."""
         found: list[Cue] = []
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+        stop = len(text) if end is None else end
+        refs = [m.span() for m in REFERENCE.finditer(text, text.rfind("\n", 0, start) + 1, stop)]
+        for match in self.pattern.finditer(text, start, stop):
+            if refs and any(a <= match.start() < b for a, b in refs):
+                continue
             if match.lastgroup is not None:
                 number = match.lastgroup[1:].partition("_")[0]
                 found.append(Cue(self.groups[int(number)], *match.span()))

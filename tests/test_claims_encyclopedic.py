@@ -139,3 +139,18 @@ def test_a_see_also_cross_reference_tells_no_event(read):
     # a line after the cross-reference is read again
     after = "Azaz\nSee also: Battle of Azaz\nIn 2013 the SAA attacked Azaz."
     assert reported_by(read(after), "saa", "attack"), brief(read(after))
+
+
+@BOTH
+def test_a_side_surrendered_to_took_the_place(read):
+    for text in ("Azaz surrendered to the Syrian army on 1 September 2016.",
+                 "Rebels in Azaz surrendered to the Syrian Arab Army in 2016.",
+                 "The IS fighters in Manbij surrendered to the SDF."):
+        claims = read(text)
+        winner = "sdf" if "SDF" in text else "saa"
+        assert reported_by(claims, winner, "capture"), (text, brief(claims))
+        assert not [c for c in claims if c.action == "capture" and c.actor != winner], \
+            (text, brief(claims))
+    # a refusal to surrender gives the place to no one
+    assert not read("The rebels refused to surrender to the SAA in Azaz."), \
+        brief(read("The rebels refused to surrender to the SAA in Azaz."))

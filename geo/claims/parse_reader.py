@@ -216,7 +216,10 @@ SAYING = frozenset({"say", "state", "claim", "announce", "report", "confirm", "d
 def _agents(doc: Any, token: Any, action: str, actors: list[ActorMention],
             base: int) -> list[ActorMention]:
     """The actor mentions the parse gives as the cue's agent (each of a subject's sides
-    joined by "and"), if any."""
+    joined by "and"), if any; none for a subject that gave the place up ("the rebels
+    surrendered to the Army": the side after "to" took it, see topic.py's FALLEN)."""
+    if action == "capture" and token.lemma_.lower() == "surrender":
+        return []
     subject = _direct_subject(token, action)
     if subject is None:
         return []

@@ -60,15 +60,23 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # ended, reinforcements, "gained control"; expected or called-off attacks): with the parse
 # tune 0.905 / 0.786, 3; held out 0.775 / 0.612, 7; calib 0.769 / 0.551, 4; rules tune 0.868
 # / 0.771, 5; held out 0.748 / 0.615, 9; calib 0.743 / 0.540, 4.
+# Session 22 merged (two new texts in the register of encyclopedic town histories, from
+# "Control of cities during the Syrian civil war": the southern sections tuned to, 166 gold
+# claims; the western sections held out, 229 claims and 24 trap spans; and the session's
+# reader changes: longer sentences, holders, scenes, headings, adjuncts, surrender): with the
+# parse tune 0.860 / 0.704, 10; held out 0.744 / 0.517, 14 (the five earlier held-out texts
+# 0.783 / 0.630, 7; the new one 0.656 / 0.349, 7, from 0.60 / 0.32 before the session);
+# calib 0.779 / 0.567, 4; rules tune 0.834 / 0.692, 12; held out 0.695 / 0.519, 21 (0.752 /
+# 0.627, 9; 0.582 / 0.358, 12); calib 0.754 / 0.556, 4.  The new held-out text lowers the
+# held-out figures: the floors below follow it.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
-# confidence is fitted on, totals only) has its own floors, just under what it measured
-# (2026-12-03): with the parse 0.734 / 0.487, 4 trap claims; rule path 0.694 / 0.497, 4.
+# confidence is fitted on, totals only) has its own floors, just under what it measured.
 PARSED = load_parser() is not None
-FLOOR_PRECISION = 0.77 if PARSED else 0.74
-FLOOR_RECALL = 0.60
-MOST_TRAP_CLAIMS = {"tune": 3, "heldout": 8} if PARSED else {"tune": 5, "heldout": 10}
-CALIB_FLOORS = (0.76, 0.54) if PARSED else (0.73, 0.53)  # precision, recall
+FLOOR_PRECISION = 0.73 if PARSED else 0.68
+FLOOR_RECALL = 0.50
+MOST_TRAP_CLAIMS = {"tune": 10, "heldout": 14} if PARSED else {"tune": 12, "heldout": 21}
+CALIB_FLOORS = (0.77, 0.56) if PARSED else (0.75, 0.55)  # precision, recall
 MOST_TRAP_CLAIMS["calib"] = 4
 
 

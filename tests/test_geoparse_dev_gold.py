@@ -7,17 +7,19 @@ tests skip.
 
 Two levels: the issue's targets (recall 0.85, precision 0.90, geocoded 0.95), checked on the
 held-out texts only (the fair estimate for unseen text; over every split the tune texts would
-carry them), and a floor just under what this code reaches over every split (2026-12-03,
-session 21, eleven texts of which five held out: recall 0.917, precision 0.992, geocoded
-0.956; session 20's 0.913 / 0.992 / 0.954; session 19's 0.893 / 0.990 / 0.950), which a
-change must not go below.  Precision and held-out recall (0.874 on five held-out texts;
-0.869 in session 20) meet the targets; the held-out geocoding target is not met yet (0.917)
-and is marked as an expected failure, so that it turns into a pass (``XPASS``) when it is.
+carry them), and a floor just under what this code reaches over every split (2026-12-03, session
+22, thirteen texts of which six held out: recall 0.920, precision 0.990, geocoded 0.964; session
+21's eleven texts 0.917 / 0.992 / 0.956; session 20's 0.913 / 0.992 / 0.954; session 19's 0.893 /
+0.990 / 0.950), which a change must not go below. Precision and held-out recall (0.878 on six
+held-out texts, 0.874 on the five earlier ones; 0.869 in session 20) meet the targets; the
+held-out geocoding target is not met yet (0.937 on six texts; 0.917 on the five earlier ones) and
+is marked as an expected failure, so that it turns into a pass (``XPASS``) when it is.
 
 The ``calib`` text (tests/gold/dev/README.md: kept for fitting claim confidence, totals only) is
 left out of that total, so that the floors above keep meaning what they were measured on; it has
 its own floors, just under what this code reaches on it (2026-12-03, session 21, 200 gold
-mentions: recall 0.910, precision 0.989, geocoded 0.857; session 20 0.905 / 0.989 / 0.829;
+mentions: recall 0.910, precision 0.989, geocoded 0.857; session 22 0.910 / 0.989 / 0.874;
+session 20 0.905 / 0.989 / 0.829;
 session 19 0.900 / 0.989 / 0.789;
 session 18 0.895 / 0.989 / 0.726;
 0.910 / 0.989 / 0.681 before session 18's place rules).
@@ -31,7 +33,7 @@ from bench.score_places import DEFAULT_GOLD, Score, gold_files, score_folder
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_WITHIN = 0.85, 0.90, 0.95
 FLOOR_RECALL, FLOOR_WITHIN = 0.91, 0.95
-CALIB_FLOOR_RECALL, CALIB_FLOOR_WITHIN = 0.90, 0.85
+CALIB_FLOOR_RECALL, CALIB_FLOOR_WITHIN = 0.90, 0.87
 
 pytestmark = pytest.mark.skipif(not gold_files(DEFAULT_GOLD),
                                 reason="no gold annotations in tests/gold/dev yet")
@@ -87,6 +89,6 @@ def test_place_recall_meets_the_target_on_held_out_texts(heldout):
     assert heldout.recall >= TARGET_RECALL
 
 
-@pytest.mark.xfail(reason="issue 9 target not met yet (held-out geocoded 0.917)", strict=False)
+@pytest.mark.xfail(reason="issue 9 target not met yet (held-out geocoded 0.937)", strict=False)
 def test_geocoding_meets_the_target_on_held_out_texts(heldout):
     assert heldout.within >= TARGET_WITHIN

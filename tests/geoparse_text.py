@@ -17,3 +17,8 @@ def places_by_surface(gazetteer, text: str) -> dict[str, object]:
     """The place each surface of ``text`` resolved to (the last mention of a surface wins)."""
     result = geoparse_text(gazetteer, text)
     return {m.surface: result.places[m.place] for m in result.mentions}
+
+
+def km(gazetteer, place, point: tuple[float, float]) -> float:
+    """How far a found place lies from a point (lat, lon) the test knows."""
+    return gazetteer.distance_km(place.lat, place.lon, *point)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
+from tests.geoparse_text import km
 from tests.geoparse_text import places_by_surface as found
 
 
@@ -18,10 +19,6 @@ def gazetteer():
 
 SHAJARAH_DARAA = (32.774, 35.882)  # Ash Shajarah of the Yarmouk basin; a Jordanian one 16 km off
 SAYDA_DARAA = (32.629, 36.226)  # the village east of Daraa, not Sidon in Lebanon
-
-
-def km(gazetteer, place, point: tuple[float, float]) -> float:
-    return gazetteer.distance_km(place.lat, place.lon, *point)
 
 
 def test_a_border_village_is_the_one_on_the_side_of_the_other_places(gazetteer):

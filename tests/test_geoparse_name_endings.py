@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
+from tests.geoparse_text import km
 from tests.geoparse_text import places_by_surface as found
 
 
@@ -20,10 +21,6 @@ def gazetteer():
 
 HAJJAH_QUNEITRA = (33.022, 35.948)
 MALAH_SUWAYDA = (32.507, 36.854)
-
-
-def km(gazetteer, place, point: tuple[float, float]) -> float:
-    return gazetteer.distance_km(place.lat, place.lon, *point)
 
 
 def test_the_other_endings_of_a_name_are_weaker_candidates(gazetteer):

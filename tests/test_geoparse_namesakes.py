@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
+from tests.geoparse_text import km
 from tests.geoparse_text import places_by_surface as found
 
 
@@ -19,10 +20,6 @@ def gazetteer():
     return load_gazetteer()
 
 
-
-
-def km(gazetteer, place, point: tuple[float, float]) -> float:
-    return gazetteer.distance_km(place.lat, place.lon, *point)
 
 
 # Two villages called Shama and two called Talil, a pair west of Homs and a pair in Hasakah;

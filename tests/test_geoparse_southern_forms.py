@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
-from tests.geoparse_text import geoparse_text
+from tests.geoparse_text import geoparse_text, km
 from tests.geoparse_text import places_by_surface as found
 
 
@@ -23,10 +23,6 @@ BUSRA = (32.517, 36.482)
 IZRA = (32.867, 36.251)
 SAYYIDA_ZAYNAB = (33.447, 36.336)
 BABILA_DAMASCUS = (33.471, 36.331)
-
-
-def km(gazetteer, place, point: tuple[float, float]) -> float:
-    return gazetteer.distance_km(place.lat, place.lon, *point)
 
 
 def test_the_regions_of_the_south_are_found_where_they_lie(gazetteer):

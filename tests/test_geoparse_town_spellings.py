@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
-from tests.geoparse_text import geoparse_text
+from tests.geoparse_text import geoparse_text, km
 from tests.geoparse_text import places_by_surface as found
 
 
@@ -21,10 +21,6 @@ def gazetteer():
 MAARAT = (35.648, 36.677)
 KHAN_SHAYKHUN = (35.442, 36.651)
 JISR = (35.814, 36.320)
-
-
-def km(gazetteer, place, point: tuple[float, float]) -> float:
-    return gazetteer.distance_km(place.lat, place.lon, *point)
 
 
 def test_two_towns_spelt_their_own_way_in_a_text_that_names_nothing_else(gazetteer):

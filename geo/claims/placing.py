@@ -146,6 +146,13 @@ class PlaceReader:
             found = self._places_in(actor.start, clause.start, actor)
             if found:
                 return found, actor.start, False
+        return self._context_places(clause, event, lo, hi, actor)
+
+    def _context_places(self, clause: Clause, event: _Event, lo: int, hi: int,
+                        actor: ActorMention | None) -> tuple[list[Mention], int, bool]:
+        """Places of an event whose clause names none: from the entry's heading, an anaphor,
+        a definite description, the next sentence or the scene of the fighting before."""
+        text = self.text
         heading = heading_place(text, self.mentions, self._kind_of, lo, hi, self.entry_id)
         if heading is not None:  # heading.py: "Douma\n... the FSA retook the city"
             return [heading], clause.start, True

@@ -49,15 +49,23 @@ def heading_mention(text: str, mentions: Sequence[Mention]) -> Mention | None:
     return inside[-1] if all(_GLUE.match(part) for part in rest) else None
 
 
-def heading_place(text: str, mentions: Sequence[Mention], kind_of, lo: int, hi: int,
+def settlement_heading(text: str, mentions: Sequence[Mention], kind_of) -> Mention | None:
+    """The heading's place mention (``heading_mention``) when that place is a settlement
+    (``kind_of`` gives a place id's kind), else None."""
+    heading = heading_mention(text, mentions)
+    if heading is None or kind_of(heading.place) not in _SETTLED:
+        return None
+    return heading
+
+
+def heading_place(text: str, heading: Mention | None, lo: int, hi: int,
                   entry_id: int) -> Mention | None:
     """A mention of the heading's place at a settlement noun in text[lo:hi] ("the town"),
-    when the text opens with a heading of place names and that place is a settlement."""
-    heading = heading_mention(text, mentions)
+    given the entry's ``settlement_heading`` (None when it has none)."""
     if heading is None or lo <= text.find("\n"):
         return None
     match = SETTLEMENT.search(text, lo, hi)
-    if match is None or kind_of(heading.place) not in _SETTLED:
+    if match is None:
         return None
     return Mention(heading.place, entry_id, match.start(), match.end(), match.group(0), 0.5,
                    1, evidence=f"{match.group(0)!r}: the place the heading names, "
@@ -68,8 +76,8 @@ def under_heading(text: str, mentions: list[Mention], kind_of) -> list[Mention]:
     """The entry's mentions with each settlement noun linked to another place ("the city"
     read as the latest city named, by the geoparser's anaphora) linked to the heading's place
     instead, when the entry opens with a heading of place names naming a settlement."""
-    heading = heading_mention(text, mentions)
-    if heading is None or kind_of(heading.place) not in _SETTLED:
+    heading = settlement_heading(text, mentions, kind_of)
+    if heading is None:
         return mentions
     cut = text.find("\n")
     out = []

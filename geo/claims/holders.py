@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geo.claims.heading import heading_place
 from geo.claims.presence import READER
 from geo.claims.results import Evidence
 
@@ -96,8 +95,7 @@ def _held(reader: EntryReader, mention: ActorMention) -> tuple[Mention, str, int
     lo = clause.sentence_start if phrase.group("apposition") else clause.start
     before = reader._places_in(lo, phrase.start() + 1, mention)
     if not before:  # "the town was under the control of the Army", under a heading row
-        heading = heading_place(text, reader.mentions, reader._kind_of, lo, phrase.start(),
-                                reader.entry_id)
+        heading = reader._heading_at(lo, phrase.start())
         heading = heading or reader._definite(clause, lo, phrase.start())  # "the town"
         before = [heading] if heading is not None else []
     if not before:

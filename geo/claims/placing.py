@@ -8,6 +8,7 @@ one file.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -15,7 +16,7 @@ from dataclasses import replace
 from geo.claims.adjuncts import behind_adjunct
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
-from geo.claims.heading import heading_place
+from geo.claims.heading import heading_place, settlement_heading
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -153,7 +154,7 @@ class PlaceReader:
         """Places of an event whose clause names none: from the entry's heading, an anaphor,
         a definite description, the next sentence or the scene of the fighting before."""
         text = self.text
-        heading = heading_place(text, self.mentions, self._kind_of, lo, hi, self.entry_id)
+        heading = self._heading_at(lo, hi)
         if heading is not None:  # heading.py: "Douma\n... the FSA retook the city"
             return [heading], clause.start, True
         if ANAPHOR.search(text, lo, hi):  # "from there": the latest place named before
@@ -187,13 +188,21 @@ class PlaceReader:
         found = self._places_in(clause.start, end, actor)
         if found:
             return found
-        heading = heading_place(self.text, self.mentions, self._kind_of, clause.start, end,
-                                self.entry_id)
+        heading = self._heading_at(clause.start, end)
         return [heading] if heading is not None else []
 
     def _kind_of(self, place_id: str) -> str:
         place = self.ctx.places.get(place_id)
         return place.kind if place is not None else ""
+
+    @functools.cached_property
+    def _settlement_heading(self) -> Mention | None:
+        """The entry's heading place (heading.py), found once per entry."""
+        return settlement_heading(self.text, self.mentions, self._kind_of)
+
+    def _heading_at(self, lo: int, hi: int) -> Mention | None:
+        """The heading's place at a settlement noun in text[lo:hi] ("the town"), if any."""
+        return heading_place(self.text, self._settlement_heading, lo, hi, self.entry_id)
 
     def _after_next_event(self, clause: Clause, event: _Event, following: int,
                           actor: ActorMention | None) -> tuple[list[Mention], bool]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -269,6 +270,18 @@ class FactionLexicon:
                                          surface=text[start:end]))
         return self._aligned(text, entry, mentions)
 
+    def _wide_holders(self, pattern: re.Pattern[str], aliases: Mapping[str, str], text: str,
+                      entry: int) -> list[ActorMention]:
+        """The holders a wide word names in ``pattern``'s group 1 ("government-held", "under
+        army control"), each as the actor of its alias in ``aliases``."""
+        found = []
+        for m in pattern.finditer(text):
+            actor = self._lookup(aliases[m.group(1).lower()])
+            if actor is not None:
+                found.append(ActorMention(actor=actor, entry=entry, start=m.start(1),
+                                          end=m.end(1), surface=m.group(1)))
+        return found
+
     def _aligned(self, text: str, entry: int,
                  mentions: list[ActorMention]) -> list[ActorMention]:
         """``mentions`` with the forces named by allegiance (ALIGNED) or as holders (HELD_BY)
@@ -280,17 +293,9 @@ class FactionLexicon:
             extra += [ActorMention(actor=actor, entry=entry, start=m.start(), end=m.end(),
                                    surface=m.group()) for m in ALIGNED.finditer(text)]
         if "-held" in lower or "-controlled" in lower:
-            for m in HELD_BY.finditer(text):
-                actor = self._lookup(HELD_BY_ALIAS[m.group(1).lower()])
-                if actor is not None:
-                    extra.append(ActorMention(actor=actor, entry=entry, start=m.start(),
-                                              end=m.end(), surface=m.group()))
+            extra += self._wide_holders(HELD_BY, HELD_BY_ALIAS, text, entry)
         if "control" in lower:
-            for m in UNDER_HELD.finditer(text):
-                actor = self._lookup(UNDER_HELD_ALIAS[m.group(1).lower()])
-                if actor is not None:
-                    extra.append(ActorMention(actor=actor, entry=entry, start=m.start(1),
-                                              end=m.end(1), surface=m.group(1)))
+            extra += self._wide_holders(UNDER_HELD, UNDER_HELD_ALIAS, text, entry)
         extra = [m for m in extra
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
         if not extra:

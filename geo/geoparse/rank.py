@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from geo.gazetteer import QUARTER_PREFIX, Candidate, Gazetteer, name_key
 from geo.geoparse.admin import admin_weight, named_governorates
-from geo.geoparse.local import PROMINENT, SEAT_POPULATION
+from geo.geoparse.local import PROMINENT, people
 from geo.geoparse.patterns import AREA_AFTER, AREA_BEFORE, FORCE_AFTER, NEAR_BEFORE
 from geo.records import Place
 
@@ -237,14 +237,10 @@ def _score(candidate: Candidate, gazetteer: Gazetteer, anchors: Sequence[Place],
     return score
 
 
-
-
 def _prominence(place: Place) -> float:
-    """A candidate's weight for its size: log10 of its population, over seven."""
-    population = place.population
-    if not population and place.kind == "town":
-        population = SEAT_POPULATION
-    return math.log10(population + 1) / 7.0
+    """A candidate's weight for its size: log10 of its population (an admin seat's as
+    ``local.people`` counts it), over seven."""
+    return math.log10(people(place) + 1) / 7.0
 
 
 def _confidence(

@@ -41,6 +41,8 @@ HOLDER_PHRASE = re.compile(
     r"|(?P<apposition>,\s+(?:a|an|the|its)\s+(?:(?:key|main|major|important|remaining|last)\s+)?"
     r"(?:stronghold|bastion)\s+of))\s+(?:the\s+)?\Z",
     re.IGNORECASE)
+# One of these words is in every HOLDER_PHRASE: an entry without any has none.
+HOLDER_WORDS = ("control", "hands", "stronghold", "bastion")
 # Between the place and the phrase: a change of hands ("came", "fell", "was brought").
 CHANGE = re.compile(r"(?<!\w)(?:came|comes|come|coming|fell|falls|fall|falling|brought|bring|"
                     r"brings|bringing|returned|restored|passed|placed|reverted)(?!\w)",
@@ -56,6 +58,9 @@ GAP = re.compile(r"\A[^.;:!?()\"]{0,60}\Z")
 def holder_claims(reader: EntryReader) -> None:
     """Control (or capture) claims of a side named after "under the control of", "in the
     hands of" or ", a stronghold of" at the place named before it."""
+    lower = reader.text.lower()
+    if not any(word in lower for word in HOLDER_WORDS):
+        return  # most entries: no holder phrase to look for before every side named
     for mention in reader.actors:
         found = _held(reader, mention)
         if found is None:

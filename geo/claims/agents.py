@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claims.patterns import REPEL_CUE
+from geo.claims.patterns import GIVING_UP, REPEL_CUE
 from geo.claims.scope import ENGAGED
 from geo.records import ActorMention
 
@@ -76,7 +76,7 @@ BARE_PASSIVE = re.compile(
     r"being|got|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+){0,2}\Z", re.IGNORECASE)
 PROGRESSIVE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
 # "IS lost X to the SAA": the one who lost it (the cue starts at "lost").
-LOSING = re.compile(r"(?:los(?:t|es|ing|e)|surrender(?:s|ed|ing)?)(?!\w)", re.IGNORECASE)
+LOSING = re.compile(rf"(?:{GIVING_UP})(?!\w)", re.IGNORECASE)
 # "X was retaken from IS", "the liberation of X from IS": the side it was taken from.
 TAKEN_FROM = re.compile(r"\A(?:\s+[^,;.:!?]{0,60}?)?\s+from\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Actions of which the subject of a passive is what was done to: taken, attacked, besieged,

@@ -22,6 +22,7 @@ from geo.claims.patterns import (
     ADJUNCT,
     BY_NEXT,
     FIGHT_NOUN,
+    GIVING_UP,
     MADE_OF,
     MOVER_AFTER,
     MOVING_PARTICIPLE,
@@ -41,8 +42,8 @@ from geo.records import ActorMention, Claim, Mention
 # "fell to X", "had fallen to X", "IS lost X to the SAA": the place went to X, the agent
 # named after the cue.
 # ("Azaz surrendered to the SDF", "the rebels surrendered to the Army": the side after "to")
-FALLEN = re.compile(r"(?<!\w)(?:fell|fallen|falls|falling|fall|lost|lose|loses|losing|"
-                    r"surrender(?:s|ed|ing)?)(?!\w)", re.IGNORECASE)
+FALLEN = re.compile(rf"(?<!\w)(?:fell|fallen|falls|falling|fall|{GIVING_UP})(?!\w)",
+                    re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.

@@ -1,0 +1,29 @@
+"""Names a Syrian text means in Syria: a feature named after a town abroad, hundreds of km from
+every place the text names, is not put in that country (sentences written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from tests.geoparse_text import places_by_surface
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def test_a_hill_named_like_a_town_abroad_is_not_placed_abroad(gazetteer):
+    text = ("After taking al-Mayadin, the army stormed Jabal Irbid and Jabal Nablus in the "
+            "desert south of Deir ez-Zor, then pushed on toward al-Bukamal.")
+    places = places_by_surface(gazetteer, text)
+    assert places["al-Mayadin"].country == "SY", places
+    for surface, place in places.items():
+        assert place.country == "SY", (surface, place)
+
+
+def test_a_city_abroad_the_text_names_stays_abroad(gazetteer):
+    text = "Turkish troops gathered in Gaziantep before they crossed into Jarablus and al-Rai."
+    places = places_by_surface(gazetteer, text)
+    assert places["Gaziantep"].country == "TR", places

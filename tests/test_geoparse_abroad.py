@@ -27,3 +27,13 @@ def test_a_city_abroad_the_text_names_stays_abroad(gazetteer):
     text = "Turkish troops gathered in Gaziantep before they crossed into Jarablus and al-Rai."
     places = places_by_surface(gazetteer, text)
     assert places["Gaziantep"].country == "TR", places
+
+
+def test_a_variant_spelling_does_not_cross_the_border_to_a_village_abroad(gazetteer):
+    # spellings no gazetteer has, whose skeletons are those of Iraqi villages some 35 km
+    # east of al-Bukamal: in a text about Syria's side they are no evidence for Iraq
+    text = ("After al-Bukamal and al-Mayadin fell, militias raided the village of Matardaleya "
+            "and the village of Shaqaqiya near al-Bukamal.")
+    places = places_by_surface(gazetteer, text)
+    assert places["al-Bukamal"].country == "SY", places
+    assert all(place.country == "SY" for place in places.values()), places

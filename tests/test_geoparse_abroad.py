@@ -37,3 +37,13 @@ def test_a_variant_spelling_does_not_cross_the_border_to_a_village_abroad(gazett
     places = places_by_surface(gazetteer, text)
     assert places["al-Bukamal"].country == "SY", places
     assert all(place.country == "SY" for place in places.values()), places
+
+
+def test_a_name_known_only_as_a_village_far_abroad_anchors_nothing_and_is_not_placed(gazetteer):
+    # the one place of this (invented) name in the data is an Iraqi village some 200 km from
+    # the Syrian towns the sentence names: not the place meant, and no anchor for the text
+    text = ("ISIL fighters retreated from al-Mayadin and Muhasan to Shananik, east of "
+            "Deir ez-Zor, after losing al-Quriyah.")
+    places = places_by_surface(gazetteer, text)
+    assert places["al-Mayadin"].country == "SY", places
+    assert "Shananik" not in places, places

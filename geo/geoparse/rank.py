@@ -58,7 +58,22 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if clear and gazetteer.in_region(best.place) and best.place.kind not in {
                 "country", "region"}:
             anchors[best.place.id] = best.place
-    return Anchors(anchors.values(), areas=named_governorates(spots, gazetteer))
+    return Anchors(_at_home(list(anchors.values()), gazetteer),
+                   areas=named_governorates(spots, gazetteer))
+
+
+def _at_home(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The anchors less the villages abroad far from every anchor in the country most lie in
+    (a one-candidate name matching only a village across the border, ``FAR_KM`` from all the
+    text names there, is a namesake of a place the gazetteer lacks: it anchors nothing, and
+    ``geo.geoparse.dropped`` leaves it unresolved)."""
+    countries = Counter(place.country for place in places)
+    if len(countries) < 2:
+        return places
+    home = countries.most_common(1)[0][0]
+    at_home = [(place.lat, place.lon) for place in places if place.country == home]
+    return [place for place in places if place.country == home or place.kind != "village"
+            or gazetteer.nearest_km(place.lat, place.lon, at_home, default=0.0) <= FAR_KM]
 
 
 # The word a feature's name ends with after the name it is called by: "Tishrin Dam".

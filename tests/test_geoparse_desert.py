@@ -129,12 +129,27 @@ def test_desert_villages_in_the_spellings_reports_use(gazetteer, text, surface, 
      "supplement:homs_governorate"),
     ("Militias moved through the Deir ez-Zor countryside.", "Deir ez-Zor countryside",
      "supplement:deir_ez_zor_governorate"),
+    ("Patrols crossed Homs' eastern countryside before dawn.", "Homs",
+     "supplement:homs_governorate"),
+    ("Smugglers knew the Homs desert well.", "Homs", "supplement:homs_governorate"),
+    ("Flour reached the province of Hama by lorry.", "Hama", "supplement:hama_governorate"),
+    ("Aid reached the provinces of Homs and Hama in May.", "Homs",
+     "supplement:homs_governorate"),
+    ("Cells were active in the Hama and Homs countryside.", "Hama",
+     "supplement:hama_governorate"),
 ])
 def test_the_countryside_of_a_governorate_seat_is_the_governorate(gazetteer, text, surface,
                                                                    row):
     places = places_by_surface(gazetteer, text)
     assert surface in places, places
     assert places[surface].id == row
+
+
+def test_a_seat_named_beside_no_countryside_word_stays_the_city(gazetteer):
+    places = places_by_surface(gazetteer, "Traders drove from Homs to the desert town of Palmyra.")
+    assert places["Homs"].kind == "city", places
+    places = places_by_surface(gazetteer, "Traffic between Hama and Homs stopped at a checkpoint.")
+    assert places["Hama"].kind == "city", places
 
 
 def test_the_countryside_of_a_town_that_seats_no_governorate_is_the_town(gazetteer):

@@ -89,6 +89,5 @@ def test_place_recall_meets_the_target_on_held_out_texts(heldout):
     assert heldout.recall >= TARGET_RECALL
 
 
-@pytest.mark.xfail(reason="issue 9 target not met yet (held-out geocoded 0.937)", strict=False)
 def test_geocoding_meets_the_target_on_held_out_texts(heldout):
-    assert heldout.within >= TARGET_WITHIN
+    assert heldout.within >= TARGET_WITHIN, heldout.line()

@@ -28,9 +28,10 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.geoparse.aka import AKA_WORDS, read_other_names
 from geo.geoparse.cluster import Cluster, in_context, joint_anchors
 from geo.geoparse.digits import digit_names
+from geo.geoparse.dropped import dropped as _dropped
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
 from geo.geoparse.local import LocalPlaces
-from geo.geoparse.lower_names import TOWN_POPULATION, lower_case_mentions, thread_marks
+from geo.geoparse.lower_names import lower_case_mentions, thread_marks
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
     AFTER_LOCATIVE,
     CAPITAL_TOKEN,
@@ -54,7 +55,6 @@ from geo.geoparse.quarter_cue import by_cue
 from geo.geoparse.rank import (
     FEATURE_NEAR_KM,
     GENERIC_QUARTERS,
-    LONE_VILLAGE_KM,
     Anchors,
     _anchors,
     _confidence,
@@ -65,7 +65,7 @@ from geo.geoparse.rank import (
     _ranked,
 )
 from geo.geoparse.reach import place_on_reach
-from geo.geoparse.reject import NotPlace, _reject_reason, _state_as_actor, load_not_places
+from geo.geoparse.reject import NotPlace, _reject_reason, load_not_places
 from geo.geoparse.repair import _check_relations, _repair_misspellings, _resolve_anaphora, _speaker
 from geo.geoparse.spot import _is_capitalised, _previous_word, _Spot, _Spotter  # noqa: F401
 from geo.geoparse.stated import STATED_WORDS, read_statements
@@ -168,28 +168,6 @@ def _read_spots(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geoparse
         else:
             result.rejected.append((spot.entry.id, spot.start, spot.end, spot.surface, why))
     return kept, pending
-
-
-def _dropped(spot: _Spot, best, near: float, anchors: Anchors,
-             actor_spans: dict[int, set[tuple[int, int]]], gazetteer: Gazetteer,
-             ) -> tuple[str, str] | None:
-    """Why the best candidate of a spot is not kept: ("rejected" or "unresolved", reason)."""
-    place = best.place
-    # Far from the thread's region, a town name needs a locative to be believed.
-    if (not gazetteer.in_region(place) and place.kind != "country" and not best.curated
-            and _previous_word(spot.entry.text, spot.start) not in LOCATIVE):
-        return "rejected", "outside the thread's region and not after a locative"
-    if place.kind == "country" and _state_as_actor(spot, actor_spans):
-        return "rejected", "a state acting (subject of an act, or listed with actors)"
-    if (len(anchors) >= 2 and place.kind == "village" and not best.curated
-            and near > LONE_VILLAGE_KM):
-        # a village hundreds of km from everything the text names is a namesake of one the
-        # gazetteer lacks, not the place meant: kept unresolved rather than misplaced
-        return "unresolved", "a namesake far from the text's places"
-    if (spot.feature and place not in anchors and place.population < TOWN_POPULATION
-            and (not anchors or near > FEATURE_NEAR_KM)):  # a town's feature is at the town
-        return "unresolved", "a feature the gazetteer lacks, not near the text's places"
-    return None
 
 
 def _resolve_spots(kept: list[_Spot], gazetteer: Gazetteer, anchors: Anchors,

@@ -14,6 +14,7 @@ With no such place near, the name stays unresolved, never given invented coordin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from geo.geoparse.patterns import word_alternation
@@ -171,9 +172,14 @@ def placed_near(start: int, end: int, text: str, mentions: Sequence[Mention],
                 places: dict[str, Place]) -> Mention | None:
     """The settlement mention of this entry that a feature at ``start:end`` is placed at:
     the last one within ``BEFORE_CHARS`` before it, else the first within ``AFTER_CHARS``
-    after it."""
+    after it; in the country most of the entry's places lie in (a town abroad beside a
+    Syrian hill is a namesake the text did not mean, no place for the hill)."""
+    home = Counter(places[m.place].country for m in mentions).most_common(1)
+
     def settlement(m: Mention) -> bool:  # not itself a feature ("Al-Zera'a roundabout")
-        return (places[m.place].kind in SETTLEMENT_KINDS and m.precision <= 2
+        place = places[m.place]
+        return (place.kind in SETTLEMENT_KINDS and m.precision <= 2
+                and place.country == home[0][0]
                 and not FEATURE_AFTER.match(text[m.end:m.end + 30]))
 
     before = [m for m in mentions if m.end <= start and start - m.end <= BEFORE_CHARS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -18,6 +19,7 @@ from geo.records import Place
 FEATURE_NEAR_KM = 30.0  # a feature named after a village lies this close to the text's places
 LONE_VILLAGE_KM = 250.0  # a village this far from every anchor is another's namesake
 FAR_KM = 150.0  # a candidate this far from every anchor gives way to a nearer variant
+ABROAD_NEAR_KM = 15.0  # a variant abroad (skeletons collide across borders) only this near
 ENDING_PENALTY = 3.0  # a name matched with its ta marbuta spelt otherwise ("-a" for "-ah")
 QUARTER_CITY_KM = 12.0  # a quarter lies this close to its city, which the text must name
 # Names a city gives its own quarter ("the Old City"): no place of their own, they stand for
@@ -56,7 +58,22 @@ def _anchors(spots: Sequence, gazetteer: Gazetteer) -> Anchors:
         if clear and gazetteer.in_region(best.place) and best.place.kind not in {
                 "country", "region"}:
             anchors[best.place.id] = best.place
-    return Anchors(anchors.values(), areas=named_governorates(spots, gazetteer))
+    return Anchors(_at_home(list(anchors.values()), gazetteer),
+                   areas=named_governorates(spots, gazetteer))
+
+
+def _at_home(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The anchors less the villages abroad far from every anchor in the country most lie in
+    (a one-candidate name matching only a village across the border, ``FAR_KM`` from all the
+    text names there, is a namesake of a place the gazetteer lacks: it anchors nothing, and
+    ``geo.geoparse.dropped`` leaves it unresolved)."""
+    countries = Counter(place.country for place in places)
+    if len(countries) < 2:
+        return places
+    home = countries.most_common(1)[0][0]
+    at_home = [(place.lat, place.lon) for place in places if place.country == home]
+    return [place for place in places if place.country == home or place.kind != "village"
+            or gazetteer.nearest_km(place.lat, place.lon, at_home, default=0.0) <= FAR_KM]
 
 
 # The word a feature's name ends with after the name it is called by: "Tishrin Dam".
@@ -147,8 +164,10 @@ def _ranked(spot, gazetteer: Gazetteer, anchors: Sequence[Place],
             and best.place.population < PROMINENT
             and nearest_km[(best.place.lat, best.place.lon)] > FAR_KM):
         key = name_key(spot.surface)
+        home = Counter(a.country for a in anchors).most_common(1)[0][0]
         near = [c for c in gazetteer.variants(spot.surface)
-                if _nearest(c.place, anchors, gazetteer, nearest_km) <= 2 * FEATURE_NEAR_KM
+                if _nearest(c.place, anchors, gazetteer, nearest_km) <= (
+                    2 * FEATURE_NEAR_KM if c.place.country == home else ABROAD_NEAR_KM)
                 and fuzz.ratio(key, name_key(c.place.name)) >= 60]  # resembles it too
         if near:
             return sorted(((_score(c, gazetteer, anchors, nearest_km), c) for c in near),

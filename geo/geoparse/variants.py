@@ -16,9 +16,11 @@ import re
 from collections.abc import Callable, Container, Iterator, Sequence
 
 from geo.gazetteer import SHORT_SKELETON, Gazetteer, name_key, skeleton, strip_article
+from geo.geoparse.dropped import home_country
 from geo.geoparse.misspelt import misspelt_town_name
 from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.phrases import named_feature
+from geo.geoparse.rank import ABROAD_NEAR_KM
 from geo.geoparse.repair import after_locatives
 from geo.geoparse.spot import _previous_word
 from geo.records import Place
@@ -140,6 +142,7 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
     parts = words.split()
     if parts and parts[-1] in ORGANISATION_HEADS:
         return None  # "ARA News": an outlet, whatever place its first word resembles
+    home = home_country(anchors)
     for n in range(len(parts), 0, -1) if anchors else ():
         part = " ".join(parts[:n])
         key = name_key(part)
@@ -162,7 +165,8 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
             pool = anchors.around(place.lat, place.lon) if hasattr(anchors, "around") \
                 else anchors
             km = gazetteer.nearest_km(place.lat, place.lon, ((a.lat, a.lon) for a in pool))
-            if km <= VARIANT_NEAR_KM and (best is None or km < best[0]):
+            if km <= (VARIANT_NEAR_KM if place.country == home or not home
+                      else ABROAD_NEAR_KM) and (best is None or km < best[0]):
                 best = (km, place)
         if best is not None:
             return best[1], best[0], part

@@ -47,9 +47,15 @@ class LowerCaseWords:
     where a word no text has is not found, a scan of an eighth of the texts."""
 
     def __init__(self, texts: Sequence[str], distinct: str | None = None) -> None:
-        self._text = "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in texts)
+        self._texts = texts
         self._distinct = distinct
         self._known: dict[str, bool] = {}
+
+    @functools.cached_property
+    def _text(self) -> str:
+        """The texts joined, URLs blanked: made when a word is first looked for in them
+        (a word no text has is answered by ``distinct`` alone)."""
+        return "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in self._texts)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):

@@ -220,8 +220,16 @@ def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors,
     cluster = Cluster(spots, gazetteer) if cluster is None else cluster
     extra: dict[str, Place] = {}
     seen: set[tuple] = set()
+    ids = anchors.ids
+    anchored: dict[int, bool] = {}  # by candidate list (kept by its spots: ids stay unique)
     for spot in spots:
-        if spot.feature or any(c.place.id in anchors.ids for c in spot.candidates):
+        if spot.feature:
+            continue
+        known = anchored.get(id(spot.candidates))
+        if known is None:
+            known = anchored[id(spot.candidates)] = any(c.place.id in ids
+                                                        for c in spot.candidates)
+        if known:
             continue
         near = cluster.neighbours(spot)
         key = (spot.surface, *(surface for surface, _ in near))

@@ -170,6 +170,16 @@ def test_the_nearest_distance_is_the_least_of_the_distances(lat, lon, others) ->
     assert Gazetteer.nearest_km(lat, lon, [], default=0.0) == 0.0
 
 
+@SETTINGS
+@given(LATITUDES, LONGITUDES, st.lists(st.tuples(st.sampled_from("abc"), LATITUDES, LONGITUDES),
+                                       max_size=6), st.sampled_from("abz"))
+def test_the_nearest_prepared_distance_is_the_nearest_distance(lat, lon, points, skip) -> None:
+    # each point's terms computed once: the same figure to the last bit, the skipped id left out
+    wanted = Gazetteer.nearest_km(lat, lon, [(a, b) for i, a, b in points if i != skip])
+    prepared = Gazetteer.prepared(points)
+    assert Gazetteer.nearest_prepared_km(lat, lon, prepared, skip) == wanted
+
+
 FEATURE_PARTS = ["Hill", "hill", "Mount", "Mountain", "mountain", "Oil Field", "oil field",
                  "Oil station", "Gas Field", "gas f", "was fired", "as f", "il F", "Jabal",
                  "Jebel", "Technical Base", "Roundabout", "roundabout", "Road", "road",

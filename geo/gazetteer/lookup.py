@@ -292,6 +292,32 @@ class Gazetteer:
                 nearest = km
         return default if nearest is None else nearest
 
+    @staticmethod
+    def prepared(points: Iterable[tuple[str, float, float]],
+                 ) -> list[tuple[str, float, float, float]]:
+        """(id, latitude in radians, its cosine, longitude) of each (id, lat, lon): the
+        terms of a point that ``nearest_prepared_km`` would otherwise compute at every ask."""
+        return [(i, r, math.cos(r), lon) for i, lat, lon in points for r in (math.radians(lat),)]
+
+    @staticmethod
+    def nearest_prepared_km(lat: float, lon: float,
+                            points: Iterable[tuple[str, float, float, float]],
+                            skip: str = "") -> float | None:
+        """``nearest_km`` of the ``prepared`` points other than the one whose id is ``skip``
+        (the same arithmetic, so the same figures), None for none."""
+        p1 = math.radians(lat)
+        cos_p1 = math.cos(p1)
+        nearest = None
+        for i, p2, cos_p2, lon2 in points:
+            if i == skip:
+                continue
+            dp, dl = p2 - p1, math.radians(lon2 - lon)
+            a = math.sin(dp / 2) ** 2 + cos_p1 * cos_p2 * math.sin(dl / 2) ** 2
+            km = 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+            if nearest is None or km < nearest:
+                nearest = km
+        return nearest
+
     def regional_names(self) -> dict[str, list[str]]:
         """Name keys of places in the focus region (what a misspelling is matched against)."""
         return {k: ids for k, ids in self._names.items()

@@ -455,7 +455,7 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
             confidence=confidence, precision=precision, evidence=evidence,
             speaker=_speaker(entry, start, authors_by_id)))
 
-    marks = thread_marks(gazetteer, words.split)  # the lower-case names' marks it may have
+    marks = thread_marks(gazetteer, words)  # the marks of the lower-case names it may write
     road_words, countries = words(ROAD_WORDS), words(LOWER_COUNTRIES)  # the thread's, once
     for entry in entries:
         for start, end, surface, place in road_between(entry.text, gazetteer, biggest,

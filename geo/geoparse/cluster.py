@@ -43,11 +43,14 @@ class Cluster:
 
     def __init__(self, spots: Sequence, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # by the candidate list's id (the gazetteer's list of a name, shared by its spots;
+        # the list is kept, so no other takes its id): a thread repeats its names
+        self._settled: dict[int, tuple[list, tuple[Place, ...]]] = {}
         by_entry: dict[int, list[tuple[int, str, tuple[Place, ...]]]] = {}
         for spot in spots:
             if spot.feature:
                 continue
-            places = _settlements(spot.candidates, gazetteer)
+            places = self.settlements(spot.candidates)
             if places and len(places) <= MAX_NAMESAKES:
                 by_entry.setdefault(spot.entry.id, []).append((spot.start, spot.surface, places))
         for found in by_entry.values():
@@ -57,6 +60,14 @@ class Cluster:
         # by (entry, start, end, surface): the anchors and the ranking ask for each spot's
         self._neighbours: dict[tuple, tuple[tuple[str, tuple[Place, ...]], ...]] = {}
         self._variants: dict[str, list] = {}
+
+    def settlements(self, candidates: list) -> tuple[Place, ...]:
+        """``_settlements(candidates)``, remembered by list."""
+        known = self._settled.get(id(candidates))
+        if known is None:
+            known = self._settled[id(candidates)] = (
+                candidates, _settlements(candidates, self.gazetteer))
+        return known[1]
 
     def neighbours(self, spot) -> tuple[tuple[str, tuple[Place, ...]], ...]:
         """The other names written near the spot: (surface, its regional settlements)."""
@@ -209,15 +220,23 @@ def joint_anchors(spots: Sequence, gazetteer: Gazetteer, anchors,
     cluster = Cluster(spots, gazetteer) if cluster is None else cluster
     extra: dict[str, Place] = {}
     seen: set[tuple] = set()
+    ids = anchors.ids
+    anchored: dict[int, bool] = {}  # by candidate list (kept by its spots: ids stay unique)
     for spot in spots:
-        if spot.feature or any(c.place.id in anchors.ids for c in spot.candidates):
+        if spot.feature:
+            continue
+        known = anchored.get(id(spot.candidates))
+        if known is None:
+            known = anchored[id(spot.candidates)] = any(c.place.id in ids
+                                                        for c in spot.candidates)
+        if known:
             continue
         near = cluster.neighbours(spot)
         key = (spot.surface, *(surface for surface, _ in near))
         if not near or key in seen:
             continue
         seen.add(key)
-        places = _settlements(spot.candidates, gazetteer)
+        places = cluster.settlements(spot.candidates)
         if not places or max(_people(p) for p in places) >= PROMINENT:
             continue
         scored = sorted(((cluster.nearness(p, near), p) for p in places),

@@ -24,6 +24,8 @@ def with_compass_word(spot: _Spot, gazetteer: Gazetteer) -> _Spot:
     a curated region, else ``spot`` itself."""
     text = spot.entry.text
     cut = max(0, spot.start - 16)
+    if not _may_end_with_compass(text[cut:spot.start]):
+        return spot  # (most names: no compass word before them, told without the pattern)
     match = COMPASS_BEFORE.search(text, cut, spot.start)
     if match is None:
         return spot
@@ -35,3 +37,13 @@ def with_compass_word(spot: _Spot, gazetteer: Gazetteer) -> _Spot:
         return spot
     return _Spot(spot.entry, start, spot.end, whole, found, spot.tokens + 1, spot.feature,
                  note=f"the whole name {whole!r}")
+
+
+COMPASS_ENDINGS = ("north", "south", "east", "west", "ern")
+
+
+def _may_end_with_compass(window: str) -> bool:
+    """Whether ``window`` may end as ``COMPASS_BEFORE`` reads it: a word ending like a compass
+    word, then the spaces, tabs and line end the pattern allows.  ``casefold`` folds what
+    IGNORECASE matches of these letters ("\u017f" as "s"), so no match is missed."""
+    return window.rstrip(" \t\n").casefold().endswith(COMPASS_ENDINGS)

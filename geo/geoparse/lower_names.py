@@ -31,6 +31,7 @@ from geo.geoparse.lower_case import ENGLISH_WORDS, LISTED, MIN_LETTERS, prominen
 from geo.geoparse.patterns import LOCATIVE
 from geo.geoparse.rank import _precision
 from geo.geoparse.spot import _previous_word
+from geo.geoparse.words import ThreadWords
 from geo.records import Place
 
 __all__ = ["LOWER_CUES", "TOWN_POPULATION", "lower_case_mentions", "lower_case_places",
@@ -187,19 +188,30 @@ def _pattern(keys: list[str]) -> re.Pattern[str]:
                       + r")(?![\w-])")
 
 
-def thread_marks(gazetteer: Gazetteer, split: set[str]) -> frozenset[str]:
-    """The ``_mark`` of each table name that some text of a thread may have: ``split``, the
-    thread's words as ``str.split`` gives them (``ThreadWords.split``), split again at their
-    hyphens as ``_matches`` splits a text.  A text without one of them as a substring has
-    none of them as a word: ``_matches`` is then spared its split."""
+def thread_marks(gazetteer: Gazetteer, words: ThreadWords) -> frozenset[str]:
+    """The ``_mark`` of each table name that some text of a thread may have: ``words.split``,
+    the thread's words as ``str.split`` gives them, split again at their hyphens as
+    ``_matches`` splits a text.  A text without one of them as a substring has none of them
+    as a word: ``_matches`` is then spared its split.  A mark none of whose names the thread
+    writes as ``_pattern`` reads it (every word, spaces or hyphens between; ``words`` tells
+    which strings the thread has) is dropped: the marks of names of several words are common
+    words ("south", "border", "united"), which most threads write without the name."""
     lower_case_table(gazetteer)
-    marks = _CACHE[id(gazetteer)][2]
+    _, by_mark, marks, _ = _CACHE[id(gazetteer)]
     # (a set intersection, at C speed, for the words without a hyphen, which stand as they
     # are; the few with one are split again)
-    found = {w for w in marks.keys() & split if "-" not in w}
-    found.update(marks.keys() & {p for w in split if "-" in w
-                                 for p in w.replace("-", " ").split()})
-    return frozenset(marks[w] for w in found)
+    found = {w for w in marks.keys() & words.split if "-" not in w}
+    found.update(marks.keys() & {p for w in words.hyphened() for p in w.replace("-", " ").split()})
+    return frozenset(mark for mark in {marks[w] for w in found}
+                     if any(words(_written_forms(key)) for key in by_mark[mark]))
+
+
+def _written_forms(key: str) -> tuple[str, ...]:
+    """How ``_pattern`` may find ``key`` written: each space as a space or a hyphen."""
+    forms = [""]
+    for i, word in enumerate(key.split(" ")):
+        forms = [f + gap + word for f in forms for gap in ((" ", "-") if i else ("",))]
+    return tuple(forms)
 
 
 def _matches(text: str, gazetteer: Gazetteer,
@@ -214,7 +226,8 @@ def _matches(text: str, gazetteer: Gazetteer,
     if marks.keys().isdisjoint(words):
         return []  # most texts name none: a split and a set test, no scan
     found = []
-    for mark in {marks[w] for w in marks.keys() & set(words)}:
+    named = {marks[w] for w in marks.keys() & set(words)}
+    for mark in named if present is None else named & present:
         pattern = patterns.get(mark)
         if pattern is None:
             pattern = patterns[mark] = _pattern(by_mark[mark])

@@ -212,6 +212,19 @@ class Anchors(list):
                                          for p in self.grid.get((a + da, b + db), ())]
         return near or list(self)
 
+    def prepared_around(self, lat: float, lon: float) -> list[tuple[str, float, float, float]]:
+        """``Gazetteer.prepared`` of the anchors ``around`` a point, made once per cell."""
+        cell = (math.floor(lat), math.floor(lon))
+        found = self._prepared.get(cell)
+        if found is None:
+            found = self._prepared[cell] = Gazetteer.prepared(
+                (p.id, p.lat, p.lon) for p in self.around(lat, lon))
+        return found
+
+    @functools.cached_property
+    def _prepared(self) -> dict[tuple[int, int], list[tuple[str, float, float, float]]]:
+        return {}
+
 
 def _nearest(place: Place, anchors: Sequence[Place], gazetteer: Gazetteer,
              nearest_km: dict[tuple[float, float], float]) -> float:
@@ -220,9 +233,9 @@ def _nearest(place: Place, anchors: Sequence[Place], gazetteer: Gazetteer,
     point = (place.lat, place.lon)
     nearest = nearest_km.get(point)
     if nearest is None:
-        pool = anchors.around(*point) if isinstance(anchors, Anchors) else anchors
-        nearest = gazetteer.nearest_km(*point, ((a.lat, a.lon) for a in pool
-                                                if a.id != place.id))
+        pool = anchors.prepared_around(*point) if isinstance(anchors, Anchors) else \
+            Gazetteer.prepared((a.id, a.lat, a.lon) for a in anchors)
+        nearest = gazetteer.nearest_prepared_km(*point, pool, place.id)
         if nearest is None:  # the only anchor nearby is the place itself
             nearest = gazetteer.nearest_km(*point, ((a.lat, a.lon) for a in anchors
                                                     if a.id != place.id), default=0.0)

@@ -91,8 +91,11 @@ def _repair_misspellings(
     thread names elsewhere ("Mabij" beside "Manbij") or of a large city (``_closest``), else
     unresolved."""
     named = {name_key(place.name): pid for pid, place in result.places.items()}
+    first: dict[str, str] = {}  # each surface's first place: a thread repeats its names
     for mention in result.mentions:
-        named.setdefault(name_key(mention.surface), mention.place)
+        first.setdefault(mention.surface, mention.place)
+    for surface, place_id in first.items():  # (in the order of their first mentions)
+        named.setdefault(name_key(surface), place_id)
     ignored = set(not_places) | authors | actor_aliases
     choices = list(named)  # once: a thread asks for many words
     cities = prominent_cities(gazetteer)

@@ -47,9 +47,15 @@ class LowerCaseWords:
     where a word no text has is not found, a scan of an eighth of the texts."""
 
     def __init__(self, texts: Sequence[str], distinct: str | None = None) -> None:
-        self._text = "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in texts)
+        self._texts = texts
         self._distinct = distinct
         self._known: dict[str, bool] = {}
+
+    @functools.cached_property
+    def _text(self) -> str:
+        """The texts joined, URLs blanked: made when a word is first looked for in them
+        (a word no text has is answered by ``distinct`` alone)."""
+        return "\n".join(URL.sub(" ", t) if _may_hold_url(t) else t for t in self._texts)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -128,6 +134,18 @@ class ThreadWords:
                 self._looked.update(unlooked)
                 self._present |= self._find(unlooked)
             found = self._asked[words] = tuple(w for w in words if w in self._present)
+        return found
+
+    def hyphened(self) -> set[str]:
+        """``{w for w in self.split if "-" in w}``, found by ``str.find`` in ``distinct``
+        (a word per line) instead of a test of every word: few words hold a hyphen."""
+        distinct, found = self.distinct, set()
+        at = distinct.find("-")
+        while at >= 0:
+            end = distinct.find("\n", at)
+            end = len(distinct) if end < 0 else end
+            found.add(distinct[distinct.rfind("\n", 0, at) + 1:end])
+            at = distinct.find("-", end)
         return found
 
     def _find(self, words: tuple[str, ...]) -> set[str]:

@@ -26,7 +26,11 @@ SETTLEMENT = re.compile(
     r"(?<![\w-])(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"  # "this predominantly Catholic town"
     r"(town|city|village|suburb|neighbou?rhood)(?![\w-])(?!\s+of\s)"
     # "It was reported to be under rebel control": "it", a clause's subject, is the row's town
-    r"|(?<![\w-])it(?=\s+(?:was|is|has|had|remained|remains|became|fell)\b)",
+    r"|(?<![\w-])it(?=\s+(?:was|is|has|had|remained|remains|became|fell)\b)"
+    # "Government forces retook it", "the army laid siege to it": "it", the object of a verb
+    # (a past tense) or of "to", is the row's town too
+    r"|(?:(?<=\Wto\s)|(?<=took\s)|(?<=held\s)|(?<=lost\s)|(?<=left\s)|(?<=ran\s)|(?<=won\s)"
+    r"|(?<=\whit\s)|(?<=\w\wed\s))it(?![\w'-])",
     re.IGNORECASE,
 )
 _SETTLED = frozenset({"city", "town", "village", "district", "quarter"})
@@ -58,11 +62,22 @@ def settlement_heading(text: str, mentions: Sequence[Mention], kind_of) -> Menti
     return heading
 
 
+def block_heading(text: str, previous: str | None, mentions: Sequence[Mention],
+                  kind_of) -> Mention | None:
+    """The heading of a block written under a block of its own ("Douma", a blank line, then
+    the town's history): the ``settlement_heading`` of the ``previous`` block's text when that
+    block is one line of place names (``mentions`` its place mentions) and this block is prose
+    (a line longer than a heading), else None."""
+    if previous is None or "\n" in previous.strip() or len(text.strip()) <= _MAX_HEADING:
+        return None
+    return settlement_heading(previous.strip() + "\n", mentions, kind_of)
+
+
 def heading_place(text: str, heading: Mention | None, lo: int, hi: int,
                   entry_id: int) -> Mention | None:
     """A mention of the heading's place at a settlement noun in text[lo:hi] ("the town"),
-    given the entry's ``settlement_heading`` (None when it has none)."""
-    if heading is None or lo <= text.find("\n"):
+    given the entry's ``settlement_heading`` or ``block_heading`` (None when it has none)."""
+    if heading is None or (heading.entry == entry_id and lo <= text.find("\n")):
         return None
     match = SETTLEMENT.search(text, lo, hi)
     if match is None:
@@ -72,14 +87,16 @@ def heading_place(text: str, heading: Mention | None, lo: int, hi: int,
                                f"{heading.surface}")
 
 
-def under_heading(text: str, mentions: list[Mention], kind_of) -> list[Mention]:
+def under_heading(text: str, mentions: list[Mention], kind_of,
+                  above: Mention | None = None) -> list[Mention]:
     """The entry's mentions with each settlement noun linked to another place ("the city"
     read as the latest city named, by the geoparser's anaphora) linked to the heading's place
-    instead, when the entry opens with a heading of place names naming a settlement."""
-    heading = settlement_heading(text, mentions, kind_of)
+    instead, when the entry opens with a heading of place names naming a settlement, or
+    when ``above`` (its ``block_heading``) is one."""
+    heading = settlement_heading(text, mentions, kind_of) or above
     if heading is None:
         return mentions
-    cut = text.find("\n")
+    cut = -1 if heading is above else text.find("\n")
     out = []
     for mention in mentions:
         if mention.start > cut and mention.place != heading.place and \
@@ -90,3 +107,18 @@ def under_heading(text: str, mentions: list[Mention], kind_of) -> list[Mention]:
                                        f"{heading.surface}", speaker=mention.speaker)
         out.append(mention)
     return out
+
+
+def row_place(heading: Mention | None, mentions: Sequence[Mention], lo: int, hi: int,
+              at: tuple[int, int], entry_id: int) -> Mention | None:
+    """The heading's place for a sentence text[lo:hi] of its row that names no place at all
+    ("Douma\\n... The rebels surrendered to the Army in 2018."): a town's history tells what
+    happened in the town, unless a sentence says where else; as a mention at ``at`` (the
+    cue), or None without a settlement heading or when the sentence names a place."""
+    if heading is None or (heading.entry == entry_id and lo <= heading.end):
+        return None
+    if any(lo < m.end and m.start < hi for m in mentions):
+        return None
+    return Mention(heading.place, entry_id, at[0], at[1], heading.surface, 0.5, 1,
+                   evidence=f"no place named in the sentence: the place the heading names, "
+                            f"{heading.surface}")

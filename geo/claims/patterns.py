@@ -151,6 +151,10 @@ REPELLED_OBJECT = re.compile(
     r"\s(?:the|this|that|their|its|these|those)\s+(?:[\w-]+\s+)?"
     r"(?:assaults?|attacks?|counter-?attacks?|offensives?|attempts?|advances?|push|raids?)\Z",
     re.IGNORECASE)
+# A bomb named by what carried it ("a car bomb exploded in X", "a suicide bomb"): whose it
+# was the text says or does not; the side of the claim before is no guess for it.
+UNCLAIMED_BOMB = re.compile(r"(?<!\w)(?:car|truck|lorry|vehicle|roadside|suicide|motorcycle|"
+                            r"booby[- ]trapped)[\s-]+\Z", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",

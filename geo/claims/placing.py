@@ -16,7 +16,7 @@ from dataclasses import replace
 from geo.claims.adjuncts import behind_adjunct
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
-from geo.claims.heading import heading_place, settlement_heading
+from geo.claims.heading import heading_place, row_place, settlement_heading
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -46,6 +46,9 @@ from geo.records import ActorMention, Claim, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
 GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
+# Actions told of a target, which a sentence naming none may have anywhere ("the army laid
+# siege", "the road was cut", "airstrikes hit"): a town's row lends them no place (heading.py).
+AIMED = frozenset({"attack", "advance", "besiege", "cut_road"})
 # Smaller is more specific: an origin/destination prefers the most specific place named.
 # What a definite description's head noun can point back to: kinds of place, and words its
 # antecedent's name may hold instead ("the hill" is "Umm Qara hill", "the lake" Lake Jabbul).
@@ -178,7 +181,14 @@ class PlaceReader:
             return repelled, clause.start, True
         found = self._last_places(clause, event, hi, actor) or \
             scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
-        return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
+        if not found and actor is not None and event.cues[0].action not in AIMED and \
+                clause.sentence_start <= actor.start < clause.sentence_end:
+            # scene.py; heading.py: a sentence of a town's row naming its actor, no place
+            row = row_place(self._settlement_heading, self.mentions, clause.sentence_start,
+                            clause.sentence_end, (event.cues[0].start, event.cues[0].end),
+                            self.entry_id)
+            found = [row] if row is not None else []
+        return (found, clause.start, True) if found else ([], clause.start, False)
 
     def _subject_places(self, clause: Clause, event: _Event,
                         actor: ActorMention | None) -> list[Mention]:
@@ -198,7 +208,8 @@ class PlaceReader:
     @functools.cached_property
     def _settlement_heading(self) -> Mention | None:
         """The entry's heading place (heading.py), found once per entry."""
-        return settlement_heading(self.text, self.mentions, self._kind_of)
+        return settlement_heading(self.text, self.mentions, self._kind_of) or \
+            self.ctx.row_headings.get(self.entry_id)  # the heading as the block before
 
     def _heading_at(self, lo: int, hi: int) -> Mention | None:
         """The heading's place at a settlement noun in text[lo:hi] ("the town"), if any."""

@@ -32,6 +32,7 @@ from geo.claims.patterns import (
     PASSIVE_IN_CUE,
     REPEL_CUE,
     REPELLED_BEFORE,
+    UNCLAIMED_BOMB,
     UNDER_CONTROL,
     UNDER_CONTROL_OF,
 )
@@ -91,6 +92,8 @@ class TopicReader(DiscourseReader):
             return fighting, None
         # an event named by a noun takes the topic of its own block only: across blocks the
         # latest actor is too weak a guess ("Fierce fighting was reported at X")
+        if UNCLAIMED_BOMB.search(text, max(clause.start, first.start - 24), first.start):
+            return None, None  # "A car bomb exploded in X": no side's act told
         own = bool(self.acting) and self.acting[-1].entry == self.entry_id
         if own and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
                 and all(_oblique(text, m, clause.sentence_start) or speaker(text, m, first.start)

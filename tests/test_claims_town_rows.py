@@ -1,0 +1,93 @@
+"""Town histories written as rows (issue 12): a heading naming the town, on its own line or as
+a block of its own above the history, and sentences under it that name no place, or call the
+town "it". Made-up sentences; each reading runs on both paths."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from test_claims import BY_ID, BOTH, brief, claims_of, entry, mentions_of, reported_by, rules_only
+
+from geo.claims import extract_claims_report
+from geo.factions import load_lexicon
+
+
+def _blocks(*texts: str, parse: bool):
+    """The claims of an authorless text whose paragraphs are ``texts`` (blocks)."""
+    entries = []
+    at = 0
+    for number, text in enumerate(texts):
+        entries.append(replace(entry(number, text), kind="block", author="", start=at,
+                               end=at + len(text)))
+        at += len(text) + 2
+    mentions = [m for e in entries for m in mentions_of(e)]
+    lexicon = load_lexicon()
+    actors = [a for e in entries for a in lexicon.find(e.text, entry=e.id)]
+    return extract_claims_report(entries, mentions, actors, places=BY_ID, parse=parse).claims
+
+
+PARSE = pytest.mark.parametrize("parse", [True, False], ids=["default", "rules"])
+
+
+@BOTH
+def test_a_sentence_of_a_row_naming_no_place_is_about_the_row_town(read):
+    text = ("Nubl\nThe town was shelled for months in 2013. "
+            "The rebels surrendered to the Syrian Army in May 2016.")
+    claims = [c for c in read(text) if c.action == "capture"]
+    assert claims and all(c.places == ("nubl",) for c in claims), brief(claims)
+    assert reported_by(claims, "saa", "capture"), brief(claims)
+
+
+@BOTH
+def test_a_row_sentence_naming_its_own_place_keeps_it(read):
+    text = "Nubl\nThe town was quiet in 2013. The rebels surrendered Azaz to the Syrian Army."
+    assert not [c for c in read(text) if "nubl" in c.places], brief(read(text))
+
+
+@BOTH
+def test_without_a_heading_a_sentence_naming_no_place_gives_no_claim(read):
+    text = ("Background and aftermath\nThe town was quiet in 2013. "
+            "The rebels surrendered to the Syrian Army in May 2016.")
+    assert not [c for c in read(text) if c.action == "capture"], brief(read(text))
+
+
+@PARSE
+def test_a_heading_written_as_a_block_of_its_own_heads_the_block_after(parse):
+    history = ("Heavy fighting was reported in Aleppo in 2012. "
+               "The rebels surrendered to the Syrian Army in May 2016.")
+    claims = _blocks("Nubl", history, parse=parse)
+    assert ("saa", "capture", ("nubl",)) in brief(claims), brief(claims)
+    # a section title is no place: the history's sentence naming no place has none
+    untitled = _blocks("Aftermath", history, parse=parse)
+    assert not [c for c in untitled if c.action == "capture"], brief(untitled)
+
+
+@BOTH
+def test_it_as_the_object_of_a_verb_under_a_heading_is_the_town(read):
+    for text in ("Azaz\nIn 2013 Aleppo was quiet; government forces retook it in 2014.",
+                 "Azaz\nIn 2015 clashes reached Aleppo; the army laid siege to it."):
+        claims = [c for c in read(text) if c.action in ("capture", "besiege")]
+        assert claims and all(c.places == ("azaz",) for c in claims), (text, brief(claims))
+
+
+@BOTH
+def test_a_car_bomb_is_not_the_act_of_the_side_named_before(read):
+    text = "The SAA shelled Azaz on 2 May. A car bomb exploded in Azaz on 31 October."
+    claims = read(text)
+    bombed = [c for c in claims if "car bomb" in text[c.start:c.end]]
+    assert not bombed, brief(claims)
+    # a bomb whose side is named is still that side's attack
+    assert reported_by(read("IS fighters detonated a car bomb in Azaz."), "is", "attack")
+
+
+@BOTH
+def test_fighting_back_is_a_defence(read):
+    claims = read("The SAA attacked Nubl, but the rebels fought back in Azaz.")
+    assert reported_by(claims, "rebels", "defend"), brief(claims)
+    assert not reported_by(claims, "rebels", "attack"), brief(claims)
+
+
+def test_both_paths_read_the_row_alike():
+    text = "Nubl\nThe rebels surrendered to the Syrian Army in May 2016."
+    assert set(brief(claims_of(text))) == set(brief(rules_only(text)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from test_claims import BY_ID, BOTH, brief, claims_of, entry, mentions_of, reported_by, rules_only
+from test_claims import BOTH, BY_ID, brief, claims_of, entry, mentions_of, reported_by, rules_only
 
 from geo.claims import extract_claims_report
 from geo.factions import load_lexicon

@@ -77,6 +77,7 @@ ALIGNED = re.compile(
     r"battalions?)(?!\w)",
     re.IGNORECASE)
 ALIGNED_ALIAS = "pro-government forces"
+HYPHENS = frozenset("-\u2010\u2011")
 # "government-held", "Kurdish-held", "opposition-controlled": a holder named by a word that is
 # too wide to be an alias alone ("the government" of which country?) is, glued to "-held", the
 # side the war's reporting means by it (the actor of the alias given here).
@@ -263,6 +264,9 @@ class FactionLexicon:
             longer = self._overlapping(text, start, end)
             if longer is not None:  # "the Army of Conquest": not "the Army"
                 actor, start, end = longer
+            elif text[start: start + 4].lower() == "the " and text[end: end + 1] in HYPHENS:
+                pos = start + 1  # "the government-held part": the holder's word is read
+                continue  # as one ("government-held", HELD_BY), not the article's noun
             pos = end
             if NEGATED.search(text, max(0, start - 6), start):
                 continue

@@ -91,3 +91,32 @@ def test_fighting_back_is_a_defence(read):
 def test_both_paths_read_the_row_alike():
     text = "Nubl\nThe rebels surrendered to the Syrian Army in May 2016."
     assert set(brief(claims_of(text))) == set(brief(rules_only(text)))
+
+
+@BOTH
+def test_the_government_unqualified_is_the_syrian_government(read):
+    for text in ("The government has maintained control of Azaz since 2012.",
+                 "The government's army took Azaz in 2016."):
+        assert [c for c in read(text) if c.actor == "saa"], (text, brief(read(text)))
+
+
+def test_the_government_after_another_states_government_is_that_state():
+    from geo.claims.armies import resolve_armies
+    text = "The Turkish government denied it. Later the government sent troops to Azaz."
+    mentions = load_lexicon().find(text, entry=0)
+    resolved = resolve_armies(mentions, {0: entry(0, text)})
+    last = [m for m in resolved if m.surface.lower() == "the government"]
+    assert last and last[-1].actor == "turkey", resolved
+
+
+def test_the_article_before_a_holders_word_is_no_actor_of_its_own():
+    text = "The rebels shelled the government-held part of Aleppo."
+    surfaces = [m.surface for m in load_lexicon().find(text, entry=0)]
+    assert "the government" not in surfaces, surfaces
+
+
+@BOTH
+def test_a_place_that_only_locates_the_row_town_is_not_the_claims_place(read):
+    text = "Nubl\nThe government has maintained control of this town located in Aleppo."
+    claims = [c for c in read(text) if c.action == "control"]
+    assert claims and all(c.places == ("nubl",) for c in claims), brief(claims)

@@ -122,3 +122,19 @@ def row_place(heading: Mention | None, mentions: Sequence[Mention], lo: int, hi:
     return Mention(heading.place, entry_id, at[0], at[1], heading.surface, 0.5, 1,
                    evidence=f"no place named in the sentence: the place the heading names, "
                             f"{heading.surface}")
+
+
+# "this town located in the Jabal al-Druze highlands": what follows only says where it is.
+_LOCATED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:located|situated|lying)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:in|on|along|near|at|by|within)\s", re.IGNORECASE)
+
+
+def located_town(text: str, heading: Mention | None, lo: int, hi: int,
+                 entry_id: int) -> tuple[Mention, int] | None:
+    """The heading's place at a settlement noun in text[lo:hi] that a phrase of location
+    follows ("this town located in X"), and where that phrase starts: its places only locate
+    the town the event is about; None with no such noun."""
+    town = heading_place(text, heading, lo, hi, entry_id)
+    if town is None or _LOCATED.match(text, town.end) is None:
+        return None
+    return town, town.end

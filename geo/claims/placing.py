@@ -16,7 +16,7 @@ from dataclasses import replace
 from geo.claims.adjuncts import behind_adjunct
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
-from geo.claims.heading import heading_place, row_place, settlement_heading
+from geo.claims.heading import heading_place, located_town, row_place, settlement_heading
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -122,6 +122,9 @@ class PlaceReader:
         found = [m for m in self._places_in(event.start, hi, actor)
                  if not (m.start > event.cues[0].end
                          and NOW_AT.search(text, max(0, m.start - 24), m.start))]
+        located = located_town(text, self._settlement_heading, clause.start, hi, self.entry_id)
+        if located is not None:  # heading.py: "this town located in X" is the row's town
+            found = [m for m in found if m.end <= located[1]] + [located[0]]
         if found and behind_adjunct(text, event.cues[-1].end, found[0].start):
             subject = self._subject_places(clause, event, actor)  # adjuncts.py
             if subject:

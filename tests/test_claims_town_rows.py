@@ -120,3 +120,22 @@ def test_a_place_that_only_locates_the_row_town_is_not_the_claims_place(read):
     text = "Nubl\nThe government has maintained control of this town located in Aleppo."
     claims = [c for c in read(text) if c.action == "control"]
     assert claims and all(c.places == ("nubl",) for c in claims), brief(claims)
+
+
+@BOTH
+def test_a_place_handed_over_or_surrendered_to_a_side_is_taken_by_it(read):
+    for text in ("In 2018 Azaz was handed over to the Syrian Army in a reconciliation deal.",
+                 "The rebels handed Azaz over to the Syrian Army.",
+                 "The rebels handed over their positions in Azaz to the Syrian Army.",
+                 "The rebels surrendered Azaz to the Syrian Army in 2018."):
+        claims = read(text)
+        assert ("saa", "capture", ("azaz",)) in brief(claims), (text, brief(claims))
+        assert not [c for c in claims if c.actor == "rebels" and c.action == "capture"], \
+            (text, brief(claims))
+
+
+@BOTH
+def test_hands_of_a_holder_are_no_hand_over(read):
+    claims = read("Azaz remained in rebel hands until 2018.")
+    assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
+    assert not [c for c in claims if c.action == "capture"], brief(claims)

@@ -35,9 +35,11 @@ POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:(?!(?:for|to|in|on|at|w
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 # "under rebel control", "under the control of": the actor after "under" holds the place.
 UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
-# Verbs of giving a place up ("IS lost X to the SAA", "the rebels surrendered to the Army"):
+# Verbs of giving a place up ("IS lost X to the SAA", "the rebels surrendered to the Army",
+# "the town was handed over to the Army"):
 # the side after "to" took it (agents.py's LOSING, topic.py's FALLEN).
-GIVING_UP = r"los(?:t|es|ing|e)|surrender(?:s|ed|ing)?"
+GIVING_UP = (r"los(?:t|es|ing|e)|surrender(?:s|ed|ing)?"
+             r"|hand(?:s|ed|ing)?(?=\s+(?:[\w'-]+\s+){0,4}?over\s)")
 # "came under the control of X" (the agent named after the cue), "fell under IS control"
 # (named inside it): the place went to that side.
 UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",

@@ -298,10 +298,10 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base) or evidence.reader == "presence":
         return None, ""  # "rebel-held"; "IS's capital, Raqqa" (presence.py): no verb to parse
     said = doc.text[evidence.cue[0] - base: evidence.cue[1] - base].lower()
-    if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
-            (claim.action == "capture" and (cue.lemma_ in ("fall", "lose", "surrender")
-                                            or UNDER_CONTROL_ANY.search(said))) or (
-            claim.action == "control" and said.endswith("hands"))):
+    if (claim.action == "capture" and cue.lemma_ in ("lose", "surrender", "hand")) or (
+            evidence.subject is not None and evidence.subject.start > base + cue.idx and (
+                (claim.action == "capture" and (cue.lemma_ == "fall" or UNDER_CONTROL_ANY.search(
+                    said))) or (claim.action == "control" and said.endswith("hands")))):
         return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands",
         # "came under the control of IS", "fell under SDF control": the side is after the cue
     subject, agent = backed_subject(cue) or _subject_of(cue)  # (a misparsed backer)

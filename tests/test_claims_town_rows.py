@@ -139,3 +139,17 @@ def test_hands_of_a_holder_are_no_hand_over(read):
     claims = read("Azaz remained in rebel hands until 2018.")
     assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
     assert not [c for c in claims if c.action == "capture"], brief(claims)
+
+
+@BOTH
+def test_a_cross_reference_after_a_lost_full_stop_is_a_sentence_of_its_own(read):
+    text = "Nubl\nSince 2013 this town was under rebel control See also: Battle of Aleppo (2012)."
+    claims = [c for c in read(text) if c.action == "control"]
+    assert claims and all(c.places == ("nubl",) for c in claims), brief(claims)
+
+
+def test_the_singular_name_of_the_national_defence_forces_is_an_actor_not_a_defence():
+    text = "Azaz was retaken by the National Defense Force in 2014."
+    found = load_lexicon().find(text, entry=0)
+    assert [m.surface for m in found] == ["National Defense Force"], found
+    assert not [c for c in claims_of(text) if c.action == "defend"], brief(claims_of(text))

@@ -291,3 +291,8 @@ ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "m
 SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
 CLAUSE_BREAK = re.compile(r";|:(?=\s)|\s[-\u2013\u2014]+\s|\u2014|,(?=\s)|\.\.\.+")
 TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019.,;:-\u2013\u2014"
+# "See also: Battle of Azaz", "Main article: Siege of Kobani": the titles of other articles
+# name events, they tell none (the cross-reference runs to the end of its line, and starts a
+# sentence of its own even where the text lost the full stop before it: clauses.py).
+REFERENCE = re.compile(r"(?<!\w)(?:see\s+also|main\s+articles?|further\s+information)\s*:"
+                       r"[^\n]*", re.IGNORECASE)

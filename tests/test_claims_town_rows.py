@@ -153,3 +153,14 @@ def test_the_singular_name_of_the_national_defence_forces_is_an_actor_not_a_defe
     found = load_lexicon().find(text, entry=0)
     assert [m.surface for m in found] == ["National Defense Force"], found
     assert not [c for c in claims_of(text) if c.action == "defend"], brief(claims_of(text))
+
+
+@PARSE
+def test_a_heading_block_heads_every_block_up_to_the_next_heading(parse):
+    intro = "The town lies on a plain and had 20,000 inhabitants in 2004."
+    event = "In 2016 the rebels surrendered to the Syrian Army."
+    claims = _blocks("Nubl", intro, event, parse=parse)
+    assert ("saa", "capture", ("nubl",)) in brief(claims), brief(claims)
+    # a heading that names no place ends the town's section
+    later = _blocks("Nubl", intro, "Aftermath", event, parse=parse)
+    assert not [c for c in later if c.action == "capture"], brief(later)

@@ -62,15 +62,22 @@ def settlement_heading(text: str, mentions: Sequence[Mention], kind_of) -> Menti
     return heading
 
 
-def block_heading(text: str, previous: str | None, mentions: Sequence[Mention],
-                  kind_of) -> Mention | None:
-    """The heading of a block written under a block of its own ("Douma", a blank line, then
-    the town's history): the ``settlement_heading`` of the ``previous`` block's text when that
-    block is one line of place names (``mentions`` its place mentions) and this block is prose
-    (a line longer than a heading), else None."""
-    if previous is None or "\n" in previous.strip() or len(text.strip()) <= _MAX_HEADING:
-        return None
-    return settlement_heading(previous.strip() + "\n", mentions, kind_of)
+def heading_block(text: str, mentions: Sequence[Mention], kind_of) -> tuple[bool, Mention | None]:
+    """Whether a block is a heading line (one short line with no end of sentence), and the
+    settlement it names when it is one of place names only (``settlement_heading``): the
+    blocks after it, up to the next heading line, are that town's history ("Douma", a blank
+    line, paragraphs that call it "the town")."""
+    line = text.strip()
+    if not line or "\n" in line or len(line) > _MAX_HEADING or line[-1] in ".!?:;,":
+        return False, None
+    start = text.index(line)
+    moved = [m for m in mentions if start <= m.start and m.end <= start + len(line)]
+    shifted = [Mention(m.place, m.entry, m.start - start, m.end - start, m.surface,
+                       m.confidence, m.precision) for m in moved]
+    heading = settlement_heading(line + "\n", shifted, kind_of)
+    if heading is None:
+        return True, None
+    return True, next(m for m in moved if m.start - start == heading.start)
 
 
 def heading_place(text: str, heading: Mention | None, lo: int, hi: int,

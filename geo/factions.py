@@ -87,10 +87,11 @@ HELD_BY = re.compile(
 HELD_BY_ALIAS = {"government": "government forces", "regime": "regime forces",
                  "kurdish": "Kurdish forces", "opposition": "opposition forces",
                  "loyalist": "loyalist forces"}
-# "under army control", "under regime control": the same wide words (and "army"), named
-# between "under" and "control", are the holder the war's reporting means by them.
+# "under army control", "under regime control", "returned to government control": the same
+# wide words (and "army"), named between "under"/"to" and "control", are the holder the war's
+# reporting means by them.
 UNDER_HELD = re.compile(
-    r"(?<!\w)under\s+(?:the\s+)?(government|regime|army|opposition|kurdish|loyalist)"
+    r"(?<!\w)(?:under|to)\s+(?:the\s+)?(government|regime|army|opposition|kurdish|loyalist)"
     r"(?=\s+control(?!\w))", re.IGNORECASE)
 UNDER_HELD_ALIAS = {**HELD_BY_ALIAS, "army": "the Army"}
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)

@@ -164,3 +164,21 @@ def test_a_heading_block_heads_every_block_up_to_the_next_heading(parse):
     # a heading that names no place ends the town's section
     later = _blocks("Nubl", intro, "Aftermath", event, parse=parse)
     assert not [c for c in later if c.action == "capture"], brief(later)
+
+
+@BOTH
+def test_a_year_after_by_is_no_agent_of_holding(read):
+    claims = read("Azaz was under rebel control by 2014.")
+    assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
+
+
+@BOTH
+def test_a_place_returned_to_a_sides_control_is_taken_back_by_it(read):
+    for text, side in (("Azaz returned to government control in 2016.", "saa"),
+                       ("Azaz was returned to rebel control in 2013.", "rebels"),
+                       ("Azaz came back under government control in 2016.", "saa")):
+        claims = read(text)
+        assert (side, "capture", ("azaz",)) in brief(claims), (text, brief(claims))
+    # returning to a place is no change of its hands
+    assert not [c for c in read("The rebels returned to Azaz in 2016.")
+                if c.action == "capture"]

@@ -44,8 +44,9 @@ GIVING_UP = (r"los(?:t|es|ing|e)|surrender(?:s|ed|ing)?"
 # (named inside it): the place went to that side.
 UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
                               re.IGNORECASE)
-UNDER_CONTROL = re.compile(r"(?<!\w)under\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
-UNDER_CONTROL_ANY = re.compile(r"(?<!\w)under\s.*control(?:\s+of)?\Z", re.IGNORECASE)
+# ("returned to government control": the side named before "control" holds it again)
+UNDER_CONTROL = re.compile(r"(?<!\w)(?:under|to)\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
+UNDER_CONTROL_ANY = re.compile(r"(?<!\w)(?:under|to)\s.*control(?:\s+of)?\Z", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".

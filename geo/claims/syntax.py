@@ -111,7 +111,7 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
         children = [c for c in current.children if c.i != below]
         for child in children:
             if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ != "DATE"]
                 if objects:
                     return objects[0], True
         for child in children:
@@ -223,8 +223,8 @@ def _phrase(token: Any) -> tuple[int, int]:
 
 
 def _role(doc: Any, mention: ActorMention, base: int) -> str:
-    """"target" when an actor mention is the object of a preposition, "side" when of
-    "between", else ""."""
+    """"target" when an actor mention is the object of a preposition, "between" or "under"
+    when of those ("fighting between A and B", "under IS control"), else ""."""
     root = _np_root(doc, mention.start - base, mention.end - base)
     if root is None or subject_misread(root):  # (the subject the parse hung on a noun)
         return ""
@@ -235,8 +235,8 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
             current.head.i != current.i:
         current = current.head
-    if current.dep_ == "pobj" and current.head.lower_ == "between":
-        return "side"  # "fighting between A and B": each side fights
+    if current.dep_ == "pobj" and current.head.lower_ in ("between", "under"):
+        return current.head.lower_  # "fighting between A and B": each side; "under IS control"
     if current.dep_ == "pobj" and current.head.lower_ in TARGET_PREPOSITIONS:
         return "target"
     if current.dep_ in ("dobj",):
@@ -329,9 +329,9 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             return named[0].actor, ""
         own = evidence.subject
         if not named and agent and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
-                and own is not None and base <= own.start < base + len(doc.text) \
-                and not closer and not evidence.co_actor \
-                and not (base + lo <= own.start < base + hi) and _role(doc, own, base) != "side":
+                and own is not None and base <= own.start < base + len(doc.text) and not closer \
+                and not evidence.co_actor and not (base + lo <= own.start < base + hi) and \
+                _role(doc, own, base) not in ("between", "under")[:1 + (claim.action == "control")]:
             return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"

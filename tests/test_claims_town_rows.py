@@ -182,3 +182,23 @@ def test_a_place_returned_to_a_sides_control_is_taken_back_by_it(read):
     # returning to a place is no change of its hands
     assert not [c for c in read("The rebels returned to Azaz in 2016.")
                 if c.action == "capture"]
+
+
+@BOTH
+def test_the_opposition_as_an_actor_is_the_armed_opposition(read):
+    claims = read("The opposition captured Azaz in 2014.")
+    assert ("rebels", "capture", ("azaz",)) in brief(claims), brief(claims)
+
+
+def test_a_sides_name_as_an_adjective_of_speakers_is_no_actor():
+    text = "The opposition activist group confirmed the capture of Azaz by the SAA."
+    surfaces = [m.surface.lower() for m in load_lexicon().find(text, entry=0)]
+    assert "the opposition" not in surfaces, surfaces
+    assert not [c for c in claims_of(text) if c.actor == "rebels"], brief(claims_of(text))
+
+
+@BOTH
+def test_a_side_that_lost_the_town_to_another_gave_it_to_that_side(read):
+    claims = read("Azaz\nThe regime lost the town to the rebels in 2012.")
+    assert ("rebels", "capture", ("azaz",)) in brief(claims), brief(claims)
+    assert not [c for c in claims if c.actor == "saa" and c.action == "capture"], brief(claims)

@@ -202,3 +202,15 @@ def test_a_side_that_lost_the_town_to_another_gave_it_to_that_side(read):
     claims = read("Azaz\nThe regime lost the town to the rebels in 2012.")
     assert ("rebels", "capture", ("azaz",)) in brief(claims), brief(claims)
     assert not [c for c in claims if c.actor == "saa" and c.action == "capture"], brief(claims)
+
+
+@BOTH
+def test_the_side_that_gave_a_place_up_withdrew_from_it(read):
+    for text in ("The rebels surrendered Azaz to the Syrian Army in 2018.",
+                 "The rebels handed Azaz over to the Syrian Army."):
+        claims = read(text)
+        assert ("rebels", "withdraw", ("azaz",)) in brief(claims), (text, brief(claims))
+        assert ("saa", "capture", ("azaz",)) in brief(claims), (text, brief(claims))
+    # a place given up by no side named: only the taker's claim
+    claims = read("Azaz was handed over to the Syrian Army in 2018.")
+    assert not [c for c in claims if c.action == "withdraw"], brief(claims)

@@ -214,3 +214,12 @@ def test_the_side_that_gave_a_place_up_withdrew_from_it(read):
     # a place given up by no side named: only the taker's claim
     claims = read("Azaz was handed over to the Syrian Army in 2018.")
     assert not [c for c in claims if c.action == "withdraw"], brief(claims)
+
+
+@BOTH
+def test_a_wider_area_after_the_town_in_its_heading_only_locates_it(read):
+    claims = read("Nubl (Hatay)\nIn 2016 the rebels surrendered to the Syrian Army.")
+    assert ("saa", "capture", ("nubl",)) in brief(claims), brief(claims)
+    # a thing of the town (a road) heading its row is no row of the town
+    claims = read("Aleppo – Castello road\nIn 2016 the rebels surrendered to the Syrian Army.")
+    assert not [c for c in claims if c.places == ("aleppo",)], brief(claims)

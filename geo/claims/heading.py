@@ -18,8 +18,10 @@ from geo.records import Mention
 
 # A heading is one short line with no sentence in it.
 _MAX_HEADING = 80
-# What a heading may hold besides its place names: separators and "and".
-_GLUE = re.compile(r"^(?:[\s\-\u2013\u2014/,|()]|\band\b)*$", re.IGNORECASE)
+# What a heading may hold besides its place names: separators, "and", and the noun of the
+# kind of place it is ("Idlib city", "Bab Amr district", "Yarmouk camp").
+_GLUE = re.compile(r"^(?:[\s\-\u2013\u2014/,|()&.:]|\b(?:and|city|town|village|suburb|district|"
+                   r"neighbou?rhood|quarter|camp)\b)*$", re.IGNORECASE)
 # A settlement noun standing for a place: "the town", "this suburb", "the whole city"; not
 # "the town of X" (a named one) nor "the town's" (a thing of it, still the town: kept).
 SETTLEMENT = re.compile(
@@ -34,6 +36,7 @@ SETTLEMENT = re.compile(
     re.IGNORECASE,
 )
 _SETTLED = frozenset({"city", "town", "village", "district", "quarter"})
+_WIDER = frozenset({"region", "governorate", "country"})
 
 
 def heading_mention(text: str, mentions: Sequence[Mention]) -> Mention | None:
@@ -55,11 +58,17 @@ def heading_mention(text: str, mentions: Sequence[Mention]) -> Mention | None:
 
 def settlement_heading(text: str, mentions: Sequence[Mention], kind_of) -> Mention | None:
     """The heading's place mention (``heading_mention``) when that place is a settlement
-    (``kind_of`` gives a place id's kind), else None."""
+    (``kind_of`` gives a place id's kind), else the heading's last settlement before a wider
+    area that only locates it ("Al-Qusayr (Homs Governorate)"), else None."""
     heading = heading_mention(text, mentions)
-    if heading is None or kind_of(heading.place) not in _SETTLED:
+    if heading is None:
         return None
-    return heading
+    if kind_of(heading.place) in _SETTLED:
+        return heading
+    if kind_of(heading.place) not in _WIDER:
+        return None  # "Damascus – Yarmouk Camp": a camp of the city, no row of the city
+    settled = [m for m in mentions if m.end <= heading.start and kind_of(m.place) in _SETTLED]
+    return settled[-1] if settled else None
 
 
 def heading_block(text: str, mentions: Sequence[Mention], kind_of) -> tuple[bool, Mention | None]:

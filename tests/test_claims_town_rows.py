@@ -223,3 +223,12 @@ def test_a_wider_area_after_the_town_in_its_heading_only_locates_it(read):
     # a thing of the town (a road) heading its row is no row of the town
     claims = read("Aleppo – Castello road\nIn 2016 the rebels surrendered to the Syrian Army.")
     assert not [c for c in claims if c.places == ("aleppo",)], brief(claims)
+
+
+@BOTH
+def test_complete_control_achieved_when_a_side_entered_is_its_capture(read):
+    text = ("The rebels attacked Azaz in May. Complete control of Azaz was achieved on 30 June "
+            "when Syrian Army troops entered the town.")
+    claims = read(text)
+    assert ("saa", "capture", ("azaz",)) in brief(claims), brief(claims)
+    assert not [c for c in claims if c.actor == "rebels" and c.action == "capture"], brief(claims)

@@ -47,6 +47,9 @@ FALLEN = re.compile(rf"(?<!\w)(?:fell|fallen|falls|falling|fall|{GIVING_UP})(?!\
                     re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
+# "Complete control was achieved on 30 June when Syrian troops entered X": the subject of the
+# "when" clause right after an agentless passive of taking is who took it.
+WHEN_AGENT = re.compile(r"\A[^.;:!?]{0,40}?(?<!\w)when\s+(?:the\s+)?\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
@@ -79,6 +82,11 @@ class TopicReader(DiscourseReader):
         """The actor of an event no word of its sentence names (see the module docstring)."""
         text = self.text
         passive = self._passive(event)
+        if passive and first.action == "capture":  # "Full control was achieved when the
+            for mention in self._actors_in(first.end, clause.sentence_end):  # Army entered X"
+                if WHEN_AGENT.match(self.text[first.end: mention.start]):
+                    return mention, None
+                break
         if passive:  # "Raqqa will be heavily defended. IS cannot ..."
             mention, actor = self._passive_actor(clause, first.start)
             if mention is not None or actor is not None:

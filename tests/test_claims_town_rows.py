@@ -232,3 +232,13 @@ def test_complete_control_achieved_when_a_side_entered_is_its_capture(read):
     claims = read(text)
     assert ("saa", "capture", ("azaz",)) in brief(claims), brief(claims)
     assert not [c for c in claims if c.actor == "rebels" and c.action == "capture"], brief(claims)
+
+
+@BOTH
+def test_this_suburb_of_a_city_under_a_heading_is_the_row_town(read):
+    claims = read("Nubl\nIn 2012, this suburb of Aleppo was controlled by the FSA.")
+    assert ("rebels", "control", ("nubl",)) in brief(claims), brief(claims)
+    assert not [c for c in claims if "aleppo" in c.places], brief(claims)
+    # "the town of X" names a town of its own
+    claims = read("Nubl\nIn 2012, the town of Azaz was controlled by the FSA.")
+    assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)

@@ -145,11 +145,24 @@ _LOCATED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:located|situated|l
                       r"(?:[\w-]+\s+){0,3}?(?:in|on|along|near|at|by|within)\s", re.IGNORECASE)
 
 
+# "this suburb of Damascus", "this neighbourhood of Homs": a demonstrative points back to the
+# row's place (not "the town of X", which names one); the place after "of" contains it.
+_THIS_OF = re.compile(r"(?<![\w-])this\s+(?:[\w-]+\s+){0,2}?(town|city|village|suburb|"
+                      r"neighbou?rhood|district|quarter)\s+of\s", re.IGNORECASE)
+
+
 def located_town(text: str, heading: Mention | None, lo: int, hi: int,
                  entry_id: int) -> tuple[Mention, int] | None:
     """The heading's place at a settlement noun in text[lo:hi] that a phrase of location
     follows ("this town located in X"), and where that phrase starts: its places only locate
     the town the event is about; None with no such noun."""
+    if heading is None or (heading.entry == entry_id and lo <= text.find("\n")):
+        return None
+    this = _THIS_OF.search(text, lo, hi)  # "this suburb of Damascus": the row's, in Damascus
+    if this is not None:
+        return Mention(heading.place, entry_id, this.start(), this.end(1), this.group(1), 0.5,
+                       1, evidence=f"{this.group(0)!r}: the place the heading names, "
+                                   f"{heading.surface}"), this.end()
     town = heading_place(text, heading, lo, hi, entry_id)
     if town is None or _LOCATED.match(text, town.end) is None:
         return None

@@ -242,3 +242,11 @@ def test_this_suburb_of_a_city_under_a_heading_is_the_row_town(read):
     # "the town of X" names a town of its own
     claims = read("Nubl\nIn 2012, the town of Azaz was controlled by the FSA.")
     assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
+
+
+@BOTH
+def test_an_attack_in_a_row_takes_the_town_only_from_its_named_subject(read):
+    claims = read("Nubl\nIn 2013 the rebels stormed two army checkpoints.")
+    assert ("rebels", "attack", ("nubl",)) in brief(claims), brief(claims)
+    claims = read("Nubl\nThe rebels were tired and wanted their destroyed homes rebuilt.")
+    assert not [c for c in claims if c.action == "attack"], brief(claims)

@@ -47,7 +47,8 @@ from geo.records import ActorMention, Claim, Mention
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
 GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
 # Actions told of a target, which a sentence naming none may have anywhere ("the army laid
-# siege", "the road was cut", "airstrikes hit"): a town's row lends them no place (heading.py).
+# siege", "the road was cut", "airstrikes hit"): a town's row lends them its place (heading.py)
+# only when the side is named right before the verb ("the rebels stormed two checkpoints").
 AIMED = frozenset({"attack", "advance", "besiege", "cut_road"})
 # Smaller is more specific: an origin/destination prefers the most specific place named.
 # What a definite description's head noun can point back to: kinds of place, and words its
@@ -80,6 +81,13 @@ DEFINITE_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 # Nouns not listed take an antecedent whose name holds them ("the castle": Palmyra Castle).
 KIND_RANK = {"facility": 0, "crossing": 0, "road": 1, "village": 1, "town": 2, "city": 3,
              "region": 4, "country": 5}
+
+
+def _right_before(text: str, actor: ActorMention, event: _Event) -> bool:
+    """Whether the actor is the subject right before the event's cue ("the rebels stormed"),
+    with at most two words and no punctuation between."""
+    gap = text[actor.end: event.cues[0].start]
+    return actor.end <= event.cues[0].start and not GAP_PUNCT.search(gap) and _words(gap) <= 2
 
 
 def _named_between(text: str, noun: str, lo: int, hi: int) -> bool:
@@ -184,8 +192,9 @@ class PlaceReader:
             return repelled, clause.start, True
         found = self._last_places(clause, event, hi, actor) or \
             scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
-        if not found and actor is not None and event.cues[0].action not in AIMED and \
-                clause.sentence_start <= actor.start < clause.sentence_end:
+        if not found and actor is not None and \
+                clause.sentence_start <= actor.start < clause.sentence_end and (
+                    event.cues[0].action not in AIMED or _right_before(text, actor, event)):
             # scene.py; heading.py: a sentence of a town's row naming its actor, no place
             row = row_place(self._settlement_heading, self.mentions, clause.sentence_start,
                             clause.sentence_end, (event.cues[0].start, event.cues[0].end),

@@ -250,3 +250,12 @@ def test_an_attack_in_a_row_takes_the_town_only_from_its_named_subject(read):
     assert ("rebels", "attack", ("nubl",)) in brief(claims), brief(claims)
     claims = read("Nubl\nThe rebels were tired and wanted their destroyed homes rebuilt.")
     assert not [c for c in claims if c.action == "attack"], brief(claims)
+
+
+@BOTH
+def test_government_advances_are_the_governments_advance(read):
+    claims = read("By 2014 Azaz was under rebel control with government advances into the town.")
+    assert ("saa", "advance", ("azaz",)) in brief(claims), brief(claims)
+    assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
+    assert not [c for c in claims if c.actor == "rebels" and c.action == "advance"], \
+        brief(claims)

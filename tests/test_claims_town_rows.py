@@ -259,3 +259,11 @@ def test_government_advances_are_the_governments_advance(read):
     assert ("rebels", "control", ("azaz",)) in brief(claims), brief(claims)
     assert not [c for c in claims if c.actor == "rebels" and c.action == "advance"], \
         brief(claims)
+
+
+@BOTH
+def test_a_places_possessive_before_a_noun_of_taking_leaves_the_by_agent(read):
+    claims = read("Azaz's capture by the rebels in 2012 was followed by months of shelling.")
+    assert ("rebels", "capture", ("azaz",)) in brief(claims), brief(claims)
+    # a side's possessive is still the agent
+    assert ("saa", "capture", ("azaz",)) in brief(read("The SAA's capture of Azaz ended it."))

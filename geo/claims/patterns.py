@@ -65,7 +65,8 @@ PARTICIPLE_BY = re.compile(r"(?:ed|en|wn|ook|ung|eld|ught)\s*\Z", re.IGNORECASE)
 BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 # "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
 DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
-NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+# ("Azaz's capture by the rebels", "the town's recapture by the army": the place's possessive)
+NOMINAL_CUE = re.compile(r"(?:(?<!\w)(?:the|a|an|its|their)|\w['\u2019]s)\s+\Z", re.IGNORECASE)
 # ... not across a verb of stopping it: the "by" agent of "was (not) repelled by" opposed it.
 _OPPOSED = (r"(?:repel|repuls|thwart|foil|beat\w*\s+back|fought\s+off|held\s+off|halted|"
             r"stopped|blocked|defeated|crushed|routed|countered)")

@@ -169,9 +169,7 @@ def _first_conjunct(token: Any) -> Any:
 def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
     """The agent a noun cue names itself: "the SDF's offensive", "shelling carried out by the
     rebels", "the capture of X by Y", "the SDF offensive", "Russian airstrikes"."""
-    for child in children:
-        if child.dep_ == "poss":
-            return child
+    for child in children:  # a "by" agent first: "the town's capture by the rebels"
         by = _by_of(child) if child.dep_ == "acl" else None
         if by is not None:
             return by
@@ -179,6 +177,8 @@ def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if (poss := next((c for c in children if c.dep_ == "poss"), None)) is not None:
+        return poss
     for child in children:  # not "further"; not "air" in "air-strikes", a kind of strike
         if child.dep_ in ("compound", "amod") and child.i < noun.i and \
                 (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()

@@ -77,6 +77,12 @@ ALIGNED = re.compile(
     r"battalions?)(?!\w)",
     re.IGNORECASE)
 ALIGNED_ALIAS = "pro-government forces"
+HYPHENS = frozenset("-\u2010\u2011")
+# "the opposition activist group", "the government media": a side's name used as an adjective
+# of people who speak or organise, not fight (after "the": the noun is what "the" determines).
+ATTRIBUTIVE = re.compile(r"\s+(?:activists?|groups?|monitors?|media|coalition|council|delegation|"
+                         r"politicians|figures|website|parties|party|leaders|newspapers?|"
+                         r"television|tv|news)(?!\w)", re.IGNORECASE)
 # "government-held", "Kurdish-held", "opposition-controlled": a holder named by a word that is
 # too wide to be an alias alone ("the government" of which country?) is, glued to "-held", the
 # side the war's reporting means by it (the actor of the alias given here).
@@ -86,10 +92,11 @@ HELD_BY = re.compile(
 HELD_BY_ALIAS = {"government": "government forces", "regime": "regime forces",
                  "kurdish": "Kurdish forces", "opposition": "opposition forces",
                  "loyalist": "loyalist forces"}
-# "under army control", "under regime control": the same wide words (and "army"), named
-# between "under" and "control", are the holder the war's reporting means by them.
+# "under army control", "under regime control", "returned to government control": the same
+# wide words (and "army"), named between "under"/"to" and "control", are the holder the war's
+# reporting means by them.
 UNDER_HELD = re.compile(
-    r"(?<!\w)under\s+(?:the\s+)?(government|regime|army|opposition|kurdish|loyalist)"
+    r"(?<!\w)(?:under|to)\s+(?:the\s+)?(government|regime|army|opposition|kurdish|loyalist)"
     r"(?=\s+control(?!\w))", re.IGNORECASE)
 UNDER_HELD_ALIAS = {**HELD_BY_ALIAS, "army": "the Army"}
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)
@@ -263,6 +270,10 @@ class FactionLexicon:
             longer = self._overlapping(text, start, end)
             if longer is not None:  # "the Army of Conquest": not "the Army"
                 actor, start, end = longer
+            elif text[start: start + 4].lower() == "the " and (
+                    text[end: end + 1] in HYPHENS or ATTRIBUTIVE.match(text, end)):
+                pos = start + 1  # "the government-held part": the holder's word is read as
+                continue  # one (HELD_BY); "the opposition activist group": no side acts
             pos = end
             if NEGATED.search(text, max(0, start - 6), start):
                 continue

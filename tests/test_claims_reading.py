@@ -65,8 +65,9 @@ def test_a_side_named_by_a_wide_word_glued_to_held_holds_the_place():
     assert ("sdf", "control", ("aleppo",)) in brief(claims)
     claims = claims_of("The rebels cut the road into the government-held part of Idlib.")
     assert ("saa", "control", ("idlib",)) in brief(claims)
-    # the word alone names no side
-    assert not load_lexicon().find("the government and the Kurdish parties", entry=0)
+    # the word alone names no side ("the government" unqualified is Syria's: armies.py reads
+    # it as another state's when that state's government was named before it)
+    assert not load_lexicon().find("a government of the Kurdish parties", entry=0)
 
 
 def test_almost_done_is_not_done_but_nearly_there_is_an_advance():

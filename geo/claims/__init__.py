@@ -59,6 +59,11 @@ claim points at the words it was read from, and a reader can see why:
   "X-held" place hits that place; a place the moved men are "now in" is not the event's;
 * the blocks of an authorless text (an article's paragraphs) are one discourse: a block
   hands the next its claims' actors and its places; comments of others never do;
+* a town history is written as rows under a heading naming the town, on the row's first line
+  or as a block of its own above the row's blocks (``heading``): there "the town", "this
+  suburb (of X)", "it" are the row's town, and a sentence naming its side but no place tells
+  of the town (an attack, advance, siege or road cut only when its side is named right before
+  the verb); a side that surrendered or handed the place over withdrew (``giving``);
 * for movements, "from X"/"out of X"/"leaving X" mark the origin and "to X"/"towards X"/
   "into X"/"reinforce X" the destination; "the Afrin YPG" pushing east starts from Afrin;
 * the modality comes from ``data/modality.csv``, the first of questioned > speculative >

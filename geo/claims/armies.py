@@ -20,6 +20,10 @@ from geo.records import ActorMention, Entry
 GENERIC = re.compile(r"\Athe\s+(?:army|military)\Z", re.IGNORECASE)
 ARMY_WORDS = re.compile(r"(?:army|military|armed\s+forces|troops|soldiers|forces)(?!\w)",
                         re.IGNORECASE)
+# "The Turkish government ... the government": a definite "the government" is likewise the
+# state whose government was last named, else the lexicon's reading (Syria's).
+GENERIC_GOVERNMENT = re.compile(r"\Athe\s+government\Z", re.IGNORECASE)
+GOVERNMENT_WORDS = re.compile(r"government(?!\w)", re.IGNORECASE)
 # Actors that are states with an army of their own.
 STATES = frozenset({"saa", "turkey", "russia", "us", "iran", "iraq", "israel", "saudi"})
 
@@ -37,14 +41,23 @@ def resolve_armies(mentions: Sequence[ActorMention],
     """The mentions, with each generic "the Army" given the latest named army's actor."""
     out: list[ActorMention] = []
     last: ActorMention | None = None
+    government: ActorMention | None = None
     for mention in sorted(mentions, key=lambda m: (m.entry, m.start)):
         if last is not None and last.entry != mention.entry:
             last = None
+        if government is not None and government.entry != mention.entry:
+            government = None
         entry = entries.get(mention.entry)
         if GENERIC.match(mention.surface):
             if last is not None and last.actor != mention.actor:
                 mention = replace(mention, actor=last.actor)
-        elif entry is not None and _names_an_army(mention, entry.text):
-            last = mention
+        elif GENERIC_GOVERNMENT.match(mention.surface):
+            if government is not None and government.actor != mention.actor:
+                mention = replace(mention, actor=government.actor)
+        else:
+            if entry is not None and _names_an_army(mention, entry.text):
+                last = mention
+            if mention.actor in STATES and GOVERNMENT_WORDS.search(mention.surface):
+                government = mention
         out.append(mention)
     return out

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.claims.patterns import ABBREVIATIONS, CLAUSE_BREAK, SENTENCE_END, TRIM
+from geo.claims.patterns import ABBREVIATIONS, CLAUSE_BREAK, REFERENCE, SENTENCE_END, TRIM
 from geo.records import Quote
 
 
@@ -63,6 +63,8 @@ def split_clauses(text: str, quotes: Sequence[Quote] = ()) -> list[Clause]:
         line_end = line_start + len(line)
         cuts = set(_sentence_ends(text, line_start, line_end))
         cuts.update(h for h in hard if line_start < h < line_end)
+        cuts.update(m.start() for m in REFERENCE.finditer(text, line_start, line_end)
+                    if m.start() > line_start)  # "... control See also: X": two sentences
         bounds = [line_start, *sorted(cuts), line_end]
         for s_start, s_end in itertools.pairwise(bounds):
             a, b = _trimmed(text, s_start, s_end)

@@ -23,6 +23,9 @@ from geo.records import ActorMention
 
 # "..., with the SAA and its allies retaking it": the actor after "with" does the -ing.
 WITH_BEFORE = re.compile(r"(?<!\w)with\s+(?:the\s+)?\Z", re.IGNORECASE)
+# Actions whose noun may end an actor's name ("coalition airstrikes", "government advances"):
+# the cue stays, the name is its agent.
+NAMED_CUES = frozenset({"attack", "advance"})
 # "the IS defenders": the side named right before the noun is the one that defends.
 DEFENDERS = re.compile(r"defenders?\Z", re.IGNORECASE)
 TARGETS = re.compile(r"targets\Z", re.IGNORECASE)
@@ -78,7 +81,7 @@ def _subject(text: str, actors: Sequence[ActorMention], lo: int, cue: Cue, *,
     # "coalition airstrikes hit X": a name that ends in a noun of attack is its agent
     # (not "the Army of Conquest", a name that only holds a word of taking)
     inside = next((m for m in actors if m.start < cue.start and cue.end == m.end), None)
-    if inside is not None and cue.action == "attack":
+    if inside is not None and cue.action in NAMED_CUES:
         return inside, None
     for mention in reversed(candidates):
         gap = text[mention.end: cue.start]
@@ -135,7 +138,7 @@ def _events(text: str, clause: Clause, cues: list[Cue],
     # "the Army of Conquest": a word of taking inside a name is no cue ("coalition
     # airstrikes", a name that ends in a noun of attack, keeps its cue: see _subject)
     cues = [c for c in cues if not any(
-        m.start <= c.start and c.end <= m.end and not (c.end == m.end and c.action == "attack")
+        m.start <= c.start and c.end <= m.end and not (c.end == m.end and c.action in NAMED_CUES)
         for m in actors) and not _beaten(text, actors, c)]
     events: list[_Event] = []
     glued = False  # the last event was an "X-held" adjective: the next cue starts anew

@@ -8,7 +8,7 @@ from dataclasses import replace
 from geo.claims.armies import resolve_armies
 from geo.claims.confidence import features, load_model, score
 from geo.claims.disputes import link_disputes
-from geo.claims.heading import under_heading
+from geo.claims.heading import heading_block, under_heading
 from geo.claims.model import load_parser
 from geo.claims.parse_reader import parse_read
 from geo.claims.reader import EntryReader
@@ -67,13 +67,16 @@ def extract_claims_report(
     mentions_by = _group(mentions, "entry")
     actors_by = _group(actor_mentions, "entry")
     previous: tuple[Entry, EntryReader] | None = None
+    section: Mention | None = None  # the town whose history the blocks tell (heading.py)
     readers: dict[int, EntryReader] = {}
     for entry in sorted(entries, key=lambda e: e.id):
         # the blocks of an authorless text are its paragraphs: one discourse runs through
         before = previous[1].discourse() if previous is not None and entry.kind == "block" \
             and previous[0].kind == "block" and previous[0].id == entry.id - 1 else None
+        section = _section(ctx, entry, section, mentions_by)
         own = under_heading(entry.text, mentions_by.get(entry.id, []),  # heading.py
-                            lambda p: getattr(ctx.places.get(p), "kind", ""))
+                            lambda p: getattr(ctx.places.get(p), "kind", ""),
+                            ctx.row_headings.get(entry.id))
         reader = EntryReader(ctx, entry, own,
                               actors_by.get(entry.id, []), before)
         previous = (entry, reader)
@@ -92,6 +95,22 @@ def extract_claims_report(
     _rate(ctx)
     link_disputes(ctx, sorted(entries, key=lambda e: e.id))
     return ctx.report
+
+
+def _section(ctx: Context, entry: Entry, section: Mention | None,
+             mentions_by: Mapping[int, list[Mention]]) -> Mention | None:
+    """The town a block of an authorless text is written under (heading.py's
+    ``heading_block``: "Douma", a blank line, its history), kept in ``ctx.row_headings``;
+    returns the section's town for the blocks after this one."""
+    if entry.kind != "block":
+        return None
+    is_heading, town = heading_block(entry.text, mentions_by.get(entry.id, []),
+                                     lambda p: getattr(ctx.places.get(p), "kind", ""))
+    if is_heading:
+        return town
+    if section is not None:
+        ctx.row_headings[entry.id] = section
+    return section
 
 
 def topic_town(mentions: Sequence[Mention], places: Mapping[str, Place]) -> str | None:

@@ -218,7 +218,7 @@ def _agents(doc: Any, token: Any, action: str, actors: list[ActorMention],
     """The actor mentions the parse gives as the cue's agent (each of a subject's sides
     joined by "and"), if any; none for a subject that gave the place up ("the rebels
     surrendered to the Army": the side after "to" took it, see topic.py's FALLEN)."""
-    if action == "capture" and token.lemma_.lower() == "surrender":
+    if action == "capture" and token.lemma_.lower() in ("surrender", "hand"):
         return []
     subject = _direct_subject(token, action)
     if subject is None:

@@ -35,15 +35,18 @@ POSSESSIVE = re.compile(r"\A['\u2019]s?[\"\u201d']?\s+(?:(?!(?:for|to|in|on|at|w
 HOLDER = re.compile(r"[-\u2010\u2011](?:held|controlled|occupied|dominated)(?!\w)", re.IGNORECASE)
 # "under rebel control", "under the control of": the actor after "under" holds the place.
 UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
-# Verbs of giving a place up ("IS lost X to the SAA", "the rebels surrendered to the Army"):
+# Verbs of giving a place up ("IS lost X to the SAA", "the rebels surrendered to the Army",
+# "the town was handed over to the Army"):
 # the side after "to" took it (agents.py's LOSING, topic.py's FALLEN).
-GIVING_UP = r"los(?:t|es|ing|e)|surrender(?:s|ed|ing)?"
+GIVING_UP = (r"los(?:t|es|ing|e)|surrender(?:s|ed|ing)?"
+             r"|hand(?:s|ed|ing)?(?=\s+(?:[\w'-]+\s+){0,4}?over\s)")
 # "came under the control of X" (the agent named after the cue), "fell under IS control"
 # (named inside it): the place went to that side.
 UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
                               re.IGNORECASE)
-UNDER_CONTROL = re.compile(r"(?<!\w)under\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
-UNDER_CONTROL_ANY = re.compile(r"(?<!\w)under\s.*control(?:\s+of)?\Z", re.IGNORECASE)
+# ("returned to government control": the side named before "control" holds it again)
+UNDER_CONTROL = re.compile(r"(?<!\w)(?:under|to)\s+(?:[\w-]+\s+){1,3}?control\Z", re.IGNORECASE)
+UNDER_CONTROL_ANY = re.compile(r"(?<!\w)(?:under|to)\s.*control(?:\s+of)?\Z", re.IGNORECASE)
 GERUND = re.compile(r"\A\s+\w+ing(?!\w)", re.IGNORECASE)
 GAP_PUNCT = re.compile(r"[,;:.!]|\?(?!\))")
 # An adverb between the auxiliary and the participle: "was also taken", "were quickly overrun".
@@ -62,7 +65,8 @@ PARTICIPLE_BY = re.compile(r"(?:ed|en|wn|ook|ung|eld|ught)\s*\Z", re.IGNORECASE)
 BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 # "shelling carried out by the rebels", "an operation conducted by ISIL": a noun's agent.
 DONE_BY = re.compile(rf"\s+{_DONE}\s+by\s", re.IGNORECASE)
-NOMINAL_CUE = re.compile(r"(?<!\w)(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+# ("Azaz's capture by the rebels", "the town's recapture by the army": the place's possessive)
+NOMINAL_CUE = re.compile(r"(?:(?<!\w)(?:the|a|an|its|their)|\w['\u2019]s)\s+\Z", re.IGNORECASE)
 # ... not across a verb of stopping it: the "by" agent of "was (not) repelled by" opposed it.
 _OPPOSED = (r"(?:repel|repuls|thwart|foil|beat\w*\s+back|fought\s+off|held\s+off|halted|"
             r"stopped|blocked|defeated|crushed|routed|countered)")
@@ -151,6 +155,10 @@ REPELLED_OBJECT = re.compile(
     r"\s(?:the|this|that|their|its|these|those)\s+(?:[\w-]+\s+)?"
     r"(?:assaults?|attacks?|counter-?attacks?|offensives?|attempts?|advances?|push|raids?)\Z",
     re.IGNORECASE)
+# A bomb named by what carried it ("a car bomb exploded in X", "a suicide bomb"): whose it
+# was the text says or does not; the side of the claim before is no guess for it.
+UNCLAIMED_BOMB = re.compile(r"(?<!\w)(?:car|truck|lorry|vehicle|roadside|suicide|motorcycle|"
+                            r"booby[- ]trapped)[\s-]+\Z", re.IGNORECASE)
 NOMINAL = re.compile(
     rf"(?<!\w)(?:the|a|an|this|that|its|their|his|her)\s+(?:(?!(?:{_AUXILIARIES})\s)"
     r"[\w-]+\s+){0,5}\Z",
@@ -285,3 +293,8 @@ ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "m
 SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
 CLAUSE_BREAK = re.compile(r";|:(?=\s)|\s[-\u2013\u2014]+\s|\u2014|,(?=\s)|\.\.\.+")
 TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019.,;:-\u2013\u2014"
+# "See also: Battle of Azaz", "Main article: Siege of Kobani": the titles of other articles
+# name events, they tell none (the cross-reference runs to the end of its line, and starts a
+# sentence of its own even where the text lost the full stop before it: clauses.py).
+REFERENCE = re.compile(r"(?<!\w)(?:see\s+also|main\s+articles?|further\s+information)\s*:"
+                       r"[^\n]*", re.IGNORECASE)

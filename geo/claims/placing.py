@@ -16,7 +16,7 @@ from dataclasses import replace
 from geo.claims.adjuncts import behind_adjunct
 from geo.claims.clauses import Clause
 from geo.claims.events import DEFENDERS, _between, _Event, _words
-from geo.claims.heading import heading_place, settlement_heading
+from geo.claims.heading import heading_place, located_town, row_place, settlement_heading
 from geo.claims.patterns import (
     ANAPHOR,
     DEFINITE,
@@ -46,6 +46,10 @@ from geo.records import ActorMention, Claim, Mention
 
 # Actions on a piece of ground: a claim of one placed only on a country has lost its place.
 GROUND_ACTIONS = frozenset({"capture", "besiege", "lift_siege", "cut_road", "defend"})
+# Actions told of a target, which a sentence naming none may have anywhere ("the army laid
+# siege", "the road was cut", "airstrikes hit"): a town's row lends them its place (heading.py)
+# only when the side is named right before the verb ("the rebels stormed two checkpoints").
+AIMED = frozenset({"attack", "advance", "besiege", "cut_road"})
 # Smaller is more specific: an origin/destination prefers the most specific place named.
 # What a definite description's head noun can point back to: kinds of place, and words its
 # antecedent's name may hold instead ("the hill" is "Umm Qara hill", "the lake" Lake Jabbul).
@@ -77,6 +81,13 @@ DEFINITE_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 # Nouns not listed take an antecedent whose name holds them ("the castle": Palmyra Castle).
 KIND_RANK = {"facility": 0, "crossing": 0, "road": 1, "village": 1, "town": 2, "city": 3,
              "region": 4, "country": 5}
+
+
+def _right_before(text: str, actor: ActorMention, event: _Event) -> bool:
+    """Whether the actor is the subject right before the event's cue ("the rebels stormed"),
+    with at most two words and no punctuation between."""
+    gap = text[actor.end: event.cues[0].start]
+    return actor.end <= event.cues[0].start and not GAP_PUNCT.search(gap) and _words(gap) <= 2
 
 
 def _named_between(text: str, noun: str, lo: int, hi: int) -> bool:
@@ -119,6 +130,9 @@ class PlaceReader:
         found = [m for m in self._places_in(event.start, hi, actor)
                  if not (m.start > event.cues[0].end
                          and NOW_AT.search(text, max(0, m.start - 24), m.start))]
+        located = located_town(text, self._settlement_heading, clause.start, hi, self.entry_id)
+        if located is not None:  # heading.py: "this town located in X" is the row's town
+            found = [m for m in found if m.end <= located[1]] + [located[0]]
         if found and behind_adjunct(text, event.cues[-1].end, found[0].start):
             subject = self._subject_places(clause, event, actor)  # adjuncts.py
             if subject:
@@ -178,7 +192,15 @@ class PlaceReader:
             return repelled, clause.start, True
         found = self._last_places(clause, event, hi, actor) or \
             scene_places(self, clause, event, actor)  # discourse.py: "retook the ground";
-        return (found, clause.start, True) if found else ([], clause.start, False)  # scene.py
+        if not found and actor is not None and \
+                clause.sentence_start <= actor.start < clause.sentence_end and (
+                    event.cues[0].action not in AIMED or _right_before(text, actor, event)):
+            # scene.py; heading.py: a sentence of a town's row naming its actor, no place
+            row = row_place(self._settlement_heading, self.mentions, clause.sentence_start,
+                            clause.sentence_end, (event.cues[0].start, event.cues[0].end),
+                            self.entry_id)
+            found = [row] if row is not None else []
+        return (found, clause.start, True) if found else ([], clause.start, False)
 
     def _subject_places(self, clause: Clause, event: _Event,
                         actor: ActorMention | None) -> list[Mention]:
@@ -198,7 +220,8 @@ class PlaceReader:
     @functools.cached_property
     def _settlement_heading(self) -> Mention | None:
         """The entry's heading place (heading.py), found once per entry."""
-        return settlement_heading(self.text, self.mentions, self._kind_of)
+        return settlement_heading(self.text, self.mentions, self._kind_of) or \
+            self.ctx.row_headings.get(self.entry_id)  # the heading as the block before
 
     def _heading_at(self, lo: int, hi: int) -> Mention | None:
         """The heading's place at a settlement noun in text[lo:hi] ("the town"), if any."""

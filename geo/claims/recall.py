@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from geo.claims.clauses import Clause
 from geo.claims.events import _between, _Event
+from geo.claims.giving import given_up_claims
 from geo.claims.holders import holder_claims
 from geo.claims.patterns import AGENT, BY_NEXT, PARTICIPLE_BY, REPEL_CUE
 from geo.claims.presence import presence_claims
@@ -384,6 +385,7 @@ def read_more(reader: EntryReader) -> list[Claim]:
     repelled_claims(reader)
     presence_claims(reader)  # geo/claims/presence.py: "IS positions in X"
     holder_claims(reader)  # geo/claims/holders.py: "X is under the control of IS"
+    given_up_claims(reader)  # geo/claims/giving.py: "the rebels surrendered X to the Army"
     operations: set[tuple[int, int]] = set()
     for claim in reader.claims:
         evidence = reader.ctx.evidence.get(claim.id)

@@ -93,6 +93,8 @@ class Context:
     topic_town: str | None = None  # the city or town the whole text is about, if one
     # (entry, cue start) -> the sentence that named an actor carried from context
     carried: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    # entry id -> the heading written as the block before it (heading.block_heading)
+    row_headings: dict[int, Mention] = field(default_factory=dict)
 
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.claims.cue_regex import heads, loosen, starts_word, whole_words
+from geo.claims.patterns import REFERENCE
 from geo.paths import ACTIONS_PATH, INTENT_PATH, MODALITY_PATH
 
 ACTIONS = ("capture", "advance", "attack", "besiege", "lift_siege", "defend", "withdraw",
@@ -57,10 +58,6 @@ def _compile(path: Path, line: int, what: str, text: str) -> str:
     return body
 
 
-# "See also: Battle of Azaz", "Main article: Siege of Kobani": the titles of other articles
-# name events, they tell none (the cross-reference runs to the end of its line).
-REFERENCE = re.compile(r"(?<!\w)(?:see\s+also|main\s+articles?|further\s+information)\s*:"
-                       r"[^\n]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,7 +111,7 @@ def _subject_of(token: Any) -> tuple[Any | None, bool]:
         children = [c for c in current.children if c.i != below]
         for child in children:
             if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ != "DATE"]
                 if objects:
                     return objects[0], True
         for child in children:
@@ -169,9 +169,7 @@ def _first_conjunct(token: Any) -> Any:
 def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
     """The agent a noun cue names itself: "the SDF's offensive", "shelling carried out by the
     rebels", "the capture of X by Y", "the SDF offensive", "Russian airstrikes"."""
-    for child in children:
-        if child.dep_ == "poss":
-            return child
+    for child in children:  # a "by" agent first: "the town's capture by the rebels"
         by = _by_of(child) if child.dep_ == "acl" else None
         if by is not None:
             return by
@@ -179,6 +177,8 @@ def _noun_agent(noun: Any, children: list[Any]) -> Any | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if (poss := next((c for c in children if c.dep_ == "poss"), None)) is not None:
+        return poss
     for child in children:  # not "further"; not "air" in "air-strikes", a kind of strike
         if child.dep_ in ("compound", "amod") and child.i < noun.i and \
                 (child.pos_ in ("PROPN", "NOUN") or child.text[:1].isupper()
@@ -223,8 +223,8 @@ def _phrase(token: Any) -> tuple[int, int]:
 
 
 def _role(doc: Any, mention: ActorMention, base: int) -> str:
-    """"target" when an actor mention is the object of a preposition, "side" when of
-    "between", else ""."""
+    """"target" when an actor mention is the object of a preposition, "between" or "under"
+    when of those ("fighting between A and B", "under IS control"), else ""."""
     root = _np_root(doc, mention.start - base, mention.end - base)
     if root is None or subject_misread(root):  # (the subject the parse hung on a noun)
         return ""
@@ -235,8 +235,8 @@ def _role(doc: Any, mention: ActorMention, base: int) -> str:
     while current.dep_ in ("compound", "amod", "conj", "appos", "nmod") and \
             current.head.i != current.i:
         current = current.head
-    if current.dep_ == "pobj" and current.head.lower_ == "between":
-        return "side"  # "fighting between A and B": each side fights
+    if current.dep_ == "pobj" and current.head.lower_ in ("between", "under"):
+        return current.head.lower_  # "fighting between A and B": each side; "under IS control"
     if current.dep_ == "pobj" and current.head.lower_ in TARGET_PREPOSITIONS:
         return "target"
     if current.dep_ in ("dobj",):
@@ -298,10 +298,10 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
     if doc.text.startswith("-", evidence.cue[0] - base) or evidence.reader == "presence":
         return None, ""  # "rebel-held"; "IS's capital, Raqqa" (presence.py): no verb to parse
     said = doc.text[evidence.cue[0] - base: evidence.cue[1] - base].lower()
-    if evidence.subject is not None and evidence.subject.start > base + cue.idx and (
-            (claim.action == "capture" and (cue.lemma_ in ("fall", "lose", "surrender")
-                                            or UNDER_CONTROL_ANY.search(said))) or (
-            claim.action == "control" and said.endswith("hands"))):
+    if (claim.action == "capture" and cue.lemma_ in ("lose", "surrender", "hand")) or (
+            evidence.subject is not None and evidence.subject.start > base + cue.idx and (
+                (claim.action == "capture" and (cue.lemma_ == "fall" or UNDER_CONTROL_ANY.search(
+                    said))) or (claim.action == "control" and said.endswith("hands")))):
         return None, ""  # "Azaz fell to the SDF", "lost X to IS", "stayed in IS hands",
         # "came under the control of IS", "fell under SDF control": the side is after the cue
     subject, agent = backed_subject(cue) or _subject_of(cue)  # (a misparsed backer)
@@ -329,9 +329,9 @@ def _actor_change(claim: Claim, evidence: Evidence, doc: Any, base: int, cue: An
             return named[0].actor, ""
         own = evidence.subject
         if not named and agent and subject.pos_ != "PRON" and subject.tag_ not in ("WDT", "WP") \
-                and own is not None and base <= own.start < base + len(doc.text) \
-                and not closer and not evidence.co_actor \
-                and not (base + lo <= own.start < base + hi) and _role(doc, own, base) != "side":
+                and own is not None and base <= own.start < base + len(doc.text) and not closer \
+                and not evidence.co_actor and not (base + lo <= own.start < base + hi) and \
+                _role(doc, own, base) not in ("between", "under")[:1 + (claim.action == "control")]:
             return None, "the agent is no actor the lexicon knows"
     if evidence.subject is not None and base <= evidence.subject.start < base + len(doc.text):
         target = _role(doc, evidence.subject, base) == "target"

@@ -32,6 +32,7 @@ from geo.claims.patterns import (
     PASSIVE_IN_CUE,
     REPEL_CUE,
     REPELLED_BEFORE,
+    UNCLAIMED_BOMB,
     UNDER_CONTROL,
     UNDER_CONTROL_OF,
 )
@@ -46,6 +47,9 @@ FALLEN = re.compile(rf"(?<!\w)(?:fell|fallen|falls|falling|fall|{GIVING_UP})(?!\
                     re.IGNORECASE)
 FALLEN_TO = re.compile(r"\A\s*(?:to\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
+# "Complete control was achieved on 30 June when Syrian troops entered X": the subject of the
+# "when" clause right after an agentless passive of taking is who took it.
+WHEN_AGENT = re.compile(r"\A[^.;:!?]{0,40}?(?<!\w)when\s+(?:the\s+)?\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
@@ -78,6 +82,11 @@ class TopicReader(DiscourseReader):
         """The actor of an event no word of its sentence names (see the module docstring)."""
         text = self.text
         passive = self._passive(event)
+        if passive and first.action == "capture":  # "Full control was achieved when the
+            for mention in self._actors_in(first.end, clause.sentence_end):  # Army entered X"
+                if WHEN_AGENT.match(self.text[first.end: mention.start]):
+                    return mention, None
+                break
         if passive:  # "Raqqa will be heavily defended. IS cannot ..."
             mention, actor = self._passive_actor(clause, first.start)
             if mention is not None or actor is not None:
@@ -91,6 +100,8 @@ class TopicReader(DiscourseReader):
             return fighting, None
         # an event named by a noun takes the topic of its own block only: across blocks the
         # latest actor is too weak a guess ("Fierce fighting was reported at X")
+        if UNCLAIMED_BOMB.search(text, max(clause.start, first.start - 24), first.start):
+            return None, None  # "A car bomb exploded in X": no side's act told
         own = bool(self.acting) and self.acting[-1].entry == self.entry_id
         if own and NOMINAL.search(text, max(clause.start, first.start - 60), first.start) \
                 and all(_oblique(text, m, clause.sentence_start) or speaker(text, m, first.start)

@@ -231,3 +231,18 @@ def test_an_attack_beaten_back_was_made_but_an_assault_repulsed_names_no_claim(r
     assert reported_by(read("IS attacked Azaz but was beaten back."), "is", "attack")
     assert not [c for c in read("The rebel assault on Aleppo was repulsed.")
                 if c.modality == "reported"]
+
+
+# --- people taken, not a place ---------------------------------------------------------------
+
+
+@BOTH
+def test_the_capture_of_people_is_no_place_taken(read):
+    for text in ("The rebels captured 40 soldiers near Azaz.",
+                 "Manbij was shelled after the capture of two reporters by IS near the town.",
+                 "IS captured several aid workers outside Raqqa."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "capture"], (text, brief(claims))
+    # a place taken stays, also when its defenders' things are named after the cue
+    for text in ("The rebels captured Azaz.", "The rebels captured the soldiers' base at Azaz."):
+        assert reported_by(read(text), "rebels", "capture"), text

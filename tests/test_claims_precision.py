@@ -246,3 +246,17 @@ def test_the_capture_of_people_is_no_place_taken(read):
     # a place taken stays, also when its defenders' things are named after the cue
     for text in ("The rebels captured Azaz.", "The rebels captured the soldiers' base at Azaz."):
         assert reported_by(read(text), "rebels", "capture"), text
+
+
+# --- an agreement reached, not a place ------------------------------------------------------
+
+
+@BOTH
+def test_an_agreement_reached_is_no_advance(read):
+    for text in ("Officials said a deal had been reached in Azaz.",
+                 "The SAA and the rebels reached a truce in Khan Tuman.",
+                 "The SDF reached a new agreement with the council of Manbij."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
+    assert reported_by(read("The SAA reached Khan Tuman."), "saa", "advance")
+    assert reported_by(read("Khan Tuman was reached by the SAA on 4 May."), "saa", "advance")

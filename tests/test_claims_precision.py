@@ -260,3 +260,14 @@ def test_an_agreement_reached_is_no_advance(read):
         assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
     assert reported_by(read("The SAA reached Khan Tuman."), "saa", "advance")
     assert reported_by(read("Khan Tuman was reached by the SAA on 4 May."), "saa", "advance")
+
+
+# --- a later passive names its own agent -----------------------------------------------------
+
+
+@BOTH
+def test_a_later_passive_cue_is_done_by_its_by_phrase(read):
+    claims = read("The rebels withdrew to Azaz with the town being shelled by the SAA.")
+    assert reported_by(claims, "saa", "attack"), brief(claims)
+    assert not reported_by(claims, "rebels", "attack"), brief(claims)
+    assert reported_by(claims, "rebels", "withdraw"), brief(claims)

@@ -271,3 +271,18 @@ def test_a_later_passive_cue_is_done_by_its_by_phrase(read):
     assert reported_by(claims, "saa", "attack"), brief(claims)
     assert not reported_by(claims, "rebels", "attack"), brief(claims)
     assert reported_by(claims, "rebels", "withdraw"), brief(claims)
+
+
+# --- an existential sentence names no side ---------------------------------------------------
+
+
+@BOTH
+def test_there_was_fighting_names_no_side_but_fighting_continued_keeps_the_topic(read):
+    told = "The SDF took Azaz on 2 July. "
+    for text in ("In November, there was heavy fighting in the town.",
+                 "There were still ongoing clashes in Manbij."):
+        claims = [c for c in read(told + text) if c.start >= len(told)]
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    # a noun of fighting heading its clause is the topic side's (the rule the above narrows)
+    claims = read(told + "Heavy fighting continued in Manbij.")
+    assert [c for c in claims if c.start >= len(told)], brief(claims)

@@ -286,3 +286,16 @@ def test_there_was_fighting_names_no_side_but_fighting_continued_keeps_the_topic
     # a noun of fighting heading its clause is the topic side's (the rule the above narrows)
     claims = read(told + "Heavy fighting continued in Manbij.")
     assert [c for c in claims if c.start >= len(told)], brief(claims)
+
+
+# --- pushing a side back is an attack on it ----------------------------------------------------
+
+
+@BOTH
+def test_pushing_a_side_back_is_an_attack_not_an_advance(read):
+    claims = read("The SDF pushed back IS fighters near Manbij.")
+    assert reported_by(claims, "sdf", "attack"), brief(claims)
+    assert not [c for c in claims if c.action == "advance"], brief(claims)
+    # pushing into or back into a place is still a move
+    assert reported_by(read("The SDF pushed back into Manbij."), "sdf", "advance")
+    assert reported_by(read("The SDF pushed into Manbij."), "sdf", "advance")

@@ -299,3 +299,16 @@ def test_pushing_a_side_back_is_an_attack_not_an_advance(read):
     # pushing into or back into a place is still a move
     assert reported_by(read("The SDF pushed back into Manbij."), "sdf", "advance")
     assert reported_by(read("The SDF pushed into Manbij."), "sdf", "advance")
+
+
+# --- words that only look like cues ------------------------------------------------------------
+
+
+@BOTH
+def test_an_office_or_a_weapon_named_defence_is_no_defending(read):
+    for text in ("The SAA air defense battalion in Azaz was shelled by IS.",
+                 "The Defense Ministry said the SAA captured Azaz."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "defend"], (text, brief(claims))
+    assert reported_by(read("The SAA defended Azaz."), "saa", "defend")
+

@@ -312,3 +312,17 @@ def test_an_office_or_a_weapon_named_defence_is_no_defending(read):
         assert not [c for c in claims if c.action == "defend"], (text, brief(claims))
     assert reported_by(read("The SAA defended Azaz."), "saa", "defend")
 
+
+
+# --- a holding the taking ended ------------------------------------------------------------------
+
+
+@BOTH
+def test_who_held_what_was_taken_holds_it_no_more(read):
+    for text in ("The SAA captured the last post on the Azaz road that was held by IS.",
+                 "The SDF took Manbij, which had been held by IS since 2014."):
+        claims = read(text)
+        assert not [c for c in claims if c.actor == "is"], (text, brief(claims))
+        assert [c for c in claims if c.action == "capture"], (text, brief(claims))
+    # with no taking, the holding stands
+    assert reported_by(read("The SAA shelled Azaz, which was held by IS."), "is", "control")

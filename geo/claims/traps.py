@@ -326,11 +326,31 @@ def failed_noun(text: str, cue: tuple[int, int], action: str = "") -> bool:
 
 # The last holding taken or fought for ("capturing the last rebel-held buildings", "fighting
 # for the last rebel stronghold"): the holding ended, no control (the parse: scope.py).
+_TAKING_VERBS = (r"captur\w*|tak(?:e|es|en|ing)|took|seiz\w*|expel\w*|driv(?:e|es|en|ing)|drove|"
+                 r"oust\w*|overr\w*|clear\w*|storm\w*|recaptur\w*|retak\w*|retook|liberat\w*|"
+                 r"evict\w*")
 LAST_TAKEN = re.compile(
-    r"(?<!\w)(?:captur\w*|tak(?:e|es|en|ing)|took|seiz\w*|expel\w*|driv(?:e|es|en|ing)|drove|"
-    r"oust\w*|overr\w*|clear\w*|storm\w*|recaptur\w*|retak\w*|retook|liberat\w*|evict\w*|"
+    rf"(?<!\w)(?:{_TAKING_VERBS}|"
     r"fight(?:ing|s)?|fought)\s+(?:(?:[\w'-]+\s+){0,6}?(?:for|from|of)\s+)?(?:the|its|their)\s+"
     r"(?:last|remaining|final)\s+(?:[\w'-]+\s+){0,3}?\Z", re.IGNORECASE)
+
+
+# "captured the last point that was held by IS", "took Azaz, which had been held by IS since
+# 2014": a relative clause of holding told of what the sentence's taking took is the holding
+# that ended (Quirk et al. 1985, 17.10-17.13, relative clauses).
+HELD_BEFORE = re.compile(r"(?<!\w)(?:that|which)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?\Z",
+                         re.IGNORECASE)
+_TAKING = re.compile(rf"(?<!\w)(?:{_TAKING_VERBS})\s", re.IGNORECASE)
+
+
+def held_before_taken(text: str, evidence) -> bool:
+    """Whether a control cue is a relative clause of past holding about a place the same
+    sentence tells was taken before it."""
+    start, floor = evidence.cue[0], evidence.sentence[0]
+    relative = HELD_BEFORE.search(text, max(floor, start - 30), start)
+    if relative is None or not text[start: evidence.cue[1]].lower().startswith("held"):
+        return False
+    return _TAKING.search(text, max(floor, relative.start() - 120), relative.start()) is not None
 
 
 def _last_taken(text: str, evidence) -> bool:
@@ -433,6 +453,8 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
                 not (parsed and claim.action == "attack") and \
                 aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):
             why = "intended"  # (the parse reads an attack made for an aim)
+        elif claim.action == "control" and held_before_taken(text, evidence):
+            why = "a holding that the taking ended"
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
         elif _not_done(text, claim, evidence):

@@ -326,3 +326,17 @@ def test_who_held_what_was_taken_holds_it_no_more(read):
         assert [c for c in claims if c.action == "capture"], (text, brief(claims))
     # with no taking, the holding stands
     assert reported_by(read("The SAA shelled Azaz, which was held by IS."), "is", "control")
+
+
+# --- the name of a battle as the time of the clause -------------------------------------------
+
+
+@BOTH
+def test_a_battle_named_as_the_time_of_the_clause_is_no_attack(read):
+    told = "The rebels took Azaz in May. "
+    claims = [c for c in read(told + "When the Battle of Aleppo started, the town was calm.")
+              if c.start >= len(told)]
+    assert not [c for c in claims if c.action == "attack"], brief(claims)
+    # a battle told as an event, or a battle's name that is the subject, stays
+    assert [c for c in read(told + "A battle for Manbij began the next day.")
+            if c.start >= len(told) and c.action == "attack"]

@@ -173,3 +173,13 @@ def test_a_comment_that_mocks_the_claim_disputes_it(read):
                  "The SDF will take Raqqa when hell freezes over."):
         claims = read(text)
         assert claims and all(c.modality == "disputed" for c in claims), text
+
+
+@BOTH
+def test_reports_denied_after_the_clause_by_a_plural_are_disputed(read):
+    for text in ("There were reports that IS had withdrawn from Azaz, but these were denied.",
+                 "Reports said that the SDF took Manbij, though the SAA rejected those."):
+        claims = read(text)
+        assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
+    # a denial of something else leaves the report as it is
+    assert reported_by(read("IS took Azaz, but they denied killing civilians."), "is", "capture")

@@ -340,3 +340,15 @@ def test_a_battle_named_as_the_time_of_the_clause_is_no_attack(read):
     # a battle told as an event, or a battle's name that is the subject, stays
     assert [c for c in read(told + "A battle for Manbij began the next day.")
             if c.start >= len(told) and c.action == "attack"]
+
+
+# --- a plural noun after "after" is no verb in the present -------------------------------------
+
+
+@BOTH
+def test_a_plural_noun_of_fighting_after_after_is_told_not_foreseen(read):
+    claims = read("On 9 May, IS took over Azaz, after violent clashes against the SAA.")
+    assert claims and all(c.modality == "reported" for c in claims), brief(claims)
+    # a verb in the present after "once" or "after" is still what is to come
+    claims = read("After the SAA captures Azaz, it will move on.")
+    assert [c.modality for c in claims if c.action == "capture"] == ["predicted"], brief(claims)

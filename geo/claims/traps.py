@@ -115,6 +115,11 @@ TEMPORAL_PRESENT = re.compile(
     r"[\w'-]+(?:\s+[\w'-]+){0,3}\s+\Z", re.IGNORECASE)
 # (not a plural noun of persons that is a cue: "after fighting with the IS defenders")
 PRESENT_CUE = re.compile(r"(?!defenders(?!\w))[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
+# ... nor a plural noun after a determiner or an adjective of fighting: "after violent clashes",
+# "after their advances" (Quirk et al. 1985, 5.10: a determiner opens a noun phrase).
+PLURAL_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?:the|its|their|his|her|our|these|those|heavy|fierce|intense|violent|renewed|"
+    r"repeated|several|many|further|new|fresh|major|successive)\s+\Z", re.IGNORECASE)
 # Demanded, asked or prevented, not done: "Turkey demanded that the SDF withdraw", "called
 # on the SDF to withdraw", "IS was prevented from reaching X", "advanced without capturing
 # X", "was preparing an offensive on X".
@@ -260,7 +265,8 @@ def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
     if PROSPECT_BEFORE.search(before):
         return "predicted"
     if TEMPORAL_PRESENT.search(_window(text, sentence[0], cue[0], 60)) and \
-            PRESENT_CUE.match(text, cue[0]):
+            PRESENT_CUE.match(text, cue[0]) and \
+            not PLURAL_NOUN_BEFORE.search(text, max(sentence[0], cue[0] - 30), cue[0]):
         return "predicted"
     return ""
 

@@ -352,3 +352,27 @@ def test_a_plural_noun_of_fighting_after_after_is_told_not_foreseen(read):
     # a verb in the present after "once" or "after" is still what is to come
     claims = read("After the SAA captures Azaz, it will move on.")
     assert [c.modality for c in claims if c.action == "capture"] == ["predicted"], brief(claims)
+
+
+# --- a strike from the air is the act of a side that flies ---------------------------------------
+
+
+@BOTH
+def test_an_air_strike_is_not_given_to_a_side_without_an_air_force(read):
+    told = "The rebels took Azaz. "
+    claims = [c for c in read(told + "Airstrikes killed 20 people in Azaz.")
+              if c.start >= len(told)]
+    assert not [c for c in claims if c.actor == "rebels"], brief(claims)
+    # a side with warplanes keeps its strikes, and a ground attack after air strikes stays
+    assert reported_by(read("Russian airstrikes hit Manbij."), "russia", "attack")
+    assert reported_by(read("After heavy airstrikes, IS attacked Azaz."), "is", "attack")
+
+
+def test_every_listed_air_force_is_an_actor_of_the_lexicon():
+    import csv
+
+    from geo.claims.airpower import air_forces
+    from geo.paths import FACTIONS_PATH
+    with FACTIONS_PATH.open(encoding="utf-8", newline="") as handle:
+        actors = {row["actor"] for row in csv.DictReader(handle)}
+    assert air_forces() and air_forces() <= actors, sorted(air_forces() - actors)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.claims.airpower import grounded
 from geo.claims.fate import event_fate
 from geo.claims.results import Context
 from geo.claims.rules import IntentRules, load_intent
@@ -454,6 +455,9 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
                 why = "intended (its attack is read)"
         if why:
             pass
+        elif claim.action == "attack" and grounded(claim.actor, text, evidence.cue,
+                                                   evidence.sentence[0]):
+            why = "a strike from the air given to a side with no air force"
         elif claim.action == "advance" and appositive_nearness(text, evidence.cue):
             why = "a nearness that locates a noun (an appositive), no advance"
         elif claim.modality == "reported" and not for_assault and \

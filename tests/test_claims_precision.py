@@ -376,3 +376,10 @@ def test_every_listed_air_force_is_an_actor_of_the_lexicon():
     with FACTIONS_PATH.open(encoding="utf-8", newline="") as handle:
         actors = {row["actor"] for row in csv.DictReader(handle)}
     assert air_forces() and air_forces() <= actors, sorted(air_forces() - actors)
+
+
+@BOTH
+def test_the_by_agent_of_a_passive_is_the_actor_not_a_side_named_in_its_subject(read):
+    claims = read("A convoy of the SAA heading to Azaz was ambushed by IS.")
+    assert reported_by(claims, "is", "attack"), brief(claims)
+    assert not reported_by(claims, "saa", "attack"), brief(claims)

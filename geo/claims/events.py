@@ -161,6 +161,9 @@ def _events(text: str, clause: Clause, cues: list[Cue],
         if glued or not events:
             glued = False
             subject, done_to = _subject(text, actors, clause.start, cue, strict=False)
+            by = _passive_agent(text, actors, cue) if subject is not None else None
+            if by is not None and by.actor != subject.actor:  # "a convoy of the SAA heading
+                subject, done_to = None, subject  # to X was ambushed by IS": IS ambushed it
             start = subject.start if subject is not None else clause.start
             if subject is None and done_to is None:
                 done_to = _taken_from(text, actors, cue)

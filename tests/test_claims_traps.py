@@ -183,3 +183,12 @@ def test_reports_denied_after_the_clause_by_a_plural_are_disputed(read):
         assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
     # a denial of something else leaves the report as it is
     assert reported_by(read("IS took Azaz, but they denied killing civilians."), "is", "capture")
+
+
+@BOTH
+def test_an_accusation_is_an_allegation_not_a_report(read):
+    for text in ("The rebels were accused of shelling Aleppo.",
+                 "The SAA accused the rebels of shelling Aleppo."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert reported_by(read("The rebels shelled Aleppo."), "rebels", "attack")

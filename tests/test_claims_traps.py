@@ -192,3 +192,12 @@ def test_an_accusation_is_an_allegation_not_a_report(read):
         claims = read(text)
         assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
     assert reported_by(read("The rebels shelled Aleppo."), "rebels", "attack")
+
+
+@BOTH
+def test_what_a_side_was_warned_against_was_not_done(read):
+    for text in ("Turkey warned the SDF against entering Manbij.",
+                 "The US cautioned Turkey against attacking Azaz."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert reported_by(read("The SDF fought against IS in Manbij."), "sdf", "attack")

@@ -383,3 +383,12 @@ def test_the_by_agent_of_a_passive_is_the_actor_not_a_side_named_in_its_subject(
     claims = read("A convoy of the SAA heading to Azaz was ambushed by IS.")
     assert reported_by(claims, "is", "attack"), brief(claims)
     assert not reported_by(claims, "saa", "attack"), brief(claims)
+
+
+@BOTH
+def test_an_attack_made_with_the_aim_of_a_taking_is_an_attack(read):
+    for text in ("IS launched an attack with the aim of capturing the town of Azaz.",
+                 "IS launched an attack on Azaz with the intention of taking the town."):
+        claims = read(text)
+        assert reported_by(claims, "is", "attack"), (text, brief(claims))
+        assert not reported_by(claims, "is", "capture"), (text, brief(claims))

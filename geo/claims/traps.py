@@ -210,7 +210,7 @@ ASSAULT_FOR = re.compile(
     r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
     r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
     r"continued|went|and|but|which|that|after|before|when)\s)[\w'()-]+,?\s+){0,8}?"
-    r"(?:to|with\s+the\s+(?:goal|objective)\s+of|in\s+order\s+to)\s+"
+    r"(?:to|with\s+the\s+(?:goal|objective|aim|intention|purpose)\s+of|in\s+order\s+to)\s+"
     r"(?:(?:fully|finally|also|eventually)\s+)?\Z",
     re.IGNORECASE)
 REPELLED = re.compile(

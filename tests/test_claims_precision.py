@@ -392,3 +392,13 @@ def test_an_attack_made_with_the_aim_of_a_taking_is_an_attack(read):
         claims = read(text)
         assert reported_by(claims, "is", "attack"), (text, brief(claims))
         assert not reported_by(claims, "is", "capture"), (text, brief(claims))
+
+
+@BOTH
+def test_complete_control_achieved_or_all_parts_entered_is_a_taking(read):
+    for text in ("The SDF achieved full control over Manbij.",
+                 "The SAA entered all parts of Azaz on 30 June."):
+        assert reported_by(read(text), text.split()[1].lower(), "capture"), brief(read(text))
+    # entering a town is still only an advance
+    claims = read("The SAA entered Azaz on 30 June.")
+    assert reported_by(claims, "saa", "advance") and not reported_by(claims, "saa", "capture")

@@ -201,3 +201,13 @@ def test_what_a_side_was_warned_against_was_not_done(read):
         claims = read(text)
         assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
     assert reported_by(read("The SDF fought against IS in Manbij."), "sdf", "attack")
+
+
+@BOTH
+def test_to_prevent_a_move_is_a_purpose_not_a_defence(read):
+    claims = read("IS used civilians as human shields to prevent the SDF from entering Raqqa.")
+    assert not [c for c in claims if c.action == "defend"], brief(claims)
+    # a prevention that was made, or managed, is a defence
+    for text in ("IS prevented the SDF from entering Raqqa.",
+                 "IS managed to prevent the SDF from entering Raqqa."):
+        assert reported_by(read(text), "is", "defend"), (text, brief(read(text)))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 __all__ = [
     "ACTIONS_PATH",
+    "AIR_FORCES_PATH",
     "ALIASES_PATH",
     "BASEMAP_PATH",
     "CHROME_PATH",
@@ -50,6 +51,7 @@ ACTIONS_PATH = DATA_DIR / "actions.csv"                  # claim action verbs
 MODALITY_PATH = DATA_DIR / "modality.csv"                # hedges, reports, denials
 INTENT_PATH = DATA_DIR / "intent.csv"                    # words of aim: wanted, not done
 FACTIONS_PATH = DATA_DIR / "factions.csv"                # faction aliases and sides
+AIR_FORCES_PATH = DATA_DIR / "air_forces.csv"            # the actors that strike from the air
 NOT_PLACES_PATH = DATA_DIR / "not_places.csv"            # words that look like places, are not
 CHROME_PATH = DATA_DIR / "thread_chrome.csv"             # page furniture copied with a thread
 CONFIG_PATH = DATA_DIR / "gazetteer_config.json"         # region, sources and their weights

@@ -69,13 +69,20 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # calib 0.779 / 0.567, 4; rules tune 0.834 / 0.692, 12; held out 0.695 / 0.519, 21 (0.752 /
 # 0.627, 9; 0.582 / 0.358, 12); calib 0.754 / 0.556, 4.  The new held-out text lowers the
 # held-out figures: the floors below follow it.
+# Session 23 (precision and trap claims, s23-claims-traps: the capture of people, agreements
+# "reached", "there was fighting", a later passive's agent, "pushed back", offices named
+# "defence", holdings a taking ended, "the Battle of X" as a time, cancelled events, denials by
+# a plural, air strikes of sides that do not fly, accusations, "warned against", "the
+# government" that holds or takes, "this suburb of X" under a heading, full control
+# achieved): with the parse tune 0.888 / 0.720, 6; held out 0.746 / 0.519, 13; calib 0.785 /
+# 0.567, 4; rules tune 0.870 / 0.712, 7; held out 0.699 / 0.520, 20; calib 0.759 / 0.556, 4.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
 # confidence is fitted on, totals only) has its own floors, just under what it measured.
 PARSED = load_parser() is not None
 FLOOR_PRECISION = 0.73 if PARSED else 0.68
 FLOOR_RECALL = 0.50
-MOST_TRAP_CLAIMS = {"tune": 10, "heldout": 14} if PARSED else {"tune": 12, "heldout": 21}
+MOST_TRAP_CLAIMS = {"tune": 6, "heldout": 13} if PARSED else {"tune": 7, "heldout": 20}
 CALIB_FLOORS = (0.77, 0.56) if PARSED else (0.75, 0.55)  # precision, recall
 MOST_TRAP_CLAIMS["calib"] = 4
 

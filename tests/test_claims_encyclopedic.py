@@ -154,3 +154,14 @@ def test_a_side_surrendered_to_took_the_place(read):
     # a refusal to surrender gives the place to no one
     assert not read("The rebels refused to surrender to the SAA in Azaz."), \
         brief(read("The rebels refused to surrender to the SAA in Azaz."))
+
+
+@BOTH
+def test_the_place_after_this_town_of_only_locates_the_heading_town(read):
+    for text in ("Azaz\nIn 2012, SAA tanks entered this suburb of Aleppo.",
+                 "Azaz\nThe SAA has kept control of this town located in the Aleppo countryside."):
+        claims = read(text)
+        assert claims and all(c.places == ("azaz",) for c in claims), (text, brief(claims))
+    # with no heading, the place named is the place
+    claims = read("In 2012, SAA tanks entered this suburb of Aleppo.")
+    assert [c.places for c in claims] == [("aleppo",)], brief(claims)

@@ -4,7 +4,7 @@ no claim; the "by" side of a repelling and the object of overwhelming are no age
 
 from __future__ import annotations
 
-from test_claims import BOTH, brief
+from test_claims import BOTH, brief, reported_by
 
 
 def _modes(claims, action: str = "attack") -> list[tuple[str, str]]:
@@ -64,3 +64,13 @@ def test_the_defenders_a_side_overwhelmed_did_not_take_the_place(read):
         assert taken == ["saa"], (text, brief(claims))
     # defenders nobody beat still defend
     assert ("rebels", "defend", ("azaz",)) in brief(read("The rebel defenders held Azaz."))
+
+
+@BOTH
+def test_an_event_a_side_cancelled_was_not_made(read):
+    for text in ("The SAA cancelled the assault on Raqqa.",
+                 "The SDF called off the attack on Manbij.",
+                 "IS postponed its offensive on Azaz."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert reported_by(read("The SAA launched the assault on Raqqa."), "saa", "attack")

@@ -231,3 +231,174 @@ def test_an_attack_beaten_back_was_made_but_an_assault_repulsed_names_no_claim(r
     assert reported_by(read("IS attacked Azaz but was beaten back."), "is", "attack")
     assert not [c for c in read("The rebel assault on Aleppo was repulsed.")
                 if c.modality == "reported"]
+
+
+# --- people taken, not a place ---------------------------------------------------------------
+
+
+@BOTH
+def test_the_capture_of_people_is_no_place_taken(read):
+    for text in ("The rebels captured 40 soldiers near Azaz.",
+                 "Manbij was shelled after the capture of two reporters by IS near the town.",
+                 "IS captured several aid workers outside Raqqa."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "capture"], (text, brief(claims))
+    # a place taken stays, also when its defenders' things are named after the cue
+    for text in ("The rebels captured Azaz.", "The rebels captured the soldiers' base at Azaz."):
+        assert reported_by(read(text), "rebels", "capture"), text
+
+
+# --- an agreement reached, not a place ------------------------------------------------------
+
+
+@BOTH
+def test_an_agreement_reached_is_no_advance(read):
+    for text in ("Officials said a deal had been reached in Azaz.",
+                 "The SAA and the rebels reached a truce in Khan Tuman.",
+                 "The SDF reached a new agreement with the council of Manbij."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "advance"], (text, brief(claims))
+    assert reported_by(read("The SAA reached Khan Tuman."), "saa", "advance")
+    assert reported_by(read("Khan Tuman was reached by the SAA on 4 May."), "saa", "advance")
+
+
+# --- a later passive names its own agent -----------------------------------------------------
+
+
+@BOTH
+def test_a_later_passive_cue_is_done_by_its_by_phrase(read):
+    claims = read("The rebels withdrew to Azaz with the town being shelled by the SAA.")
+    assert reported_by(claims, "saa", "attack"), brief(claims)
+    assert not reported_by(claims, "rebels", "attack"), brief(claims)
+    assert reported_by(claims, "rebels", "withdraw"), brief(claims)
+
+
+# --- an existential sentence names no side ---------------------------------------------------
+
+
+@BOTH
+def test_there_was_fighting_names_no_side_but_fighting_continued_keeps_the_topic(read):
+    told = "The SDF took Azaz on 2 July. "
+    for text in ("In November, there was heavy fighting in the town.",
+                 "There were still ongoing clashes in Manbij."):
+        claims = [c for c in read(told + text) if c.start >= len(told)]
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    # a noun of fighting heading its clause is the topic side's (the rule the above narrows)
+    claims = read(told + "Heavy fighting continued in Manbij.")
+    assert [c for c in claims if c.start >= len(told)], brief(claims)
+
+
+# --- pushing a side back is an attack on it ----------------------------------------------------
+
+
+@BOTH
+def test_pushing_a_side_back_is_an_attack_not_an_advance(read):
+    claims = read("The SDF pushed back IS fighters near Manbij.")
+    assert reported_by(claims, "sdf", "attack"), brief(claims)
+    assert not [c for c in claims if c.action == "advance"], brief(claims)
+    # pushing into or back into a place is still a move
+    assert reported_by(read("The SDF pushed back into Manbij."), "sdf", "advance")
+    assert reported_by(read("The SDF pushed into Manbij."), "sdf", "advance")
+
+
+# --- words that only look like cues ------------------------------------------------------------
+
+
+@BOTH
+def test_an_office_or_a_weapon_named_defence_is_no_defending(read):
+    for text in ("The SAA air defense battalion in Azaz was shelled by IS.",
+                 "The Defense Ministry said the SAA captured Azaz."):
+        claims = read(text)
+        assert not [c for c in claims if c.action == "defend"], (text, brief(claims))
+    assert reported_by(read("The SAA defended Azaz."), "saa", "defend")
+
+
+
+# --- a holding the taking ended ------------------------------------------------------------------
+
+
+@BOTH
+def test_who_held_what_was_taken_holds_it_no_more(read):
+    for text in ("The SAA captured the last post on the Azaz road that was held by IS.",
+                 "The SDF took Manbij, which had been held by IS since 2014."):
+        claims = read(text)
+        assert not [c for c in claims if c.actor == "is"], (text, brief(claims))
+        assert [c for c in claims if c.action == "capture"], (text, brief(claims))
+    # with no taking, the holding stands
+    assert reported_by(read("The SAA shelled Azaz, which was held by IS."), "is", "control")
+
+
+# --- the name of a battle as the time of the clause -------------------------------------------
+
+
+@BOTH
+def test_a_battle_named_as_the_time_of_the_clause_is_no_attack(read):
+    told = "The rebels took Azaz in May. "
+    claims = [c for c in read(told + "When the Battle of Aleppo started, the town was calm.")
+              if c.start >= len(told)]
+    assert not [c for c in claims if c.action == "attack"], brief(claims)
+    # a battle told as an event, or a battle's name that is the subject, stays
+    assert [c for c in read(told + "A battle for Manbij began the next day.")
+            if c.start >= len(told) and c.action == "attack"]
+
+
+# --- a plural noun after "after" is no verb in the present -------------------------------------
+
+
+@BOTH
+def test_a_plural_noun_of_fighting_after_after_is_told_not_foreseen(read):
+    claims = read("On 9 May, IS took over Azaz, after violent clashes against the SAA.")
+    assert claims and all(c.modality == "reported" for c in claims), brief(claims)
+    # a verb in the present after "once" or "after" is still what is to come
+    claims = read("After the SAA captures Azaz, it will move on.")
+    assert [c.modality for c in claims if c.action == "capture"] == ["predicted"], brief(claims)
+
+
+# --- a strike from the air is the act of a side that flies ---------------------------------------
+
+
+@BOTH
+def test_an_air_strike_is_not_given_to_a_side_without_an_air_force(read):
+    told = "The rebels took Azaz. "
+    claims = [c for c in read(told + "Airstrikes killed 20 people in Azaz.")
+              if c.start >= len(told)]
+    assert not [c for c in claims if c.actor == "rebels"], brief(claims)
+    # a side with warplanes keeps its strikes, and a ground attack after air strikes stays
+    assert reported_by(read("Russian airstrikes hit Manbij."), "russia", "attack")
+    assert reported_by(read("After heavy airstrikes, IS attacked Azaz."), "is", "attack")
+
+
+def test_every_listed_air_force_is_an_actor_of_the_lexicon():
+    import csv
+
+    from geo.claims.airpower import air_forces
+    from geo.paths import FACTIONS_PATH
+    with FACTIONS_PATH.open(encoding="utf-8", newline="") as handle:
+        actors = {row["actor"] for row in csv.DictReader(handle)}
+    assert air_forces() and air_forces() <= actors, sorted(air_forces() - actors)
+
+
+@BOTH
+def test_the_by_agent_of_a_passive_is_the_actor_not_a_side_named_in_its_subject(read):
+    claims = read("A convoy of the SAA heading to Azaz was ambushed by IS.")
+    assert reported_by(claims, "is", "attack"), brief(claims)
+    assert not reported_by(claims, "saa", "attack"), brief(claims)
+
+
+@BOTH
+def test_an_attack_made_with_the_aim_of_a_taking_is_an_attack(read):
+    for text in ("IS launched an attack with the aim of capturing the town of Azaz.",
+                 "IS launched an attack on Azaz with the intention of taking the town."):
+        claims = read(text)
+        assert reported_by(claims, "is", "attack"), (text, brief(claims))
+        assert not reported_by(claims, "is", "capture"), (text, brief(claims))
+
+
+@BOTH
+def test_complete_control_achieved_or_all_parts_entered_is_a_taking(read):
+    for text in ("The SDF achieved full control over Manbij.",
+                 "The SAA entered all parts of Azaz on 30 June."):
+        assert reported_by(read(text), text.split()[1].lower(), "capture"), brief(read(text))
+    # entering a town is still only an advance
+    claims = read("The SAA entered Azaz on 30 June.")
+    assert reported_by(claims, "saa", "advance") and not reported_by(claims, "saa", "capture")

@@ -173,3 +173,41 @@ def test_a_comment_that_mocks_the_claim_disputes_it(read):
                  "The SDF will take Raqqa when hell freezes over."):
         claims = read(text)
         assert claims and all(c.modality == "disputed" for c in claims), text
+
+
+@BOTH
+def test_reports_denied_after_the_clause_by_a_plural_are_disputed(read):
+    for text in ("There were reports that IS had withdrawn from Azaz, but these were denied.",
+                 "Reports said that the SDF took Manbij, though the SAA rejected those."):
+        claims = read(text)
+        assert claims and all(c.modality == "disputed" for c in claims), (text, brief(claims))
+    # a denial of something else leaves the report as it is
+    assert reported_by(read("IS took Azaz, but they denied killing civilians."), "is", "capture")
+
+
+@BOTH
+def test_an_accusation_is_an_allegation_not_a_report(read):
+    for text in ("The rebels were accused of shelling Aleppo.",
+                 "The SAA accused the rebels of shelling Aleppo."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert reported_by(read("The rebels shelled Aleppo."), "rebels", "attack")
+
+
+@BOTH
+def test_what_a_side_was_warned_against_was_not_done(read):
+    for text in ("Turkey warned the SDF against entering Manbij.",
+                 "The US cautioned Turkey against attacking Azaz."):
+        claims = read(text)
+        assert not [c for c in claims if c.modality == "reported"], (text, brief(claims))
+    assert reported_by(read("The SDF fought against IS in Manbij."), "sdf", "attack")
+
+
+@BOTH
+def test_to_prevent_a_move_is_a_purpose_not_a_defence(read):
+    claims = read("IS used civilians as human shields to prevent the SDF from entering Raqqa.")
+    assert not [c for c in claims if c.action == "defend"], brief(claims)
+    # a prevention that was made, or managed, is a defence
+    for text in ("IS prevented the SDF from entering Raqqa.",
+                 "IS managed to prevent the SDF from entering Raqqa."):
+        assert reported_by(read(text), "is", "defend"), (text, brief(read(text)))

@@ -148,3 +148,13 @@ def test_a_longer_name_that_starts_inside_a_shorter_one_wins():
     found = load_lexicon().find("the Army of Conquest attacked, then the Army answered", entry=0)
     assert [(m.actor, m.surface) for m in found] == [
         ("jaish_al_fatah", "Army of Conquest"), ("saa", "the Army")]
+
+
+def test_the_government_or_the_regime_that_holds_or_takes_is_the_syrian_state():
+    lexicon = load_lexicon()
+    for text in ("As of 2013 the government still had a presence in the town.",
+                 "The regime retook the town in 2016."):
+        assert [m.actor for m in lexicon.find(text, entry=0)] == ["saa"], text
+    # with a country named, or with another verb, it is no actor of the lexicon's
+    for text in ("The Turkish government took the decision.", "The government said so."):
+        assert "saa" not in [m.actor for m in lexicon.find(text, entry=0)], text

@@ -16,6 +16,7 @@ from geo.claims.patterns import (
     GERUND,
     HOLDER,
     OBLIQUE,
+    PASSIVE,
     POSSESSIVE,
 )
 from geo.claims.rules import ActionLexicon, Cue
@@ -32,6 +33,9 @@ TARGETS = re.compile(r"targets\Z", re.IGNORECASE)
 GERUND_CUE = re.compile(r"\w+ing(?!\w)", re.IGNORECASE)
 # A cue right after "who"/"which"/"that" opens a relative clause: the next cue of another
 # action is the main verb's ("IS fighters who had fled X attacked Y").
+# "being shelled by the army": the "by" right after a passive cue names its agent.
+BY_AGENT = re.compile(r"\A\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z",
+                      re.IGNORECASE)
 RELATIVE_BEFORE = re.compile(
     r"(?<!\w)(?:who|which|that)\s+(?:(?:had|have|has|was|were|is|are|been|earlier|"
     r"previously|recently|just|already|\w+ly)\s+){0,2}\Z", re.IGNORECASE)
@@ -124,6 +128,15 @@ def _taken_from(text: str, actors: Sequence[ActorMention], cue: Cue) -> ActorMen
     return next((m for m in actors if taken_from(text, m, cue.end)), None)
 
 
+def _passive_agent(text: str, actors: Sequence[ActorMention], cue: Cue) -> ActorMention | None:
+    """The "by" agent of a passive cue ("with the town being shelled by the army"): a later
+    cue of a clause that has its own agent, not the earlier subject's."""
+    if not PASSIVE.search(text, max(0, cue.start - 40), cue.end):
+        return None
+    return next((m for m in actors if m.start >= cue.end
+                 and BY_AGENT.match(text[cue.end: m.start])), None)
+
+
 def _beaten(text: str, actors: Sequence[ActorMention], cue: Cue) -> bool:
     """Whether the cue is a side's defenders that a verb before beat ("overwhelmed the rebel
     defenders"): what was done to them, no event of theirs."""
@@ -151,6 +164,9 @@ def _events(text: str, clause: Clause, cues: list[Cue],
         if glued or not events:
             glued = False
             subject, done_to = _subject(text, actors, clause.start, cue, strict=False)
+            by = _passive_agent(text, actors, cue) if subject is not None else None
+            if by is not None and by.actor != subject.actor:  # "a convoy of the SAA heading
+                subject, done_to = None, subject  # to X was ambushed by IS": IS ambushed it
             start = subject.start if subject is not None else clause.start
             if subject is None and done_to is None:
                 done_to = _taken_from(text, actors, cue)
@@ -161,6 +177,8 @@ def _events(text: str, clause: Clause, cues: list[Cue],
             current.cues.append(cue)  # fighting": how the event went, no new agent
             continue
         subject, done_to = _subject(text, actors, current.cues[-1].end, cue, strict=True)
+        if subject is None and done_to is None and cue.action != current.cues[-1].action:
+            subject = _passive_agent(text, actors, cue)
         if subject is not None and (current.subject is None
                                     or subject.actor != current.subject.actor):
             events.append(_Event([cue], subject.start, subject))

@@ -9,7 +9,8 @@ around it says it has not (yet) happened:
   assault on X"): the event is predicted;
 * **called off**: the noun is the subject of a predicate that negates or cancels it ("the
   attack on X did not happen", "never materialised", "was called off", "was cancelled"):
-  no claim of it at all.
+  no claim of it at all; so is the object of a verb of cancelling ("the SAA called off its
+  assault on X", "cancelled the offensive").
 
 The screen is of the text around the cue, on both claim paths (``traps.screen``).
 """
@@ -51,6 +52,12 @@ CALLED_OFF = re.compile(
     r"postponed\s+indefinitely|stillborn|a\s+no-show|never\s+launched|not\s+launched))(?!\w)",
     re.IGNORECASE)
 
+# "the SAA called off the assault on X", "cancelled its offensive": the event was not made.
+CALLED_OFF_BEFORE = re.compile(
+    r"(?<!\w)(?:cancell?(?:ed|ing|s)?|call(?:ed|ing|s)?\s+off|scrap(?:ped|ping|s)?|"
+    r"shelv(?:ed|ing|es)|postpon(?:ed|ing|es)|abort(?:ed|ing|s)?)\s+"
+    r"(?:(?:a|an|the|its|their|his|planned|new|major|final|[\w-]+)\s+){1,3}\Z", re.IGNORECASE)
+
 
 def event_fate(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
     """"predicted" when the event noun at ``cue`` is expected or planned, "called off" when
@@ -58,7 +65,8 @@ def event_fate(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> st
     if not EVENT_NOUN.search(text, cue[0], cue[1]):
         return ""
     after = text[cue[1]: sentence[1]]
-    if CALLED_OFF.match(after):
+    if CALLED_OFF.match(after) or \
+            CALLED_OFF_BEFORE.search(text, max(sentence[0], cue[0] - 50), cue[0]):
         return "called off"
     if FORESEEN_AFTER.match(after) or \
             FORESEEN_BEFORE.search(text, max(sentence[0], cue[0] - 50), cue[0]):

@@ -54,6 +54,8 @@ HEDGES = frozenset({"perhaps", "maybe", "presumably", "probably", "possibly", "l
                     "apparently", "allegedly", "supposedly", "conceivably"})
 THINKING = frozenset({"seem", "appear", "think", "suspect", "believe", "suppose", "assume",
                       "guess", "wonder", "imagine", "speculate", "doubt"})
+# An accusation is an allegation: "the rebels were accused of shelling X" (as "allegedly").
+ALLEGING = frozenset({"accuse", "allege"})
 # "Their theory is that ...", "the rumour was that ...": what a belief says is not reported.
 BELIEFS = frozenset({"theory", "belief", "suspicion", "hunch", "speculation", "rumour", "rumor",
                      "guess", "hypothesis", "assumption", "impression", "conspiracy"})
@@ -328,7 +330,7 @@ def modality(token: Any) -> str:
             elif (child.dep_ == "mark" and word in CONDITIONS) or \
                     (child.dep_ == "advmod" and word in HEDGES):
                 speculative = True
-        if current.i != token.i and current.lemma_.lower() in THINKING:
+        if current.i != token.i and current.lemma_.lower() in THINKING | ALLEGING:
             speculative = True
         future = future or (current.dep_ == "xcomp" and current.head.lemma_ == "be"
                             and any(c.dep_ == "aux" and c.lower_ == "to"

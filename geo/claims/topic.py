@@ -50,6 +50,11 @@ HANDS = re.compile(r"(?<!\w)hands\Z", re.IGNORECASE)
 # "Complete control was achieved on 30 June when Syrian troops entered X": the subject of the
 # "when" clause right after an agentless passive of taking is who took it.
 WHEN_AGENT = re.compile(r"\A[^.;:!?]{0,40}?(?<!\w)when\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "there was heavy fighting in X", "there were clashes": the existential sentence tells that
+# fighting took place and leaves out who fought (Quirk et al. 1985, 18.44-18.50, existential
+# sentences); no side of the topic is its agent.
+EXISTENTIAL = re.compile(r"(?:\A|,)\s*there\s+(?:(?:was|were|is|are|has|have|had|been|still|also|"
+                         r"again|then|reportedly)\s+){1,3}(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 # How far back (in paragraphs) an agentless passive takes the latest claim's actor.
 TOPIC_PARAGRAPHS = 2
 
@@ -207,7 +212,8 @@ class TopicReader(DiscourseReader):
         ``TOPIC_PARAGRAPHS`` back: the side the text follows is fighting there."""
         text = self.text
         if not self.acting or not FIGHT_NOUN.search(text, cue.start, cue.end) or \
-                not fight_head(text, clause.start, cue.start):
+                not fight_head(text, clause.start, cue.start) or \
+                EXISTENTIAL.search(text[clause.start: cue.start]):
             return False
         if any(not _oblique(text, m, clause.start)
                for m in self._actors_in(clause.start, clause.end)):

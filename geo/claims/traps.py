@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.claims.airpower import grounded
 from geo.claims.fate import event_fate
 from geo.claims.results import Context
 from geo.claims.rules import IntentRules, load_intent
@@ -66,12 +67,13 @@ _DENYING = r"(?:denied|rejected|dismissed|refuted|disputed)"
 _PROMPTLY = r"later|quickly|strongly|immediately|swiftly"  # how a denial came
 DENIED_AFTER = re.compile(
     r"\A[^.;!?]*?(?:,|\s)\s*(?:but|though|although|a\s+claim|which|a\s+report)\s+(?:this|that|"
-    r"it|the\s+claim|the\s+report|which)?\s*(?:was|were|has\s+been|had\s+been|is)?\s*"
+    r"these|those|it|the\s+(?:claims?|reports?)|which)?\s*(?:was|were|has\s+been|"
+    r"had\s+been|have\s+been|is|are)?\s*"
     rf"(?:later\s+|quickly\s+|strongly\s+)?{_DENYING}(?!\w)"
     # "..., but the rebels denied it", "though IS quickly denied the claim"
     r"|\A[^.;!?]*?,\s*(?:but|though|although|while)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+"
     rf"(?:(?:{_PROMPTLY})\s+)?{_DENYING}"
-    r"\s+(?:it|this|that|the\s+(?:claim|report|reports|claims|account))(?!\w)"
+    r"\s+(?:it|this|that|these|those|the\s+(?:claim|report|reports|claims|account))(?!\w)"
     # "..., which the SAA denied", "..., a claim the rebels rejected"
     r"|\A[^.;!?]*?,\s*(?:which|a\s+claim(?:\s+that)?|claims?\s+that|a\s+report(?:\s+that)?)\s+"
     rf"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,3}}?\s+(?:(?:{_PROMPTLY}|"
@@ -114,6 +116,11 @@ TEMPORAL_PRESENT = re.compile(
     r"[\w'-]+(?:\s+[\w'-]+){0,3}\s+\Z", re.IGNORECASE)
 # (not a plural noun of persons that is a cue: "after fighting with the IS defenders")
 PRESENT_CUE = re.compile(r"(?!defenders(?!\w))[a-z]+(?<!s)s(?!\w)", re.IGNORECASE)
+# ... nor a plural noun after a determiner or an adjective of fighting: "after violent clashes",
+# "after their advances" (Quirk et al. 1985, 5.10: a determiner opens a noun phrase).
+PLURAL_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?:the|its|their|his|her|our|these|those|heavy|fierce|intense|violent|renewed|"
+    r"repeated|several|many|further|new|fresh|major|successive)\s+\Z", re.IGNORECASE)
 # Demanded, asked or prevented, not done: "Turkey demanded that the SDF withdraw", "called
 # on the SDF to withdraw", "IS was prevented from reaching X", "advanced without capturing
 # X", "was preparing an offensive on X".
@@ -124,6 +131,9 @@ NOT_DONE_BEFORE = re.compile(
     r"press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|told|tell(?:s|ing)?|order(?:s|ed|ing)?|"
     r"instruct(?:s|ed|ing)?|requir(?:e|es|ed|ing)|warn(?:s|ed|ing)?|invit(?:e|es|ed|ing))\s+"
     r"(?:(?:the|all|its|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+to\s+"
+    # warned off: "Turkey warned the SDF against entering X", "cautioned IS against"
+    r"|(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?)\s+(?:(?:the|all|its|their)\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?against\s+"
     # the same in the passive: "the SDF was ordered to withdraw", "were asked to leave"
     r"|(?:is|are|was|were|been|being|be)\s+(?:(?:repeatedly|reportedly|again|then)\s+)?"
     r"(?:ordered|told|asked|urged|instructed|required|called\s+(?:on|upon)|pressured|pressed|"
@@ -200,7 +210,7 @@ ASSAULT_FOR = re.compile(
     r"counter-?offensives?|push|drive|raids?|incursions?|onslaught)\s+"
     r"(?:(?!(?:led|leads|allowed|enabled|helped|forced|caused|permitted|managed|succeeded|"
     r"continued|went|and|but|which|that|after|before|when)\s)[\w'()-]+,?\s+){0,8}?"
-    r"(?:to|with\s+the\s+(?:goal|objective)\s+of|in\s+order\s+to)\s+"
+    r"(?:to|with\s+the\s+(?:goal|objective|aim|intention|purpose)\s+of|in\s+order\s+to)\s+"
     r"(?:(?:fully|finally|also|eventually)\s+)?\Z",
     re.IGNORECASE)
 REPELLED = re.compile(
@@ -259,7 +269,8 @@ def imagined(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> str:
     if PROSPECT_BEFORE.search(before):
         return "predicted"
     if TEMPORAL_PRESENT.search(_window(text, sentence[0], cue[0], 60)) and \
-            PRESENT_CUE.match(text, cue[0]):
+            PRESENT_CUE.match(text, cue[0]) and \
+            not PLURAL_NOUN_BEFORE.search(text, max(sentence[0], cue[0] - 30), cue[0]):
         return "predicted"
     return ""
 
@@ -326,11 +337,31 @@ def failed_noun(text: str, cue: tuple[int, int], action: str = "") -> bool:
 
 # The last holding taken or fought for ("capturing the last rebel-held buildings", "fighting
 # for the last rebel stronghold"): the holding ended, no control (the parse: scope.py).
+_TAKING_VERBS = (r"captur\w*|tak(?:e|es|en|ing)|took|seiz\w*|expel\w*|driv(?:e|es|en|ing)|drove|"
+                 r"oust\w*|overr\w*|clear\w*|storm\w*|recaptur\w*|retak\w*|retook|liberat\w*|"
+                 r"evict\w*")
 LAST_TAKEN = re.compile(
-    r"(?<!\w)(?:captur\w*|tak(?:e|es|en|ing)|took|seiz\w*|expel\w*|driv(?:e|es|en|ing)|drove|"
-    r"oust\w*|overr\w*|clear\w*|storm\w*|recaptur\w*|retak\w*|retook|liberat\w*|evict\w*|"
+    rf"(?<!\w)(?:{_TAKING_VERBS}|"
     r"fight(?:ing|s)?|fought)\s+(?:(?:[\w'-]+\s+){0,6}?(?:for|from|of)\s+)?(?:the|its|their)\s+"
     r"(?:last|remaining|final)\s+(?:[\w'-]+\s+){0,3}?\Z", re.IGNORECASE)
+
+
+# "captured the last point that was held by IS", "took Azaz, which had been held by IS since
+# 2014": a relative clause of holding told of what the sentence's taking took is the holding
+# that ended (Quirk et al. 1985, 17.10-17.13, relative clauses).
+HELD_BEFORE = re.compile(r"(?<!\w)(?:that|which)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?\Z",
+                         re.IGNORECASE)
+_TAKING = re.compile(rf"(?<!\w)(?:{_TAKING_VERBS})\s", re.IGNORECASE)
+
+
+def held_before_taken(text: str, evidence) -> bool:
+    """Whether a control cue is a relative clause of past holding about a place the same
+    sentence tells was taken before it."""
+    start, floor = evidence.cue[0], evidence.sentence[0]
+    relative = HELD_BEFORE.search(text, max(floor, start - 30), start)
+    if relative is None or not text[start: evidence.cue[1]].lower().startswith("held"):
+        return False
+    return _TAKING.search(text, max(floor, relative.start() - 120), relative.start()) is not None
 
 
 def _last_taken(text: str, evidence) -> bool:
@@ -427,12 +458,17 @@ def screen(ctx: Context, claims: list[Claim], *, parsed: bool) -> list[Claim]:
                 why = "intended (its attack is read)"
         if why:
             pass
+        elif claim.action == "attack" and grounded(claim.actor, text, evidence.cue,
+                                                   evidence.sentence[0]):
+            why = "a strike from the air given to a side with no air force"
         elif claim.action == "advance" and appositive_nearness(text, evidence.cue):
             why = "a nearness that locates a noun (an appositive), no advance"
         elif claim.modality == "reported" and not for_assault and \
                 not (parsed and claim.action == "attack") and \
                 aimed(text, evidence.sentence, evidence.cue[0], parsed=parsed, intent=intent):
             why = "intended"  # (the parse reads an attack made for an aim)
+        elif claim.action == "control" and held_before_taken(text, evidence):
+            why = "a holding that the taking ended"
         elif not parsed:
             why = _rule_drop(text, claim, evidence)
         elif _not_done(text, claim, evidence):

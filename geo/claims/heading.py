@@ -145,10 +145,12 @@ _LOCATED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:located|situated|l
                       r"(?:[\w-]+\s+){0,3}?(?:in|on|along|near|at|by|within)\s", re.IGNORECASE)
 
 
-# "this suburb of Damascus", "this neighbourhood of Homs": a demonstrative points back to the
-# row's place (not "the town of X", which names one); the place after "of" contains it.
-_THIS_OF = re.compile(r"(?<![\w-])this\s+(?:[\w-]+\s+){0,2}?(town|city|village|suburb|"
-                      r"neighbou?rhood|district|quarter)\s+of\s", re.IGNORECASE)
+# "this suburb of Damascus", "that town in the Jabal al-Druze": a demonstrative points back to
+# the row's place (Quirk et al. 1985, 6.40-6.44; not "the town of X", which names one); the place
+# after the preposition only says where it lies.
+_THIS_OF = re.compile(r"(?<![\w-])(?:this|that)\s+(?:[\w-]+\s+){0,2}?(town|city|village|suburb|"
+                      r"neighbou?rhood|district|quarter)\s+(?:(?:which\s+is\s+)?(?:located|"
+                      r"situated|lying)\s+)?(?:of|in|on|along|near|at)\s", re.IGNORECASE)
 
 
 def located_town(text: str, heading: Mention | None, lo: int, hi: int,

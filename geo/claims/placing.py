@@ -98,15 +98,6 @@ def _named_between(text: str, noun: str, lo: int, hi: int) -> bool:
     return bool(re.search(named, text[lo:hi]))
 
 
-# "this suburb of Damascus", "this town located in the Jabal el Druze": the place named after a
-# demonstrative settlement noun only says where the row's own town lies (Quirk et al. 1985,
-# 6.40-6.44: "this" points back to what the text is about).
-THIS_TOWN_IN = re.compile(
-    r"(?<![\w-])(?:this|that)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|suburb|"
-    r"neighbou?rhood)\s+(?:(?:which\s+is\s+|located|situated|lying)\s+)?(?:of|in|on|along|"
-    r"near|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\Z", re.IGNORECASE)
-
-
 class PlaceReader:
     """The place finding of an entry reader."""
 
@@ -147,7 +138,6 @@ class PlaceReader:
             if subject:
                 return subject, clause.start, False
         if found:
-            found = self._demonstrated(found)
             return found + (self._list_tail(clause) if hi >= clause.end else []), \
                 clause.start, False
         if following < clause.end:  # "capture the territory [the rebels occupied] around X"
@@ -172,22 +162,6 @@ class PlaceReader:
             if found:
                 return found, actor.start, False
         return self._context_places(clause, event, lo, hi, actor)
-
-    def _demonstrated(self, found: list[Mention]) -> list[Mention]:
-        """``found`` with a place that only locates "this town" of the entry's heading read as
-        the heading's place ("this suburb of Damascus": the suburb the heading names)."""
-        heading = self._settlement_heading
-        if heading is None:
-            return found
-        out = []
-        for mention in found:
-            match = THIS_TOWN_IN.search(self.text, max(0, mention.start - 80), mention.start)
-            if match is None or match.start() <= self.text.find("\n"):
-                out.append(mention)
-                continue
-            out.append(Mention(heading.place, self.entry_id, match.start(), mention.start,
-                               self.text[match.start(): mention.start].strip(), 0.5, 1))
-        return out
 
     def _context_places(self, clause: Clause, event: _Event, lo: int, hi: int,
                         actor: ActorMention | None) -> tuple[list[Mention], int, bool]:

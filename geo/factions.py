@@ -99,13 +99,6 @@ UNDER_HELD = re.compile(
     r"(?<!\w)(?:under|to)\s+(?:the\s+)?(government|regime|army|opposition|kurdish|loyalist)"
     r"(?=\s+control(?!\w))", re.IGNORECASE)
 UNDER_HELD_ALIAS = {**HELD_BY_ALIAS, "army": "the Army"}
-# "the government still had a presence in X", "the regime retook X": "the government" or "the
-# regime", with no country named, as the subject of a verb of holding or taking.
-WIDE_SUBJECT = re.compile(
-    r"(?<![\w-])the\s+(government|regime)(?=\s+(?:(?:still|also|now|again|later|then|"
-    r"eventually|finally)\s+)?(?:had|has|have|held|holds|controlled|controls|retained|retains|"
-    r"kept|keeps|maintained|maintains|recaptured|retook|captured|took|regained)(?!\w))",
-    re.IGNORECASE)
 NEGATED = re.compile(r"(?<!\w)(?:non|anti)[\-\u2010\u2011 ]?\Z", re.IGNORECASE)
 
 
@@ -314,8 +307,6 @@ class FactionLexicon:
             extra += self._wide_holders(HELD_BY, HELD_BY_ALIAS, text, entry)
         if "control" in lower:
             extra += self._wide_holders(UNDER_HELD, UNDER_HELD_ALIAS, text, entry)
-        if "the government" in lower or "the regime" in lower:
-            extra += self._wide_holders(WIDE_SUBJECT, HELD_BY_ALIAS, text, entry)
         extra = [m for m in extra
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
         if not extra:

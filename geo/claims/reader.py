@@ -258,13 +258,9 @@ class EntryReader(PlaceReader, TopicReader):
 
     # -- the claim --
 
-    def _modality(self, clause: Clause, start: int) -> str:
-        text = self.text
-        return self.ctx.modality.modality(
-            text[clause.start: clause.end],
-            text[min(start, clause.segment_start): clause.segment_end],
-            text[min(start, clause.start): clause.segment_end],
-        )
+    def _modality(self, clause: Clause, start: int, cue: int) -> str:
+        return self.ctx.modality.modality(self.text, (clause.start, clause.end),
+                                          (clause.segment_start, clause.segment_end), start, cue)
 
     def _claim(self, clause: Clause, start: int, actor: str, action: str,
                mentions: list[Mention], roles: tuple[Mention | None, Mention | None],
@@ -277,7 +273,8 @@ class EntryReader(PlaceReader, TopicReader):
         if quote is not None and quote.entry in self.ctx.entries:
             quoted = self.ctx.entries[quote.entry]
             author, posted_at = quoted.author, quoted.posted_at
-        modality = self._modality(clause, start) or _noun_modality(self.text, evidence.cue[0])
+        cue = evidence.cue[0]
+        modality = self._modality(clause, start, cue) or _noun_modality(self.text, cue)
         places = tuple(dict.fromkeys(m.place for m in used))
         origin_id = origin.place if origin else None
         leg = self._first_leg(clause, actor, action) if origin is None and destination else None

@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from geo.claims.cue_regex import heads, loosen, starts_word, whole_words
+from geo.claims.modal_scope import SCOPES, carried, modal_of
 from geo.claims.patterns import REFERENCE
 from geo.paths import ACTIONS_PATH, INTENT_PATH, MODALITY_PATH
 
@@ -31,7 +32,8 @@ class RulesError(ValueError):
     """A problem in a rule file (actions.csv, modality.csv, intent.csv), naming the line."""
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def _rows(path: Path, columns: tuple[str, ...],
+          optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
@@ -43,7 +45,7 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str
         if missing:
             raise RulesError(f"{path}: missing column(s) {', '.join(missing)}")
         for row in reader:
-            values = {c: (row.get(c) or "").strip() for c in columns}
+            values = {c: (row.get(c) or "").strip() for c in (*columns, *optional)}
             if any(values.values()):
                 rows.append((reader.line_num, values))
     return rows
@@ -98,32 +100,46 @@ class ActionLexicon:
 
 @dataclass(frozen=True)
 class ModalityRules:
-    """The cues of ``modality.csv``: per modality, cues for any scope and clause-only ones."""
+    """The cues of ``modality.csv``, per modality, by how far they reach (``modal_scope``):
+    ``cues`` the whole segment, ``local`` their clause, ``verb`` the verb phrase after them,
+    ``following`` their clause and what follows it in the segment."""
 
     cues: Mapping[str, re.Pattern[str]]
     local: Mapping[str, re.Pattern[str]]
     contrast: re.Pattern[str] | None
+    verb: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    following: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
-    def modality(self, clause: str, segment: str, question: str) -> str:
-        """The modality of a clause, "" when no cue says (the caller's default applies).
-
-        ``question`` is the clause up to the end of its segment (a "?" there questions it);
-        ``segment`` the rest of the sentence between strong breaks, whose cues count when
-        the clause has none, except conditional ones ("if") that only bind their clause.
+    def modality(self, text: str, clause: tuple[int, int], segment: tuple[int, int],
+                 start: int, cue: int) -> str:
+        """The modality of the clause ``text[clause[0]:clause[1]]`` whose claim starts at
+        ``start`` and whose action cue is at ``cue``, "" when no cue says (the caller's
+        default applies).  A "?" up to the end of the segment questions it; then its own
+        cues decide; then those of the segment that reach it.
         """
-        for name in MODALITIES:
-            if name == "questioned":
-                rule = self.cues.get(name)
-                if rule is not None and rule.search(question):
-                    return name
-                continue
-            for rules in (self.cues, self.local):
-                rule = rules.get(name)
-                if rule is not None and rule.search(clause):
-                    return name
+        lo = min(start, clause[0])
+        rule = self.cues.get("questioned")
+        if rule is not None and rule.search(text, lo, segment[1]):
+            return "questioned"
+        inside = max(lo, min(cue, clause[1]))
+        modal = modal_of(text, min(lo, segment[0]), inside, clause[1], self.verb)
         for name in MODALITIES[1:]:
+            if name == modal:
+                return name
+            for rules in (self.cues, self.local, self.following):
+                rule = rules.get(name)
+                if rule is not None and rule.search(text, clause[0], clause[1]):
+                    return name
+        head = min(start, segment[0])
+        carry = carried(text, head, clause[0], self.verb)
+        if carry:
+            return carry
+        for name in MODALITIES[1:]:
+            rule = self.following.get(name)
+            if rule is not None and rule.search(text, head, clause[0]):
+                return name
             rule = self.cues.get(name)
-            if rule is not None and rule.search(segment):
+            if rule is not None and rule.search(text, head, segment[1]):
                 return name
         return ""
 
@@ -178,18 +194,20 @@ def _read_actions(path: Path) -> ActionLexicon:
 
 
 def _read_modality(path: Path) -> ModalityRules:
-    general: dict[str, list[str]] = {}
-    local: dict[str, list[str]] = {}
-    for line, row in _rows(path, ("modality", "cue", "source")):
+    tables: dict[str, dict[str, list[str]]] = {scope: {} for scope in SCOPES}
+    for line, row in _rows(path, ("modality", "cue", "source"), optional=("scope",)):
         name, cue = row["modality"], row["cue"]
         if name not in (*MODALITIES, "disputed"):
             raise RulesError(f"{path}, line {line}: unknown modality {name!r} "
                              f"(one of {', '.join((*MODALITIES, 'disputed'))})")
         if not cue:
             raise RulesError(f"{path}, line {line}: the cue column is empty")
-        target = local if cue.lower() in CONDITIONAL else general
+        scope = row.get("scope") or ("clause" if cue.lower() in CONDITIONAL else "segment")
+        if scope not in SCOPES:
+            raise RulesError(f"{path}, line {line}: unknown scope {scope!r} "
+                             f"(one of {', '.join(SCOPES)})")
         _compile(path, line, "cue", cue)  # names the line of a cue that is not a valid regex
-        target.setdefault(name, []).append(loosen(cue))
+        tables[scope].setdefault(name, []).append(loosen(cue))
 
     def build(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
         r"""One regex per modality.  Only whether it matches is asked, so the cues that start
@@ -205,9 +223,10 @@ def _read_modality(path: Path) -> ModalityRules:
             rules[name] = re.compile("|".join(parts), re.IGNORECASE)
         return rules
 
-    cues = build(general)
+    cues = build(tables["segment"])
     contrast = cues.pop("disputed", None)
-    return ModalityRules(cues, build(local), contrast)
+    return ModalityRules(cues, build(tables["clause"]), contrast, build(tables["verb"]),
+                         build(tables["following"]))
 
 
 INTENT_KINDS = ("verb", "noun", "adjective", "phrase")

@@ -71,6 +71,10 @@ POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "likely", "probable", 
                                  "hypothetical"})
 SPECULATIVE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+# "would" in past narration tells what did happen ("the town would later fall"): the future
+# in the past (Quirk et al. 1985); said or promised, it is a prediction (backshifted "will").
+NARRATING = frozenset({"later", "eventually", "subsequently", "ultimately", "soon", "then"})
+PROMISING = SAYING | {"promise", "pledge", "vow", "assure", "reassure"}
 # A noun cue that is the subject of these did not come off: "the assault was thwarted",
 # "counter-attacks were repelled", "the offensive failed".
 FAILED_BY = frozenset({"thwart", "foil", "repel", "repulse", "halt", "stop", "block", "abort",
@@ -325,6 +329,8 @@ def modality(token: Any) -> str:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 if word in FUTURE_MODALS or lemma in FUTURE_MODALS:
                     future = True
+                elif word == "would" and not _counterfactual(current):
+                    future = future or _backshifted(chain)  # else narration: reported
                 elif word in SPECULATIVE_MODALS or lemma in SPECULATIVE_MODALS:
                     speculative = True
             elif (child.dep_ == "mark" and word in CONDITIONS) or \
@@ -346,6 +352,26 @@ def modality(token: Any) -> str:
     if speculative:
         return "speculative"
     return "predicted" if future else ""
+
+
+def _counterfactual(verb: Any) -> bool:
+    """Whether "would" on ``verb`` is hypothetical: "would have taken", or with a condition
+    ("if", "unless") or without a sign of narration or report ("later", a verb of saying)."""
+    children = dependents(verb)
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in NARRATING for c in children) or \
+            (verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in children)):
+        return False
+    return not _backshifted(list(governors(verb)))
+
+
+def _backshifted(chain: list[Any]) -> bool:
+    """Whether the clause is the complement of a verb of saying or promising ("announced
+    that the offensive would continue"): Quirk et al. 1985, 14.31 (backshift)."""
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in PROMISING and not any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in top.children)
 
 
 # An attack launched for a purpose happened, whatever came of the purpose: "an offensive to

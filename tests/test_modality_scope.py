@@ -106,3 +106,11 @@ def test_an_unknown_scope_names_its_line(tmp_path):
                     encoding="utf-8")
     with pytest.raises(RulesError, match="line 2: unknown scope 'everywhere'"):
         load_modality(path)
+
+
+@pytest.mark.skipif(claims_model.load_parser() is None, reason="no parser")
+def test_a_modal_does_not_reach_a_finite_conjunct():
+    got = modalities("The rebels could not hold Azaz and withdrew to Manbij.", True)
+    assert got.get(("rebels", "withdraw")) == "reported"
+    got = modalities("The rebels might attack Azaz and take Manbij.", True)
+    assert got.get(("rebels", "capture")) == "speculative"

@@ -319,13 +319,15 @@ def modality(token: Any) -> str:
     """The modality the parse gives the cue's own clause ("" when nothing marks it)."""
     future = speculative = False
     chain = list(governors(token))
-    joined = False  # past a "conj" link a hedge is the other clause's ("presumably took X,
+    joined = finite = False  # past a "conj" link a hedge is the other clause's ("presumably took X,
     for current in chain:  # and IS withdrew": the withdrawal is not hedged)
         for child in dependents(current):
             word = child.lower_
             lemma = child.lemma_.lower()
             if joined and child.dep_ == "advmod":
                 continue
+            if (joined or finite) and child.dep_ in ("aux", "auxpass"):
+                continue  # a modal takes no finite verb ("could not hold X and withdrew")
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 if word in FUTURE_MODALS or lemma in FUTURE_MODALS:
                     future = True
@@ -343,6 +345,7 @@ def modality(token: Any) -> str:
                                     for c in current.children))  # "IS is to withdraw"
         joined = joined or (current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") or acronym(c) for c in current.children))
+        finite = finite or (current.dep_ == "conj" and current.tag_ in ("VBD", "VBZ"))
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in THINKING:
         speculative = True  # "I think the SDF took Manbij"

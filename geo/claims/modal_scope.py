@@ -29,6 +29,18 @@ BOUNDARY = re.compile(
     re.IGNORECASE)
 
 
+# A modal takes a bare infinitive, so a past-tense verb coordinated after its verb phrase is a
+# clause of its own ("could not hold X and withdrew to Y": Quirk et al. 1985, 13.7, 13.96),
+# unless the modal's verb is "be" or "have", whose participles coordinate ("could be
+# surrounded and captured").
+FINITE_CONJUNCT = re.compile(
+    r"(?<!\w)(?:and|but|or|then)\s+(?:\w+ly\s+)?(?:\w+ed|took|retook|fled|withdrew|overran|"
+    r"drove|fought|held|began|struck|fell|went|came|won|lost|left|sent|broke|shot|hit)(?!\w)",
+    re.IGNORECASE)
+AUXILIARY = re.compile(r"(?:\s+(?:not|never|\w+ly))*\s+(?:be|have|been|being)(?!\w)",
+                       re.IGNORECASE)
+
+
 # A modal after the cue colours it when the cue stands in the modal's subject ("a battle at
 # X would herald ..."), not when a verb of saying or thinking, or a coordinator, comes between
 # ("took X and said it would ...", "took X and would ..."): Quirk et al. 1985, 14.29-14.31.
@@ -77,7 +89,9 @@ def governing(text: str, start: int, cue: int, verb: Mapping[str, re.Pattern[str
             key = (match.end(), match.end() - match.start(), name)
             if best is None or key[:2] > best[:2]:
                 best = key
-    if best is None or BOUNDARY.search(text, best[0], cue):
+    if best is None or BOUNDARY.search(text, best[0], cue) or \
+            (FINITE_CONJUNCT.search(text, best[0], _word_end(text, cue)) and
+             not AUXILIARY.match(text, best[0])):
         return ""
     return best[2]
 
@@ -100,3 +114,9 @@ def carried(text: str, start: int, clause: int, verb: Mapping[str, re.Pattern[st
             if last is None or match.end() > last[0]:
                 last = (match.end(), name)
     return "" if last is None or last[1] == "reported" else last[1]
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word that starts at ``at``."""
+    match = re.compile(r"[\w'-]*").match(text, at)
+    return match.end() if match else at

@@ -67,9 +67,11 @@ claim points at the words it was read from, and a reader can see why:
 * for movements, "from X"/"out of X"/"leaving X" mark the origin and "to X"/"towards X"/
   "into X"/"reinforce X" the destination; "the Afrin YPG" pushing east starts from Afrin;
 * the modality comes from ``data/modality.csv``, the first of questioned > speculative >
-  predicted > reported whose cue is in the clause (a "?" in it or ending its segment, the
-  stretch between ";", ":" or " - "), else elsewhere in the segment ("I get the impression
-  that ..."; but "if" only counts in its own clause), else "reported";
+  predicted > reported whose cue reaches the claim's clause (a "?" in it or ending its
+  segment, the stretch between ";", ":" or " - "); each row's ``scope`` says how far
+  (``modal_scope``): a modal governs the verb phrase after it ("announced the offensive would
+  continue" predicts the continuing, not a capture told before it), a hedge adverb or "if" its
+  clause, "I think" what follows it, a reporting cue the segment; else "reported";
 * precision is the best of the place mentions' (a country named as the place is 3);
 * inside a quotation the claim is the quoted author's; when the quoted entry already holds
   that claim it is not emitted again but listed in :attr:`ClaimReport.duplicates`;

@@ -86,6 +86,19 @@ def test_an_attack_named_by_a_noun_repelled_by_a_side_was_defended_by_it(read):
                 if c.actor == "saa" and c.action == "defend"]
 
 
+@BOTH
+def test_a_side_that_repelled_an_assault_by_an_unnamed_attacker_defended_the_town(read):
+    # the parse finds the assault's own agent ("an army assault", lowercase), no actor the
+    # lexicon knows: the repelling side still defended the town named before.
+    claims = brief(read("Azaz is a market town. The rebels repelled an army assault on the "
+                        "town in May."))
+    assert ("rebels", "defend", ("azaz",)) in claims
+    assert not [c for c in claims if c[1] == "attack"]
+    assert not [c for c in read("Azaz is a market town. The rebels failed to repel an army "
+                                "assault on the town.") if c.action == "defend"
+                and c.modality == "reported"]
+
+
 # --- control: a headquarters ----------------------------------------------------------------
 
 

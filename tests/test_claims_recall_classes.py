@@ -61,6 +61,15 @@ def test_holding_out_holding_off_and_holding_ground_are_defence(read):
 
 
 @BOTH
+def test_holding_the_town_is_keeping_it_not_defending_it(read):
+    # "hold the town (until ...)" keeps possession; "hold the line" is the defence
+    claims = brief(read("Azaz is a market town. IS held the town until the winter of 2015."))
+    assert ("is", "control", ("azaz",)) in claims
+    assert ("is", "defend", ("azaz",)) not in claims
+    assert brief(read("IS held the line at Azaz.")) == [("is", "defend", ("azaz",))]
+
+
+@BOTH
 def test_digging_in_fortifying_and_resisting_are_defence(read):
     assert brief(read("The army dug in around Azaz.")) == [("saa", "defend", ("azaz",))]
     assert brief(read("IS fighters were entrenched in Nubl.")) == [("is", "defend", ("nubl",))]

@@ -283,3 +283,16 @@ def test_falling_back_is_a_withdrawal(read):
 def test_a_side_that_lost_control_of_a_place_does_not_hold_it(read):
     assert brief(read("IS lost control of Azaz.")) == [("is", "withdraw", ("azaz",))]
     assert brief(read("IS lost control of Azaz to the SDF.")) == [("sdf", "capture", ("azaz",))]
+
+
+# --- capture: a noun of taking whose clause goes on with what the taking did ---------------
+
+
+@BOTH
+def test_a_taking_named_by_its_noun_is_not_swallowed_by_what_it_did(read):
+    claims = brief(read("The army's capture of Azaz in May ended the siege of Nubl."))
+    assert ("saa", "capture", ("azaz",)) in claims
+    assert ("saa", "lift_siege", ("nubl",)) in claims
+    assert ("saa", "lift_siege", ("azaz", "nubl")) not in claims
+    assert not [c for c in read("The army's capture of Azaz never ended the siege of Nubl.")
+                if c.action == "lift_siege" and c.modality == "reported"]

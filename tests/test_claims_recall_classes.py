@@ -38,6 +38,14 @@ def test_the_syrian_air_force_and_government_aircraft_are_the_government(read):
     assert brief(read("Regime airstrikes hit Azaz.")) == [("saa", "attack", ("azaz",))]
 
 
+@BOTH
+def test_government_artillery_is_the_government(read):
+    assert brief(read("Government artillery pounded Azaz overnight.")) == \
+        [("saa", "attack", ("azaz",))]
+    assert not [c for c in read("Government artillery was moved away from Azaz.")
+                if c.action == "attack"]
+
+
 # --- defend: defence told without "defend" -------------------------------------------------
 
 

@@ -213,3 +213,12 @@ def test_a_side_that_announces_a_capture_is_its_agent(read):
         [("saa", "capture", ("manbij",))]
     # but not a report of an attack, nor a passive it tells
     assert "sdf" not in _actors(read("The SDF reported an attack on Manbij."))
+
+
+@BOTH
+def test_a_joint_agent_whose_second_name_opens_with_the_arabic_article(read):
+    # the alias is "Nusra Front"; "al-" before it still joins the two names
+    claims = brief(read("In June, the Islamic State and al-Nusra Front militants seized "
+                        "control of Azaz."))
+    assert ("is", "capture", ("azaz",)) in claims
+    assert ("nusra", "capture", ("azaz",)) in claims

@@ -85,3 +85,10 @@ def test_a_sides_garrison_in_a_place_or_its_bastion_holds_it(read):
         [("saa", "control", ("nubl",))]
     assert brief(read("Raqqa was an ISIL bastion.")) == [("is", "control", ("raqqa",))]
     assert not [c for c in read("The SAA sent a garrison to Nubl.") if c.action == "control"]
+
+
+@BOTH
+def test_a_list_shorthand_without_of_names_the_holder_after_control(read):
+    assert ("is", "control", ("nubl",)) in brief(read("Nubl under control IS, 2014-2016."))
+    # the phrase with no side after it holds nothing
+    assert not brief(read("The fire near Nubl was brought under control by evening."))

@@ -158,3 +158,14 @@ def test_the_government_or_the_regime_that_holds_or_takes_is_the_syrian_state():
     # with another state's government named, it is that state's, not Syria's
     for text in ("The Turkish government took the decision.",):
         assert "saa" not in [m.actor for m in lexicon.find(text, entry=0)], text
+
+
+def test_named_rebel_coalitions_are_the_rebel_side_not_the_words_inside_them(lex):
+    # "Army" alone names the Syrian army and "Islamic" starts IS's names: the whole name of a
+    # rebel group wins, and is on the rebel side.
+    text = ("Units of the Army of Mujahideen and the Islamic Front met fighters of the "
+            "Tawhid Brigade and the Northern Storm Brigade near the crossing.")
+    hits = lex.find(text, entry=0)
+    assert [m.surface for m in hits] == ["Army of Mujahideen", "Islamic Front", "Tawhid Brigade",
+                                         "Northern Storm Brigade"]
+    assert {lex.actor(m.actor).side for m in hits} == {"Nusra and other rebels"}

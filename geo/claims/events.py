@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from geo.claims.agents import hit_object, patient, speaker, taken_from
 from geo.claims.clauses import Clause
-from geo.claims.grouping import circumstance, group_action
+from geo.claims.grouping import circumstance, group_action, taking_noun
 from geo.claims.patterns import (
     COORDINATION,
     GAP_PUNCT,
@@ -197,7 +197,8 @@ def _coordinated(text: str, actions: ActionLexicon, cues: list[Cue]) -> list[lis
         relative = RELATIVE_BEFORE.search(text, max(0, groups[-1][0].start - 30),
                                           groups[-1][0].start)
         if cue.action != group_action(text, actions, groups[-1]) and \
-                (relative or COORDINATION.search(gap)) and not GAP_PUNCT.search(gap) and \
+                (relative or COORDINATION.search(gap) or taking_noun(text, groups[-1][-1])) \
+                and not GAP_PUNCT.search(gap) and \
                 not circumstance(text, cue, groups[-1][-1].end):  # "... after heavy fighting"
             groups.append([cue])
         else:

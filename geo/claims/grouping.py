@@ -52,6 +52,17 @@ def circumstance(text: str, cue: Cue, lo: int) -> bool:
         bool(CIRCUMSTANCE.search(text, max(lo, cue.start - 30), cue.start))
 
 
+# A noun of taking with its object ("the army's capture of X", "the seizure of Y"): what the
+# clause says next ("ended the siege of Z", "opened the road to W") is what the taking did,
+# another act (Merriam-Webster, capture: the act of catching or gaining control by force).
+TAKING_NOUN = re.compile(r"(?:re-?)?(?:capture|seizure)\s+of\s", re.IGNORECASE)
+
+
+def taking_noun(text: str, cue: Cue) -> bool:
+    """Whether ``cue`` is a noun of taking followed by what was taken."""
+    return cue.action == "capture" and bool(TAKING_NOUN.match(text, cue.start))
+
+
 def group_action(text: str, actions: ActionLexicon, group: Sequence[Cue]) -> str:
     """The action of ``group``: an advance when its only attack cues are nouns of fighting
     beside a verb of moving forward, else ``actions.main``."""
@@ -66,4 +77,4 @@ def group_action(text: str, actions: ActionLexicon, group: Sequence[Cue]) -> str
     return action
 
 
-__all__ = ["circumstance", "group_action"]
+__all__ = ["circumstance", "group_action", "taking_noun"]

@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # (the reader imports the module that imports this one)
 _FULL = r"(?:(?:full|complete|total|effective|direct|sole|firm|exclusive|nominal)\s+)?"
 # The phrase right before the holder's name.
 HOLDER_PHRASE = re.compile(
-    rf"(?:(?<!\w)under\s+(?:the\s+)?{_FULL}control\s+of"
+    # ("under control ISIL": a list's or a table's shorthand drops the "of")
+    rf"(?:(?<!\w)under\s+(?:the\s+)?{_FULL}control(?:\s+of)?"
     # "the town was in control of the Army": a place in the control of a side (no side is
     # named between the place and the phrase, so "the rebels were in control of" is not it)
     r"|(?<!\w)(?:was|were|is|are|remained|remains)\s+(?:\w+ly\s+)?in\s+(?:the\s+)?control\s+of"

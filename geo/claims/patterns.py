@@ -239,10 +239,11 @@ LOCATIVE_TAIL = re.compile(
 )
 # Actors named together act together: "the Army and Hezbollah", "Turkish/FSA forces"; a
 # side named by its adjective keeps its noun ("Turkish forces and the TFSA", "Russian jets
-# and the SAA").
+# and the SAA"); the Arabic article may open the second name outside its alias ("IS and
+# al-Nusra Front").
 JOINT = re.compile(r"\A\s*(?:(?:forces|troops|jets|warplanes)\s*)?"
                    r"(?:,|and|&|/|as\s+well\s+as|along\s+with|together\s+with)\s*"
-                   r"(?:the\s+)?\Z", re.IGNORECASE)
+                   r"(?:the\s+)?(?:(?:a[lnrsdtz]|ash|e[ln])[-\u2010])?\Z", re.IGNORECASE)
 # "clashes near Resafa between the Syrian Army and the SDF": both sides fight.
 BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.IGNORECASE)
 # A part of a town the gazetteer may lack: a named quarter, facility or landmark ("the 1070

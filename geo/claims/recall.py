@@ -37,6 +37,7 @@ from geo.claims.giving import given_up_claims
 from geo.claims.holders import holder_claims
 from geo.claims.patterns import AGENT, BY_NEXT, PARTICIPLE_BY, REPEL_CUE
 from geo.claims.presence import presence_claims
+from geo.claims.repel import attacker_unnamed
 from geo.claims.results import Evidence
 from geo.claims.rules import Cue
 from geo.records import ActorMention, Claim, Mention
@@ -414,6 +415,14 @@ AGENT_READ: dict[str, frozenset[str]] = {
 }
 
 
-__all__ = ["AGENT_READ", "air_backers", "co_actors", "co_agents", "named_before", "noun_agent",
-           "operation_agent", "patient_places", "read_more", "relative_place", "repelled_claims",
-           "under_attack"]
+def agent_read(why: str, claim: Claim, evidence: Evidence, sentence: str, base: int) -> bool:
+    """Whether a reader's own construction overrules the general check's verdict ``why`` on
+    the agent: the reader's tag (``AGENT_READ``), or an attack repelled by the side read as
+    its actor, whose unnamed attacker the parse found (geo/claims/repel.py)."""
+    return why in AGENT_READ.get(evidence.reader, ()) or (
+        why == NOT_OURS and attacker_unnamed(claim, evidence, sentence, base))
+
+
+__all__ = ["AGENT_READ", "agent_read", "air_backers", "co_actors", "co_agents", "named_before",
+           "noun_agent", "operation_agent", "patient_places", "read_more", "relative_place",
+           "repelled_claims", "under_attack"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.claims.results import Context
+from geo.claims.results import Context, Evidence
 from geo.claims.traps import aimed, imagined, not_done, same_claim
 from geo.records import Claim
 
@@ -33,6 +33,18 @@ def _repeller(text: str, cue_start: int, sentence_start: int) -> int | None:
     lo = max(sentence_start, cue_start - WINDOW)
     found = REPELLED_OBJECT.search(text[lo:cue_start])
     return lo + found.start() if found else None
+
+
+def attacker_unnamed(claim: Claim, evidence: Evidence, sentence: str, base: int) -> bool:
+    """Whether the claim is an attack that a side named before a verb of repelling repelled
+    ("The rebels repelled an army assault on X"): the agent the parse finds in the noun of
+    attack is the attacker, so no reason to drop the claim, which :func:`defended` turns into
+    the repeller's defence."""
+    if claim.action != "attack" or evidence.subject is None:
+        return False
+    verb = _repeller(sentence, evidence.cue[0] - base, max(0, evidence.sentence[0] - base))
+    return verb is not None and evidence.subject.end - base <= verb and \
+        evidence.subject.actor == claim.actor
 
 
 def defended(ctx: Context, claims: list[Claim]) -> list[Claim]:
@@ -68,4 +80,4 @@ def _undone(text: str, sentence: tuple[int, int], verb: int, modality: str) -> b
                                        or aimed(text, sentence, verb, parsed=False))
 
 
-__all__ = ["defended"]
+__all__ = ["attacker_unnamed", "defended"]

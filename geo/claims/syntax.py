@@ -47,7 +47,7 @@ from geo.claims.parse_words import (
     subject_misread,
 )
 from geo.claims.patterns import MOVER_AFTER, MOVING_PARTICIPLE, UNDER_CONTROL_ANY
-from geo.claims.recall import AGENT_READ
+from geo.claims.recall import agent_read
 from geo.claims.results import Context, Evidence
 from geo.claims.scope import (
     ENGAGED,
@@ -418,8 +418,8 @@ def check(claim: Claim, evidence: Evidence, doc: Any, base: int,
     elif claim.modality not in ("questioned", "disputed"):
         changes["modality"] = modality or ("speculative" if intent == "intent" else "reported")
     actor, why = _actor_change(claim, evidence, doc, base, cue, actors)
-    if why and why not in AGENT_READ.get(evidence.reader, ()):  # (recall.py: the reader's
-        return None, why  # own construction says who acted)
+    if why and not agent_read(why, claim, evidence, doc.text, base):  # (recall.py: the
+        return None, why  # reader's own construction says who acted)
     if actor is not None:
         changes["actor"] = actor
     sentence_end = base + len(doc.text)

@@ -43,6 +43,9 @@ AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|d
 # Words one of OF_CUE's and AFTER_CUE's branches always contains (both are case-sensitive).
 CUE_WORDS = ("village", "town", "hill", "farm", "area", "district", "neighbo", "quarter")
 THE_CAPITAL = re.compile(r" the (?=[A-Z])")
+# A heading: a line that is one name alone ("Tell Shughayb" over a town's paragraph); a text
+# written town by town heads each paragraph with the town's name.
+HEADING = re.compile(r"(?m)^(" + _RUN + r")[ \t]*$")
 LIST_JOINT = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
@@ -66,6 +69,8 @@ def _cued(text: str, free: Callable[[int, int], bool],
         run = RUN_AT.match(text, cue.end())
         if run is not None:
             yield run.span()
+    for heading in HEADING.finditer(text) if "\n" in text else ():
+        yield heading.span(1)
     for at in _the_capitals(text):  # "in the Ihtemlat ..."
         # (a run whose first letter lies in a span read is not free, whatever its end: one
         # of the last three spans starting before it covers that letter, or one starts

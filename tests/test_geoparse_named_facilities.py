@@ -46,3 +46,15 @@ def test_base_46_is_the_base_not_a_number(gazetteer):
     places = found(gazetteer, "The siege of Base 46 ended in November.")
     assert places["Base 46"].kind == "facility"
     assert km(gazetteer, places["Base 46"], URUM_AL_SUGHRA) < 10
+
+
+SEMALKA = (37.08, 42.38)  # data row 'semalka_crossing' (Wikipedia 'Semalka Border Crossing')
+
+
+def test_a_town_a_crossing_is_named_after_is_read_by_the_crossings_name(gazetteer):
+    """'Simalka' resembles 'Semalka border crossing' by its first word, and lies by the Tigris
+    where the text's other places are; Zamalka by Damascus shares its skeleton only."""
+    text = ("Families from Douma reached Damascus in March. In May the convoy crossed the "
+            "Tigris from Fish Khabur to the village of Simalka.")
+    places = found(gazetteer, text)
+    assert km(gazetteer, places["Simalka"], SEMALKA) < 10

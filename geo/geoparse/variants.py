@@ -143,7 +143,6 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
     anchors or not, the prominent town a name of several words spells another way
     (``geo.geoparse.misspelt.misspelt_town_name``: "Khan Shaykhoun"), at its distance from
     the nearest anchor (0 with none)."""
-    from rapidfuzz import fuzz
 
     parts = words.split()
     if parts and parts[-1] in ORGANISATION_HEADS:
@@ -162,8 +161,7 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
         for candidate in found:
             place = candidate.place
             if (not gazetteer.in_region(place) or place.kind == "country"
-                    or (not short and fuzz.ratio(strip_article(key),
-                                   strip_article(name_key(place.name))) < MIN_SIMILARITY
+                    or (not short and _resemblance(key, place.name) < MIN_SIMILARITY
                     and not candidate.curated and candidate.variant)):
                 continue
             # the anchors of the cells around (all of them if none): an anchor within
@@ -183,6 +181,16 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
         return town, gazetteer.nearest_km(town.lat, town.lon, ((a.lat, a.lon) for a in pool),
                                           default=0.0), words
     return None
+
+
+def _resemblance(key: str, name: str) -> float:
+    """How a written name resembles a place's name, or the name's leading words as many as
+    it writes ("Simalka" and "Semalka border crossing": a crossing is named after its town)."""
+    from rapidfuzz import fuzz
+
+    written, named = strip_article(key), strip_article(name_key(name))
+    lead = " ".join(named.split()[:len(written.split())])
+    return max(fuzz.ratio(written, named), fuzz.ratio(written, lead))
 
 
 def feature_variant(text: str, start: int, end: int, gazetteer: Gazetteer,

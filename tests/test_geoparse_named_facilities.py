@@ -58,3 +58,9 @@ def test_a_town_a_crossing_is_named_after_is_read_by_the_crossings_name(gazettee
             "Tigris from Fish Khabur to the village of Simalka.")
     places = found(gazetteer, text)
     assert km(gazetteer, places["Simalka"], SEMALKA) < 10
+
+
+def test_an_owner_before_a_facilitys_name_is_not_part_of_it(gazetteer):
+    """"the Syrian Army Infantry School": the army owns the school, the name is the rest."""
+    places = found(gazetteer, "Rebels besieged the Syrian Army Infantry School for weeks.")
+    assert km(gazetteer, places["Infantry School"], MUSLIMIYAH) < 5

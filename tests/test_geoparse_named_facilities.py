@@ -64,3 +64,9 @@ def test_an_owner_before_a_facilitys_name_is_not_part_of_it(gazetteer):
     """"the Syrian Army Infantry School": the army owns the school, the name is the rest."""
     places = found(gazetteer, "Rebels besieged the Syrian Army Infantry School for weeks.")
     assert km(gazetteer, places["Infantry School"], MUSLIMIYAH) < 5
+
+
+def test_a_numbered_base_in_lower_case_is_read_but_a_code_is_not(gazetteer):
+    places = found(gazetteer, "Mortars hit base 46 again on Tuesday.")
+    assert km(gazetteer, places["base 46"], URUM_AL_SUGHRA) < 10
+    assert not found(gazetteer, "He drove a t4 van and an m5 sedan.")

@@ -116,9 +116,17 @@ def digit_names(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Pla
             begin -= 1
         word = WORD.match(text, begin)
         found = _longest(text, word.start(), word.end(), names, longest, gazetteer)
-        if found is not None and not text[found[0]].islower():  # "m5": a car, a size
+        if found is not None and (not text[found[0]].islower()  # "m5": a car, a size
+                                  or _common_noun(text, found[0])):  # "base 46"
             end_of_last = found[1]
             yield found
+
+
+def _common_noun(text: str, start: int) -> bool:
+    """Whether a name in lower case opens with a word of four letters or more ("base 46",
+    "hill 1200"): a common noun and a number, where "m5" or "t4" is a code."""
+    word = WORD.match(text, start)
+    return word is not None and word.group().isalpha() and len(word.group()) >= 4
 
 
 def _words_around(text: str, start: int, end: int, n: int) -> tuple[list, list]:

@@ -42,7 +42,7 @@ _FEATURE_AFTER = (r"hilltop|hills?|mountain range|[Mm]ountains?|Mount|[Oo]il [Ff
                   r"Factory|Complex|Station|Bridge|Valley|[Rr]oundabout|Junction|Silos|Checkpoint|"
                   r"Prison|Hospital|Power Plant|Cement Plant")
 FEATURE_PHRASE = re.compile(
-    r"\b(?:(?:Hill|Point|Height|Brigade)[ \t]+\d{2,4}(?:[ \t]+Base)?"
+    r"\b(?:(?:Hill|Point|Height)[ \t]+\d{2,4}(?:[ \t]+Base)?|Brigade[ \t]+\d{2,4}[ \t]+Base"
     r"|\d{3,4}[ \t]+(?:Housing Project|Apartment Project|Project)"
     r"|Military Academy"
     r"|(?:Jabal|Jebel|Jabel|Mount|Qasr)[ \t\-]" + _NAME + r"(?:[ \t]+(?:mountain|hill|hilltop)s?)?"

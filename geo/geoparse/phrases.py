@@ -48,7 +48,7 @@ most many several two three four five meanwhile however according if although th
 which who whose what so now yet even just only well here there why how today yesterday
 tomorrow again perhaps maybe indeed clearly apparently still not no yes ok hi hello thanks
 re i we you he she they it my our your his her their its over under across against for
-beyond via vs versus up down out off
+beyond via vs versus up down out off army forces regime government rebel rebels
 """.split())  # noqa: SIM905
 RIGHT_STOP = frozenset("""
 city town village villages province governorate district countryside cities towns provinces

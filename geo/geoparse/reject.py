@@ -10,6 +10,7 @@ from pathlib import Path
 
 from geo.gazetteer import name_key
 from geo.geoparse.lower_case import PROMINENT_POPULATION
+from geo.geoparse.name_parts import name_part_reason
 from geo.geoparse.patterns import (
     AGENT_AFTER,
     AGREEMENT_AFTER,
@@ -55,6 +56,8 @@ def _reject_reason(
         return f"listed in not_places.csv as {listed.kind}"
     if key in authors:
         return "a commenter's name"
+    if reason := name_part_reason(spot):
+        return reason
     if SPEAKER_AFTER.match(after) and not any(
             c.curated or c.place.kind in {"city", "country"} for c in spot.candidates):
         return "a speaker (a village's name before 'said' is a person's)"

@@ -43,6 +43,9 @@ AFTER_CUE = re.compile(r"[ \t](?:villages?|towns?|hills?|hilltop|farms?|areas?|d
 # Words one of OF_CUE's and AFTER_CUE's branches always contains (both are case-sensitive).
 CUE_WORDS = ("village", "town", "hill", "farm", "area", "district", "neighbo", "quarter")
 THE_CAPITAL = re.compile(r" the (?=[A-Z])")
+# A heading: a line that is one name alone ("Tell Shughayb" over a town's paragraph); a text
+# written town by town heads each paragraph with the town's name.
+HEADING = re.compile(r"(?m)^(" + _RUN + r")[ \t]*$")
 LIST_JOINT = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 RUN_ENDING = re.compile(r"(?<![\w'\u2019\-])(" + _RUN + r")$")
 LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(" + _RUN + r")")
@@ -66,6 +69,8 @@ def _cued(text: str, free: Callable[[int, int], bool],
         run = RUN_AT.match(text, cue.end())
         if run is not None:
             yield run.span()
+    for heading in HEADING.finditer(text) if "\n" in text else ():
+        yield heading.span(1)
     for at in _the_capitals(text):  # "in the Ihtemlat ..."
         # (a run whose first letter lies in a span read is not free, whatever its end: one
         # of the last three spans starting before it covers that letter, or one starts
@@ -138,7 +143,6 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
     anchors or not, the prominent town a name of several words spells another way
     (``geo.geoparse.misspelt.misspelt_town_name``: "Khan Shaykhoun"), at its distance from
     the nearest anchor (0 with none)."""
-    from rapidfuzz import fuzz
 
     parts = words.split()
     if parts and parts[-1] in ORGANISATION_HEADS:
@@ -157,8 +161,7 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
         for candidate in found:
             place = candidate.place
             if (not gazetteer.in_region(place) or place.kind == "country"
-                    or (not short and fuzz.ratio(strip_article(key),
-                                   strip_article(name_key(place.name))) < MIN_SIMILARITY
+                    or (not short and _resemblance(key, place.name) < MIN_SIMILARITY
                     and not candidate.curated and candidate.variant)):
                 continue
             # the anchors of the cells around (all of them if none): an anchor within
@@ -178,6 +181,16 @@ def nearest_variant(words: str, gazetteer: Gazetteer, anchors: Sequence[Place],
         return town, gazetteer.nearest_km(town.lat, town.lon, ((a.lat, a.lon) for a in pool),
                                           default=0.0), words
     return None
+
+
+def _resemblance(key: str, name: str) -> float:
+    """How a written name resembles a place's name, or the name's leading words as many as
+    it writes ("Simalka" and "Semalka border crossing": a crossing is named after its town)."""
+    from rapidfuzz import fuzz
+
+    written, named = strip_article(key), strip_article(name_key(name))
+    lead = " ".join(named.split()[:len(written.split())])
+    return max(fuzz.ratio(written, named), fuzz.ratio(written, lead))
 
 
 def feature_variant(text: str, start: int, end: int, gazetteer: Gazetteer,

@@ -369,6 +369,17 @@ def test_a_journey_told_in_two_sentences_is_one_movement():
     assert text[journey[0].start:journey[0].end] == text.rstrip(".")  # both sentences
 
 
+@pytest.mark.parametrize("reader", [claims_of, rules_only])
+def test_a_journey_from_an_area_located_by_a_place_is_one_movement(reader):
+    # the place only locates the area left ("out of the ... area along X") and is the origin;
+    # the parse does not read the first leg again once the whole journey holds it
+    text = ("The Turks brought 900 men out of the rebel area around Azaz. This is the area to "
+            "the east. They trucked them through Hatay to Aleppo.")
+    moves = [c for c in reader(text) if c.actor == "turkey" and c.action == "redeploy"]
+    assert len(moves) == 1, brief(moves)
+    assert moves[0].origin == "azaz" and moves[0].destination == "aleppo"
+
+
 def test_a_movement_in_another_paragraph_does_not_borrow_an_origin():
     text = "The Turks brought 6,000 men out of Azaz.\nThey trucked them through Hatay to Aleppo."
     journey = [c for c in claims_of(text) if c.destination == "aleppo"]

@@ -92,6 +92,8 @@ def parse_read(ctx: Context, readers: Mapping[int, EntryReader], nlp: Any,
         evidence = ctx.evidence.get(claim.id)
         if evidence is not None:
             by_sentence.setdefault((claim.entry, *evidence.sentence), []).append(claim)
+            if claim.start < evidence.sentence[0]:  # a journey told from an earlier sentence:
+                by_sentence.setdefault(_sentence_of(wanted, claim), []).append(claim)  # its leg
     actors_by: dict[int, list[ActorMention]] = {}
     for mention in ctx.actor_mentions:
         actors_by.setdefault(mention.entry, []).append(mention)
@@ -111,6 +113,16 @@ def parse_read(ctx: Context, readers: Mapping[int, EntryReader], nlp: Any,
             told.append(checked)
             out.append(checked)
     return out
+
+
+def _sentence_of(wanted: Mapping[tuple[int, int, int], str],
+                 claim: Claim) -> tuple[int, int, int]:
+    """The candidate sentence a claim starts in (a journey whose first leg, told a sentence or
+    two before, the claim took in: reader._first_leg), else the claim's own span."""
+    for entry_id, start, end in wanted:
+        if entry_id == claim.entry and start <= claim.start < end:
+            return entry_id, start, end
+    return claim.entry, claim.start, claim.end
 
 
 def _read_sentence(reader: EntryReader, doc: Any, base: int, end: int,

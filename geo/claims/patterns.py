@@ -218,7 +218,12 @@ NOUN_CUE = re.compile(r"(?:ing|ion|al|ment)\Z", re.IGNORECASE)
 ORIGIN = re.compile(
     r"(?<!\w)(?:from|out\s+of|leav(?:e|es|ing)|fle(?:e|es|eing)|fled|evacuat\w*|abandon\w*)"
     r"\s+(?:(?:the|its|their)\s+)?(?:siege\s+of\s+)?(?:(?:the\s+)?(?:city|town|village|area|"
-    r"province|region|governorate)\s+of\s+)?\Z",
+    r"province|region|governorate)\s+of\s+)?\Z"
+    # "out of the defended area along the border", "from their positions near X": the place
+    # only locates what was left (Quirk et al. 1985, 9.15-9.18: a postmodifying place phrase)
+    r"|(?<!\w)(?:from|out\s+of|leav(?:e|es|ing))\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:areas?|territory|region|pocket|positions|countryside|front|lines)\s+(?:along|near|"
+    r"around|by|on|at)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 DESTINATION = re.compile(

@@ -83,13 +83,16 @@ needs_gold = pytest.mark.skipif(not FILES, reason=f"no gold claim files in {GOLD
 # 0.726 / 0.580, 20; calib 0.759 / 0.556, 4.  Then s23-modality (modality per clause: one
 # rule-path tune claim that a "would" of another clause had hidden now shows as a trap claim,
 # 9 -> 10) and s23-claims-north: parse tune 0.883 / 0.710, 8; held out 0.778 / 0.582, 13;
-# rules tune 0.860 / 0.699, 10; held out 0.728 / 0.582, 20; calib unchanged.
+# rules tune 0.860 / 0.699, 10; held out 0.728 / 0.582, 20; calib unchanged.  Then
+# s23-geo-north's places (borders, named bases, names inside unit and person names) and a
+# journey's origin "out of the area along X": parse tune 0.882 / 0.717, 8; held out 0.784 /
+# 0.587, 13; rules tune 0.861 / 0.707, 10; held out 0.733 / 0.586, 20; calib unchanged.
 # Floors are the lower split's figures less a small margin, so that a change that reads real
 # text worse fails.  The calib text (split "calib", 187 gold claims, 17 trap spans; the text claim
 # confidence is fitted on, totals only) has its own floors, just under what it measured.
 PARSED = load_parser() is not None
-FLOOR_PRECISION = 0.76 if PARSED else 0.71
-FLOOR_RECALL = 0.56
+FLOOR_PRECISION = 0.77 if PARSED else 0.72
+FLOOR_RECALL = 0.57
 MOST_TRAP_CLAIMS = {"tune": 8, "heldout": 13} if PARSED else {"tune": 10, "heldout": 20}
 CALIB_FLOORS = (0.77, 0.56) if PARSED else (0.75, 0.55)  # precision, recall
 MOST_TRAP_CLAIMS["calib"] = 4

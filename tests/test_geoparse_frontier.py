@@ -42,11 +42,3 @@ def test_the_jordanian_border_lies_south_of_daraa(gazetteer):
     daraa, border = places["Daraa"], places["Jordanian border"]
     assert border.lat < daraa.lat + 0.05
     assert km(gazetteer, border, (daraa.lat, daraa.lon)) < 30
-
-
-def test_the_border_with_a_country_is_the_line_not_the_country(gazetteer):
-    places = found(gazetteer, "Rebels near Daraa pushed toward the border with Jordan.")
-    daraa, border = places["Daraa"], places["border with Jordan"]
-    assert border.kind == "region"
-    assert km(gazetteer, border, (daraa.lat, daraa.lon)) < 30
-    assert "Jordan" not in places

@@ -471,8 +471,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
         named = sorted((m.start, result.places[m.place]) for m in result.mentions
                        if m.entry == entry.id)
         for start, end, place in border_mentions(entry.text, named):
-            result.mentions = [m for m in result.mentions  # "Jordan" of "border with Jordan"
-                               if not (m.entry == entry.id and start <= m.start < end)]
             add(entry, start, end, place, 0.6, 2, f"a country's border: {place.source}")
         for start, end, place in lower_case_countries(entry.text, gazetteer, countries):
             if not _inside(start, taken):

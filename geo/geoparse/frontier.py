@@ -35,18 +35,9 @@ def _adjectives() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    """"the Turkish border", and "the border(s) with Turkey" (group 1 or group 2)."""
     words = "|".join(sorted(map(re.escape, _adjectives()), key=len, reverse=True))
-    names = "|".join(sorted({re.escape(c) for c, _ in _adjectives().values()}, key=len,
-                            reverse=True))
-    return re.compile(r"\b(?:(" + words + r")[ \t]+(?:border|frontier)\b(?![ \t]+(?:crossing|"
-                      r"guards?|town|city|villages?|post|gate|province))|(?:border|frontier)s?"
-                      r"[ \t]+with[ \t]+(" + names + r")\b)")
-
-
-@functools.cache
-def _by_name() -> dict[str, tuple[str, str]]:
-    return {country: (country, neighbour) for country, neighbour in _adjectives().values()}
+    return re.compile(r"\b(" + words + r")[ \t]+(?:border|frontier)\b(?![ \t]+(?:crossing|"
+                      r"guards?|town|city|villages?|post|gate|province))")
 
 
 @functools.cache
@@ -67,8 +58,7 @@ def border_mentions(text: str, named: Sequence[tuple[int, Place]]
     if " border" not in text and " frontier" not in text:
         return
     for match in _pattern().finditer(text):
-        country, neighbour = (_adjectives()[match.group(1)] if match.group(1)
-                              else _by_name()[match.group(2)])
+        country, neighbour = _adjectives()[match.group(1)]
         line = _shared_line(country, neighbour)
         if line is None:
             continue

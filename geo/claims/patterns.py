@@ -38,8 +38,10 @@ UNDER = re.compile(r"(?<!\w)under\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Verbs of giving a place up ("IS lost X to the SAA", "the rebels surrendered to the Army",
 # "the town was handed over to the Army"):
 # the side after "to" took it (agents.py's LOSING, topic.py's FALLEN).
-GIVING_UP = (r"los(?:t|es|ing|e)|surrender(?:s|ed|ing)?"
-             r"|hand(?:s|ed|ing)?(?=\s+(?:[\w'-]+\s+){0,4}?over\s)")
+_SURRENDER, _HAND = r"surrender(?:s|ed|ing)?", r"hand(?:s|ed|ing)?"
+GIVING_UP = rf"los(?:t|es|ing|e)|{_SURRENDER}|{_HAND}(?=\s+(?:[\w'-]+\s+){{0,4}}?over\s)"
+# The verbs of handing a place over by agreement, as cue words (giving.py reads the giver).
+HANDING_OVER = rf"{_SURRENDER}|{_HAND}"
 # "came under the control of X" (the agent named after the cue), "fell under IS control"
 # (named inside it): the place went to that side.
 UNDER_CONTROL_OF = re.compile(r"(?<!\w)under\s+(?:the\s+)?(?:\w+\s+)?control\s+of\Z",
